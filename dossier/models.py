@@ -1,0 +1,190 @@
+"""The values that flow between the pipeline stages.
+
+All frozen dataclasses: a stage takes values and returns new ones, so stages can be
+cached, run in worker processes and tested alone.  Offsets (``start``/``end``) always
+index into ``Article.text``, the plain text the extractors read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+EntityType = Literal["person", "place", "organization"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "place", "organization")
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity the user described in site.yaml; refines, never replaces, extraction."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    coordinates: tuple[float, float] | None = None  # (latitude, longitude)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as loaded from ``content/<slug>.md``."""
+
+    slug: str
+    source: Path
+    title: str
+    outlet: str
+    published: date | None
+    body: str  # the Markdown body, as written
+    text: str  # plain text of the body, paragraphs separated by a blank line
+    author: str | None = None
+    url: str | None = None
+    original_file: str | None = None
+    body_line: int = 1  # line of source where the body starts, for error messages
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An exact occurrence of a name in the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityMentions:
+    """An entity as found in one article: canonical identity plus every mention."""
+
+    key: str  # stable slug of the canonical name, unique per type across the dossier
+    name: str  # canonical display name
+    type: EntityType
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and what it resolves to.
+
+    ``value`` is an ISO date (``2023-09-11``), a month (``2000-07``), a year (``2019``),
+    a range (``2023-09-10/2023-09-13``), or ``None`` when the text does not determine it.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # canonical name of the speaker, if known
+    speaker_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractors found in one article's text."""
+
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntityMentions, ...]
+    dates: tuple[DateMention, ...]
+    quotes: tuple[Quote, ...] = ()
+
+
+# ---------------------------------------------------------------- the assembled site
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    extraction: Extraction
+    summary: tuple[str, ...]
+    topics: tuple[str, ...]  # hub slugs, in site.yaml order
+    path: str  # output path relative to the site root, e.g. "artikel/<slug>/index.html"
+
+    @property
+    def people(self) -> tuple[EntityMentions, ...]:
+        return tuple(e for e in self.extraction.entities if e.type == "person")
+
+    @property
+    def places(self) -> tuple[EntityMentions, ...]:
+        return tuple(e for e in self.extraction.entities if e.type == "place")
+
+    @property
+    def organizations(self) -> tuple[EntityMentions, ...]:
+        return tuple(e for e in self.extraction.entities if e.type == "organization")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One sentence of one article in which an entity is mentioned."""
+
+    article: ArticlePage
+    sentence: str
+    mention: str
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    key: str
+    name: str
+    type: EntityType
+    path: str
+    appearances: tuple[Appearance, ...]
+    article_count: int
+    known: KnownEntity | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening on the timeline: the sentence that carries the date."""
+
+    date: str  # DateMention.value (never None here)
+    sort_key: str  # start of the date as YYYY-MM-DD, for ordering
+    date_text: str  # the exact span in the text
+    sentence: str
+    article: ArticlePage
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    entity: EntityPage
+    count: int  # number of articles
+
+
+@dataclass(frozen=True)
+class HubPage:
+    slug: str
+    title: str
+    description: str
+    path: str
+    articles: tuple[ArticlePage, ...]
+    people: tuple[EntityCount, ...]
+    places: tuple[EntityCount, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the templates may show, assembled once before rendering."""
+
+    articles: tuple[ArticlePage, ...]  # newest first
+    hubs: tuple[HubPage, ...]
+    people: tuple[EntityPage, ...]  # most-mentioned first
+    places: tuple[EntityPage, ...]
+    organizations: tuple[EntityPage, ...]
+    timeline: tuple[Event, ...]  # chronological
+    outlets: tuple[str, ...] = field(default=())

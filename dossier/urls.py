@@ -1,0 +1,77 @@
+"""The only module that makes URLs.
+
+Pages live at ``<kind>/<slug>/index.html``; links between them are always relative
+("../../tokoh/kim-jong-un/"), so the site works at a domain root, under a sub-path and
+from any static host.  Absolute URLs (sitemap, feed, canonical) are made from
+``base_url`` here too, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+from .config import Config
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug: lowercase letters, digits and single hyphens; never empty, never '..'."""
+    normalized = unicodedata.normalize("NFKD", text)
+    ascii_text = normalized.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "item"
+
+
+def page_path(*segments: str) -> str:
+    """Output file path of a page, relative to the site root."""
+    return posixpath.join(*segments, "index.html") if segments else "index.html"
+
+
+def article_path(config: Config, slug: str) -> str:
+    return page_path(config.paths.articles, slug)
+
+
+def hub_path(config: Config, slug: str) -> str:
+    return page_path(config.paths.topics, slug)
+
+
+def entity_path(config: Config, entity_type: str, key: str) -> str:
+    folder = {"person": config.paths.people, "place": config.paths.places,
+              "organization": config.paths.organizations}[entity_type]
+    return page_path(folder, key)
+
+
+def search_path(config: Config) -> str:
+    return page_path(config.paths.search)
+
+
+def timeline_path(config: Config) -> str:
+    return page_path(config.paths.timeline)
+
+
+def relative_href(from_page: str, to_file: str) -> str:
+    """Relative link from one output file to another.
+
+    Links to ``.../index.html`` end at the folder (``../kim-jong-un/``), the form every
+    static host serves; links to assets keep their file name.
+    """
+    from_dir = posixpath.dirname(from_page) or "."
+    target = to_file
+    trailing = ""
+    if posixpath.basename(to_file) == "index.html":
+        target = posixpath.dirname(to_file) or "."
+        trailing = "/"
+    rel = posixpath.relpath(target, from_dir)
+    if rel == ".":
+        return "./"
+    return rel + trailing if not rel.endswith("/") else rel
+
+
+def absolute_url(config: Config, to_file: str) -> str:
+    """Absolute URL of an output file, for sitemap, feed and canonical links only."""
+    if posixpath.basename(to_file) == "index.html":
+        to_file = posixpath.dirname(to_file)
+        to_file = to_file + "/" if to_file else ""
+    return config.base_url + to_file
