@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DossierError, Problem
+from .errors import DossierError, Problem, yaml_error_location
 from .models import ENTITY_TYPES, EntityType, KnownEntity
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -280,10 +280,7 @@ def parse_config(text: str, path: Path) -> Config:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
+        reason, line, column = yaml_error_location(exc)
         raise DossierError(Problem(f"YAML syntax error: {reason}", path, line, column)) from None
     if root is None:
         raise DossierError.at("site.yaml is empty; it needs at least 'title' and 'hubs'", path, 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .config import SLUG_RE, read_text_file
-from .errors import DossierError, Problem
+from .errors import DossierError, Problem, yaml_error_location
 from .markup import make_markdown, markdown_to_text
 from .models import Article
 from .urls import slugify
@@ -36,9 +36,11 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     closing = _FENCE.search(text, first.end())
     if not closing:
         raise DossierError.at("front matter is not closed: add a '---' line after it", path, 1)
-    front = text[first.end():closing.start()]
-    body = text[closing.end():].lstrip("\n")
-    body_line = text[: len(text) - len(body)].count("\n") + 1
+    front = text[first.end():closing.start()]  # starts with the newline ending line 1
+    after = text[closing.end():]
+    after = after[1:] if after.startswith("\n") else after
+    body = after.lstrip("\n")
+    body_line = text[:closing.end()].count("\n") + 2 + (len(after) - len(body) if body else 0)
     return front, body, body_line
 
 
@@ -80,10 +82,8 @@ def parse_article(text: str, path: Path) -> Article:
         node = yaml.compose(front, Loader=yaml.SafeLoader)
         data = yaml.safe_load(front)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 2  # +1 for 1-based, +1 for the opening '---'
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise DossierError.at(f"front matter YAML error: {reason}", path, line) from None
+        reason, line, column = yaml_error_location(exc)  # front starts on line 1's newline
+        raise DossierError.at(f"front matter YAML error: {reason}", path, line or 2, column) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -91,11 +91,10 @@ def parse_article(text: str, path: Path) -> Article:
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 2
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
     problems = _check_fields(data, path, lines)
-    if published := data.get("published"):
-        if isinstance(published, datetime):
-            data["published"] = published.date()
+    if isinstance(published := data.get("published"), datetime):
+        data["published"] = published.date()
     if not body.strip():
         problems.append(Problem("the article has no text after the front matter", path, body_line))
     if problems:

@@ -51,3 +51,20 @@ class DossierError(Exception):
            column: int | None = None) -> DossierError:
         """Shorthand for an error with a single located problem."""
         return cls(Problem(message, Path(path) if path is not None else None, line, column))
+
+
+def yaml_error_location(exc: Exception, line_offset: int = 0) -> tuple[str, int | None, int | None]:
+    """Message, line and column of a PyYAML error.
+
+    PyYAML reports where it gave up ("unexpected end of stream", often the last line) and,
+    separately, where the broken construct began ("while scanning a quoted scalar"); the
+    beginning is where the user has to look, so we point there when it is known.
+    """
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    mark = context_mark or getattr(exc, "problem_mark", None)
+    message = f"{context}: {problem}" if context else problem
+    if mark is None:
+        return message, None, None
+    return message, mark.line + 1 + line_offset, mark.column + 1
