@@ -1,0 +1,73 @@
+"""Publishing is atomic: output/ is replaced only by a complete site, never left half-written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import DossierError
+from dossier.publish import (
+    TEMP_PREFIX,
+    discard,
+    make_staging_dir,
+    run_pagefind,
+    safe_relative_path,
+    swap_into_place,
+    write_files,
+)
+
+PAGE = b'<!doctype html><html lang="id"><body><main data-pagefind-body><h1>Kunjungan</h1></main></body></html>'
+
+
+def litter(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(TEMP_PREFIX))
+
+
+@pytest.mark.parametrize("bad", ["../x.html", "/etc/passwd", "a/../../x", "C:/x", "a\\..\\x", ""])
+def test_paths_that_would_escape_the_output_folder_are_refused(bad: str) -> None:
+    with pytest.raises(DossierError):
+        safe_relative_path(bad)
+
+
+def test_the_same_output_file_twice_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DossierError, match="same output file"):
+        write_files(tmp_path, [("a/index.html", b"1"), ("a/./index.html", b"2")])
+
+
+def test_swap_replaces_the_old_site_and_leaves_no_temp_folders(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "old.html").write_text("old")
+    staging = make_staging_dir(output)
+    report = write_files(staging, [("index.html", PAGE), ("assets/site.css", b"body{}")])
+    assert (report.files, report.pages) == (2, 1)
+    swap_into_place(staging, output)
+    assert sorted(p.name for p in output.iterdir()) == ["assets", "index.html"]
+    assert litter(tmp_path) == []
+
+
+def test_a_failed_write_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("good site")
+    staging = make_staging_dir(output)
+
+    def files():
+        yield "index.html", b"new"
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        try:
+            write_files(staging, files())
+        finally:
+            discard(staging)
+    assert (output / "index.html").read_text() == "good site"
+    assert litter(tmp_path) == []
+
+
+def test_pagefind_cli_indexes_pages_with_a_body_and_reports_the_count(tmp_path: Path) -> None:
+    write_files(tmp_path, [("a/index.html", PAGE), ("b/index.html", PAGE.replace(b"Kunjungan", b"Amunisi")),
+                           ("c/index.html", b'<html lang="id"><body>not indexed</body></html>')])
+    assert run_pagefind(tmp_path) == 2
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
