@@ -25,6 +25,16 @@ OPTIONAL_FIELDS = ("published", "author", "url", "original_file", "comment", "sl
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
+# Pasted web text carries no-break and zero-width spaces that split words for the
+# extractors and the search index; they are normalised once, here, before any offsets exist.
+_SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None,
+                              "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None})
+
+
+def normalize_spaces(text: str) -> str:
+    return text.translate(_SPACE_FIXES)
+
+
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     """Return (front matter YAML, body, line number where the body starts)."""
     text = text.lstrip("\ufeff")
@@ -77,7 +87,7 @@ def _check_fields(data: dict, path: Path, lines: dict[str, int]) -> list[Problem
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article file's text; raise DossierError with every problem in it."""
-    front, body, body_line = split_front_matter(text, path)
+    front, body, body_line = split_front_matter(normalize_spaces(text), path)
     try:
         node = yaml.compose(front, Loader=yaml.SafeLoader)
         data = yaml.safe_load(front)

@@ -87,3 +87,8 @@ def test_duplicate_slugs_name_both_files(tmp_path: Path) -> None:
 def test_raw_html_in_a_body_is_not_kept_as_markup_in_the_text() -> None:
     article = parse_article(GOOD.replace("Paragraf kedua.", "<script>alert(1)</script>"), Path("x.md"))
     assert "Paragraf pertama" in article.text
+
+
+def test_no_break_and_zero_width_spaces_are_normalised() -> None:
+    article = parse_article(GOOD.replace("Paragraf kedua.", "Kim\u00a0Jong\u200b Un tiba."), Path("x.md"))
+    assert article.text.endswith("Kim Jong Un tiba.")

@@ -1,0 +1,131 @@
+"""Hubs and the assembled site: who belongs where, what recurs, what happened when."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from dossier.assemble import assemble_site, date_sort_key, sentence_at
+from dossier.config import HubConfig, parse_config
+from dossier.hubs import assign_topics, hub_hits
+from dossier.models import Article, DateMention, EntityMentions, Extraction, Mention, Sentence
+from dossier.opendata import dossier_json
+
+CONFIG = parse_config(
+    "title: Uji\nlanguage: id\nbase_url: https://example.test/\n"
+    "paths: {articles: artikel, people: tokoh, places: tempat, topics: topik}\n"
+    "hubs:\n"
+    "  - {slug: kota, title: Kota, entities: [Vladivostok]}\n"
+    "  - {slug: senjata, title: Senjata, keywords: [amunisi, peluru artileri], min_matches: 2}\n"
+    "entities:\n  - {name: Vladivostok, type: place, coordinates: [43.1, 131.9], wikidata: Q959}\n",
+    Path("/site/site.yaml"),
+)
+
+
+def article(slug: str, text: str, published: date | None, title: str = "Judul") -> Article:
+    return Article(slug=slug, source=Path(f"{slug}.md"), title=title, outlet=f"Media {slug}",
+                   published=published, body=text, text=text)
+
+
+def extraction(text: str, names: dict[str, tuple[str, str]], dates: dict[str, str | None]) -> Extraction:
+    """Hand-made extraction: names maps an exact string to (canonical name, type)."""
+    sentences = []
+    start = 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if start + len(part) < len(text) else 0)
+        sentences.append(Sentence(start, min(end, len(text)), text[start:min(end, len(text))]))
+        start = end + 1
+    entities = []
+    for surface, (name, kind) in names.items():
+        at = text.index(surface)
+        entities.append(EntityMentions(name.lower().replace(" ", "-"), name, kind,  # type: ignore[arg-type]
+                                       (Mention(surface, at, at + len(surface)),)))
+    found = [DateMention(s, text.index(s), text.index(s) + len(s), v) for s, v in dates.items()]
+    return Extraction(tuple(sentences), tuple(entities), tuple(found))
+
+
+TEXT_A = "Kim tiba di Vladivostok pada Selasa (12/9/2023). Ia membahas amunisi dan peluru artileri."
+TEXT_B = "Putin bertemu Kim di Vostochny. Pertemuan pertama di Vladivostok terjadi pada 2019."
+TEXT_C = "Amerika Serikat khawatir soal amunisi."
+ARTICLES = (article("a", TEXT_A, date(2023, 9, 12)), article("b", TEXT_B, date(2023, 9, 14)),
+            article("c", TEXT_C, None))
+EXTRACTIONS = (
+    extraction(TEXT_A, {"Kim": ("Kim Jong Un", "person"), "Vladivostok": ("Vladivostok", "place")},
+               {"Selasa (12/9/2023)": "2023-09-12"}),
+    extraction(TEXT_B, {"Putin": ("Vladimir Putin", "person"), "Kim": ("Kim Jong Un", "person"),
+                        "Vladivostok": ("Vladivostok", "place")}, {"2019": "2019", "Vostochny": None}),
+    extraction(TEXT_C, {"Amerika Serikat": ("Amerika Serikat", "place")}, {}),
+)
+
+
+def test_hub_rules_count_distinct_keywords_and_entities() -> None:
+    kota, senjata = CONFIG.hubs
+    assert hub_hits(kota, ARTICLES[0], EXTRACTIONS[0]) == ("Vladivostok",)
+    assert hub_hits(senjata, ARTICLES[0], EXTRACTIONS[0]) == ("amunisi", "peluru artileri")
+    assert hub_hits(senjata, ARTICLES[2], EXTRACTIONS[2]) == ("amunisi",)  # one hit < min_matches 2
+    assert assign_topics(ARTICLES, EXTRACTIONS, CONFIG.hubs) == (("kota", "senjata"), ("kota",), ())
+
+
+def test_keywords_match_whole_words_across_line_breaks_case_insensitively() -> None:
+    hub = HubConfig("x", "X", keywords=("peluru artileri",))
+    art = article("x", "PELURU\nArtileri dikirim. Peluru-artileri tidak.", None)
+    assert hub_hits(hub, art, Extraction((), (), ())) == ("peluru artileri",)
+    assert hub_hits(HubConfig("y", "Y", keywords=("amunisi",)), article("y", "amunisinya", None),
+                    Extraction((), (), ())) == ()
+
+
+def test_site_orders_articles_newest_first_and_counts_entities_by_article() -> None:
+    site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, (("s",),) * 3, assign_topics(ARTICLES, EXTRACTIONS,
+                                                                                      CONFIG.hubs))
+    assert [p.article.slug for p in site.articles] == ["b", "a", "c"]
+    assert [p.path for p in site.articles] == ["artikel/b/index.html", "artikel/a/index.html", "artikel/c/index.html"]
+    kim = site.people[0]
+    assert (kim.name, kim.article_count, kim.path) == ("Kim Jong Un", 2, "tokoh/kim-jong-un/index.html")
+    assert [a.sentence for a in kim.appearances] == ["Putin bertemu Kim di Vostochny.",
+                                                     "Kim tiba di Vladivostok pada Selasa (12/9/2023)."]
+    vladivostok = next(p for p in site.places if p.name == "Vladivostok")
+    assert vladivostok.known is not None and vladivostok.known.wikidata == "Q959"
+    assert site.outlets == ("Media a", "Media b", "Media c")
+
+
+def test_timeline_is_chronological_and_skips_unresolved_dates() -> None:
+    site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, ((),) * 3, ((),) * 3)
+    assert [(e.date, e.article.article.slug) for e in site.timeline] == [("2019", "b"), ("2023-09-12", "a")]
+    assert site.timeline[0].sentence == "Pertemuan pertama di Vladivostok terjadi pada 2019."
+    assert date_sort_key("2023-09-10/2023-09-13") == "2023-09-10"
+
+
+def test_hub_pages_list_members_recurring_entities_and_their_events() -> None:
+    topics = assign_topics(ARTICLES, EXTRACTIONS, CONFIG.hubs)
+    site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, ((),) * 3, topics)
+    kota = site.hubs[0]
+    assert [p.article.slug for p in kota.articles] == ["b", "a"]
+    assert [(c.entity.name, c.count) for c in kota.people] == [("Kim Jong Un", 2)]  # Putin is in one only
+    assert [(c.entity.name, c.count) for c in kota.places] == [("Vladivostok", 2)]
+    assert [e.date for e in kota.events] == ["2019", "2023-09-12"]
+
+
+def test_sentence_lookup_by_offset() -> None:
+    sentences = EXTRACTIONS[0].sentences
+    assert sentence_at(sentences, 0) == sentences[0]
+    assert sentence_at(sentences, len(TEXT_A) - 1) == sentences[-1]
+    assert sentence_at(sentences, 10_000) is None
+
+
+def test_dossier_json_has_the_documented_shape() -> None:
+    topics = assign_topics(ARTICLES, EXTRACTIONS, CONFIG.hubs)
+    site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, (("Ringkas.",),) * 3, topics)
+    data = json.loads(dossier_json(site, CONFIG))
+    first = data["articles"][1]
+    assert first["slug"] == "a" and first["url"] == "artikel/a/" and first["published"] == "2023-09-12"
+    assert first["summary"] == ["Ringkas."] and first["topics"] == ["kota", "senjata"]
+    assert first["people"] == [{"name": "Kim Jong Un", "key": "kim-jong-un", "type": "person",
+                                "url": "tokoh/kim-jong-un/", "mentions": ["Kim"], "count": 1}]
+    assert first["dates"] == [{"text": "Selasa (12/9/2023)", "date": "2023-09-12"}]
+    place = next(p for p in data["places"] if p["name"] == "Vladivostok")
+    assert place["coordinates"] == [43.1, 131.9] and place["articles"] == ["b", "a"]
+    assert [t["slug"] for t in data["topics"]] == ["kota", "senjata"]
+    assert data["timeline"][0] == {"date": "2019", "text": "2019", "article": "b", "outlet": "Media b",
+                                   "sentence": "Pertemuan pertama di Vladivostok terjadi pada 2019."}
+    assert dossier_json(site, CONFIG) == dossier_json(site, CONFIG)
