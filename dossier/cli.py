@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build the site into output/ (the default command)")
     build.add_argument("--output", type=Path, help="where to publish (default: <site>/output)")
+    build.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    build.add_argument("--no-cache", action="store_true", help="ignore .dossier-cache/ and extract every article")
 
     serve = commands.add_parser("serve", help="preview server that rebuilds and reloads on every change")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
@@ -49,8 +51,13 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
-    report = build(args.site, args.output)
+    report = build(args.site, args.output, cache=not args.no_cache, workers=args.workers)
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
+    if report.unchanged:
+        print(f"Nothing changed: {report.output_dir} already holds this site ({report.pages} pages); "
+              f"checked in {report.total_seconds:.2f}s")
+        print(f"  {stages}")
+        return 0
     print(f"Built {report.articles} articles into {report.pages} pages ({report.indexed} indexed for search) "
           f"in {report.total_seconds:.2f}s -> {report.output_dir}")
     print(f"  {stages}")

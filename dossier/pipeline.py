@@ -14,14 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from .analyze import extract_all
 from .assemble import assemble_site
 from .config import load_config
 from .content import load_articles
 from .errors import DossierError
-from .extract import build_gazetteer, extract_article, link_dossier
 from .hubs import assign_topics
 from .opendata import dossier_json
-from .publish import discard, make_staging_dir, run_pagefind, swap_into_place, write_files
+from .publish import (
+    discard,
+    indexed_pages,
+    make_staging_dir,
+    run_pagefind,
+    swap_into_place,
+    unchanged_site,
+    write_files,
+)
 from .render import render_site
 from .summarize import summarize
 
@@ -35,6 +43,7 @@ class BuildReport:
     pages: int  # HTML pages written
     files: int  # every file written, Pagefind bundle excluded
     indexed: int  # pages in the search index
+    unchanged: bool = False  # True when output/ already held exactly this site: nothing was written
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in stage order
 
     @property
@@ -61,10 +70,13 @@ class _Stopwatch:
             return func()
 
 
-def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True) -> BuildReport:
+def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
+          workers: int | None = None) -> BuildReport:
     """Build the dossier in ``site_dir`` and publish it atomically to ``output_dir``.
 
     Raises DossierError (with every problem found) and leaves any previous output intact.
+    ``cache`` reuses extractions from ``.dossier-cache/``; ``workers`` caps the extraction
+    processes (default: one per core); neither changes the output.
     """
     site_dir = Path(site_dir).resolve()
     clock = _Stopwatch()
@@ -75,18 +87,18 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True)
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)
 
-    def extract_all() -> tuple:
-        gazetteer = build_gazetteer(config.entities)
-        found = tuple(extract_article(a.text, a.published, gazetteer) for a in articles)
-        return link_dossier(found, gazetteer)
-
-    extractions = clock.run("extract", extract_all)
+    extractions = clock.run("extract", lambda: extract_all(
+        articles, config.entities, config.cache_dir if cache else None, workers))
     summaries = clock.run("summarize", lambda: tuple(
         summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
     files = clock.run("render", lambda: [*render_site(site, config), ("dossier.json", dossier_json(site, config))])
 
+    if index and clock.run("write", lambda: unchanged_site(output_dir, files)):
+        pages = sum(rel.endswith(".html") for rel, _ in files)
+        return BuildReport(output_dir, len(articles), pages, len(files), indexed_pages(output_dir),
+                           unchanged=True, timings=dict(clock.timings))
     staging = make_staging_dir(output_dir)
     try:
         written = clock.run("write", lambda: write_files(staging, files))
