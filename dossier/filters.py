@@ -1,0 +1,144 @@
+"""The small formatting filters templates may use, and nothing else.
+
+Templates compute nothing: every value a page shows arrives as data from ``render.py``.
+What is left for templates is *presentation* — how a date reads in the dossier's language,
+how "3 articles" is worded, how a link is made relative to the page being rendered — and
+those live here, as pure functions over explicit inputs (the labels), so a theme author can
+restyle a dossier without touching Python and a translator can reword it in site.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from . import urls
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+# JSON inside <script> must not be able to close the element or open a comment; the
+# JSON escapes are valid JSON, so parsers read the same value back.
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _month_name(labels: Mapping[str, str], month: int) -> str:
+    return labels[f"month_{month}"]
+
+
+def _parts(value: str) -> tuple[str, int, int | None, int | None] | None:
+    """("day"|"month"|"year", year, month, day) of one side of an ISO value."""
+    if m := _DAY.match(value):
+        return "day", int(m[1]), int(m[2]), int(m[3])
+    if m := _MONTH.match(value):
+        return "month", int(m[1]), int(m[2]), None
+    if m := _YEAR.match(value):
+        return "year", int(m[1]), None, None
+    return None
+
+
+def _format_single(labels: Mapping[str, str], value: str) -> str:
+    parts = _parts(value)
+    if parts is None or (parts[2] is not None and not 1 <= parts[2] <= 12):
+        return value
+    kind, year, month, day = parts
+    if kind == "day":
+        return labels["date_day"].format(d=day, month=_month_name(labels, month or 1), y=year)
+    if kind == "month":
+        return labels["date_month"].format(month=_month_name(labels, month or 1), y=year)
+    return labels["date_year"].format(y=year)
+
+
+def format_date(labels: Mapping[str, str], value: str | date | None) -> str:
+    """An ISO value as the reader says it: "2023-09-11" -> "11 September 2023",
+    "2000-07" -> "Juli 2000", "2023-09-10/2023-09-13" -> "10–13 September 2023".
+
+    Anything that is not one of the ISO shapes the extractors produce comes back unchanged,
+    so a surprising value is still shown rather than lost.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        value = value.isoformat()
+    if "/" not in value:
+        return _format_single(labels, value)
+    start, end = value.split("/", 1)
+    first, last = _parts(start), _parts(end)
+    if first and last and first[0] == last[0] == "day":
+        _, y1, m1, d1 = first
+        _, y2, m2, d2 = last
+        if y1 == y2 and m1 == m2 and m1 is not None and 1 <= m1 <= 12:
+            return labels["date_range_same_month"].format(d1=d1, d2=d2, month=_month_name(labels, m1), y=y1)
+        if y1 == y2 and m1 and m2 and 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            return labels["date_range_same_year"].format(
+                d1=d1, month1=_month_name(labels, m1), d2=d2, month2=_month_name(labels, m2), y=y1)
+    return labels["date_range"].format(start=_format_single(labels, start), end=_format_single(labels, end))
+
+
+def machine_date(value: str | date | None) -> str:
+    """A value for ``<time datetime>``: the start of a range, ISO otherwise."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.split("/", 1)[0]
+
+
+def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
+    """ "3 artikel": the ``count_<noun>_one`` / ``count_<noun>_other`` label with {n} filled in."""
+    key = f"count_{noun}_one" if n == 1 else f"count_{noun}_other"
+    return labels[key].format(n=n)
+
+
+def highlight(sentence: str, mention: str) -> Markup:
+    """The sentence, escaped, with every occurrence of the mention wrapped in ``<mark>``.
+
+    Escaping first and marking the escaped mention means neither the sentence nor the
+    name can inject markup; the match is case-insensitive because a sentence may start
+    with a lower-cased alias.
+    """
+    escaped = str(escape(sentence))
+    target = str(escape(mention))
+    if not target:
+        return Markup(escaped)
+    pattern = re.compile(re.escape(target), re.IGNORECASE)
+    return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+
+
+def json_ld(value: Any) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` that no string can break out of."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    for char, replacement in _SCRIPT_SAFE.items():
+        text = text.replace(char, replacement)
+    return Markup(text)
+
+
+@pass_context
+def url(context: Context, target: str) -> str:
+    """Link from the page being rendered (``page_path`` in the context) to an output file."""
+    page_path = context.get("page_path")
+    if page_path is None:
+        raise jinja2.TemplateRuntimeError(
+            "the url filter needs the page being rendered: import macros 'with context'")
+    return urls.relative_href(page_path, target)
+
+
+def make_filters(labels: Mapping[str, str]) -> dict[str, Callable[..., Any]]:
+    """The filters of one render, bound to its labels (no module state)."""
+    return {
+        "url": url,
+        "format_date": lambda value: format_date(labels, value),
+        "machine_date": machine_date,
+        "counted": lambda n, noun: counted(labels, n, noun),
+        "highlight": highlight,
+        "json_ld": json_ld,
+    }

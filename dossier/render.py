@@ -1,0 +1,326 @@
+"""``Site`` -> every file of the static site (pages, sitemap, feed, assets), as bytes.
+
+The theme is only templates: this module turns the assembled ``Site`` into small view
+values (chips with counts and link targets, events grouped by day, JSON-LD objects) and
+hands them to Jinja2, so templates lay out data and compute nothing.  A site folder's
+``templates/`` overrides the default theme file by file, labels are layered the same way,
+and a template mistake surfaces as a ``DossierError`` naming the template and line — never
+as a Python traceback.  Output is a pure function of the input: no clocks, no randomness,
+sorted walks, so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+
+from . import urls
+from .config import Config
+from .errors import DossierError, Problem
+from .filters import make_filters
+from .markup import make_markdown
+from .models import EntityPage, HubPage, Site
+from .views import (
+    ArticleView,
+    SitemapEntry,
+    article_jsonld,
+    article_view,
+    compact_timeline,
+    entity_sources,
+    feed_entries,
+    group_by_day,
+    home_jsonld,
+)
+
+DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the ``<head>`` needs about a page: title, description, canonical URL, kind."""
+
+    title: str
+    description: str
+    canonical: str
+    og_type: str = "website"
+    section: str = ""
+    noindex: bool = False
+    published: str | None = None
+
+
+# ------------------------------------------------------------------ theme lookup
+
+
+def theme_dirs(config: Config) -> tuple[Path, ...]:
+    """The site's own templates first, then the default theme (same file name wins)."""
+    dirs = [d for d in (config.templates_dir, DEFAULT_THEME) if d.is_dir()]
+    unique: list[Path] = []
+    for d in dirs:
+        if d.resolve() not in (u.resolve() for u in unique):
+            unique.append(d)
+    return tuple(unique)
+
+
+def load_labels(config: Config, dirs: Iterable[Path]) -> dict[str, str]:
+    """Default theme labels, overlaid by the site theme's labels.yaml, then by site.yaml.
+
+    Layering (rather than first-found-wins) means a site theme that ships a partial
+    labels.yaml still gets every label the default templates use.
+    """
+    labels: dict[str, str] = {}
+    for directory in reversed(tuple(dirs)):
+        path = directory / "labels.yaml"
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise DossierError.at(f"labels: YAML syntax error: {getattr(exc, 'problem', exc)}", path,
+                                  mark.line + 1 if mark else None) from None
+        if not isinstance(data, dict):
+            raise DossierError.at("labels.yaml must be a mapping of label names to text", path, 1)
+        labels.update({str(k): str(v) for k, v in data.items()})
+    labels.update(config.labels)
+    return labels
+
+
+def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str, str]) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(make_filters(labels))
+    return env
+
+
+def _template_frame(exc: BaseException, dirs: tuple[Path, ...]) -> tuple[Path, int] | None:
+    """Innermost traceback frame inside a template file (Jinja rewrites frames to them)."""
+    roots = [d.resolve() for d in dirs]
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if path.is_absolute() and any(path.resolve().is_relative_to(r) for r in roots):
+            found = (path, frame.lineno or 0)
+    return found
+
+
+def _template_error(exc: Exception, name: str, dirs: tuple[Path, ...]) -> DossierError:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        path = Path(exc.filename) if exc.filename else Path(name)
+        return DossierError(Problem(f"template syntax error: {exc.message}", path, exc.lineno))
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return DossierError(Problem(f"template not found: {exc.name} (looked in "
+                                    f"{', '.join(str(d) for d in dirs)})", Path(name)))
+    where = _template_frame(exc, dirs)
+    kind = "undefined value" if isinstance(exc, jinja2.UndefinedError) else type(exc).__name__
+    if where is None:
+        return DossierError(Problem(f"template error ({kind}): {exc}", Path(name)))
+    return DossierError(Problem(f"template error ({kind}): {exc}", where[0], where[1]))
+
+
+class _Renderer:
+    """One render: environment, labels and the context every page shares."""
+
+    def __init__(self, site: Site, config: Config) -> None:
+        self.site = site
+        self.config = config
+        self.dirs = theme_dirs(config)
+        self.labels = load_labels(config, self.dirs)
+        self.env = make_environment(config, self.dirs, self.labels)
+        self.paths = {
+            "home": "index.html",
+            "topics": urls.page_path(config.paths.topics),
+            "people": urls.page_path(config.paths.people),
+            "places": urls.page_path(config.paths.places),
+            "organizations": urls.page_path(config.paths.organizations),
+            "articles": urls.page_path(config.paths.articles),
+            "timeline": urls.timeline_path(config),
+            "search": urls.search_path(config),
+            "feed": "feed.xml",
+            "sitemap": "sitemap.xml",
+            "data": "dossier.json",
+            "not_found": "404.html",
+        }
+        self.nav = tuple(NavItem(self.labels[f"nav_{key}"], self.paths[key], key)
+                         for key in ("topics", "people", "places", "timeline", "articles", "search"))
+        self.globals: dict[str, Any] = {
+            "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
+        }
+
+    def render(self, name: str, page_path: str, **context: Any) -> bytes:
+        """Render one template for one output path; template mistakes become DossierError."""
+        try:
+            template = self.env.get_template(name)
+            text = template.render({**self.globals, **context, "page_path": page_path})
+        except jinja2.TemplateError as exc:
+            raise _template_error(exc, name, self.dirs) from None
+        except Exception as exc:
+            if _template_frame(exc, self.dirs) is None:
+                raise
+            raise _template_error(exc, name, self.dirs) from None
+        return text.encode("utf-8")
+
+    def meta(self, title: str, description: str, path: str, **extra: Any) -> Meta:
+        return Meta(title, description, urls.absolute_url(self.config, path), **extra)
+
+
+# ------------------------------------------------------------------ pages
+
+
+def _entity_lookup(site: Site) -> dict[tuple[str, str], EntityPage]:
+    return {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
+
+
+def _home(r: _Renderer) -> bytes:
+    site, config = r.site, r.config
+    event_when = event_place = None
+    if config.event and config.event.start:
+        start, end = config.event.start, config.event.end
+        event_when = f"{start.isoformat()}/{end.isoformat()}" if end and end != start else start.isoformat()
+    if config.event and config.event.location:
+        key = urls.slugify(config.event.location)
+        event_place = next((p for p in site.places if p.key == key), None)
+    return r.render(
+        "home.html", "index.html", event_when=event_when, event_place=event_place,
+        meta=r.meta(config.title, config.description, "index.html", section="home"),
+        key_people=site.people[:10], key_places=site.places[:10],
+        key_organizations=site.organizations[:6],
+        days=compact_timeline(site.timeline, config.event),
+        latest=site.articles[:6],
+        jsonld=home_jsonld(config, r.paths["search"]),
+    )
+
+
+def _article(r: _Renderer, view: ArticleView, entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
+    page = view.page
+    article = page.article
+    description = " ".join(page.summary)
+    return r.render(
+        "article.html", page.path, view=view,
+        meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
+                    published=article.published.isoformat() if article.published else None),
+        jsonld=article_jsonld(view, r.config, entities),
+    )
+
+
+def _hub(r: _Renderer, hub: HubPage) -> bytes:
+    return r.render(
+        "hub.html", hub.path, hub=hub, days=group_by_day(hub.events),
+        meta=r.meta(hub.title, hub.description, hub.path, section="topics"),
+    )
+
+
+def _entity(r: _Renderer, entity: EntityPage) -> bytes:
+    section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
+    known = entity.known
+    description = (known.description if known and known.description
+                   else f"{entity.name}: {r.env.filters['counted'](entity.article_count, 'articles')}")
+    return r.render(
+        "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
+        type_label=r.labels[f"type_{entity.type}"],
+        meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
+                    else "website", section=section),
+    )
+
+
+def _list(r: _Renderer, key: str, entities: tuple[EntityPage, ...]) -> bytes:
+    path = r.paths[key]
+    title, intro = r.labels[f"list_{key}_title"], r.labels[f"list_{key}_intro"]
+    return r.render("entity_list.html", path, entities=entities, title=title, intro=intro,
+                    meta=r.meta(title, intro, path, section=key))
+
+
+def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    site, labels, paths = r.site, r.labels, r.paths
+    entities = _entity_lookup(site)
+    hubs = {h.slug: h for h in site.hubs}
+    md = make_markdown()
+    yield "index.html", _home(r)
+    for page in site.articles:
+        yield page.path, _article(r, article_view(page, hubs, entities, labels, md), entities)
+    for hub in site.hubs:
+        yield hub.path, _hub(r, hub)
+    for entity in (*site.people, *site.places, *site.organizations):
+        yield entity.path, _entity(r, entity)
+    for key, group in (("people", site.people), ("places", site.places),
+                       ("organizations", site.organizations)):
+        yield paths[key], _list(r, key, group)
+    title, intro = labels["list_topics_title"], labels["list_topics_intro"]
+    yield paths["topics"], r.render("topic_list.html", paths["topics"], title=title, intro=intro,
+                                    meta=r.meta(title, intro, paths["topics"], section="topics"))
+    title, intro = labels["list_articles_title"], labels["list_articles_intro"]
+    yield paths["articles"], r.render("article_list.html", paths["articles"], title=title, intro=intro,
+                                      meta=r.meta(title, intro, paths["articles"], section="articles"))
+    title, intro = labels["timeline_title"], labels["timeline_intro"]
+    yield paths["timeline"], r.render("timeline.html", paths["timeline"], title=title, intro=intro,
+                                      days=group_by_day(site.timeline),
+                                      meta=r.meta(title, intro, paths["timeline"], section="timeline"))
+    title, intro = labels["search_title"], labels["search_intro"]
+    yield paths["search"], r.render("search.html", paths["search"], title=title, intro=intro,
+                                    meta=r.meta(title, intro, paths["search"], section="search",
+                                                noindex=True))
+    # A host serves 404.html at whatever URL was missed, so its links cannot be relative
+    # to its own location: it gets <base href> at the site root instead.
+    yield paths["not_found"], r.render(
+        "404.html", paths["not_found"], base_href=urlsplit(urls.absolute_url(r.config, "index.html")).path,
+        meta=r.meta(labels["not_found_title"], labels["not_found_text"], paths["not_found"], noindex=True))
+
+
+def _feeds(r: _Renderer, page_paths: list[str]) -> Iterator[tuple[str, bytes]]:
+    config, site = r.config, r.site
+    published = {p.path: p.article.published.isoformat() for p in site.articles if p.article.published}
+    sitemap = tuple(SitemapEntry(urls.absolute_url(config, p), published.get(p))
+                    for p in page_paths if p not in (r.paths["search"], r.paths["not_found"]))
+    yield "sitemap.xml", r.render("sitemap.xml", "sitemap.xml", entries=sitemap)
+    entries, updated = feed_entries(site, config)
+    yield "feed.xml", r.render("feed.xml", "feed.xml", entries=entries, updated=updated,
+                               feed_url=urls.absolute_url(config, "feed.xml"),
+                               home_url=urls.absolute_url(config, "index.html"))
+    yield "robots.txt", r.render("robots.txt", "robots.txt",
+                                 sitemap_url=urls.absolute_url(config, "sitemap.xml"))
+
+
+def _assets(dirs: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
+    """Files under ``<theme>/assets/``; a site file replaces the default one of the same name."""
+    chosen: dict[str, Path] = {}
+    for directory in reversed(dirs):
+        root = directory / "assets"
+        if not root.is_dir():
+            continue
+        for path in root.rglob("*"):
+            if path.is_file() and not path.name.startswith("."):
+                chosen[path.relative_to(root).as_posix()] = path
+    for rel in sorted(chosen):
+        yield f"assets/{rel}", chosen[rel].read_bytes()
+
+
+def render_site(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site except dossier.json and the Pagefind bundle."""
+    r = _Renderer(site, config)
+    page_paths: list[str] = []
+    for path, data in _pages(r):
+        page_paths.append(path)
+        yield path, data
+    yield from _feeds(r, page_paths)
+    yield from _assets(r.dirs)
+

@@ -1,0 +1,242 @@
+"""View values: the assembled ``Site`` reshaped into exactly what a page lays out.
+
+Templates compute nothing, so whatever a page needs beyond the ``Site`` itself — an
+article's entity chips with mention counts and link targets, events grouped by day, the
+schema.org objects for JSON-LD, feed and sitemap entries — is built here as small frozen
+values.  Pure functions, deterministic order: two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import urls
+from .config import Config, EventConfig
+from .markup import render_markdown
+from .models import Appearance, ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An entity as shown on an article: name, its page (if it has one), mentions here."""
+
+    name: str
+    path: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class DateChip:
+    text: str  # exactly as written in the article
+    value: str  # ISO value it resolves to
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None
+    speaker_path: str | None
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """One ``data-pagefind-filter`` value: filter name (from labels) and value."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    page: ArticlePage
+    body: Markup
+    people: tuple[Chip, ...]
+    places: tuple[Chip, ...]
+    organizations: tuple[Chip, ...]
+    topics: tuple[TopicLink, ...]
+    dates: tuple[DateChip, ...]
+    quotes: tuple[QuoteView, ...]
+    filters: tuple[SearchFilter, ...]
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    """Events sharing one date value (a day, or a coarser month/year/range)."""
+
+    date: str
+    events: tuple[Event, ...]
+    more: int = 0  # events of this date left out of a compact view
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that mentions an entity, with the sentences it appears in."""
+
+    article: ArticlePage
+    appearances: tuple[Appearance, ...]
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    page: ArticlePage
+    url: str
+    updated: str  # RFC 3339, from the article date: never the build time
+    summary: str
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str
+    lastmod: str | None
+
+
+_SCHEMA_TYPES = {"person": "Person", "place": "Place", "organization": "Organization"}
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str], EntityPage]) -> tuple[Chip, ...]:
+    chips = []
+    for e in found:
+        target = entities.get((e.type, e.key))
+        chips.append(Chip(e.name, target.path if target else None, len(e.mentions)))
+    return tuple(sorted(chips, key=lambda c: (-c.count, c.name.casefold())))
+
+
+def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mapping[tuple[str, str], EntityPage],
+                 labels: Mapping[str, str], md: MarkdownIt) -> ArticleView:
+    people, places = _chips(page.people, entities), _chips(page.places, entities)
+    topics = tuple(TopicLink(hubs[s].title, hubs[s].path) for s in page.topics if s in hubs)
+    dates: dict[tuple[str, str], DateChip] = {}
+    for d in page.extraction.dates:
+        if d.value is not None:
+            dates.setdefault((d.text, d.value), DateChip(d.text, d.value))
+    quotes = []
+    for q in page.extraction.quotes:
+        speaker = entities.get(("person", q.speaker_key)) if q.speaker_key else None
+        quotes.append(QuoteView(q.text, q.speaker, speaker.path if speaker else None))
+    filters = (*(SearchFilter(labels["filter_topic"], t.title) for t in topics),
+               *(SearchFilter(labels["filter_person"], c.name) for c in people),
+               *(SearchFilter(labels["filter_place"], c.name) for c in places),
+               SearchFilter(labels["filter_outlet"], page.article.outlet))
+    return ArticleView(page, Markup(render_markdown(page.article.body, md)), people, places,
+                       _chips(page.organizations, entities), topics, tuple(dates.values()), tuple(quotes),
+                       filters)
+
+
+def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
+    """Events grouped by their date value, groups in order of first appearance."""
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(event.date, []).append(event)
+    return tuple(DayGroup(day, tuple(evs)) for day, evs in groups.items())
+
+
+def compact_timeline(events: tuple[Event, ...], event: EventConfig | None,
+                     max_days: int = 8, per_day: int = 3) -> tuple[DayGroup, ...]:
+    """The home page's timeline: exact days only, around the event when one is configured."""
+    days = [g for g in group_by_day(events) if _DAY_VALUE.match(g.date)]
+    if event and event.start:
+        start = (event.start - timedelta(days=14)).isoformat()
+        end = ((event.end or event.start) + timedelta(days=14)).isoformat()
+        near = [g for g in days if start <= g.date <= end]
+        if len(near) >= 3:
+            days = near
+    return tuple(DayGroup(g.date, g.events[:per_day], max(0, len(g.events) - per_day))
+                 for g in days[-max_days:])
+
+
+def entity_sources(entity: EntityPage) -> tuple[Source, ...]:
+    by_article: dict[str, list[Appearance]] = {}
+    pages: dict[str, ArticlePage] = {}
+    for a in entity.appearances:
+        by_article.setdefault(a.article.path, []).append(a)
+        pages.setdefault(a.article.path, a.article)
+    return tuple(Source(pages[p], tuple(apps)) for p, apps in by_article.items())
+
+
+def _thing(e: EntityMentions | EntityPage, config: Config,
+           entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
+    target = entities.get((e.type, e.key))
+    thing: dict[str, Any] = {"@type": _SCHEMA_TYPES[e.type], "name": e.name}
+    if target:
+        thing["url"] = urls.absolute_url(config, target.path)
+        if target.known and target.known.wikidata:
+            thing["sameAs"] = f"https://www.wikidata.org/wiki/{target.known.wikidata}"
+    return thing
+
+
+def article_jsonld(view: ArticleView, config: Config,
+                   entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
+    """schema.org NewsArticle: the dossier's known people and places are what it is *about*,
+    everything else it merely *mentions*."""
+    page, article = view.page, view.page.article
+    address = urls.absolute_url(config, page.path)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+        "description": " ".join(page.summary), "url": address, "mainEntityOfPage": address,
+        "inLanguage": config.language, "publisher": {"@type": "Organization", "name": article.outlet},
+    }
+    if article.published:
+        data["datePublished"] = article.published.isoformat()
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.url:
+        data["isBasedOn"] = article.url
+    about, mentions = [], []
+    for e in (*page.people, *page.places, *page.organizations):
+        target = entities.get((e.type, e.key))
+        known = target is not None and target.known is not None and e.type != "organization"
+        (about if known else mentions).append(_thing(e, config, entities))
+    if about:
+        data["about"] = about
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def home_jsonld(config: Config, search_path: str) -> dict[str, Any]:
+    home = urls.absolute_url(config, "index.html")
+    website: dict[str, Any] = {
+        "@type": "WebSite", "name": config.title, "description": config.description, "url": home,
+        "inLanguage": config.language,
+        "potentialAction": {"@type": "SearchAction", "query-input": "required name=q",
+                            "target": urls.absolute_url(config, search_path) + "?q={q}"},
+    }
+    graph = [website]
+    if config.event:
+        ev = config.event
+        event: dict[str, Any] = {"@type": "Event", "name": ev.name}
+        if ev.start:
+            event["startDate"] = ev.start.isoformat()
+        if ev.end:
+            event["endDate"] = ev.end.isoformat()
+        if ev.location:
+            event["location"] = {"@type": "Place", "name": ev.location}
+        website["about"] = event
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:
+    """Atom entries dated by their articles; the feed's ``updated`` is the newest of them."""
+    dates = [p.article.published for p in site.articles if p.article.published]
+    updated = f"{max(dates).isoformat()}T00:00:00Z" if dates else "1970-01-01T00:00:00Z"
+    entries = tuple(
+        FeedEntry(p, urls.absolute_url(config, p.path),
+                  f"{p.article.published.isoformat()}T00:00:00Z" if p.article.published else updated,
+                  " ".join(p.summary))
+        for p in site.articles)
+    return entries, updated
+

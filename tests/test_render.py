@@ -1,0 +1,458 @@
+"""The theme and renderer, specified on a small hand-built dossier.
+
+A ``Site`` is assembled by hand (three articles, two hubs, a few people and places, one
+hostile name), rendered into memory, and the output is read the way a browser, a crawler
+and a feed reader would: parsed HTML, resolved relative links, parsed XML.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from dossier import urls
+from dossier.config import Config, EventConfig, HubConfig, PathNames
+from dossier.errors import DossierError
+from dossier.filters import format_date, highlight, json_ld
+from dossier.markup import markdown_to_text
+from dossier.models import (
+    Appearance,
+    Article,
+    ArticlePage,
+    DateMention,
+    EntityCount,
+    EntityMentions,
+    EntityPage,
+    Event,
+    Extraction,
+    HubPage,
+    KnownEntity,
+    Mention,
+    Quote,
+    Sentence,
+    Site,
+)
+from dossier.render import load_labels, render_site, theme_dirs
+
+HOSTILE = '<script>alert("x")</script>'
+PATHS = PathNames(articles="artikel", topics="topik", people="tokoh", places="tempat",
+                  organizations="organisasi", search="cari", timeline="linimasa")
+
+# ------------------------------------------------------------------ a tiny dossier
+
+
+def make_config(root: Path, **changes: object) -> Config:
+    config = Config(
+        root=root,
+        title="Pertemuan Kim dan Putin",
+        description="Dosir liputan media tentang pertemuan Kim Jong Un dan Vladimir Putin.",
+        language="id",
+        base_url="https://example.org/dossier/",
+        hubs=(HubConfig("vostochny", "Kosmodrom Vostochny", keywords=("Vostochny",)),
+              HubConfig("senjata", "Kesepakatan senjata", keywords=("senjata",))),
+        entities=(KnownEntity("Kim Jong Un", "person", ("Kim",), "Q56226", None, "Pemimpin Korea Utara."),
+                  KnownEntity("Rusia", "place", (), "Q159", (55.75, 37.61))),
+        labels=MappingProxyType({}),
+        paths=PATHS,
+        event=EventConfig("Pertemuan puncak", date(2023, 9, 12), date(2023, 9, 17), "Vostochny"),
+    )
+    return replace(config, **changes)  # type: ignore[arg-type]
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for i, char in enumerate(text):
+        if char in ".!?" and (i + 1 == len(text) or text[i + 1] in " \n"):
+            chunk = text[start:i + 1]
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(start + lead, i + 1, chunk.strip()))
+            start = i + 1
+    return tuple(out)
+
+
+def _mentions(text: str, name: str) -> tuple[Mention, ...]:
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(Mention(name, at, at + len(name)))
+        at = text.find(name, at + 1)
+    return tuple(found)
+
+
+def _sentence_of(sentences: Iterable[Sentence], offset: int) -> str:
+    return next(s.text for s in sentences if s.start <= offset < s.end)
+
+
+def make_page(config: Config, slug: str, title: str, outlet: str, published: date | None, body: str,
+              people: Iterable[str], places: Iterable[str], dates: Iterable[tuple[str, str]],
+              topics: tuple[str, ...], quote: str | None = None) -> ArticlePage:
+    text = markdown_to_text(body)
+    sentences = _sentences(text)
+    entities = tuple(
+        EntityMentions(urls.slugify(name), name, kind, _mentions(text, name))
+        for kind, names in (("person", people), ("place", places)) for name in names)
+    date_mentions = tuple(DateMention(t, text.find(t), text.find(t) + len(t), v) for t, v in dates)
+    quotes = ()
+    if quote:
+        at = text.find(quote)
+        quotes = (Quote(quote, at, at + len(quote), "Kim Jong Un", "kim-jong-un"),)
+    article = Article(slug, Path(f"content/{slug}.md"), title, outlet, published, body, text,
+                      author="Penulis Uji", url=f"https://news.example/{slug}")
+    return ArticlePage(article, Extraction(sentences, entities, date_mentions, quotes),
+                       sentences[0:2] and tuple(s.text for s in sentences[:2]), topics,
+                       urls.article_path(config, slug))
+
+
+def make_site(config: Config) -> Site:
+    a1 = make_page(
+        config, "kim-tiba", "Kim Jong Un tiba di Vostochny", "Kompas TV", date(2023, 9, 13),
+        "Kim Jong Un tiba di Vostochny pada Rabu (13/9/2023). Vladimir Putin menyambutnya di Rusia.\n\n"
+        "Keduanya membahas satelit dan senjata. \"Kami akan terus bersama,\" kata Kim Jong Un.",
+        ["Kim Jong Un", "Vladimir Putin"], ["Vostochny", "Rusia"],
+        [("Rabu (13/9/2023)", "2023-09-13")], ("vostochny", "senjata"),
+        quote="Kami akan terus bersama,")
+    a2 = make_page(
+        config, "rencana", "Rencana kunjungan ke Rusia", "Tribunnews", date(2023, 9, 11),
+        "Kim Jong Un berangkat pada Minggu (10/9/2023) menuju Rusia. Forum berlangsung 10-13 September.\n\n"
+        f"Nama aneh {HOSTILE} muncul di Rusia pada Juli 2000.",
+        ["Kim Jong Un", HOSTILE], ["Rusia"],
+        [("Minggu (10/9/2023)", "2023-09-10"), ("10-13 September", "2023-09-10/2023-09-13"),
+         ("Juli 2000", "2000-07")], ("senjata",))
+    a3 = make_page(
+        config, "tanpa-tanggal", f"Judul {HOSTILE} berbahaya", "Detik", None,
+        "Vladimir Putin berbicara di Rusia.", ["Vladimir Putin"], ["Rusia"], [], ())
+    pages = (a1, a2, a3)  # newest first
+
+    def entity(kind: str, name: str, known: KnownEntity | None = None) -> EntityPage:
+        key = urls.slugify(name)
+        apps = tuple(Appearance(p, _sentence_of(p.extraction.sentences, m.start), m.text)
+                     for p in pages for e in p.extraction.entities if e.key == key and e.type == kind
+                     for m in e.mentions)
+        count = len({a.article.path for a in apps})
+        return EntityPage(key, name, kind, urls.entity_path(config, kind, key), apps, count, known)  # type: ignore[arg-type]
+
+    kim = entity("person", "Kim Jong Un", config.entities[0])
+    putin = entity("person", "Vladimir Putin")
+    hostile = entity("person", HOSTILE)
+    rusia = entity("place", "Rusia", config.entities[1])
+    vostochny = entity("place", "Vostochny")
+
+    def event(page: ArticlePage, d: DateMention) -> Event:
+        return Event(d.value or "", (d.value or "").split("/")[0], d.text,
+                     _sentence_of(page.extraction.sentences, d.start), page)
+
+    timeline = tuple(sorted((event(p, d) for p in pages for d in p.extraction.dates),
+                            key=lambda e: (e.sort_key, e.date, e.article.path)))
+    hubs = (
+        HubPage("vostochny", "Kosmodrom Vostochny", "Pusat antariksa.", urls.hub_path(config, "vostochny"),
+                (a1,), (EntityCount(kim, 1),), (EntityCount(vostochny, 1),),
+                tuple(e for e in timeline if e.article is a1)),
+        HubPage("senjata", "Kesepakatan senjata", "", urls.hub_path(config, "senjata"), (a1, a2),
+                (EntityCount(kim, 2),), (EntityCount(rusia, 2),),
+                tuple(e for e in timeline if e.article in (a1, a2))),
+    )
+    return Site(pages, hubs, (kim, putin, hostile), (rusia, vostochny), (), timeline,
+                ("Detik", "Kompas TV", "Tribunnews"))
+
+
+# ------------------------------------------------------------------ reading the output
+
+
+class Page(HTMLParser):
+    """Parsed HTML page: links, tags, attributes, script contents, visible text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.text: list[str] = []
+        self._script: dict[str, str | None] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        for key in ("href", "src"):
+            if a.get(key) is not None and tag != "base":
+                self.links.append(a[key] or "")
+        if tag == "script":
+            self._script = a
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self.scripts.append((self._script, data))
+        else:
+            self.text.append(data)
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v
+                                                           for k, v in attrs.items())]
+
+    def has_attr(self, name: str) -> bool:
+        return any(name in a for _, a in self.tags)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    config = make_config(tmp_path_factory.mktemp("site"))
+    return dict(render_site(make_site(config), config))
+
+
+def html_pages(files: dict[str, bytes]) -> dict[str, Page]:
+    return {p: Page(data.decode("utf-8")) for p, data in files.items() if p.endswith(".html")}
+
+
+# ------------------------------------------------------------------ the spec
+
+
+def test_renders_every_page_of_the_site(rendered: dict[str, bytes]) -> None:
+    expected = {
+        "index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
+        "artikel/kim-tiba/index.html", "artikel/rencana/index.html", "artikel/tanpa-tanggal/index.html",
+        "topik/vostochny/index.html", "topik/senjata/index.html",
+        "tokoh/kim-jong-un/index.html", "tokoh/vladimir-putin/index.html",
+        "tempat/rusia/index.html", "tempat/vostochny/index.html",
+        "tokoh/index.html", "tempat/index.html", "organisasi/index.html", "topik/index.html",
+        "artikel/index.html", "linimasa/index.html", "cari/index.html",
+        "assets/dossier.css", "assets/dossier.js", "assets/search.js",
+    }
+    assert expected <= set(rendered)
+    assert "dossier.json" not in rendered  # opendata.py writes it
+
+
+def test_every_page_declares_language_landmarks_and_skip_link(rendered: dict[str, bytes]) -> None:
+    for path, page in html_pages(rendered).items():
+        assert page.find("html")[0]["lang"] == "id", path
+        for landmark in ("header", "nav", "main", "footer"):
+            assert page.find(landmark), f"{path} has no <{landmark}>"
+        assert page.find("main", id="main"), path
+        assert page.find("a", href="#main", **{"class": "skip-link"}), path
+        assert page.find("meta", name="viewport"), path
+
+
+def test_internal_links_are_relative_and_resolve(rendered: dict[str, bytes]) -> None:
+    produced_later = {"dossier.json"}  # opendata.py; pagefind/ is written by the Pagefind CLI
+    for path, page in html_pages(rendered).items():
+        # 404.html is served at any missed URL, so it links from <base href> = the site root.
+        here = "" if path == "404.html" else posixpath.dirname(path)
+        for link in page.links:
+            if link.startswith(("https://", "http://", "mailto:", "#")):
+                continue
+            assert not link.startswith("/"), f"{path}: absolute link {link}"
+            target = link.split("#")[0].split("?")[0]
+            resolved = posixpath.normpath(posixpath.join(here, target))
+            if link.endswith("/") or link in (".", "./"):
+                resolved = posixpath.join(resolved, "index.html") if resolved != "." else "index.html"
+            if resolved.startswith("pagefind/") or resolved in produced_later:
+                continue
+            assert resolved in rendered, f"{path}: {link} -> {resolved} is not a rendered file"
+
+
+def test_404_page_links_from_the_site_root_under_a_sub_path(rendered: dict[str, bytes]) -> None:
+    page = Page(rendered["404.html"].decode())
+    assert page.find("base")[0]["href"] == "/dossier/"
+    assert page.find("meta", name="robots")[0]["content"] == "noindex"
+
+
+def test_labels_come_from_the_theme_and_site_yaml_overrides_them(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    labels = load_labels(config, theme_dirs(config))
+    assert labels["nav_people"] == "Tokoh" and labels["month_7"] == "Juli"
+    home = dict(render_site(make_site(config), config))["index.html"].decode()
+    assert ">Tokoh</a>" in home and ">Linimasa</a>" in home
+
+    config = make_config(tmp_path, labels=MappingProxyType({"nav_people": "Orang-orang"}))
+    home = dict(render_site(make_site(config), config))["index.html"].decode()
+    assert ">Orang-orang</a>" in home and ">Tokoh</a>" not in home
+
+
+def test_a_site_template_or_asset_overrides_the_default_theme_file(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "assets").mkdir(parents=True)
+    (tmp_path / "templates" / "404.html").write_text("<p>{{ labels.not_found_title }} (custom)</p>\n")
+    (tmp_path / "templates" / "assets" / "dossier.css").write_text("body { color: red; }\n")
+    (tmp_path / "templates" / "labels.yaml").write_text("not_found_title: Tidak ada\n")
+    config = make_config(tmp_path)
+    files = dict(render_site(make_site(config), config))
+    assert files["404.html"] == b"<p>Tidak ada (custom)</p>\n"
+    assert files["assets/dossier.css"] == b"body { color: red; }\n"
+    assert b"assets/dossier.js" in files["index.html"]  # untouched files still come from the theme
+
+
+def test_an_unknown_variable_names_the_template_and_line(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "hub.html").write_text("<h1>{{ hub.title }}</h1>\n\n<p>{{ hub.no_such_field }}</p>\n")
+    config = make_config(tmp_path)
+    with pytest.raises(DossierError) as info:
+        dict(render_site(make_site(config), config))
+    problem = info.value.problems[0]
+    assert problem.path == tmp_path / "templates" / "hub.html"
+    assert problem.line == 3
+    assert "no_such_field" in problem.message
+
+
+def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "timeline.html").write_text("<ol>\n{% for day in days %}\n<li>{{ day.date }\n")
+    config = make_config(tmp_path)
+    with pytest.raises(DossierError) as info:
+        dict(render_site(make_site(config), config))
+    problem = info.value.problems[0]
+    assert problem.path is not None and problem.path.name == "timeline.html"
+    assert problem.line == 3
+
+
+def test_hostile_strings_are_escaped_everywhere(rendered: dict[str, bytes]) -> None:
+    for path, data in rendered.items():
+        if path.endswith((".html", ".xml")):
+            assert b"<script>alert" not in data, path
+    page = Page(rendered["artikel/tanpa-tanggal/index.html"].decode())
+    assert f"Judul {HOSTILE} berbahaya" in "".join(page.text)  # shown as text, not run
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(rendered: dict[str, bytes]) -> None:
+    html = rendered["artikel/tanpa-tanggal/index.html"].decode()
+    page = Page(html)
+    blocks = [body for attrs, body in page.scripts if attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    assert "</" not in blocks[0] and "<" not in blocks[0]
+    data = json.loads(blocks[0])
+    assert data["@type"] == "NewsArticle" and data["headline"] == f"Judul {HOSTILE} berbahaya"
+    assert json.loads(str(json_ld({"s": "</script><!--&"}))) == {"s": "</script><!--&"}
+
+
+def test_article_json_ld_links_known_entities_to_wikidata(rendered: dict[str, bytes]) -> None:
+    page = Page(rendered["artikel/kim-tiba/index.html"].decode())
+    data = json.loads(next(b for a, b in page.scripts if a.get("type") == "application/ld+json"))
+    about = {t["name"]: t for t in data["about"]}
+    assert about["Kim Jong Un"]["sameAs"] == "https://www.wikidata.org/wiki/Q56226"
+    assert about["Kim Jong Un"]["url"] == "https://example.org/dossier/tokoh/kim-jong-un/"
+    assert data["datePublished"] == "2023-09-13"
+    assert {t["name"] for t in data["mentions"]} == {"Vladimir Putin", "Vostochny"}
+
+
+def test_article_page_shows_summary_chips_dates_topics_text_and_quotes(rendered: dict[str, bytes]) -> None:
+    html = rendered["artikel/kim-tiba/index.html"].decode()
+    page = Page(html)
+    assert page.find("a", href="https://news.example/kim-tiba", rel="noopener nofollow", target="_blank")
+    assert page.find("a", href="../../tokoh/kim-jong-un/")
+    assert page.find("a", href="../../topik/vostochny/")
+    assert "13 September 2023" in html and "Rabu (13/9/2023)" in html
+    assert 'class="summary"' in html and "<blockquote><p>Kami akan terus bersama,</p></blockquote>" in html
+    assert html.index('class="summary"') < html.index('class="facts"') < html.index('class="prose"')
+    assert page.find("meta", property="og:type")[0]["content"] == "article"
+
+
+def test_only_article_pages_are_indexed_with_filters_meta_and_sort(rendered: dict[str, bytes]) -> None:
+    for path, page in html_pages(rendered).items():
+        is_article = path.startswith("artikel/") and path.count("/") == 2
+        assert page.has_attr("data-pagefind-body") == is_article, path
+    html = rendered["artikel/kim-tiba/index.html"].decode()
+    for span in ('<span data-pagefind-filter="tokoh">Kim Jong Un</span>',
+                 '<span data-pagefind-filter="tempat">Rusia</span>',
+                 '<span data-pagefind-filter="topik">Kosmodrom Vostochny</span>',
+                 '<span data-pagefind-filter="media">Kompas TV</span>'):
+        assert span in html
+    assert 'data-pagefind-meta="date:2023-09-13"' in html
+    assert 'data-pagefind-sort="tanggal:2023-09-13"' in html
+    assert 'data-pagefind-meta="title"' in html
+
+
+def test_entity_page_lists_sentences_with_the_mention_marked(rendered: dict[str, bytes]) -> None:
+    html = rendered["tokoh/vladimir-putin/index.html"].decode()
+    assert "<mark>Vladimir Putin</mark> menyambutnya di Rusia." in html
+    assert "2 artikel" in html
+    kim = rendered["tokoh/kim-jong-un/index.html"].decode()
+    assert 'href="https://www.wikidata.org/wiki/Q56226"' in kim and "Pemimpin Korea Utara." in kim
+
+
+def test_timeline_groups_events_by_date_in_order(rendered: dict[str, bytes]) -> None:
+    html = rendered["linimasa/index.html"].decode()
+    order = [html.index(s) for s in ("Juli 2000", "10 September 2023", "10–13 September 2023",
+                                     "13 September 2023")]
+    assert order == sorted(order)
+
+
+def test_search_page_uses_pagefind_with_relative_paths_and_works_without_js(rendered: dict[str, bytes]) -> None:
+    html = rendered["cari/index.html"].decode()
+    page = Page(html)
+    assert page.find("script", src="../pagefind/pagefind-component-ui.js")
+    assert page.find("link", href="../pagefind/pagefind-component-ui.css")
+    assert page.find("pagefind-config")[0]["lang"] == "id"
+    assert "<noscript>" in html
+    home = Page(rendered["index.html"].decode())
+    form = home.find("form", role="search")[0]
+    assert form["action"] == "cari/" and form["method"] == "get"
+    assert home.find("input", name="q")
+
+
+def test_sitemap_and_feed_are_well_formed_and_dated_by_articles(rendered: dict[str, bytes]) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "a": "http://www.w3.org/2005/Atom"}
+    sitemap = ET.fromstring(rendered["sitemap.xml"])
+    locs = [u.findtext("s:loc", namespaces=ns) for u in sitemap.findall("s:url", ns)]
+    assert "https://example.org/dossier/" in locs
+    assert "https://example.org/dossier/artikel/kim-tiba/" in locs
+    assert all(loc and loc.startswith("https://example.org/dossier/") for loc in locs)
+    lastmods = [u.findtext("s:lastmod", namespaces=ns) for u in sitemap.findall("s:url", ns)]
+    assert sorted(m for m in lastmods if m) == ["2023-09-11", "2023-09-13"]
+
+    feed = ET.fromstring(rendered["feed.xml"])
+    assert feed.findtext("a:updated", namespaces=ns) == "2023-09-13T00:00:00Z"
+    entries = feed.findall("a:entry", ns)
+    assert [e.findtext("a:title", namespaces=ns) for e in entries][0] == "Kim Jong Un tiba di Vostochny"
+    assert entries[2].findtext("a:title", namespaces=ns) == f"Judul {HOSTILE} berbahaya"
+    assert "Sitemap: https://example.org/dossier/sitemap.xml" in rendered["robots.txt"].decode()
+
+
+def test_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    first = list(render_site(make_site(config), config))
+    second = list(render_site(make_site(config), config))
+    assert first == second
+
+
+def test_no_page_makes_an_external_request(rendered: dict[str, bytes]) -> None:
+    for path, page in html_pages(rendered).items():
+        for tag, attrs in page.tags:
+            if tag in ("script", "img", "iframe") or (tag == "link" and attrs.get("rel") == "stylesheet"):
+                src = attrs.get("src") or attrs.get("href") or ""
+                assert not src.startswith(("http:", "https:", "//")), f"{path}: {tag} {src}"
+    assert b"@import" not in rendered["assets/dossier.css"] and b"url(http" not in rendered["assets/dossier.css"]
+
+
+# ------------------------------------------------------------------ the formatting filters
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-09-11", "11 September 2023"),
+    ("2000-07", "Juli 2000"),
+    ("2019", "2019"),
+    ("2023-09-10/2023-09-13", "10–13 September 2023"),
+    ("2023-08-30/2023-09-02", "30 Agustus – 2 September 2023"),
+    ("2022-12-30/2023-01-02", "30 Desember 2022 – 2 Januari 2023"),
+    ("2023-09/2023-10", "September 2023 – Oktober 2023"),
+    (date(2023, 9, 5), "5 September 2023"),
+    ("sometime", "sometime"),
+    (None, ""),
+])
+def test_format_date_reads_iso_values_in_the_dossier_language(value: object, expected: str, tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    assert format_date(load_labels(config, theme_dirs(config)), value) == expected  # type: ignore[arg-type]
+
+
+def test_highlight_escapes_then_marks_the_mention() -> None:
+    assert str(highlight("Kim & <b>Putin</b> bertemu", "Putin")) == \
+        "Kim &amp; &lt;b&gt;<mark>Putin</mark>&lt;/b&gt; bertemu"
+    assert str(highlight("a <x> b", "<x>")) == "a <mark>&lt;x&gt;</mark> b"
