@@ -111,8 +111,8 @@ class _PreviewHTTPServer(ThreadingHTTPServer):
         self.state = state
         super().__init__(address, _Handler)
 
-    def output_root(self, attempts: int = 40, pause: float = 0.025) -> Path | None:
-        """The output folder, waiting up to ~1 s if a swap has it momentarily absent."""
+    def output_root(self, attempts: int = 20, pause: float = 0.025) -> Path | None:
+        """The output folder, waiting up to ~0.5 s if a swap has it momentarily absent."""
         for _ in range(attempts):
             if self.output_dir.is_dir():
                 return self.output_dir.resolve()
@@ -301,7 +301,8 @@ class PreviewServer:
     def start(self) -> None:
         """Watch, build once, and serve in a background thread (tests; ``serve`` blocks)."""
         self.prepare()
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="dossier-http", daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.1,), name="dossier-http",
+                                        daemon=True)
         self._thread.start()
 
     def prepare(self) -> None:
