@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from .config import read_text_file
+from .content import split_front_matter
 from .errors import DossierError, Problem
 from .urls import slugify
 
@@ -57,11 +58,13 @@ _DATELINE = re.compile(r"(?P<prefix>[^\s–—-][^–—]{0,48}?)\s+[-–—]{1,
 
 
 def known_outlet(token: str) -> str | None:
-    """Display name of a known outlet, from its name or domain in any case ("KOMPAS.TV")."""
-    token = token.strip()
-    for candidate in (token, _TLD.sub("", token)):
-        if name := _OUTLETS.get(re.sub(r"[^a-z0-9]", "", candidate.lower())):
-            return name
+    """Display name of a known outlet, from its name or domain in any case ("KOMPAS.TV",
+    "international.sindonews.com")."""
+    labels = token.strip().split(".")
+    for host in (".".join(labels[i:]) for i in range(max(1, len(labels) - 1))):
+        for candidate in (host, _TLD.sub("", host)):
+            if name := _OUTLETS.get(re.sub(r"[^a-z0-9]", "", candidate.lower())):
+                return name
     return None
 
 
@@ -168,25 +171,28 @@ _END_MARKER = re.compile(
     r"close ads?\b.*|copyright\b.*|©.*)", re.I)
 _FURNITURE_LINE = re.compile(
     r"(?:advertisement|iklan|scroll to continue with content|bagikan|share|copy link|salin (?:tautan|link)|"
+    r"facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|"
     r"tags?\s*:.*|topik\s*:.*|loading\W*|memuat\W*)", re.I)
-_RELATED_LINK = re.compile(r"(?:baca|lihat|simak|cek)\s+(?:juga|pula)\b\s*:?", re.I)  # + another headline
+_RELATED_LINK = re.compile(r"(?:(?:baca|lihat|simak|cek)\s+(?:juga|pula)\b|pilihan editor\b|(?:berita|artikel) "
+                           r"terkait\s*:)\s*:?", re.I)  # + another headline
 _URL_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # moskow-pastikan-kim-jong-un-...
 _WIRE_SLUG = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")  # TOPSHOT-RUSSIA-NKOREA-POLITICS
 _URL_LINE = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_CAPTION = re.compile(  # a photo caption ends with its credit, or starts with "Foto:"
-    r"\((?:sumber|foto|photo|kredit|credit|dok|dokumentasi|image|gambar|ilustrasi)\s*:[^()]*\)$"
-    r"|\([^()]*\b(?:photo|foto|pool)\b[^()]*/[^()]*\)$"
-    r"|\((?:reuters|afp|epa|ap|antara|getty images|xinhua|yonhap|kcna)\s*/[^()]*\)$"
-    r"|^(?:foto|photo|ilustrasi|gambar)\s*:", re.I)
+# A photo caption ends with a picture credit ("(Sumber: AP Photo/Ng Han Guan)", "(Dok. Kemlu)",
+# "(REUTERS/Kim Hong-Ji)") or starts with "Foto:".  A source or wire attribution ("(Sumber:
+# Reuters)", "(AFP/Reuters)") names no picture, so a paragraph that ends with one is article text.
+_CAPTION = re.compile(
+    r"\([^()]*\b(?:photo|foto|pool|getty images|dok|dokumentasi|tangkapan layar|screenshot|ilustrasi)\b[^()]*\)$"
+    r"|\([^()]*/\s*[A-Z][a-z]+\s[A-Z][^()/]*\)$|^(?:foto|photo|ilustrasi|gambar)\s*:", re.I)
 _ASSIST_CREDIT = re.compile(r"[—–-]{1,2}\s*(?:dengan bantuan|with assistance|laporan tambahan|additional "
                             r"reporting|reporting by|dibantu oleh)\b.*", re.I)
 _INITIALS_LINE = re.compile(r"\((?:[a-z]{1,5}/)*[a-z]{1,5}\)\.?|\(\*\)")  # (bn/dnv) on its own line
 _INITIALS_TAIL = re.compile(r"\s*\((?:[a-z]{2,5}/)+[a-z]{2,5}\)(?=\.?$)")  # "... Moskow (bn/dnv)."
-_SOURCE_TRAILER = re.compile(r"sumber\s*:\s*\S.{0,100}", re.I)  # Sumber : Associated Press/TASS
+_SOURCE_TRAILER = re.compile(r"sumber\s*:\s*\S.{0,80}", re.I)  # Sumber : Associated Press/TASS
 _REPORTER_BYLINE = re.compile(r"laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+"
                               r"(?P<outlet>[^,]{2,40}?)\s*,\s*(?P<author>[^,]{2,60})", re.I)
-_STAFF_LINE = re.compile(r"(?:penulis|reporter|pewarta|editor|redaktur|penyunting|oleh|author|writer|by)\s*:.*",
-                         re.I)
+_STAFF_LINE = re.compile(r"(?:penulis|reporter|pewarta|editor|redaktur|penyunting|oleh|author|writer|by)\s*:"
+                         r".{0,150}", re.I)
 _AUTHOR_ROLES = ("penulis", "reporter", "pewarta", "oleh", "author", "writer", "by")
 _NAV_WORDS = frozenset(("beranda", "home", "berita", "news", "internasional", "nasional", "dunia", "global",
                         "indeks", "index", "terkini", "terbaru", "populer", "video", "foto", "kanal", "menu",
@@ -205,9 +211,9 @@ class Clipping:
     published: date | None = None
     author: str | None = None
     url: str | None = None
-    dateline: str | None = None  # the city of the dateline ("SEOUL"), if any
+    dateline: str | None = None  # the city of the dateline ("Seoul"), if any
     removed_lines: int = 0  # non-blank lines of furniture removed
-    missing: tuple[str, ...] = ()  # front matter fields the text did not give
+    missing: tuple[str, ...] = ()  # front matter fields the text does not state: fill in or check them
 
 
 @dataclass(frozen=True)
@@ -246,7 +252,7 @@ def _section_header(line: str) -> str | None:
     words ("Kompas TV internasional kompas dunia")."""
     words = line.split()
     for k in (3, 2, 1):
-        name = known_outlet(" ".join(words[:k])) if len(words) > k else None
+        name = known_outlet(" ".join(words[:k])) if len(words) >= k else None
         if name and all(w.islower() for w in words[k:]):
             return name
     return None
@@ -348,16 +354,21 @@ def parse_clipping(text: str, name: str) -> Clipping:
             body.append(line)
     if not body:
         raise DossierError.at("no article text left after removing the page furniture", Path(name), 1)
-    city = None
-    if signed := dateline(body[0]):
-        city, outlet, body[0], sure = signed
-        if outlet:  # the outlet's own signature is the best evidence; a lone CAPS word may be a city
-            scan.outlets.insert(0 if sure else len(scan.outlets), outlet)
-    body[-1] = _INITIALS_TAIL.sub("", body[-1])
+    # Who published the page: its own furniture and URL say so first; the lead's dateline may
+    # name a wire agency whose story it ran ("Jakarta (ANTARA) -"); a lone capitalised word
+    # before the dash may be a city ("MOSKOW -"), so it is only a guess, for the user to check.
     if scan.url:
         scan.outlets.append(re.sub(r"^https?://(?:www\.)?", "", scan.url, flags=re.I).split("/")[0])
-    outlet = display_outlet(scan.outlets[0]) if scan.outlets else ""
-    missing = tuple(key for key, absent in (("title", scan.title is None), ("outlet", not outlet),
+    city, guess = None, None
+    if signed := dateline(body[0]):
+        city, signature, body[0], sure = signed
+        if signature and sure:
+            scan.outlets.append(signature)
+        guess = signature
+    body[-1] = _INITIALS_TAIL.sub("", body[-1])
+    evidence = scan.outlets or ([guess] if guess else [])
+    outlet = display_outlet(evidence[0]) if evidence else ""
+    missing = tuple(key for key, absent in (("title", scan.title is None), ("outlet", not scan.outlets),
                                             ("published", scan.published is None)) if absent)
     return Clipping(title=scan.title or _lead_sentence(body[0]), outlet=outlet,
                     paragraphs=tuple(p for p in body if p), original_file=name, published=scan.published,
@@ -413,8 +424,26 @@ def clipping_slug(title: str) -> str:
 # ------------------------------------------------------------------ the command
 
 
-def _relocated(problems: Sequence[Problem], path: Path) -> list[Problem]:
-    return [Problem(p.message, path, p.line, p.column) for p in problems]
+def _imported_from(target: Path) -> str | None:
+    """``original_file`` of an existing content file, None if it has none or cannot be read."""
+    try:
+        front, _, _ = split_front_matter(target.read_text(encoding="utf-8"), target)
+        data = yaml.safe_load(front)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, DossierError):
+        return None
+    return data.get("original_file") if isinstance(data, dict) else None
+
+
+def _target(clipping: Clipping, content_dir: Path, claimed: dict[Path, Path]) -> Path:
+    """``content/<slug>.md``, unless that file is another article with the same headline (a wire
+    story several outlets ran): then the outlet's name, or a number, tells them apart."""
+    stem = clipping_slug(clipping.title)
+    stems = [stem] + ([f"{stem}-{slugify(clipping.outlet)}"] if clipping.outlet else [])
+    for candidate in [*stems, *(f"{stem}-{n}" for n in range(2, 1000))]:
+        target = content_dir / f"{candidate}.md"
+        if target not in claimed and (not target.exists() or _imported_from(target) == clipping.original_file):
+            return target
+    raise DossierError.at(f"too many articles titled {clipping.title!r}", content_dir)
 
 
 def import_clippings(paths: Sequence[Path], content_dir: Path, *, force: bool = False
@@ -425,27 +454,30 @@ def import_clippings(paths: Sequence[Path], content_dir: Path, *, force: bool = 
     Each file is written to a temporary name first and renamed into place, so an interrupted
     import leaves no half-written article for the next build to trip over.
     """
+    content_dir = Path(content_dir)
     problems: list[Problem] = []
     planned: list[tuple[Path, Path, Clipping]] = []
-    claimed: dict[Path, Path] = {}
-    for path in paths:
-        path = Path(path)
+    claimed: dict[Path, Path] = {}  # target -> source, within this import
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        if path.resolve() in seen:
+            problems.append(Problem("this clipping is given twice", path))
+            continue
+        seen.add(path.resolve())
         try:
             clipping = parse_clipping(read_text_file(path), path.name)
         except DossierError as exc:
-            problems.extend(_relocated(exc.problems, path))
+            problems.extend(Problem(p.message, path, p.line, p.column) for p in exc.problems)
             continue
-        target = Path(content_dir) / f"{clipping_slug(clipping.title)}.md"
-        if target in claimed:
-            problems.append(Problem(f"would write {target.name}, like {claimed[target]}; import them separately "
-                                    "and give one a different title", path, 1))
-        elif target.exists() and not force:
-            problems.append(Problem(f"{target} already exists; pass --force to overwrite it", path, 1))
-        claimed.setdefault(target, path)
+        target = _target(clipping, content_dir, claimed)
+        if target.exists() and not force:
+            problems.append(Problem(f"{target} already exists (imported earlier, perhaps edited since); "
+                                    "pass --force to overwrite it", path, 1))
+        claimed[target] = path
         planned.append((path, target, clipping))
     if problems:
         raise DossierError(problems)
-    Path(content_dir).mkdir(parents=True, exist_ok=True)
+    content_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for _, target, clipping in planned:

@@ -109,6 +109,28 @@ def test_article_paragraphs_are_kept_in_order_and_verbatim():
     assert fixture("wordpress_style.txt").paragraphs[-1] == "Pedagang memperkirakan harga pulih akhir tahun."
 
 
+def test_paragraphs_that_end_in_a_source_or_wire_attribution_are_article_text():
+    clipping = parse_clipping(
+        "Kompas TV\n\nPutin Tiba di Vladivostok\n\n"
+        "Putin tiba di Vladivostok pada Senin untuk forum ekonomi. (Sumber: Reuters)\n\n"
+        "Kim diperkirakan datang dengan kereta lapis baja. (AFP/Reuters)\n\n"
+        "Kim (kiri) dan Putin bersalaman di kosmodrom. (ANTARA FOTO/Reuters)\n", "k.txt")
+    assert clipping.title == "Putin Tiba di Vladivostok"  # the bare outlet name above it is the logo
+    assert clipping.outlet == "Kompas TV"
+    assert clipping.paragraphs == (
+        "Putin tiba di Vladivostok pada Senin untuk forum ekonomi. (Sumber: Reuters)",
+        "Kim diperkirakan datang dengan kereta lapis baja. (AFP/Reuters)",
+    )  # the third line is a photo caption
+
+
+def test_a_sentence_mentioning_furniture_words_is_not_furniture():
+    lines = ("Warga diminta tidak mudah percaya: baca juga sumber resmi sebelum menyebarkan kabar.",
+             "Berita terkait kunjungan itu ramai dibagikan di media sosial, kata pengamat.",
+             "Ia mengatakan pihaknya akan follow up laporan itu pekan depan.")
+    clipping = parse_clipping("Judul Kabar Kunjungan Kim\n\n" + "\n\n".join(lines), "k.txt")
+    assert clipping.paragraphs == lines
+
+
 def test_removed_lines_counts_the_furniture():
     assert fixture("tribun_style.txt").removed_lines == 2  # byline and one related link
     assert fixture("kompas_style.txt").removed_lines == 12
@@ -142,6 +164,22 @@ def test_unknown_outlet_is_named_by_its_domain_and_a_next_post_date_is_not_the_p
     assert clipping.dateline == "Bandung"
     assert clipping.published is None  # "Sel Okt 3 , 2023" belongs to the next post
     assert clipping.missing == ("published",)
+
+
+def test_the_page_names_the_publisher_even_when_the_lead_is_signed_by_a_wire_agency():
+    clipping = parse_clipping("Kompas TV nasional\n\nHarga Beras Turun di Jakarta\n\n"
+                              "Jakarta (ANTARA) - Harga beras medium turun pekan ini.\n", "k.txt")
+    assert (clipping.outlet, clipping.dateline) == ("Kompas TV", "Jakarta")
+    assert clipping.paragraphs == ("Harga beras medium turun pekan ini.",)
+
+
+def test_a_lone_capitalised_dateline_word_is_only_a_guess_at_the_outlet():
+    text = "Putin Tiba di Vladivostok\n\nMOSKOW - Presiden Rusia tiba di Vladivostok.\n"
+    guessed = parse_clipping(text, "k.txt")
+    assert (guessed.outlet, guessed.missing) == ("Moskow", ("outlet", "published"))
+    with_url = parse_clipping(text + "\nhttps://international.sindonews.com/read/123/putin-tiba\n", "k.txt")
+    assert (with_url.outlet, with_url.missing) == ("SINDOnews", ("published",))
+    assert with_url.paragraphs == ("Presiden Rusia tiba di Vladivostok.",)
 
 
 def test_clipping_without_headline_gets_its_lead_sentence_as_title_and_says_so():
@@ -362,8 +400,32 @@ def test_every_problem_is_reported_at_once(tmp_path):
                           FIXTURES / "kompas_style.txt"], tmp_path / "content")
     paths = [p.path for p in error.value.problems]
     assert paths == [missing, only_furniture, FIXTURES / "kompas_style.txt"]
+    assert "cannot read" in error.value.problems[0].message
     assert "no article text" in error.value.problems[1].message
-    assert "presiden-tinjau-bendungan-baru-di-jawa-tengah.md" in error.value.problems[2].message
+    assert "twice" in error.value.problems[2].message
+    assert not (tmp_path / "content").exists()
+
+
+def write_clipping(folder: Path, name: str, dateline_outlet: str) -> Path:
+    path = folder / name
+    path.write_text(f"Kim Jong Un Tiba di Rusia\n\n{dateline_outlet} – Kim Jong Un tiba di Rusia dengan kereta.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_same_headline_from_two_outlets_gives_two_articles(tmp_path):
+    """Wire stories run under the same headline at several outlets; none replaces another."""
+    first = write_clipping(tmp_path, "a.txt", "SEOUL, KOMPAS.TV")
+    second = write_clipping(tmp_path, "b.txt", "TRIBUNNEWS.COM, SEOUL")
+    third = write_clipping(tmp_path, "c.txt", "JABAR EKSPRES")
+    content = tmp_path / "content"
+    names = [d.target.name for d in import_clippings([first, second], content)]
+    assert names == ["kim-jong-un-tiba-di-rusia.md", "kim-jong-un-tiba-di-rusia-tribunnews.md"]
+    (later,) = import_clippings([third], content, force=True)  # force never replaces another article
+    assert later.target.name == "kim-jong-un-tiba-di-rusia-jabar-ekspres.md"
+    assert parse_article((content / names[0]).read_text(encoding="utf-8"), content / names[0]).outlet == "Kompas TV"
+    with pytest.raises(DossierError, match="--force"):  # but the same clipping again is the same article
+        import_clippings([second], content)
 
 
 def test_build_py_import_command(tmp_path, capsys):
