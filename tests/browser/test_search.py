@@ -1,0 +1,171 @@
+"""Search, as a reader uses it: type a word, narrow by person and topic, open a result.
+
+Expected results come from the sources, not from the index: a word search must find
+exactly the articles whose title or text contains the word, and a filter must keep
+exactly those of them that dossier.json lists with that person or topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO_ROOT, SUBPATH, BuiltSite, PageWatch
+from playwright.sync_api import expect
+
+from dossier.config import load_config
+from dossier.content import load_articles
+
+pytestmark = pytest.mark.browser
+
+SEARCH_INPUT = ".search pagefind-input input"
+RESULT_LINKS = ".search pagefind-results .result__title a"
+FILTER_PANE = ".search pagefind-filter-pane"
+
+
+def articles_containing(word: str) -> set[str]:
+    """Titles of the articles whose title or text has ``word`` as a whole word."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return {a.title for a in load_articles(REPO_ROOT / "content") if pattern.search(f"{a.title}\n{a.text}")}
+
+
+def search_url(base: str) -> str:
+    config = load_config(REPO_ROOT)
+    return f"{base}{config.paths.search}/"
+
+
+def result_titles(page: Any) -> set[str]:
+    return {t.strip() for t in page.locator(RESULT_LINKS).all_inner_texts()}
+
+
+def search(page: Any, base: str, query: str, expected: Iterable[str]) -> None:
+    page.goto(search_url(base))
+    box = page.locator(SEARCH_INPUT)
+    box.fill(query)
+    expect(page.locator(RESULT_LINKS)).to_have_count(len(set(expected)))
+
+
+def filter_option(page: Any, group: str, value: str) -> Any:
+    """The checkbox of ``value`` in the filter group named ``group`` (the label's text)."""
+    pane = page.locator(FILTER_PANE)
+    group_box = pane.locator("details, fieldset, [role=group]").filter(has_text=group).first
+    if group_box.evaluate("el => el.tagName") == "DETAILS" and not group_box.evaluate("el => el.open"):
+        group_box.locator("summary").first.click()
+    return group_box.get_by_role("checkbox", name=re.compile(rf"^{re.escape(value)}\b"))
+
+
+@pytest.mark.parametrize("word", ["kunjungan", "amunisi"])
+def test_a_word_finds_exactly_the_articles_that_contain_it(page: Any, watch: PageWatch, site_url: str,
+                                                          word: str) -> None:
+    expected = articles_containing(word)
+    assert expected, f"no article contains {word!r}; the test needs the real dossier"
+    search(page, site_url, word, expected)
+    assert result_titles(page) == expected
+    assert f"q={word}" in page.url, "the search should be bookmarkable"
+    assert watch.take() == []
+
+
+def test_header_search_form_carries_the_query_to_the_search_page(page: Any, watch: PageWatch,
+                                                                 site_url: str) -> None:
+    expected = articles_containing("amunisi")
+    page.goto(site_url)
+    page.locator("#site-search-q").fill("amunisi")
+    page.locator("#site-search-q").press("Enter")
+    expect(page.locator(RESULT_LINKS)).to_have_count(len(expected))
+    assert result_titles(page) == expected
+    assert watch.take() == []
+
+
+def test_person_and_topic_filters_narrow_the_results(page: Any, watch: PageWatch, site_url: str,
+                                                     built_site: BuiltSite) -> None:
+    word = "amunisi"
+    found = articles_containing(word)
+    by_title = built_site.article_by_title()
+    labels = _labels()
+
+    # A person named in some but not all of the results, so the filter visibly narrows.
+    people: dict[str, set[str]] = {}
+    for title in found:
+        for person in by_title[title]["people"]:
+            people.setdefault(person["name"], set()).add(title)
+    person, with_person = next((name, titles) for name, titles in sorted(people.items(), key=lambda kv: kv[0])
+                               if 0 < len(titles) < len(found))
+    topics = {t["slug"]: t["title"] for t in built_site.data["topics"]}
+    topic_titles: dict[str, set[str]] = {}
+    for title in with_person:
+        for slug in by_title[title]["topics"]:
+            topic_titles.setdefault(topics[slug], set()).add(title)
+    topic, with_both = min(topic_titles.items(), key=lambda kv: (len(kv[1]), kv[0]))
+
+    search(page, site_url, word, found)
+    filter_option(page, labels["filter_person"], person).check()
+    expect(page.locator(RESULT_LINKS)).to_have_count(len(with_person))
+    assert result_titles(page) == with_person
+
+    filter_option(page, labels["filter_topic"], topic).check()
+    expect(page.locator(RESULT_LINKS)).to_have_count(len(with_both))
+    assert result_titles(page) == with_both
+    assert watch.take() == []
+
+
+def test_clicking_a_result_opens_the_article(page: Any, watch: PageWatch, site_url: str,
+                                             built_site: BuiltSite) -> None:
+    expected = articles_containing("amunisi")
+    search(page, site_url, "amunisi", expected)
+    first = page.locator(RESULT_LINKS).first
+    title = first.inner_text().strip()
+    first.click()
+    article = built_site.article_by_title()[title]
+    expect(page).to_have_url(site_url + article["url"])
+    expect(page.locator("h1")).to_have_text(title)
+    assert watch.take() == []
+
+
+@pytest.mark.parametrize("where", ["home", "hub", "article", "person", "search"])
+def test_slash_focuses_the_search_box_from_any_page(page: Any, site_url: str, built_site: BuiltSite,
+                                                     where: str) -> None:
+    config = load_config(REPO_ROOT)
+    paths = {
+        "home": "",
+        "hub": built_site.data["topics"][0]["url"],
+        "article": built_site.data["articles"][0]["url"],
+        "person": built_site.data["people"][0]["url"],
+        "search": f"{config.paths.search}/",
+    }
+    page.goto(site_url + paths[where])
+    page.locator("h1").first.click()  # focus somewhere that is not a text field
+    page.keyboard.press("/")
+    box = page.locator(SEARCH_INPUT) if where == "search" else page.locator("#site-search-q")
+    expect(box).to_be_focused()
+    assert box.input_value() == "", "the '/' must not be typed into the box"
+
+
+def test_search_works_under_a_sub_path(page: Any, watch: PageWatch, subpath_url: str,
+                                       built_site: BuiltSite) -> None:
+    assert subpath_url.endswith(SUBPATH)
+    expected = articles_containing("kunjungan")
+    search(page, subpath_url, "kunjungan", expected)
+    assert result_titles(page) == expected
+    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
+    assert all(href.startswith(subpath_url) for href in hrefs), hrefs
+    page.locator(RESULT_LINKS).first.click()
+    expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+    assert page.url.startswith(subpath_url)
+    assert watch.take() == []
+
+
+def _labels() -> dict[str, str]:
+    import yaml
+
+    labels = yaml.safe_load((REPO_ROOT / "templates" / "labels.yaml").read_text(encoding="utf-8"))
+    config = load_config(REPO_ROOT)
+    labels.update(config.labels)
+    return labels
+
+
+def test_expectations_are_not_vacuous() -> None:
+    """Guard: the words chosen must actually separate the articles."""
+    assert articles_containing("amunisi") < {a.title for a in load_articles(Path(REPO_ROOT / "content"))}
