@@ -166,13 +166,15 @@ def parse_date_line(line: str) -> tuple[date, str | None] | None:
 _END_MARKER = re.compile(
     r"(?:next post|previous post|(?:artikel|berita) selanjutnya|(?:baca )?berita lainnya|(?:berita|artikel) "
     r"terkait|(?:berita|video) (?:terpopuler|pilihan)|terpopuler|tinggalkan (?:balasan|komentar)|"
-    r"leave a (?:reply|comment)|\d* ?komentar|exit mobile version|follow us|"
-    r"gabung (?:ke|di) (?:channel|saluran) whatsapp\b.*|ikuti\b.*\bdi (?:google news|whatsapp|telegram)\b.*|"
-    r"close ads?\b.*|copyright\b.*|©.*)", re.I)
+    r"leave a (?:reply|comment)|\d* ?komentar|exit mobile version|follow us|close ads?\b.*|copyright\b.*|©.*)",
+    re.I)
 _FURNITURE_LINE = re.compile(
     r"(?:advertisement|iklan|scroll to continue with content|bagikan|share|copy link|salin (?:tautan|link)|"
-    r"facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|"
-    r"tags?\s*:.*|topik\s*:.*|loading\W*|memuat\W*)", re.I)
+    r"facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|tags?\s*:.*|topik\s*:.*|loading\W*|memuat\W*|"
+    r"halaman(?:\s+\d+)+|\d+(?:\s+\d+)+|(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)|lihat semua)", re.I)
+# An invitation to follow the outlet elsewhere ("Gabung ke Channel WhatsApp KompasTV ...").
+_PROMO = re.compile(r"(?=.*\b(?:whatsapp|google news|telegram|play store|app store)\b)(?:ikuti|gabung|follow|"
+                    r"unduh|download|simak|dapatkan)\b.{0,200}", re.I)
 _RELATED_LINK = re.compile(r"(?:(?:baca|lihat|simak|cek)\s+(?:juga|pula)\b|pilihan editor\b|(?:berita|artikel) "
                            r"terkait\s*:)\s*:?", re.I)  # + another headline
 _URL_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # moskow-pastikan-kim-jong-un-...
@@ -193,7 +195,9 @@ _REPORTER_BYLINE = re.compile(r"laporan\s+(?:wartawan|reporter|koresponden|jurna
                               r"(?P<outlet>[^,]{2,40}?)\s*,\s*(?P<author>[^,]{2,60})", re.I)
 _STAFF_LINE = re.compile(r"(?:penulis|reporter|pewarta|editor|redaktur|penyunting|oleh|author|writer|by)\s*:"
                          r".{0,150}", re.I)
+_STAFF_SPLIT = re.compile(r"\s*[|•·]\s*|\s+(?=(?:penulis|reporter|pewarta|editor|redaktur|penyunting)\s*:)", re.I)
 _AUTHOR_ROLES = ("penulis", "reporter", "pewarta", "oleh", "author", "writer", "by")
+_BYLINE = re.compile(r"(?P<author>[A-Z][\w.']*(?: [A-Z][\w.']*){0,4}) [-–—|] (?P<outlet>\S+(?: \S+){0,2})")
 _NAV_WORDS = frozenset(("beranda", "home", "berita", "news", "internasional", "nasional", "dunia", "global",
                         "indeks", "index", "terkini", "terbaru", "populer", "video", "foto", "kanal", "menu",
                         "cari", "search", "masuk", "login", "daftar"))
@@ -248,8 +252,8 @@ class _Scan:
 
 
 def _section_header(line: str) -> str | None:
-    """Outlet name if the line is a section header: the outlet's name, then lowercase section
-    words ("Kompas TV internasional kompas dunia")."""
+    """Outlet name if the line is the outlet's name (its logo), perhaps followed by lowercase
+    section words ("Kompas TV internasional kompas dunia")."""
     words = line.split()
     for k in (3, 2, 1):
         name = known_outlet(" ".join(words[:k])) if len(words) >= k else None
@@ -270,7 +274,7 @@ def _nav_line(line: str) -> bool:
 
 def _record_staff(line: str, scan: _Scan) -> None:
     """ "Penulis : Edwin Shri Bimo | Editor : Edy A. Putra" -> author (not the editor)."""
-    for part in line.split("|"):
+    for part in _STAFF_SPLIT.split(line):
         role, _, value = part.partition(":")
         if role.strip().lower() in _AUTHOR_ROLES and value.strip():
             scan.author = scan.author or value.strip()
@@ -285,7 +289,7 @@ def _furniture(line: str, scan: _Scan, in_header: bool) -> bool:
     if related := _RELATED_LINK.match(line):
         scan.skip_next = not line[related.end():].strip()
         return True
-    if any(rule.fullmatch(line) for rule in (_END_MARKER, _FURNITURE_LINE, _URL_SLUG, _WIRE_SLUG,
+    if any(rule.fullmatch(line) for rule in (_END_MARKER, _FURNITURE_LINE, _PROMO, _URL_SLUG, _WIRE_SLUG,
                                              _ASSIST_CREDIT, _INITIALS_LINE, _SOURCE_TRAILER)):
         return True
     if _CAPTION.search(line):
@@ -307,12 +311,16 @@ def _furniture(line: str, scan: _Scan, in_header: bool) -> bool:
         if stated[1]:
             scan.outlets.append(stated[1])
         return True
-    if in_header and scan.title is None:
-        if name := _section_header(line):
-            scan.outlets.append(name)
-            return True
-        return _nav_line(line)
-    return False
+    if not in_header:
+        return False
+    if name := _section_header(line):
+        scan.outlets.append(name)
+        return True
+    if (byline := _BYLINE.fullmatch(line)) and _outlet_like(byline["outlet"]):  # Novi Christiastuti - detikNews
+        scan.outlets.append(byline["outlet"])
+        scan.author = scan.author or byline["author"]
+        return True
+    return scan.title is None and _nav_line(line)
 
 
 def _headline(line: str) -> bool:

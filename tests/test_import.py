@@ -92,6 +92,18 @@ def test_page_furniture_is_removed(name, furniture):
     assert furniture not in body_text(clipping)
 
 
+def test_detik_style_page():
+    """Logo, section, "Name - outlet" byline, date, pagination and a follow-us promo around three paragraphs."""
+    clipping = fixture("detik_style.txt")
+    assert (clipping.title, clipping.outlet, clipping.published, clipping.author) == (
+        "Kim Jong Un Tiba di Rusia, Disambut Upacara Militer", "detikcom", date(2023, 9, 12), "Novi Christiastuti")
+    assert clipping.paragraphs == (
+        "Vladivostok - Pemimpin Korea Utara, Kim Jong Un, tiba di Rusia dengan kereta lapis baja.",
+        "Kedatangan Kim disambut upacara militer di stasiun Khasan.",
+        "Kim dijadwalkan bertemu Putin pada Rabu (13/9).",
+    )
+
+
 def test_no_break_and_zero_width_spaces_become_plain_spaces():
     paragraphs = fixture("kompas_style.txt").paragraphs
     assert paragraphs[0] == "Presiden meninjau bendungan baru di Jawa Tengah pada Senin pagi."
@@ -126,7 +138,9 @@ def test_paragraphs_that_end_in_a_source_or_wire_attribution_are_article_text():
 def test_a_sentence_mentioning_furniture_words_is_not_furniture():
     lines = ("Warga diminta tidak mudah percaya: baca juga sumber resmi sebelum menyebarkan kabar.",
              "Berita terkait kunjungan itu ramai dibagikan di media sosial, kata pengamat.",
-             "Ia mengatakan pihaknya akan follow up laporan itu pekan depan.")
+             "Ia mengatakan pihaknya akan follow up laporan itu pekan depan.",
+             "Polisi meminta warga tidak ikuti pesan berantai di WhatsApp soal kunjungan itu.",
+             "Putin - yang tiba Senin - menyambut Kim di kosmodrom.")
     clipping = parse_clipping("Judul Kabar Kunjungan Kim\n\n" + "\n\n".join(lines), "k.txt")
     assert clipping.paragraphs == lines
 
