@@ -233,6 +233,38 @@ def test_escaping_never_changes_the_text(paragraph):
     assert markdown_to_text(escape_markdown(paragraph)) == paragraph
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_written_article_reads_back_as_the_clipping(name):
+    clipping = fixture(name)
+    article = parse_article(to_markdown(clipping), Path(f"content/{name}.md"))
+    assert (article.title, article.outlet, article.published) == (clipping.title, clipping.outlet,
+                                                                   clipping.published)
+    assert article.text == "\n\n".join(clipping.paragraphs)
+
+
+LINES = st.sampled_from([
+    "Kim Jong Un Tiba di Rusia", "Putin menyambut Kim di Vostochny.", "SEOUL, KOMPAS.TV - Kim tiba.",
+    "Baca juga: Judul Lain", "Baca juga:", "BERITA LAINNYA", "Next Post", "Beranda", "(ab/cd)",
+    "Kompas.tv - 11 September 2023, 21:54 WIB", "Penulis : A | Editor : B", "1. Butir pertama.",
+    "TOPSHOT-RUSSIA-NKOREA", "kim-jong-un-tiba-di-rusia", "Foto: Kim (AP Photo/X Y)", "# bukan judul",
+    "Kata dia (ab/cd).", "\u00a0", "", "Harga naik - turun.", "https://www.kompas.tv/a/b",
+])
+
+
+@given(st.lists(LINES, min_size=1, max_size=12))
+def test_the_importer_never_invents_text(lines):
+    text = "\n".join(lines)
+    try:
+        clipping = parse_clipping(text, "x.txt")
+    except DossierError:
+        return
+    source = " ".join(text.replace("\u00a0", " ").split())
+    assert clipping.title.rstrip(".") in source
+    for paragraph in clipping.paragraphs:
+        assert paragraph.rstrip(".") in source
+    assert markdown_to_text(to_markdown(clipping).split("---\n", 2)[2]) == "\n\n".join(clipping.paragraphs)
+
+
 def test_slug_comes_from_the_title_and_is_cut_between_words():
     assert clipping_slug("Presiden Tinjau Bendungan Baru") == "presiden-tinjau-bendungan-baru"
     long = clipping_slug("Korea Utara Menyatakan Putin Mungkin Mengunjungi Pyongyang Setelah Pembicaraan")
