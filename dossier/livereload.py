@@ -233,6 +233,7 @@ LIVERELOAD_JS = """\
       overlay = document.createElement("div");
       overlay.id = "dossier-error-overlay";
       overlay.setAttribute("role", "alert");
+      overlay.lang = "en";  // the CLI's language, whatever the site's
       overlay.style.cssText = "position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;" +
         "overflow:auto;margin:0;padding:1rem 1.25rem;background:#7f1d1d;color:#fff;" +
         "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
