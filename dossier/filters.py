@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -99,18 +99,23 @@ def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
     return labels[key].format(n=n)
 
 
-def highlight(sentence: str, mention: str) -> Markup:
-    """The sentence, escaped, with every occurrence of the mention wrapped in ``<mark>``.
+def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
+    """The sentence, escaped, with each mention wrapped in ``<mark>``.
 
-    Escaping first and marking the escaped mention means neither the sentence nor the
-    name can inject markup; the match is case-insensitive because a sentence may start
-    with a lower-cased alias.
+    Escaping first and marking the escaped mention means neither the sentence nor the name
+    can inject markup.  Matches are whole words ("AS" must not light up inside "kelas"),
+    exact case first; a mention found only in another case (a sentence-initial alias) is
+    matched case-insensitively.
     """
     escaped = str(escape(sentence))
-    target = str(escape(mention))
-    if not target:
+    names = [mentions] if isinstance(mentions, str) else list(mentions)
+    targets = sorted({str(escape(n)) for n in names if n}, key=len, reverse=True)
+    if not targets:
         return Markup(escaped)
-    pattern = re.compile(re.escape(target), re.IGNORECASE)
+    alternatives = "|".join(re.escape(t) for t in targets)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    if not pattern.search(escaped):
+        pattern = re.compile(pattern.pattern, re.IGNORECASE)
     return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
 
 

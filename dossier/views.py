@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import urls
 from .config import Config, EventConfig
 from .markup import render_markdown
-from .models import Appearance, ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
+from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,20 @@ class DayGroup:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A sentence that mentions an entity, with every form of the name used in it."""
+
+    sentence: str
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Source:
-    """An article that mentions an entity, with the sentences it appears in."""
+    """An article that mentions an entity: the first passages shown, the rest folded away."""
 
     article: ArticlePage
-    appearances: tuple[Appearance, ...]
+    passages: tuple[Passage, ...]
+    more: tuple[Passage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,13 +167,20 @@ def compact_timeline(events: tuple[Event, ...], event: EventConfig | None,
                  for g in days[-max_days:])
 
 
-def entity_sources(entity: EntityPage) -> tuple[Source, ...]:
-    by_article: dict[str, list[Appearance]] = {}
+def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
+    """Appearances grouped by article, one passage per distinct sentence, in text order."""
+    passages: dict[str, dict[str, list[str]]] = {}
     pages: dict[str, ArticlePage] = {}
     for a in entity.appearances:
-        by_article.setdefault(a.article.path, []).append(a)
         pages.setdefault(a.article.path, a.article)
-    return tuple(Source(pages[p], tuple(apps)) for p, apps in by_article.items())
+        names = passages.setdefault(a.article.path, {}).setdefault(a.sentence, [])
+        if a.mention not in names:
+            names.append(a.mention)
+    sources = []
+    for path, by_sentence in passages.items():
+        found = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
+        sources.append(Source(pages[path], found[:shown], found[shown:]))
+    return tuple(sources)
 
 
 def _thing(e: EntityMentions | EntityPage, config: Config,

@@ -456,3 +456,10 @@ def test_highlight_escapes_then_marks_the_mention() -> None:
     assert str(highlight("Kim & <b>Putin</b> bertemu", "Putin")) == \
         "Kim &amp; &lt;b&gt;<mark>Putin</mark>&lt;/b&gt; bertemu"
     assert str(highlight("a <x> b", "<x>")) == "a <mark>&lt;x&gt;</mark> b"
+
+
+def test_highlight_marks_whole_words_and_every_form_of_the_name() -> None:
+    assert str(highlight("AS dan kelas", "AS")) == "<mark>AS</mark> dan kelas"
+    assert str(highlight("Putin bertemu Vladimir Putin", ["Putin", "Vladimir Putin"])) == \
+        "<mark>Putin</mark> bertemu <mark>Vladimir Putin</mark>"
+    assert str(highlight("rusia dan Korea", "Rusia")) == "<mark>rusia</mark> dan Korea"
