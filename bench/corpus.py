@@ -218,6 +218,8 @@ class _ArticleWriter:
             return self._date()
         if key == "year":
             return str(self.published.year - rng.randint(1, 8))
+        if key == "next_year":
+            return str(self.published.year + rng.randint(1, 3))
         if key == "num":
             value = rng.choice((rng.randint(2, 99), rng.randint(100, 999), rng.randint(1000, 48000)))
             return f"{value:,}".replace(",", ".")

@@ -107,7 +107,7 @@ THEMES: dict[str, dict] = {
             "{surname_lead} Minta Biaya Logistik ke {place} Ditekan",
             "Antrean Kapal di Pelabuhan {place} Mengular, {org} Turun Tangan",
             "Pelabuhan {place} Dibuka, Nelayan Khawatir Kehilangan Ruang Tambat",
-            "Jalur Tol Laut {place}–{place2} Diperpanjang hingga {year}",
+            "Jalur Tol Laut {place}–{place2} Diperpanjang hingga {next_year}",
         ),
         "sentences": (
             "Kapal kontainer pertama bersandar di dermaga baru {place} pada {date}.",

@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Benchmark the Dossier build on generated corpora, optionally against Pelican and Hugo.
+
+    python bench/run.py [--sizes 100,1000,10000] [--runs 3] [--compare] [--json FILE]
+
+For each size N: generate N articles (bench/corpus.py) into bench/work/n<N>/dossier, then
+time, each ``--runs`` times and each in a fresh interpreter calling
+``dossier.pipeline.build(site_dir)``:
+
+- cold: ``.dossier-cache/`` and ``output/`` removed first;
+- warm: nothing changed since the previous build;
+- one-edit: one article's body edited (a different edit each run).
+
+Reported: median wall time (interpreter start-up and imports included, as a user waits for
+it), peak RSS of the largest process in the build's tree, and the build's own per-stage
+timings (``BuildReport.timings``) as medians.  ``--compare`` builds the same articles with
+Pelican and Hugo (bench/compare_tools.py) and prints ours/theirs ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench import compare_tools, corpus  # noqa: E402
+from bench.measure import CommandFailed, Sample, median, run_measured, summarize  # noqa: E402
+
+WORK = BENCH / "work"
+MODES = ("cold", "warm", "one_edit")
+
+# Runs in the fresh interpreter: build once, print the report as one JSON line.
+CHILD = """\
+import json, sys, time
+start = time.perf_counter()
+from pathlib import Path
+from dossier.pipeline import build
+imported = time.perf_counter() - start
+report = build(Path(sys.argv[1]))
+print(json.dumps({"timings": report.timings, "pages": report.pages, "files": report.files,
+                  "articles": report.articles, "indexed": report.indexed,
+                  "unchanged": getattr(report, "unchanged", False), "import_s": imported}))
+"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_ours(site_dir: Path) -> tuple[Sample, dict]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    sample = run_measured([sys.executable, "-c", CHILD, str(site_dir)], cwd=REPO, env=env)
+    lines = [line for line in sample.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise CommandFailed(f"the build printed no report:\n{sample.stdout[-2000:]}")
+    return sample, json.loads(lines[-1])
+
+
+def stage_medians(reports: Sequence[dict]) -> dict[str, float]:
+    """Median seconds per stage, in the order the build ran them."""
+    order: list[str] = []
+    for report in reports:
+        order += [name for name in report["timings"] if name not in order]
+    return {name: round(median([r["timings"].get(name, 0.0) for r in reports]), 3) for name in order}
+
+
+def measure_mode(samples: Sequence[Sample], reports: Sequence[dict]) -> dict:
+    result = summarize(samples)
+    stages = stage_medians(reports)
+    result.update({
+        "stages_s": stages,
+        "startup_s": round(median([s.seconds - sum(r["timings"].values()) for s, r in zip(samples, reports,
+                                                                                         strict=True)]), 3),
+        "pages": reports[-1]["pages"],
+        "files": reports[-1]["files"],
+        "indexed": reports[-1]["indexed"],
+        "unchanged": [r["unchanged"] for r in reports],
+    })
+    return result
+
+
+def bench_ours(site_dir: Path, runs: int, edit_target: Path) -> dict:
+    out: dict[str, dict] = {}
+    for mode in MODES:
+        samples, reports = [], []
+        for run in range(runs):
+            if mode == "cold":
+                shutil.rmtree(site_dir / ".dossier-cache", ignore_errors=True)
+                shutil.rmtree(site_dir / "output", ignore_errors=True)
+            elif mode == "one_edit":
+                corpus.edit_article(edit_target, run + 1)
+            sample, report = build_ours(site_dir)
+            samples.append(sample)
+            reports.append(report)
+            log(f"  ours {mode:8} run {run + 1}/{runs}: {sample.seconds:7.2f} s, "
+                f"{sample.peak_rss_mb:6.0f} MB, {report['pages']} pages")
+        out[mode] = measure_mode(samples, reports)
+    return out
+
+
+def bench_tool(name: str, build, root: Path, output: Path, runs: int) -> dict:
+    samples = []
+    for run in range(runs):
+        sample = build(root)
+        samples.append(sample)
+        log(f"  {name:13} run {run + 1}/{runs}: {sample.seconds:7.2f} s, {sample.peak_rss_mb:6.0f} MB")
+    result = summarize(samples)
+    result["pages"] = compare_tools.count_pages(output)
+    return result
+
+
+def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | None) -> dict:
+    base = WORK / f"n{n}"
+    site_dir = base / "dossier"
+    log(f"N={n}: generating corpus (seed {args.seed})")
+    articles = corpus.write_site(site_dir, n, args.seed)
+    result: dict = {"n": n, "words": sum(len(a.body.split()) for a in articles)}
+    edit_target = site_dir / "content" / f"{articles[n // 2].slug}.md"
+    if not args.skip_ours:
+        result["ours"] = bench_ours(site_dir, args.runs, edit_target)
+    if tools is not None:
+        pelican_root, hugo_root = base / "pelican", base / "hugo"
+        compare_tools.write_pelican_site(pelican_root, articles)
+        compare_tools.write_hugo_site(hugo_root, articles)
+        result["pelican"] = bench_tool("pelican", lambda r: compare_tools.build_pelican(tools, r), pelican_root,
+                                       pelican_root / "output", args.runs)
+        result["hugo"] = bench_tool("hugo", lambda r: compare_tools.build_hugo(tools, r), hugo_root,
+                                    hugo_root / "public", args.runs)
+    return result
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    return "–" if not ours or not theirs else f"{ours / theirs:.1f}×"
+
+
+def markdown_tables(results: Sequence[dict]) -> str:
+    lines = ["| N | ours cold (s) | ours warm (s) | ours one-edit (s) | Pelican (s) | Hugo (s) "
+             "| ours cold / Pelican | ours cold / Hugo | peak MB ours / Pelican / Hugo | pages ours / Pelican / Hugo |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        ours, pel, hugo = r.get("ours", {}), r.get("pelican", {}), r.get("hugo", {})
+        cold = ours.get("cold", {}).get("median_s")
+        peak_ours = max((m["peak_rss_mb"] for m in ours.values()), default=None)
+        peaks = " / ".join("–" if v is None else f"{v:.0f}" for v in (peak_ours, pel.get("peak_rss_mb"),
+                                                                       hugo.get("peak_rss_mb")))
+        pages = " / ".join(str(x.get("pages", "–")) for x in (ours.get("cold", {}), pel, hugo))
+        lines.append(f"| {r['n']} | {_s(cold)} | {_s(ours.get('warm', {}).get('median_s'))} "
+                     f"| {_s(ours.get('one_edit', {}).get('median_s'))} | {_s(pel.get('median_s'))} "
+                     f"| {_s(hugo.get('median_s'))} | {_ratio(cold, pel.get('median_s'))} "
+                     f"| {_ratio(cold, hugo.get('median_s'))} | {peaks} | {pages} |")
+    stage_rows = []
+    for r in results:
+        for mode in MODES:
+            if mode in r.get("ours", {}):
+                stage_rows.append((r["n"], mode, r["ours"][mode]))
+    if stage_rows:
+        names: list[str] = []
+        for _, _, m in stage_rows:
+            names += [s for s in m["stages_s"] if s not in names]
+        lines += ["", "Our stages, median seconds (startup = interpreter start and imports):", "",
+                  "| N | build | " + " | ".join(names) + " | startup |",
+                  "| ---: | --- | " + " | ".join("---:" for _ in names) + " | ---: |"]
+        for n, mode, m in stage_rows:
+            cells = " | ".join(_s(m["stages_s"].get(s)) if s in m["stages_s"] else "–" for s in names)
+            lines.append(f"| {n} | {mode.replace('_', '-')} | {cells} | {_s(m['startup_s'])} |")
+    return "\n".join(lines)
+
+
+def slowest_stages(results: Sequence[dict]) -> list[str]:
+    notes = []
+    for r in results:
+        cold = r.get("ours", {}).get("cold")
+        if cold and cold["stages_s"]:
+            stage, seconds = max(cold["stages_s"].items(), key=lambda kv: kv[1])
+            share = seconds / max(sum(cold["stages_s"].values()), 1e-9)
+            notes.append(f"N={r['n']}: slowest cold stage is {stage!r}, {seconds:.2f} s ({share:.0%} of the build)")
+    return notes
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated article counts (default 100,1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; medians are reported")
+    parser.add_argument("--compare", action="store_true", help="also build with Pelican and Hugo")
+    parser.add_argument("--json", type=Path, help="save the results as JSON here")
+    parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--skip-ours", action="store_true", help="only the comparison tools (with --compare)")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be comma-separated integers, got {args.sizes!r}")
+    if not args.sizes or min(args.sizes) < 1 or args.runs < 1:
+        parser.error("--sizes and --runs must be positive")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    tools = compare_tools.ensure_tools(log) if args.compare else None
+    results = []
+    try:
+        for n in args.sizes:
+            results.append(bench_size(n, args, tools))
+    except CommandFailed as exc:
+        log(f"build failed:\n{exc}")
+        return 1
+    report = {
+        "seed": args.seed,
+        "runs": args.runs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.system(),
+                    "machine": platform.machine()},
+        "tools": tools.versions if tools else {},
+        "results": results,
+    }
+    print(markdown_tables(results))
+    for note in slowest_stages(results):
+        print(f"\n{note}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        log(f"saved {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
