@@ -137,10 +137,20 @@ def url(context: Context, target: str) -> str:
     return urls.relative_href(page_path, target)
 
 
-def make_filters(labels: Mapping[str, str]) -> dict[str, Callable[..., Any]]:
-    """The filters of one render, bound to its labels (no module state)."""
+def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None = None) -> dict[str, Callable[..., Any]]:
+    """The filters of one render, bound to its labels and asset versions (no module state)."""
+    known_versions = dict(versions or {})
+
+    @pass_context
+    def asset(context: Context, target: str) -> str:
+        """Like ``url``, plus ``?v=<content hash>`` so a restyled theme is never served stale."""
+        href = url(context, target)
+        version = known_versions.get(target)
+        return f"{href}?v={version}" if version else href
+
     return {
         "url": url,
+        "asset": asset,
         "format_date": lambda value: format_date(labels, value),
         "machine_date": machine_date,
         "counted": lambda n, noun: counted(labels, n, noun),

@@ -11,6 +11,7 @@ sorted walks, so two builds are byte-identical.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -26,17 +27,19 @@ from .config import Config
 from .errors import DossierError, Problem
 from .filters import make_filters
 from .markup import make_markdown
-from .models import EntityPage, HubPage, Site
+from .models import EntityCount, EntityPage, HubPage, Site
 from .views import (
     ArticleView,
     SitemapEntry,
     article_jsonld,
     article_view,
+    co_mentions,
     compact_timeline,
     entity_sources,
     feed_entries,
     group_by_day,
     home_jsonld,
+    related_articles,
 )
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
@@ -99,7 +102,8 @@ def load_labels(config: Config, dirs: Iterable[Path]) -> dict[str, str]:
     return labels
 
 
-def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str, str]) -> jinja2.Environment:
+def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str, str],
+                     versions: Mapping[str, str] | None = None) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
     env = jinja2.Environment(
         loader=loader,
@@ -109,7 +113,7 @@ def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(make_filters(labels))
+    env.filters.update(make_filters(labels, versions))
     return env
 
 
@@ -146,7 +150,9 @@ class _Renderer:
         self.config = config
         self.dirs = theme_dirs(config)
         self.labels = load_labels(config, self.dirs)
-        self.env = make_environment(config, self.dirs, self.labels)
+        self.assets = tuple(_assets(self.dirs))
+        versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in self.assets}
+        self.env = make_environment(config, self.dirs, self.labels, versions)
         self.paths = {
             "home": "index.html",
             "topics": urls.page_path(config.paths.topics),
@@ -230,13 +236,13 @@ def _hub(r: _Renderer, hub: HubPage) -> bytes:
     )
 
 
-def _entity(r: _Renderer, entity: EntityPage) -> bytes:
+def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...]) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
     description = (known.description if known and known.description
                    else f"{entity.name}: {r.env.filters['counted'](entity.article_count, 'articles')}")
     return r.render(
-        "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
+        "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
         type_label=r.labels[f"type_{entity.type}"],
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
                     else "website", section=section),
@@ -255,13 +261,15 @@ def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     entities = _entity_lookup(site)
     hubs = {h.slug: h for h in site.hubs}
     md = make_markdown()
+    related = related_articles(site)
+    together = co_mentions(site)
     yield "index.html", _home(r)
     for page in site.articles:
-        yield page.path, _article(r, article_view(page, hubs, entities, labels, md), entities)
+        yield page.path, _article(r, article_view(page, hubs, entities, labels, md, related[page.path]), entities)
     for hub in site.hubs:
         yield hub.path, _hub(r, hub)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, _entity(r, entity)
+        yield entity.path, _entity(r, entity, together[(entity.type, entity.key)])
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
         yield paths[key], _list(r, key, group)
@@ -322,5 +330,5 @@ def render_site(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
         page_paths.append(path)
         yield path, data
     yield from _feeds(r, page_paths)
-    yield from _assets(r.dirs)
+    yield from r.assets
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import urls
 from .config import Config, EventConfig
 from .markup import render_markdown
-from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
+from .models import ArticlePage, EntityCount, EntityMentions, EntityPage, Event, HubPage, Site
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ class ArticleView:
     dates: tuple[DateChip, ...]
     quotes: tuple[QuoteView, ...]
     filters: tuple[SearchFilter, ...]
+    original: str | None  # link to the source, only if it is http(s)
+    related: tuple[ArticlePage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class FeedEntry:
     url: str
     updated: str  # RFC 3339, from the article date: never the build time
     summary: str
+    original: str | None = None  # the source article, only if it is http(s)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,12 @@ class SitemapEntry:
 
 _SCHEMA_TYPES = {"person": "Person", "place": "Place", "organization": "Organization"}
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _web_url(url: str | None) -> str | None:
+    """Only http(s) links leave the site: a ``javascript:`` URL must never become a link."""
+    return url if url and _WEB_URL.match(url) else None
 
 
 def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str], EntityPage]) -> tuple[Chip, ...]:
@@ -125,7 +134,8 @@ def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str],
 
 
 def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mapping[tuple[str, str], EntityPage],
-                 labels: Mapping[str, str], md: MarkdownIt) -> ArticleView:
+                 labels: Mapping[str, str], md: MarkdownIt,
+                 related: tuple[ArticlePage, ...] = ()) -> ArticleView:
     people, places = _chips(page.people, entities), _chips(page.places, entities)
     topics = tuple(TopicLink(hubs[s].title, hubs[s].path) for s in page.topics if s in hubs)
     dates: dict[tuple[str, str], DateChip] = {}
@@ -140,9 +150,45 @@ def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mappi
                *(SearchFilter(labels["filter_person"], c.name) for c in people),
                *(SearchFilter(labels["filter_place"], c.name) for c in places),
                SearchFilter(labels["filter_outlet"], page.article.outlet))
+    original = _web_url(page.article.url)
     return ArticleView(page, Markup(render_markdown(page.article.body, md)), people, places,
                        _chips(page.organizations, entities), topics, tuple(dates.values()), tuple(quotes),
-                       filters)
+                       filters, original, related)
+
+
+def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage, ...]]:
+    """For each article, the others sharing the most people, places, organisations and topics.
+
+    Two things in common at least, so "related" means something; ties go to the newer article.
+    """
+    shared_keys = {p.path: {(e.type, e.key) for e in p.extraction.entities} | {("topic", t) for t in p.topics}
+                   for p in site.articles}
+    related: dict[str, tuple[ArticlePage, ...]] = {}
+    for page in site.articles:
+        mine = shared_keys[page.path]
+        scored = [(len(mine & shared_keys[other.path]), index, other)
+                  for index, other in enumerate(site.articles) if other.path != page.path]
+        best = sorted((s for s in scored if s[0] >= 2), key=lambda s: (-s[0], s[1]))
+        related[page.path] = tuple(other for _, _, other in best[:limit])
+    return related
+
+
+def co_mentions(site: Site, limit: int = 12) -> dict[tuple[str, str], tuple[EntityCount, ...]]:
+    """For each entity, the others named in the same articles, by number of shared articles."""
+    pages = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
+    in_article: dict[str, set[tuple[str, str]]] = {
+        p.path: {(e.type, e.key) for e in p.extraction.entities if (e.type, e.key) in pages}
+        for p in site.articles}
+    result: dict[tuple[str, str], tuple[EntityCount, ...]] = {}
+    for ident, entity in pages.items():
+        counts: dict[tuple[str, str], int] = {}
+        for path in {a.article.path for a in entity.appearances}:
+            for other in in_article.get(path, ()):
+                if other != ident:
+                    counts[other] = counts.get(other, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], pages[kv[0]].name.casefold(), kv[0]))
+        result[ident] = tuple(EntityCount(pages[k], n) for k, n in ranked[:limit])
+    return result
 
 
 def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
@@ -209,8 +255,8 @@ def article_jsonld(view: ArticleView, config: Config,
         data["datePublished"] = article.published.isoformat()
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
-    if article.url:
-        data["isBasedOn"] = article.url
+    if view.original:
+        data["isBasedOn"] = view.original
     about, mentions = [], []
     for e in (*page.people, *page.places, *page.organizations):
         target = entities.get((e.type, e.key))
@@ -252,7 +298,7 @@ def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str
     entries = tuple(
         FeedEntry(p, urls.absolute_url(config, p.path),
                   f"{p.article.published.isoformat()}T00:00:00Z" if p.article.published else updated,
-                  " ".join(p.summary))
+                  " ".join(p.summary), _web_url(p.article.url))
         for p in site.articles)
     return entries, updated
 

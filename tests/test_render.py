@@ -355,6 +355,27 @@ def test_article_page_shows_summary_chips_dates_topics_text_and_quotes(rendered:
     assert page.find("meta", property="og:type")[0]["content"] == "article"
 
 
+def test_article_page_links_related_articles_and_never_a_script_url(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    site = make_site(config)
+    first = site.articles[0]
+    evil = replace(first, article=replace(first.article, url="javascript:alert(1)"))
+    files = dict(render_site(replace(site, articles=(evil, *site.articles[1:])), config))
+    html = files["artikel/kim-tiba/index.html"].decode()
+    assert "javascript:" not in html and b"javascript:" not in files["feed.xml"]
+    related = Page(html).find("a", href="../rencana/")  # shares Kim, Rusia and a topic
+    assert related
+    entity = files["tokoh/vladimir-putin/index.html"].decode()
+    assert "Sering disebut bersama" in entity and 'href="../../tempat/rusia/"' in entity
+
+
+def test_assets_are_linked_with_a_content_version(rendered: dict[str, bytes]) -> None:
+    import hashlib
+    version = hashlib.sha256(rendered["assets/dossier.css"]).hexdigest()[:10]
+    assert Page(rendered["index.html"].decode()).find("link", rel="stylesheet",
+                                                      href=f"assets/dossier.css?v={version}")
+
+
 def test_only_article_pages_are_indexed_with_filters_meta_and_sort(rendered: dict[str, bytes]) -> None:
     for path, page in html_pages(rendered).items():
         is_article = path.startswith("artikel/") and path.count("/") == 2
