@@ -1,0 +1,200 @@
+"""Indonesian calendar words, tense cues and the date arithmetic behind ``dates.py``.
+
+Kept apart from the patterns so the rules that decide *which* day a word means (tense,
+reference date, anchors in the text) read on their own and are testable without regexes.
+Everything here is pure; the vocabularies are constants because they are language facts,
+not configuration.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+Tense = Literal["past", "future"]
+
+# Month names as they appear in Indonesian clippings, including English ones copied from wires.
+MONTHS: dict[str, int] = {
+    "januari": 1, "january": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
+    "maret": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}
+# Names safe to read as a month with no day or year beside them ("akhir Agustus"); the
+# abbreviations are not ("Mar", "Des", "Jun" are also names and words).
+FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4 or name in ("mei", "may", "juni", "juli", "june",
+                                                                               "july"))
+
+# Monday is 0, as in ``date.weekday()``.
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
+    "sabtu": 5, "minggu": 6, "ahad": 6,
+}
+# Only ever read in front of an explicit date ("Kam Sep 14 , 2023", "Monday, 11 September").
+WEEKDAY_PREFIXES: dict[str, int] = {
+    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+}
+
+# Words that put the event after the reference day ("akan bertemu pada Sabtu") ...
+FUTURE_WORDS = frozenset({
+    "akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "berencana", "rencananya", "diperkirakan",
+    "diprediksi", "bisa", "dapat", "nanti", "mendatang", "segera", "besok",
+})
+# ... auxiliaries among them that turn a following past verb into a plan ("diperkirakan tiba").
+FUTURE_AUXILIARIES = FUTURE_WORDS - {"nanti", "mendatang", "besok"}
+# ... and words that put it before ("telah meninggalkan Pyongyang pada Senin"), including the
+# reporting verbs: a statement quoted with a weekday ("mengatakan Kamis") was already made.
+PAST_WORDS = frozenset({
+    "telah", "sudah", "pernah", "tadi", "kemarin", "sebelumnya", "berangkat", "tiba", "meninggalkan",
+    "pergi", "tewas", "meninggal", "mengatakan", "kata", "katanya", "ujar", "ujarnya", "ucap", "tutur",
+    "menyatakan", "melaporkan", "dilaporkan", "dilansir", "dikutip", "mengumumkan", "diumumkan",
+    "mengonfirmasi", "dikonfirmasi", "menyebutkan", "menegaskan", "menuturkan", "mengungkapkan",
+})
+_AUXILIARY_REACH = 3  # words between "diperkirakan" and the verb it governs
+_FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
+
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the numbers are not one (31/9, 29/2 of a common year)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def year_for(month: int, day: int | None, ref: date, tense: Tense | None) -> int:
+    """Year of a date written without one ("10 September", "akhir Agustus").
+
+    The reference year, unless the tense says the event lies across the year boundary:
+    "akan ... Januari" written in December is next January, "telah ... Desember" written
+    in January is last December.
+    """
+    key, ref_key = (month, day or 1), (ref.month, ref.day if day else 1)
+    if tense == "future" and key < ref_key:
+        return ref.year + 1
+    if tense == "past" and key > ref_key:
+        return ref.year - 1
+    return ref.year
+
+
+def weekday_date(weekday: int, ref: date, direction: Literal["on_or_before", "before", "on_or_after", "after"]
+                 ) -> date:
+    """The day with ``weekday`` nearest ``ref`` in the given direction."""
+    if direction in ("on_or_before", "before"):
+        back = (ref.weekday() - weekday) % 7
+        return ref - timedelta(days=back or (7 if direction == "before" else 0))
+    ahead = (weekday - ref.weekday()) % 7
+    return ref + timedelta(days=ahead or (7 if direction == "after" else 0))
+
+
+def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], tense: Tense | None,
+                    relation: str | None = None) -> date | None:
+    """The day a weekday name refers to, or None when the text does not settle it.
+
+    ``relation`` is the word written after it: "lalu"/"kemarin" (last), "depan"/"mendatang"
+    (next), "ini" (this week).  Otherwise the tense decides the direction from the
+    reference day.  With no tense the article's own explicit dates decide: a bare "Senin"
+    in an article that dates something "Senin (11/9/2023)" is that Monday.  Failing that,
+    only the reference day itself is certain; any other day would be a guess.
+    """
+    if relation in ("lalu", "kemarin"):
+        return weekday_date(weekday, ref, "before") if ref else None
+    if relation in ("depan", "mendatang"):
+        return weekday_date(weekday, ref, "after") if ref else None
+    if ref is not None and tense == "past":
+        return weekday_date(weekday, ref, "on_or_before")
+    if ref is not None and tense == "future":
+        return weekday_date(weekday, ref, "on_or_after")
+    near = {a for a in anchors if a.weekday() == weekday and (ref is None or abs((a - ref).days) <= 7)}
+    if len(near) == 1:
+        return near.pop()
+    if ref is not None and (ref.weekday() == weekday or relation == "ini"):
+        monday = ref - timedelta(days=ref.weekday())
+        return monday + timedelta(days=weekday)
+    return None
+
+
+def tense_near(words_before: list[str], words_after: list[str]) -> Tense | None:
+    """Tense of the clause around a date from its nearest tense word.
+
+    The nearest word before the date wins ("diperkirakan akan digelar ..., di mana Putin
+    tiba pada Senin" is past: Putin has arrived); a past verb right after a future
+    auxiliary is a plan ("diperkirakan tiba pada sore hari").  With nothing before, a
+    tense word shortly after the date counts ("Pada Sabtu, Kim akan ...").
+    """
+    lowered = [w.lower() for w in words_before]
+    for index in range(len(lowered) - 1, -1, -1):
+        word = lowered[index]
+        if word in FUTURE_WORDS:
+            return "future"
+        if word in PAST_WORDS:
+            governing = lowered[max(0, index - _AUXILIARY_REACH):index]
+            return "future" if any(w in FUTURE_AUXILIARIES for w in governing) else "past"
+    for word in (w.lower() for w in words_after[:_FOLLOWING_REACH]):
+        if word in FUTURE_WORDS:
+            return "future"
+        if word in PAST_WORDS:
+            return "past"
+    return None
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def weekday_number(name: str) -> int | None:
+    """Weekday of a full or abbreviated weekday name, any case; None for other words."""
+    key = name.lower().rstrip(".")
+    return WEEKDAYS.get(key, WEEKDAY_PREFIXES.get(key))
+
+
+def _days_of(value: str) -> list[date | None]:
+    days: list[date | None] = []
+    for side in value.split("/"):
+        parts = side.split("-")
+        days.append(make_date(int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else None)
+    return days
+
+
+def weekday_mismatch(mention_text: str, value: str) -> bool:
+    """Does the weekday written in a mention contradict its numbers?
+
+    Outlets get these wrong ("Minggu hingga Selasa (10-13/9/2023)": 13 September 2023 was a
+    Wednesday).  The extractor keeps the numbers; this lets a later stage flag the
+    conflict.  One weekday is checked against the (first) day, two against the two ends
+    of a range; values without a day, or mentions without a weekday, never conflict.
+    """
+    named = [n for n in (weekday_number(w) for w in _WEEKDAY_WORD.findall(mention_text)) if n is not None]
+    if not named or not value:
+        return False
+    days = _days_of(value)
+    pairs = zip(named, days, strict=False) if len(named) > 1 else [(named[0], days[0])]
+    return any(day is not None and day.weekday() != weekday for weekday, day in pairs)

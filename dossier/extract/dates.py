@@ -1,0 +1,461 @@
+"""Dates in Indonesian news text: find every date expression and say which day it means.
+
+Two passes.  First every pattern proposes spans and the longest non-overlapping ones win,
+so "Senin (11/9/2023)" beats the bare "Senin" inside it.  Then each span is resolved: an
+explicit date is its numbers; a relative one ("Minggu malam", "tahun lalu", "akhir
+Agustus") is resolved against the article's own explicit dates and its publication date,
+with the tense of its clause choosing between last and next.  What the text does not
+settle resolves to None rather than to a guess: a wrong day on the timeline is worse than
+no day.
+
+Not dates, by construction: times ("pukul 17.00 WIB", "1000 GMT"), durations ("17 bulan
+terakhir", "10 hari"), counts ("20 pejabat", "950 mil"), "sore hari", and "minggu" in the
+sense of "week".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import DateMention, Sentence
+from .calendar import (
+    FULL_MONTHS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_PREFIXES,
+    WEEKDAYS,
+    Tense,
+    iso_month,
+    make_date,
+    resolve_weekday,
+    shift_months,
+    tense_near,
+    weekday_mismatch,
+    words,
+    year_for,
+)
+
+__all__ = ["find_dates", "weekday_mismatch"]
+
+
+def _names(names: object, abbreviation_dot: bool = False) -> str:
+    """Alternation of Capitalised and UPPERCASE forms: lowercase "minggu" is a week, "mei" a typo."""
+    forms: set[str] = set()
+    for name in names:  # type: ignore[attr-defined]
+        forms.update((name[0].upper() + name[1:], name.upper()))
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return rf"(?:{body})" + (r"\.?" if abbreviation_dot else "")
+
+
+_MON = r"(?<!\w)" + _names(MONTHS, abbreviation_dot=True) + r"(?![\w'’])"
+_MON_FULL = r"(?<!\w)" + _names(FULL_MONTHS) + r"(?![\w'’])"
+_WD = r"(?<!\w)" + _names(WEEKDAYS) + r"(?![\w'’])"
+_WD_ANY = r"(?<!\w)" + _names(list(WEEKDAYS) + list(WEEKDAY_PREFIXES), abbreviation_dot=True) + r"(?![\w'’])"
+_DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
+
+
+def _day_group(name: str) -> str:
+    return rf"(?<![\d.,/])(?P<{name}>{_DAY_NUMBER})"
+
+
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_RANGE = r"\s*(?:-|–|—|s/d|s\.d\.?|(?i:hingga|sampai(?:\s+dengan)?))\s*"
+_QUAL = r"(?i:awal|akhir|pertengahan|medio)"
+_END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9/20231"
+
+# ------------------------------------------------------------------ explicit forms
+_NUMERIC = re.compile(rf"{_day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_END}")
+_NUMERIC_RANGE = re.compile(rf"{_day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]\s*"
+                            rf"(?P<d2>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_END}")
+_NUMERIC_SHORT = re.compile(rf"(?<=\(){_day_group('d')}/(?P<m>\d{{1,2}})(?=\))")  # "(11/9)": only in parentheses
+_ISO = re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_END}")
+_TEXT_DMY = re.compile(rf"{_day_group('d')}\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?{_END}")
+_TEXT_RANGE = re.compile(
+    rf"{_day_group('d1')}(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>\d{{4}}))?)?{_RANGE}"
+    rf"(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?{_END}")
+_TEXT_MDY = re.compile(rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){_END}")  # Sep 14 , 2023
+_MONTH_YEAR = re.compile(
+    rf"(?:{_QUAL}\s+)?(?:(?i:bulan)\s+)?(?P<m1>{_MON})(?:{_RANGE}(?P<m>{_MON}))?\s+(?:(?i:tahun)\s+)?"
+    rf"(?P<y>{_YEAR}){_END}")
+# A weekday (or weekday range) written in front of an explicit date, searched backwards.
+_PREFIX = re.compile(rf"(?:(?i:hari)\s+)?{_WD_ANY}(?:{_RANGE}{_WD})?(?P<open>\s*\(\s*|\s*,\s*|\s+)\Z")
+_CLOSE = re.compile(r"\s*\)")
+
+# ------------------------------------------------------------------ forms that need a reference
+_BARE_MONTH = re.compile(rf"(?P<lead>(?:{_QUAL}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{_MON_FULL})"
+                         rf"(?P<rel>\s+(?:lalu|ini|depan|mendatang))?(?!\s*\d)")
+_YEAR_FORM = re.compile(
+    rf"(?<![\w/.,-])(?P<lead>(?:{_QUAL}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{_YEAR})"
+    rf"(?:(?P<sep>{_RANGE}|/)(?:(?i:tahun)\s+)?(?P<y2>{_YEAR}))?(?P<an>-an)?{_END}")
+_RELATIVE_PERIOD = re.compile(rf"(?:(?P<q>{_QUAL})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)"
+                              r"(?!\w)")
+_AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
+                  r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
+_DEICTIC = re.compile(r"(?<!\w)(?:hari\s+ini|kemarin\s+lusa|kemarin|besok|lusa)(?!\w)", re.I)
+_WEEKDAY = re.compile(
+    rf"(?:(?i:hari)\s+)?(?P<wd>{_WD})(?:{_RANGE}(?:(?i:hari)\s+)?(?P<wd2>{_WD}))?"
+    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?(?P<rel>\s+(?:lalu|kemarin|depan|mendatang|ini))?(?!\w)")
+
+# Words before a bare year that make it a year ("pada 2019"), or a quantity ("2000 orang").
+_YEAR_CUES = frozenset({
+    "pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "di", "dalam", "awal",
+    "akhir", "pertengahan", "medio", "jelang", "menjelang", "per", "mulai", "periode", "tahun", "era", "dari",
+    "antara", "tahun-tahun", "musim", "in", "since", "until",
+})
+_NOT_YEAR_BEFORE = frozenset({"pukul", "jam", "rp", "us$", "$", "no", "nomor", "kode", "nomer", "sekitar", "lebih",
+                              "hampir", "kurang", "setidaknya", "sebanyak", "sejumlah", "mencapai", "total"})
+_NOT_YEAR_AFTER = frozenset({"gmt", "utc", "wib", "wita", "wit", "waktu", "orang", "jiwa", "unit", "buah", "ekor",
+                             "kali", "mil", "km", "kilometer", "meter", "m", "ton", "kg", "dolar", "rupiah", "euro",
+                             "pasukan", "tentara", "personel", "pejabat", "peluru", "rudal", "kapal", "pesawat",
+                             "warga", "anggota", "hektare", "ha", "persen", "%"})
+_MONTH_CUES = frozenset({"pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "jelang",
+                         "menjelang", "per", "mulai", "awal", "akhir", "pertengahan", "medio", "bulan", "dari",
+                         "antara", "in", "since", "until"})
+_QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan", "sekian", "berapa", "sejumlah",
+                              "belasan", "para"}) | frozenset(NUMBER_WORDS)
+_WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b")
+_QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+
+_TOKEN = re.compile(r"\w+")
+_TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
+    "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
+    "sebulan", "setahun"}
+
+_Resolver = Callable[["_Context", int, int], "str | None"]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    resolve: _Resolver
+    explicit: bool = False  # its value needs no reference (it is an anchor for the others)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What relative dates are resolved against, plus the text to read their tense from."""
+
+    text: str
+    ref: date | None  # the publication date, else the article's latest explicit day
+    anchors: tuple[date, ...]  # explicit days written in the article
+    sentences: tuple[tuple[int, int], ...]
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        """Tense of the clause around [start, end): inside a quotation only the quotation
+        counts; outside, quotations are skipped (their "akan" is the speaker's, not ours)."""
+        s, e = next(((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text)))
+        for quote in _QUOTES.finditer(self.text, s, e):
+            if quote.start() <= start and end <= quote.end():
+                s, e = quote.start(), quote.end()
+                before, after = self.text[s:start], self.text[end:e]
+                break
+        else:
+            before = _QUOTES.sub(" ", self.text[s:start])
+            after = _QUOTES.sub(" ", self.text[end:e])
+        return tense_near(words(before), words(after))
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _span(first: str | None, second: str | None) -> str | None:
+    if first is None or second is None:
+        return None
+    return first if first == second else f"{first}/{second}"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([^\s(]+)[\s(]*\Z", text[max(0, start - 30):start])
+    return match.group(1).lower().strip(",;:") if match else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"\s*([^\s,.;:)]+)", text[end:end + 30])
+    return match.group(1).lower() if match else ""
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“(")
+    return not before or before[-1] in ".!?…\n:”\""
+
+
+# ------------------------------------------------------------------ candidate makers
+
+
+def _trigger_positions(text: str) -> tuple[int, ...]:
+    """Where a date expression can begin: a number or one of the calendar words.
+
+    Trying each pattern only there, instead of at every character, is what keeps a
+    600-word article to about a millisecond: most words cannot start a date.
+    """
+    return tuple(m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit()
+                 or m.group(0).lower() in _TRIGGER_WORDS)
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that begin at one of ``starts`` (overlaps are settled later)."""
+    for pos in starts:
+        match = pattern.match(text, pos)
+        if match:
+            yield match
+
+
+def _widen(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """Span of a date widened over a weekday written in front of it: "Senin (11/9/2023)",
+    "Minggu hingga Selasa (10-13/9/2023)", "Kam Sep 14 , 2023"."""
+    start, end = match.start(), match.end()
+    prefix = _PREFIX.search(text, max(0, start - 40), start)
+    if prefix is None:
+        return start, end
+    if "(" not in prefix.group("open"):
+        return prefix.start(), end
+    close = _CLOSE.match(text, end)
+    return (prefix.start(), close.end()) if close else (start, end)
+
+
+def _explicit(text: str, match: re.Match[str], value: str | None) -> list[_Candidate]:
+    """A date whose value is all in its numbers."""
+    if value is None:
+        return []
+    start, end = _widen(text, match)
+    return [_Candidate(start, end, lambda _c, _s, _e: value, explicit=True)]
+
+
+def _partial(text: str, match: re.Match[str], resolve: _Resolver) -> list[_Candidate]:
+    """A date written without its year ("Senin (11/9)", "10 September"): resolved later."""
+    start, end = _widen(text, match)
+    return [_Candidate(start, end, resolve)]
+
+
+def _with_year(build: Callable[[int], str | None], month: int, day: int | None) -> _Resolver:
+    """Resolver for a date written without its year: the year comes from the reference."""
+
+    def resolve(ctx: _Context, start: int, end: int) -> str | None:
+        if ctx.ref is None:
+            return None
+        return build(year_for(month, day, ctx.ref, ctx.tense(start, end)))
+
+    return resolve
+
+
+def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in _scan(_NUMERIC, text, starts):
+        day, month = int(m["d"]), int(m["m"])
+        if month > 12 and day <= 12:  # a US-style 9/13/2023 in a wire copy
+            day, month = month, day
+        found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
+    for m in _scan(_NUMERIC_RANGE, text, starts):
+        year, month = int(m["y"]), int(m["m"])
+        first = make_date(year, int(m["m1"] or month), int(m["d1"]))
+        last = make_date(year, month, int(m["d2"]))
+        if first and last and first < last:
+            found += _explicit(text, m, _span(_day(first), _day(last)))
+    for m in _scan(_ISO, text, starts):
+        found += _explicit(text, m, _day(make_date(int(m["y"]), int(m["m"]), int(m["d"]))))
+    for m in _scan(_TEXT_MDY, text, starts):
+        found += _explicit(text, m, _day(make_date(int(m["y"]), _month(m["m"]), int(m["d"]))))
+    for m in _scan(_MONTH_YEAR, text, starts):
+        year, first = int(m["y"]), _month(m["m1"])
+        last = _month(m["m"]) if m["m"] else first
+        if first <= last:
+            found += _explicit(text, m, _span(iso_month(year, first), iso_month(year, last)))
+    for m in _scan(_TEXT_DMY, text, starts):
+        month, day = _month(m["m"]), int(m["d"])
+        if m["y"]:
+            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
+        elif make_date(2000, month, day):  # leap year: 29 Februari is a day in some years
+            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+    for m in _scan(_NUMERIC_SHORT, text, starts):
+        month, day = int(m["m"]), int(m["d"])
+        if make_date(2000, month, day):
+            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+    for m in _scan(_TEXT_RANGE, text, starts):
+        found += _text_range(text, m)
+    return found
+
+
+def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
+    """ "10-13 September 2023", "10 hingga 13 September", "28 Agustus - 2 September 2023"."""
+    month, d1, d2 = _month(m["m"]), int(m["d1"]), int(m["d2"])
+    month1 = _month(m["m1"]) if m["m1"] else month
+    if m["y1"] and not m["y"]:
+        return []
+    if m["y"]:
+        year = int(m["y"])
+        year1 = int(m["y1"]) if m["y1"] else (year - 1 if month1 > month else year)
+        first, last = make_date(year1, month1, d1), make_date(year, month, d2)
+        return _explicit(text, m, _span(_day(first), _day(last))) if first and last and first < last else []
+
+    def build(year: int) -> str | None:
+        first = make_date(year - 1 if month1 > month else year, month1, d1)
+        last = make_date(year, month, d2)
+        return _span(_day(first), _day(last)) if first and last and first < last else None
+
+    return _partial(text, m, _with_year(build, month, d2))
+
+
+def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in _scan(_BARE_MONTH, text, starts):
+        found += _bare_month(text, m)
+    for m in _scan(_YEAR_FORM, text, starts):
+        found += _year(text, m)
+    for m in _scan(_RELATIVE_PERIOD, text, starts):
+        if m.group(0)[0].isupper() and not _sentence_start(text, m.start()) and not m["q"]:
+            continue  # "Tahun Ini" in a title-cased name
+        if _word_before(text, m.start()) in _QUANTITY_BEFORE:
+            continue  # "beberapa tahun lalu": no particular year
+        found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"])))
+    for m in _scan(_AGO, text, starts):
+        amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
+        found.append(_Candidate(m.start(), m.end(), _ago((m["unit"] or m["seunit"]).lower(), amount)))
+    for m in _scan(_DEICTIC, text, starts):
+        offset = {"hari ini": 0, "kemarin lusa": -2, "kemarin": -1, "besok": 1, "lusa": 2}[" ".join(m.group(0).lower()
+                                                                                                 .split())]
+        found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: _day(c.ref + timedelta(days=o))
+                                if c.ref else None))
+    for m in _scan(_WEEKDAY, text, starts):
+        if m["wd"].lower() == "minggu" and not m["wd2"] and _sentence_start(text, m.start()) \
+                and _WEEK_AFTER.match(text, m.end("wd")):
+            continue  # "Minggu lalu, ..." opening a sentence is "last week"
+        if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
+            continue  # "Minggu ke-3", or a date the explicit patterns rejected
+        found.append(_Candidate(m.start(), m.end(), _weekday(m)))
+    return found
+
+
+def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
+    """A month with no day or year beside it counts only after a cue ("akhir Agustus", "pada Mei")."""
+    lead = m["lead"].strip()
+    cue = lead.split()[0].lower() if lead else _word_before(text, m.start())
+    relation = (m["rel"] or "").strip()
+    if cue not in _MONTH_CUES and not relation:
+        return []
+    start = m.start() if lead else m.start("m")
+    month = _month(m["m"])
+
+    def resolve(ctx: _Context, s: int, e: int) -> str | None:
+        if ctx.ref is None:
+            return None
+        tense: Tense | None = {"lalu": "past", "depan": "future", "mendatang": "future"}.get(relation)
+        return iso_month(year_for(month, None, ctx.ref, tense or ctx.tense(s, e)), month)
+
+    return [_Candidate(start, m.end(), resolve)]
+
+
+def _year(text: str, m: re.Match[str]) -> list[_Candidate]:
+    """ "tahun 2016", "pada 2019", "2023-2024", "1990-an"; not "2000 orang" or "(2000 GMT)"."""
+    year = int(m["y"])
+    lead = m["lead"].strip()
+    if m["y2"] and int(m["y2"]) <= year:
+        return []
+    before, after = _word_before(text, m.start()), _word_after(text, m.end())
+    if after in _NOT_YEAR_AFTER or before in _NOT_YEAR_BEFORE:
+        return []
+    bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+    if not (lead or m["y2"] or bracketed or before in _YEAR_CUES or after in ("lalu", "silam")):
+        return []
+    decade = f"{year}/{year + 9}" if year % 10 == 0 else None
+    value = decade if m["an"] else _span(str(year), m["y2"] or str(year))
+    return [_Candidate(m.start(), m.end(), lambda _c, _s, _e: value, explicit=True)] if value else []
+
+
+def _period(unit: str, relation: str) -> _Resolver:
+    def resolve(ctx: _Context, _s: int, _e: int) -> str | None:
+        if ctx.ref is None:
+            return None
+        delta = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[relation]
+        if unit == "tahun":
+            return str(ctx.ref.year + delta)
+        return iso_month(*shift_months(ctx.ref.year, ctx.ref.month, delta))
+
+    return resolve
+
+
+def _ago(unit: str, amount: int) -> _Resolver:
+    def resolve(ctx: _Context, _s: int, _e: int) -> str | None:
+        if ctx.ref is None:
+            return None
+        if unit == "hari":
+            return _day(ctx.ref - timedelta(days=amount))
+        if unit == "bulan":
+            return iso_month(*shift_months(ctx.ref.year, ctx.ref.month, -amount))
+        return str(ctx.ref.year - amount)
+
+    return resolve
+
+
+def _weekday(m: re.Match[str]) -> _Resolver:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    last = WEEKDAYS[m["wd2"].lower()] if m["wd2"] else None
+    relation = (m["rel"] or "").strip() or None
+
+    def resolve(ctx: _Context, start: int, end: int) -> str | None:
+        tense = ctx.tense(start, end) if relation not in ("lalu", "kemarin", "depan", "mendatang") else None
+        first = resolve_weekday(weekday, ctx.ref, ctx.anchors, tense, relation)
+        if first is None or last is None:
+            return _day(first)
+        return _span(_day(first), _day(first + timedelta(days=(last - weekday) % 7)))
+
+    return resolve
+
+
+# ------------------------------------------------------------------ the stage
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest spans first, explicit before relative; a span overlapping a chosen one is dropped."""
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, not c.explicit, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[date, ...]:
+    days: list[date] = []
+    blank = _Context(text, None, (), ())
+    for c in chosen:
+        value = c.resolve(blank, c.start, c.end) if c.explicit else None
+        for side in (value or "").split("/"):
+            if len(side) == 10:
+                days.append(date.fromisoformat(side))
+    return tuple(days)
+
+
+def _sentence_bounds(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...]:
+    if sentences:
+        return tuple((s.start, s.end) for s in sentences)
+    bounds, cursor = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((cursor, match.end()))
+        cursor = match.end()
+    bounds.append((cursor, len(text)))
+    return tuple(bounds)
+
+
+def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...] = ()) -> tuple[DateMention, ...]:
+    """Every date expression in ``text``, in order, with its ISO value or None.
+
+    ``published`` is the reference for relative dates ("Senin", "tahun lalu"); without it
+    the article's latest explicit day stands in.  ``sentences`` (from ``text.split_sentences``)
+    only sharpen the clause used to read tense; the text alone is enough.
+    """
+    starts = _trigger_positions(text)
+    chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
+    anchors = _anchor_days(text, chosen)
+    ref = published or (max(anchors) if anchors else None)
+    ctx = _Context(text, ref, anchors, _sentence_bounds(text, sentences))
+    return tuple(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(ctx, c.start, c.end)) for c in chosen)
