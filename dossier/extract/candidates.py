@@ -1,0 +1,320 @@
+"""Proper-noun runs -> typed name candidates, for one article.
+
+A *run* is a maximal sequence of capitalised words ("Presiden Rusia Vladimir Putin").  News
+prose glues titles, places and institutions to names, so each run is cut into segments:
+leading titles and vocabulary words are stripped (they only give a *cue*: a title means a
+person follows), gazetteer names are cut out wherever they occur, and what is left is typed
+by its own shape (head/tail words, acronyms) or by the words around it.  Nothing here knows
+the answers: the only lists are lexicons and cue words (see ``gazetteer``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import EntityType, Sentence
+from ..text import fold
+from .gazetteer import (
+    CONNECTORS,
+    NOT_NAMES,
+    ORG_CUES,
+    ORG_HEADS,
+    ORG_TAILS,
+    PERSON_TITLES,
+    PLACE_CUES,
+    PLACE_HEADS,
+    PLACE_TAILS,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    Gazetteer,
+)
+
+_WORD = re.compile(r"[^\W\d_][\w’']*")
+_INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr"})
+_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
+_ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
+                              "surat", "harian", "partai", "institusi", "istana"})
+
+# Strength of the evidence for a candidate's type; stronger evidence wins when merging.
+KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    joiner: str  # text between the previous token of the run and this one ("" for the first)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name occurrence with what we could tell about it."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType | None
+    canonical: str | None  # a gazetteer/known name, when the occurrence is one
+    strength: int
+    initial: bool  # first word of its sentence (capitalised for grammar, not for being a name)
+    tokens: int = 1
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
+    out: list[Token] = []
+    for match in _WORD.finditer(text, start, end):
+        s, e, word = match.start(), match.end(), match.group()
+        if out and s == out[-1].end + 1 and text[s - 1] == "-":
+            prev = out[-1]
+            if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold():
+                out[-1] = Token(prev.start, e, text[prev.start:e], prev.joiner)
+                continue
+        out.append(Token(s, e, word, ""))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, token in enumerate(tokens):
+        if current:
+            gap = text[current[-1].end:token.start]
+            prev = current[-1].text
+            joined = gap in (" ", "-") or (gap == ". " and (
+                (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
+            if joined and _is_cap(token.text):
+                current.append(Token(token.start, token.end, token.text, gap))
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (joined and gap == " " and token.text in CONNECTORS and nxt is not None
+                    and text[token.end:nxt.start] == " " and _is_cap(nxt.text)):
+                current.append(Token(token.start, token.end, token.text, gap))
+                continue
+            runs.append(current)
+            current = []
+        if _is_cap(token.text):
+            current = [token]
+    if current:
+        runs.append(current)
+    for run in runs:  # a connector never ends a run
+        while run and not _is_cap(run[-1].text):
+            run.pop()
+    return [run for run in runs if run]
+
+
+def _span(text: str, run: Sequence[Token], i: int, j: int) -> str:
+    return text[run[i].start:run[j - 1].end]
+
+
+def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
+           place_cue: bool = False) -> tuple[int, str, EntityType] | None:
+    """Longest gazetteer name starting at token ``i`` of the run: (end token, canonical, type).
+
+    A one-word place that is also a vocabulary word ("Kota" in India, "Medan", "Moskow" in
+    Indonesian) counts only after a place cue ("di", "ke", "kota"): capitalised at a sentence
+    start or in a title it is the word, not the city.
+    """
+    for j in range(min(len(run), i + gaz.max_name_tokens), i, -1):
+        if any(run[k].joiner not in (" ", "-", ". ") for k in range(i + 1, j)):
+            continue
+        name = _span(text, run, i, j)
+        if j == i + 1 and len(name) < 3 and not name.isupper():
+            continue
+        found = gaz.lookup(name)
+        if found is None:
+            continue
+        if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
+                and fold(name) in gaz.vocabulary_places and not (place_cue and i == 0)):
+            return None
+        if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
+                and fold(name) not in gaz.known_names and not gaz.is_common(run[j].text)
+                and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
+                and run[j].text.casefold() not in ORG_TAILS):
+            return None  # "Vladimir Putin": a city's name used as a first name
+        return j, found[0], found[1]
+    return None
+
+
+def _cue_before(before: str) -> EntityType | None:
+    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
+    words = re.findall(r"[\w]+", before[-40:].casefold())
+    if not before or before.rstrip() != before.rstrip().rstrip(",.;:!?\"”“()"):
+        return None  # punctuation in between: the cue belongs to something else
+    if not words:
+        return None
+    last, two = words[-1], " ".join(words[-2:])
+    if two in ORG_CUES or last in ORG_CUES:
+        return "organization"
+    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
+        return "person"
+    if two in PLACE_CUES or last in PLACE_CUES:
+        return "place"
+    return None
+
+
+def _cue_after(after: str) -> EntityType | None:
+    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run."""
+    match = _APPOSITION.match(after)
+    if match:
+        first, second = match.group(1), match.group(2) or ""
+        if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
+            return "person"
+        if first in _PLACE_APPOSITIONS:
+            return "place"
+        if first in _ORG_APPOSITIONS:
+            return "organization"
+    word = re.match(r"\s+(\w+)", after)
+    if word and word.group(1) in SPEECH_AFTER:
+        return "person"
+    return None
+
+
+def _strip_leading(run: Sequence[Token], i: int, j: int, text: str, gaz: Gazetteer,
+                   cue: EntityType | None, place_cue: bool = False) -> tuple[int, EntityType | None]:
+    """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue."""
+    while i < j:
+        place_cue = place_cue or cue == "place"
+        word = run[i].text
+        lower = word.casefold()
+        two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
+        if _match(text, run, i, gaz, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS:
+            break
+        if two in PERSON_TITLES:
+            cue, i = "person", i + 2
+        elif lower in PERSON_TITLES:
+            cue, i = "person", i + 1
+        elif two in PLACE_CUES or two in ORG_CUES:
+            cue, i = ("place" if two in PLACE_CUES else "organization"), i + 2
+        elif lower in PLACE_CUES or lower in ORG_CUES:
+            cue, i = ("place" if lower in PLACE_CUES else "organization"), i + 1
+        elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
+            cue, i = (cue if lower in CONNECTORS else None), i + 1
+        else:
+            break
+    return i, cue
+
+
+def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
+    """A leading word that is a title or furniture, or a vocabulary word opening the sentence."""
+    lower = run[k].text.casefold()
+    two = f"{lower} {run[k + 1].text.casefold()}" if k + 1 < len(run) else ""
+    return (lower in PERSON_TITLES or two in PERSON_TITLES or lower in NOT_NAMES
+            or (k == 0 and initial and lower not in ORG_HEADS and lower != "the"))
+
+
+def _shape_type(words: list[str]) -> EntityType | None:
+    """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"."""
+    first, last = words[0].casefold(), words[-1].casefold()
+    if last in ORG_TAILS or (first in ORG_HEADS and len(words) > 1):
+        return "organization"
+    if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
+        return "place"
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer) -> list[Candidate]:
+    before = text[sentence.start:run[0].start]
+    after = text[run[-1].end:sentence.end]
+    initial = not re.sub(r"[\"“‘«(\s]", "", before)
+    first_cue = _cue_before(before)
+    i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place")
+    pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
+    # The whole remainder is one name when the gazetteer knows it, or one organisation when it
+    # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
+    # words are part of such names, so only titles are stripped first.
+    k = 0
+    while k < len(run) and _is_title_like(run, k, initial):
+        k += 1
+    whole = _match(text, run, k, gaz) if k < len(run) else None
+    if whole is not None and whole[0] == len(run):
+        pieces.append((k, len(run), whole[1], whole[2]))
+        i = len(run)
+    elif k < len(run) - 1 and run[-1].text.casefold() in ORG_TAILS:
+        pieces.append((k, len(run), None, "organization"))
+        i = len(run)
+    while i < len(run):
+        found = _match(text, run, i, gaz, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place"))
+        if found is not None:
+            pieces.append((i, found[0], found[1], found[2]))
+            i = found[0]
+            continue
+        j = i + 1
+        while j < len(run) and _match(text, run, j, gaz) is None:
+            j += 1
+        start, seg_cue = _strip_leading(run, i, j, text, gaz, cue)
+        if start < j:
+            head = run[start].text.casefold()
+            if j - start == 1 and head in ORG_HEADS and j < len(run):
+                # "Universitas Indonesia": a bare head word owns the name that follows it
+                nxt = _match(text, run, j, gaz)
+                j = nxt[0] if nxt else j
+            if run[start].text.casefold() in ORG_HEADS and j - start >= 4:
+                # "Gedung Putih John Kirby": the organisation is the vocabulary part of the segment
+                k = start + 1
+                while k < j and gaz.is_common(run[k].text):
+                    k += 1
+                if j - k >= 2 and k > start + 1:
+                    pieces.append((start, k, None, "organization"))
+                    start = k
+                    seg_cue = "person"
+            pieces.append((start, j, None, None))
+            cue = seg_cue if start == i else cue
+        i = j
+    if not pieces and len(run) == 1 and fold(run[0].text) in gaz.vocabulary_places:
+        # "Moskow" without a cue: kept untyped, it joins the city if the article names it elsewhere
+        return [Candidate(run[0].start, run[0].end, run[0].text, None, None, NONE, initial)]
+    out: list[Candidate] = []
+    for n, (s, e, canonical, kind) in enumerate(pieces):
+        span = _span(text, run, s, e)
+        words = [t.text for t in run[s:e]]
+        strength = KNOWN if canonical else STRUCTURE if kind else NONE
+        if kind is None:
+            kind = _shape_type(words)
+            strength = STRUCTURE if kind else NONE
+        if kind is None and len(words) == 1 and _is_acronym(words[0]):
+            if words[0].casefold() in NOT_NAMES:
+                continue
+            kind, strength = "organization", STRUCTURE
+        last = n == len(pieces) - 1
+        if kind is None:
+            local_cue = cue if last else None
+            if last:
+                local_cue = _cue_after(after) or local_cue
+            if not last and cue == "person":
+                kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
+            elif local_cue == "person" and len(words) == 1 and re.match(r",\s*[A-Z]", after):
+                kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
+            elif local_cue in ("person", "organization"):
+                kind, strength = local_cue, CUE
+            elif len(words) >= 2 and not any(gaz.is_common(w) or _is_acronym(w) for w in words):
+                kind, strength = "person", CUE  # an unknown multi-word name is most often a person
+            elif local_cue == "place" and len(words) == 1:
+                kind, strength = "place", CUE
+        if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN:
+            continue
+        out.append(Candidate(run[s].start, run[e - 1].end, span, kind, canonical, strength,
+                             initial and s == 0, len(words)))
+    return out
+
+
+def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
+    """Every name candidate in the article, in text order."""
+    out: list[Candidate] = []
+    for sentence in sentences:
+        for run in _runs(text, _tokens(text, sentence.start, sentence.end)):
+            out.extend(_segment_run(text, run, sentence, gaz))
+    return out

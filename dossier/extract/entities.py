@@ -1,0 +1,240 @@
+"""Name candidates of one article -> entities with every mention, aliases merged.
+
+News introduces a person once in full ("Juru bicara Kremlin, Dmitry Peskov") and then by
+surname ("kata Peskov"), an organisation once with its acronym ("Korean Central News
+Agency (KCNA)") and then by the acronym.  So candidates are grouped in three steps: exact
+and variant spellings ("Kim Jong-un" = "Kim Jong Un"), taught acronyms, then short forms,
+which join the most-mentioned full name they can stand for ("Kim" -> "Kim Jong Un", never
+the once-mentioned "Seyoon Kim").  A short form that stands for nothing in the article is
+kept only if something typed it; ``link_dossier`` may still attach it across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import EntityMentions, EntityType, Mention, Sentence
+from ..text import fold
+from ..urls import slugify
+from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
+from .gazetteer import ORG_HEADS, Gazetteer
+
+_ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+@dataclass
+class _Group:
+    """An entity being assembled (mutable only inside this module's functions)."""
+
+    canonical: str | None
+    members: list[Candidate] = field(default_factory=list)
+
+    def votes(self) -> dict[EntityType, int]:
+        tally: dict[EntityType, int] = {}
+        for c in self.members:
+            if c.type is not None:
+                tally[c.type] = tally.get(c.type, 0) + (10 ** c.strength)
+        return tally
+
+    @property
+    def type(self) -> EntityType | None:
+        tally = self.votes()
+        return max(sorted(tally), key=lambda t: tally[t]) if tally else None
+
+    @property
+    def strength(self) -> int:
+        return max((c.strength for c in self.members), default=NONE)
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        longest = max(c.tokens for c in self.members)
+        return next(c.text for c in self.members if c.tokens == longest)
+
+    def folded_tokens(self) -> list[str]:
+        return fold(self.name).split()
+
+
+def _short_forms(group: _Group) -> set[str]:
+    """Forms a later mention may use for this entity: a person's first or last name."""
+    tokens = group.folded_tokens()
+    if group.type != "person" or len(tokens) < 2 or " " not in group.name:
+        return set()
+    return {tokens[0], tokens[-1]}
+
+
+def _pick(groups: Sequence[_Group]) -> _Group:
+    """Of several entities a short form could mean, the most mentioned (then the first)."""
+    return max(groups, key=lambda g: (len(g.members), -g.members[0].start))
+
+
+def _split_hyphenated(c: Candidate, by_form: dict[str, _Group], text: str,
+                      short: dict[str, list[_Group]] | None = None) -> list[tuple[Candidate, _Group]] | None:
+    """"Kim-Putin", "Korea Utara-Rusia": split when every part is an entity already."""
+    if "-" not in c.text:
+        return None
+    parts: list[tuple[Candidate, _Group]] = []
+    offset = c.start
+    for piece in c.text.split("-"):
+        s = offset
+        offset += len(piece) + 1
+        key = fold(piece)
+        if not piece or not piece[0].isupper():
+            return None
+        if key in by_form:
+            group = by_form[key]
+        elif short and key in short:
+            group = _pick(short[key])
+        else:
+            return None
+        parts.append((Candidate(s, s + len(piece), text[s:s + len(piece)], group.type, group.canonical,
+                                CUE, False, len(piece.split())), group))
+    return parts
+
+
+def _merge_into(target: _Group, other: _Group, groups: list[_Group], by_form: dict[str, _Group]) -> None:
+    groups.remove(other)
+    target.members.extend(other.members)
+    for form, group in list(by_form.items()):
+        if group is other:
+            by_form[form] = target
+
+
+def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]) -> None:
+    """"Direktur Departemen Industri Amunisi Jo Chun Ryong": a run that ends with a person named
+    elsewhere in the article is that person preceded by what was glued to them."""
+    people = [g for g in groups if g.type == "person" and len(g.folded_tokens()) >= 2]
+    for group in list(groups):
+        if group.canonical is not None or len(group.members) != 1:
+            continue
+        c = group.members[0]
+        for person in people:
+            if person is group:
+                continue
+            for m in person.members:
+                tail = " " + m.text
+                if c.tokens > m.tokens and c.text.endswith(tail):
+                    cut = c.end - len(m.text)
+                    head = text[c.start:cut - 1]
+                    groups.remove(group)
+                    person.members.append(Candidate(cut, c.end, m.text, "person", None, c.strength, False,
+                                                    m.tokens))
+                    if head.split()[0].casefold() in ORG_HEADS and len(head.split()) > 1:
+                        replacement = _Group(None, [Candidate(c.start, cut - 1, head, "organization", None,
+                                                              c.strength, c.initial, len(head.split()))])
+                        groups.append(replacement)
+                        by_form[fold(head)] = replacement
+                    break
+            else:
+                continue
+            break
+
+
+def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]:
+    """Group an article's candidates into entities (see the module docstring for the order)."""
+    by_form: dict[str, _Group] = {}
+    groups: list[_Group] = []
+    pending: list[Candidate] = []
+    # 1. Full names: gazetteer names, multi-word names and names typed by their own shape.
+    for c in candidates:
+        compound = " " not in c.text and re.search(r"-[A-Z]", c.text) is not None  # "Kim-Putin"
+        if c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
+            key = fold(c.canonical or c.text)
+            group = by_form.get(key)
+            if group is None:
+                group = _Group(c.canonical)
+                groups.append(group)
+                by_form[key] = group
+            group.members.append(c)
+            by_form.setdefault(fold(c.text), group)
+        else:
+            pending.append(c)
+    # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
+    for group in list(groups):
+        for c in list(group.members):
+            m = _ACRONYM_DEFINITION.match(text, c.end)
+            if not m or c.tokens < 2 or group not in groups:
+                continue
+            other = by_form.get(fold(m.group(1)))
+            if other is None:
+                by_form[fold(m.group(1))] = group
+            elif other is not group and other.strength < KNOWN:
+                _merge_into(group, other, groups, by_form)
+            elif other is not group and group.strength < KNOWN:
+                _merge_into(other, group, groups, by_form)
+    _split_compounds(text, groups, by_form)
+    # 3. Short forms: a surname joins the most-mentioned full name it can stand for.
+    short: dict[str, list[_Group]] = {}
+    for group in groups:
+        for form in _short_forms(group):
+            short.setdefault(form, []).append(group)
+    for c in pending:
+        key = fold(c.text)
+        if key in by_form:
+            by_form[key].members.append(c)
+        elif key in short:
+            _pick(short[key]).members.append(c)
+        elif (parts := _split_hyphenated(c, by_form, text, short)) is not None:
+            for part, owner in parts:
+                owner.members.append(part)
+        elif c.type is not None:
+            group = _Group(None, [c])
+            groups.append(group)
+            by_form[key] = group
+    # Multi-word names that are hyphen compounds of other entities ("Kim-Putin") are split too.
+    for group in list(groups):
+        if group.canonical is None and len(group.members) == 1:
+            others = {k: g for k, g in by_form.items() if g is not group}
+            parts = _split_hyphenated(group.members[0], others, text)
+            if parts:
+                groups.remove(group)
+                for part, owner in parts:
+                    owner.members.append(part)
+    return [g for g in groups if g.type is not None and g.members]
+
+
+def _rescan(text: str, groups: list[_Group]) -> None:
+    """Find spellings the run segmentation missed: "Kim Jong un" once "Kim Jong Un" is known."""
+    taken = sorted((c.start, c.end) for g in groups for c in g.members)
+    for group in groups:
+        if group.type != "person":
+            continue
+        for name in {group.name, *(c.text for c in group.members if c.tokens >= 2)}:
+            tokens = fold(name).split()
+            if len(tokens) < 2:
+                continue
+            pattern = r"(?<![\w-])" + r"[\s\-]+".join(re.escape(t) for t in tokens) + r"(?![\w-])"
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                if not m.group()[0].isupper():
+                    continue
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                group.members.append(Candidate(m.start(), m.end(), m.group(), "person", None, CUE, False,
+                                               len(tokens)))
+                taken.append((m.start(), m.end()))
+
+
+def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:
+    """People, places and organisations of one article, each with every mention."""
+    groups = group_candidates(text, find_candidates(text, sentences, gaz))
+    _rescan(text, groups)
+    merged: dict[tuple[str, str], list[Candidate]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for group in groups:
+        assert group.type is not None
+        key = (group.type, slugify(group.name))
+        merged.setdefault(key, []).extend(group.members)
+        names.setdefault(key, group.name)
+    out = []
+    for (kind, key), members in merged.items():
+        seen: set[tuple[int, int]] = set()
+        mentions = []
+        for c in sorted(members, key=lambda c: (c.start, c.end)):
+            if (c.start, c.end) not in seen:
+                seen.add((c.start, c.end))
+                mentions.append(Mention(c.text, c.start, c.end))
+        out.append(EntityMentions(key, names[(kind, key)], kind, tuple(mentions)))  # type: ignore[arg-type]
+    return tuple(sorted(out, key=lambda e: (e.mentions[0].start, e.key)))

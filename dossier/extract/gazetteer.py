@@ -1,0 +1,157 @@
+"""What the extractors know before reading an article: a value built once per build.
+
+Three kinds of knowledge, none of them a list of the answers:
+- generic lexicons shipped in ``dossier/data`` (country and city names from CLDR/GeoNames,
+  words that are common Indonesian or English vocabulary rather than names), generated at
+  development time by ``dossier/data/make_data.py`` so nothing is fetched at build time;
+- the cue words of Indonesian (and English) news prose below: titles that precede a
+  person, prepositions that precede a place, head and tail words of organisations;
+- the user's ``site.yaml`` entities, which only *refine* names, aliases and types.
+
+The gazetteer is an immutable value passed to every extractor call: no module globals,
+so workers, tests and two dossiers in one process never see each other's knowledge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+from ..models import EntityType, KnownEntity
+from ..text import fold
+
+# Words that introduce a person: titles, roles, honorifics (lowercase; multiword allowed).
+PERSON_TITLES = frozenset({
+    "presiden", "wakil presiden", "pemimpin", "pemimpin tertinggi", "juru bicara", "jubir", "menteri",
+    "perdana menteri", "menteri luar negeri", "menlu", "menhan", "direktur", "direktur jenderal", "ketua",
+    "wakil ketua", "kepala", "sekretaris", "sekretaris jenderal", "sekjen", "duta besar", "dubes", "jenderal",
+    "laksamana", "kolonel", "mayor", "kapten", "letnan", "marsekal", "raja", "ratu", "pangeran", "putri",
+    "kanselir", "gubernur", "wali kota", "walikota", "bupati", "senator", "anggota", "profesor", "prof",
+    "pakar", "ahli", "analis", "peneliti", "kamerad", "mr", "mrs", "ms", "dr", "tuan", "nyonya", "bapak",
+    "pak", "ibu", "bu", "sdr", "saudara", "wartawan", "jurnalis", "koresponden", "penulis", "editor",
+    "komandan", "panglima", "diplomat", "utusan", "penasihat", "paus", "imam", "uskup",
+    "ayah", "putra", "istri", "suami", "adik", "kakak", "president", "prime minister", "minister",
+    "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "general", "professor", "comrade",
+    "leader", "governor", "ambassador", "king", "queen", "prince", "princess",
+})
+# Verbs of saying that put the speaker right after them ("…," kata Kirby).
+SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
+                           "sebut", "terang", "papar", "pungkas", "said", "says"})
+# Verbs of saying that put the speaker right before them (Peskov mengatakan …).
+SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", "menegaskan", "menjelaskan",
+                          "menyebut", "menyebutkan", "mengungkapkan", "menuturkan", "menyampaikan",
+                          "melaporkan", "menulis", "mengumumkan", "memperingatkan", "said", "says", "told"})
+# Words after which an unknown single name is a place.
+PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
+                        "pulau", "distrik", "kabupaten", "desa", "ibu kota", "in", "to", "from"})
+# Words after which a name is an organisation ("kantor berita TASS", "surat kabar …").
+ORG_CUES = frozenset({"kantor berita", "surat kabar", "harian", "situs web", "stasiun televisi", "media",
+                      "lembaga", "perusahaan", "partai", "organisasi", "kelompok", "koran", "majalah"})
+# First words of organisation names ("Kementerian Pertahanan", "Badan Intelijen Nasional").
+ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", "universitas", "institut",
+                       "lembaga", "komisi", "majelis", "partai", "bank", "perserikatan", "gedung", "akademi",
+                       "angkatan", "mahkamah", "pengadilan", "tentara", "sekretariat", "kepolisian",
+                       "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
+                       "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
+                       "university", "ministry", "department", "council"})
+# Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
+ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institute", "university",
+                       "council", "ministry", "party", "times", "post", "press", "corporation", "group",
+                       "association", "committee", "organization", "organisation", "foundation", "service",
+                       "office", "department", "command", "army", "navy", "ilbo", "shimbun", "daily",
+                       "herald", "journal", "tribune", "network", "company", "inc", "ltd", "bank",
+                       "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg"})
+# First/last words of place names that are not in the city list.
+PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
+                         "sungai", "danau", "jalan", "jl", "semenanjung", "provinsi", "kabupaten", "lapangan",
+                         "stasiun", "alun-alun", "kepulauan"})
+PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
+                         "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
+                         "krai", "city", "county", "district", "valley", "strait"})
+# Capitalised tokens that are never entities: time zones, outlet furniture.
+NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
+                       "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt"})
+# Connectors allowed inside a name when followed by another capitalised word.
+CONNECTORS = frozenset({"of", "on", "the", "and", "for", "bin", "binti", "van", "von", "der", "de", "del",
+                        "al", "el", "la", "le", "da", "dos", "du", "upon", "am"})
+# Standard Indonesian abbreviations and short forms of places and organisations (not specific
+# to one story; "Amerika" in Indonesian news is the United States, as "America" is in English).
+ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
+    "AS": ("Amerika Serikat", "place"), "Korut": ("Korea Utara", "place"),
+    "Korsel": ("Korea Selatan", "place"), "RRT": ("Tiongkok", "place"), "RI": ("Indonesia", "place"),
+    "UEA": ("Uni Emirat Arab", "place"), "PBB": ("Perserikatan Bangsa-Bangsa", "organization"),
+    "UE": ("Uni Eropa", "organization"), "NATO": ("NATO", "organization"),
+    "ASEAN": ("ASEAN", "organization"), "DPRK": ("Korea Utara", "place"), "USA": ("Amerika Serikat", "place"),
+    "UK": ("Inggris Raya", "place"), "Amerika": ("Amerika Serikat", "place"), "RF": ("Rusia", "place"),
+    "DK PBB": ("Dewan Keamanan PBB", "organization"),
+    "IAEA": ("IAEA", "organization"), "WHO": ("WHO", "organization"), "IMF": ("IMF", "organization"),
+})
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything the extractors consult; build with ``build_gazetteer``."""
+
+    places: Mapping[str, str]  # folded name -> display name (countries, regions, cities)
+    common_words: frozenset[str]  # lowercase vocabulary words: capitalised, still not a name
+    calendar_words: frozenset[str]  # months and weekdays, never names
+    known: tuple[KnownEntity, ...]
+    known_names: Mapping[str, KnownEntity]  # folded name or alias -> known entity
+    abbreviations: Mapping[str, tuple[str, EntityType]]
+    vocabulary_places: frozenset[str] = frozenset()  # folded city names that are also common words
+    max_name_tokens: int = 6
+
+    def lookup(self, name: str) -> tuple[str, EntityType] | None:
+        """Canonical name and type of a name the gazetteer knows (known entities first)."""
+        folded = fold(name)
+        known = self.known_names.get(folded)
+        if known is not None:
+            return known.name, known.type
+        expansion = self.abbreviations.get(name)
+        if expansion is not None:
+            full = self.known_names.get(fold(expansion[0]))
+            return (full.name, full.type) if full else expansion
+        place = self.places.get(folded)
+        if place is not None:
+            return place, "place"
+        return None
+
+    def is_common(self, word: str) -> bool:
+        lower = word.casefold()
+        return lower in self.common_words or lower in self.calendar_words
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("dossier.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
+    """Load the shipped lexicons and index the user's known entities (a few ms, once per build)."""
+    common = frozenset(_data_lines("common_words.txt"))
+    places: dict[str, str] = {}
+    countries: set[str] = set()
+    for line in _data_lines("places.tsv"):
+        name, _, kind = line.partition("\t")
+        places.setdefault(fold(name), name)
+        if kind != "city":
+            countries.add(fold(name))
+    vocabulary = frozenset(p for p in places if p in common and p not in countries)
+    calendar = frozenset(_data_lines("calendar_words.txt"))
+    known_names: dict[str, KnownEntity] = {}
+    for entity in known:
+        for name in (entity.name, *entity.aliases):
+            known_names.setdefault(fold(name), entity)
+    longest = max((len(n.split()) for n in (*places, *known_names)), default=1)
+    return Gazetteer(
+        places=MappingProxyType(places),
+        common_words=common,
+        calendar_words=calendar,
+        known=tuple(known),
+        known_names=MappingProxyType(known_names),
+        abbreviations=ABBREVIATIONS,
+        vocabulary_places=vocabulary,
+        max_name_tokens=min(max(longest, 4), 8),
+    )

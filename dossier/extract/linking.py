@@ -1,0 +1,172 @@
+"""One identity per entity across the dossier.
+
+Each article is extracted alone (so extraction can be cached and run in parallel), which
+leaves each article with its own view: one says "Kim Jong-un", another "Kim Jong Un", one
+only "Peskov", one types "Kremlin" as a person because "juru bicara Kremlin" could be read
+either way.  Here the articles vote together: names that share a full spelling variant or
+a taught acronym become one entity, a bare surname joins the most-mentioned full name it
+can stand for, the type is the dossier-wide majority, and the display name is the user's
+(site.yaml) or else the full form used by most articles.  Deterministic: ties break on the
+name, never on dict order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..models import EntityMentions, EntityType, Extraction, Mention
+from ..text import fold
+from ..urls import slugify
+from .gazetteer import Gazetteer
+
+
+class _Forms:
+    """Union-find over folded name forms."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, form: str) -> str:
+        self.parent.setdefault(form, form)
+        root = form
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[form] != root:
+            self.parent[form], form = root, self.parent[form]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _is_strong(text: str) -> bool:
+    """A form that names one entity by itself: several words, or an acronym."""
+    return len(fold(text).split()) >= 2 or (text.isupper() and len(text) >= 2)
+
+
+def _strong_forms(entity: EntityMentions) -> set[str]:
+    return {fold(entity.name)} | {fold(m.text) for m in entity.mentions if _is_strong(m.text)}
+
+
+def _split_compound(entity: EntityMentions, people: set[str]) -> list[EntityMentions] | None:
+    """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov": the person plus the rest."""
+    tokens = fold(entity.name).split()
+    if len(tokens) < 3:
+        return None
+    for cut in range(1, len(tokens) - 1):
+        tail = " ".join(tokens[cut:])
+        if tail in people:
+            break
+    else:
+        return None
+    person_mentions: list[Mention] = []
+    rest_mentions: list[Mention] = []
+    for m in entity.mentions:
+        words = m.text.split()
+        if len(fold(m.text).split()) != len(tokens) or len(words) != len(tokens):
+            person_mentions.append(m) if entity.type == "person" else rest_mentions.append(m)
+            continue
+        offset = len(" ".join(words[:cut])) + 1
+        person_mentions.append(Mention(m.text[offset:], m.start + offset, m.end))
+        rest_mentions.append(Mention(m.text[:offset - 1], m.start, m.start + offset - 1))
+    head = rest_mentions[0].text if rest_mentions else ""
+    out = [EntityMentions(slugify(tail), " ".join(entity.name.split()[cut:]), "person",
+                          tuple(person_mentions))]
+    if rest_mentions:
+        out.append(EntityMentions(slugify(head), head, "organization", tuple(rest_mentions)))
+    return out
+
+
+def _choose_name(names: Counter[str], articles: Counter[str], known: str | None) -> str:
+    if known:
+        return known
+    return max(names, key=lambda n: (_is_strong(n) and not n.isupper(), articles[n], names[n],
+                                     len(n.split()), n))
+
+
+def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> tuple[Extraction, ...]:
+    """Give every entity the same key, name and type in every article of the dossier."""
+    people = {fold(e.name) for x in extractions for e in x.entities
+              if e.type == "person" and len(fold(e.name).split()) >= 2}
+    articles: list[list[EntityMentions]] = []
+    for x in extractions:
+        entities: list[EntityMentions] = []
+        for e in x.entities:
+            split = _split_compound(e, people - {fold(e.name)}) if e.type in ("person", "organization") else None
+            entities.extend(split or [e])
+        articles.append(entities)
+
+    forms = _Forms()
+    for entities in articles:
+        for e in entities:
+            strong = sorted(_strong_forms(e))
+            for form in strong:
+                forms.union(strong[0], form)
+    # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
+    weight: Counter[str] = Counter()
+    for entities in articles:
+        for e in entities:
+            weight[forms.find(fold(e.name))] += len(e.mentions)
+    short: dict[str, list[str]] = {}
+    for entities in articles:
+        for e in entities:
+            tokens = fold(e.name).split()
+            if e.type == "person" and len(tokens) >= 2 and " " in e.name:
+                for token in {tokens[0], tokens[-1]}:
+                    short.setdefault(token, []).append(forms.find(fold(e.name)))
+    for entities in articles:
+        for e in entities:
+            key = fold(e.name)
+            if len(key.split()) == 1 and not e.name.isupper() and e.type == "person" and key in short:
+                roots = sorted(set(short[key]) - {forms.find(key)})
+                if roots and forms.find(key) == key and weight[key] <= max(weight[r] for r in roots):
+                    forms.union(key, max(roots, key=lambda r: (weight[r], r)))
+
+    names: dict[str, Counter[str]] = {}
+    name_articles: dict[str, Counter[str]] = {}
+    types: dict[str, Counter[EntityType]] = {}
+    known: dict[str, tuple[str, EntityType]] = {}
+    for entities in articles:
+        for e in entities:
+            root = forms.find(fold(e.name))
+            names.setdefault(root, Counter())[e.name] += len(e.mentions)
+            name_articles.setdefault(root, Counter())[e.name] += 1
+            types.setdefault(root, Counter())[e.type] += len(e.mentions)
+            for form in sorted(_strong_forms(e)):
+                entry = gazetteer.known_names.get(form)
+                if entry is not None and root not in known:
+                    known[root] = (entry.name, entry.type)
+    identity: dict[str, tuple[str, EntityType]] = {}
+    for root in sorted(names):
+        name = _choose_name(names[root], name_articles[root], known.get(root, (None,))[0])
+        kind = known[root][1] if root in known else max(sorted(types[root]), key=lambda t: types[root][t])
+        identity[root] = (name, kind)
+
+    out: list[Extraction] = []
+    for x, entities in zip(extractions, articles, strict=True):
+        merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
+        renamed: dict[str, tuple[str, str]] = {}
+        for e in entities:
+            name, kind = identity[forms.find(fold(e.name))]
+            key = slugify(name)
+            merged.setdefault((kind, key), (name, []))[1].extend(e.mentions)
+            renamed[e.key] = (name, key)
+        linked = tuple(sorted((EntityMentions(key, name, kind, _unique(mentions))
+                               for (kind, key), (name, mentions) in merged.items()),
+                              key=lambda e: (e.mentions[0].start, e.type, e.key)))
+        quotes = tuple(replace(q, speaker=renamed[q.speaker_key][0], speaker_key=renamed[q.speaker_key][1])
+                       if q.speaker_key in renamed else q for q in x.quotes)
+        out.append(replace(x, entities=linked, quotes=quotes))
+    return tuple(out)
+
+
+def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not any(s <= m.start and m.end <= e for s, e in seen):  # drop mentions nested in another
+            seen[(m.start, m.end)] = m
+    return tuple(seen.values())

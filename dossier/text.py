@@ -1,0 +1,110 @@
+"""Sentence splitting and name normalisation shared by the extractors and the summarizer.
+
+Why not split on every ". ": news text is full of periods that end nothing ("Mr. Putin",
+"John F. Kirby", "Jl. Sudirman", "pukul 17.00", "11/9/2023") and of quotations whose
+closing period is followed by the attribution ("…ke depan." kata Peskov), which belongs
+to the same sentence.  Offsets always index the original text, so a sentence can be
+highlighted and linked back to exactly where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .models import Sentence
+
+# Abbreviations that take a period but do not end a sentence (compared case-insensitively).
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "drs", "prof", "jl", "jln", "st", "no", "nos", "jend", "ir", "sdr", "bpk",
+    "kol", "letjen", "mayjen", "brigjen", "kapt", "hj", "h", "dll", "dsb", "dst", "tsb", "yth", "vs",
+    "ny", "nn", "sen", "rep", "gen", "gov", "inc", "ltd", "co", "corp", "jr", "sr", "kec", "kab",
+    "prov", "tel", "hlm", "ca", "approx", "etc", "e.g", "i.e", "u.s", "a.s", "p.m", "a.m", "rp",
+})
+
+# Words that attribute a quotation; after a closing quote they continue the sentence.
+SPEECH_VERBS = frozenset({
+    "kata", "katanya", "ujar", "ujarnya", "ucap", "ucapnya", "tutur", "tuturnya", "ungkap", "ungkapnya",
+    "jelas", "jelasnya", "tambah", "tambahnya", "lanjut", "lanjutnya", "imbuh", "imbuhnya", "sebut",
+    "sebutnya", "tegas", "tegasnya", "terang", "terangnya", "demikian", "bunyi", "tulis", "tulisnya",
+    "papar", "paparnya", "pungkas", "pungkasnya", "said", "says", "according",
+})
+
+OPEN_QUOTES = "\"“‘«"
+CLOSE_QUOTES = "\"”’»"
+_TERMINATORS = ".!?…"
+# A candidate boundary: terminators, then closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘«(]?\s*([\w]+)")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial ("F.")."""
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".")
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "John F. Kirby"
+    return word.lower() in ABBREVIATIONS
+
+
+def _continues(text: str, boundary_end: int, closing_quote: bool) -> bool:
+    """Does the text after a candidate boundary continue the same sentence?"""
+    match = _NEXT_WORD.match(text, boundary_end)
+    if not match:
+        return False
+    word = match.group(1)
+    if closing_quote and word.lower() in SPEECH_VERBS:
+        return True  # "…ke depan." kata Peskov
+    first = word[0]
+    # A new sentence starts with a capital, a digit or an opening quote/bracket.
+    return not (first.isupper() or first.isdigit() or text[boundary_end:match.start(1)].strip())
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.end()
+        terminators = match.group(0).rstrip("\"”’»)]")
+        if terminators == "." and _is_abbreviation(text, match.start()):
+            continue
+        closing_quote = any(c in CLOSE_QUOTES for c in match.group(0))
+        if _continues(text, stop, closing_quote):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    return spans
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` with offsets into it; blank lines always end a sentence."""
+    sentences: list[Sentence] = []
+    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        for s, e in _split_block(text, block.start(), block.end()):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                sentences.append(Sentence(s, e, text[s:e]))
+    return tuple(sentences)
+
+
+def fold(name: str) -> str:
+    """Comparison form of a name: "Kim Jong-un", "Kim Jong Un" and "kim jong un" are equal.
+
+    Case, accents, hyphens, dots and spacing vary between outlets for the same name; none
+    of them distinguishes two people, so all are dropped for matching (never for display).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[-‐‑–.'’]+", " ", plain).casefold().split())
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens, for overlap and centrality scores."""
+    return re.findall(r"\w+", text.casefold())
