@@ -159,17 +159,30 @@ def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mappi
 def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage, ...]]:
     """For each article, the others sharing the most people, places, organisations and topics.
 
-    Two things in common at least, so "related" means something; ties go to the newer article.
+    Things nearly every article names (the dossier's two protagonists, its main country) say
+    nothing about relatedness, so names found in more than half the articles are left out —
+    which also keeps this linear in practice through an inverted index.  At least two things
+    in common, so "related" means something; ties go to the newer article.
     """
-    shared_keys = {p.path: {(e.type, e.key) for e in p.extraction.entities} | {("topic", t) for t in p.topics}
-                   for p in site.articles}
+    keys = {p.path: {(e.type, e.key) for e in p.extraction.entities} | {("topic", t) for t in p.topics}
+            for p in site.articles}
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, page in enumerate(site.articles):
+        for key in keys[page.path]:
+            postings.setdefault(key, []).append(index)
+    common = max(3, len(site.articles) // 2)
     related: dict[str, tuple[ArticlePage, ...]] = {}
-    for page in site.articles:
-        mine = shared_keys[page.path]
-        scored = [(len(mine & shared_keys[other.path]), index, other)
-                  for index, other in enumerate(site.articles) if other.path != page.path]
-        best = sorted((s for s in scored if s[0] >= 2), key=lambda s: (-s[0], s[1]))
-        related[page.path] = tuple(other for _, _, other in best[:limit])
+    for index, page in enumerate(site.articles):
+        shared: dict[int, int] = {}
+        for key in keys[page.path]:
+            holders = postings[key]
+            if len(holders) > common:
+                continue
+            for other in holders:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        best = sorted((o for o, n in shared.items() if n >= 2), key=lambda o: (-shared[o], o))
+        related[page.path] = tuple(site.articles[o] for o in best[:limit])
     return related
 
 
