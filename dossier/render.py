@@ -35,6 +35,7 @@ from .views import (
     article_view,
     co_mentions,
     compact_timeline,
+    entity_jsonld,
     entity_sources,
     feed_entries,
     group_by_day,
@@ -236,14 +237,15 @@ def _hub(r: _Renderer, hub: HubPage) -> bytes:
     )
 
 
-def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...]) -> bytes:
+def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...],
+            entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
     description = (known.description if known and known.description
                    else f"{entity.name}: {r.env.filters['counted'](entity.article_count, 'articles')}")
     return r.render(
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
-        type_label=r.labels[f"type_{entity.type}"],
+        type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
                     else "website", section=section),
     )
@@ -269,7 +271,7 @@ def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     for hub in site.hubs:
         yield hub.path, _hub(r, hub)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, _entity(r, entity, together[(entity.type, entity.key)])
+        yield entity.path, _entity(r, entity, together[(entity.type, entity.key)], entities)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
         yield paths[key], _list(r, key, group)

@@ -282,6 +282,18 @@ def article_jsonld(view: ArticleView, config: Config,
     return data
 
 
+def entity_jsonld(entity: EntityPage, config: Config,
+                  entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
+    """schema.org Person/Place/Organization for an entity page, tied to Wikidata when known."""
+    thing = _thing(entity, config, entities)
+    if entity.known and entity.known.description:
+        thing["description"] = entity.known.description
+    if entity.known and entity.known.coordinates:
+        lat, lon = entity.known.coordinates
+        thing["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+    return {"@context": "https://schema.org", **thing}
+
+
 def home_jsonld(config: Config, search_path: str) -> dict[str, Any]:
     home = urls.absolute_url(config, "index.html")
     website: dict[str, Any] = {

@@ -397,6 +397,8 @@ def test_entity_page_lists_sentences_with_the_mention_marked(rendered: dict[str,
     assert "2 artikel" in html
     kim = rendered["tokoh/kim-jong-un/index.html"].decode()
     assert 'href="https://www.wikidata.org/wiki/Q56226"' in kim and "Pemimpin Korea Utara." in kim
+    data = json.loads(next(b for a, b in Page(kim).scripts if a.get("type") == "application/ld+json"))
+    assert data["@type"] == "Person" and data["sameAs"] == "https://www.wikidata.org/wiki/Q56226"
 
 
 def test_timeline_groups_events_by_date_in_order(rendered: dict[str, bytes]) -> None:
