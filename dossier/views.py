@@ -107,6 +107,7 @@ class FeedEntry:
     updated: str  # RFC 3339, from the article date: never the build time
     summary: str
     original: str | None = None  # the source article, only if it is http(s)
+    topics: tuple[str, ...] = ()  # hub titles
 
 
 @dataclass(frozen=True)
@@ -318,12 +319,14 @@ def home_jsonld(config: Config, search_path: str) -> dict[str, Any]:
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:
     """Atom entries dated by their articles; the feed's ``updated`` is the newest of them."""
+    titles = {h.slug: h.title for h in site.hubs}
     dates = [p.article.published for p in site.articles if p.article.published]
     updated = f"{max(dates).isoformat()}T00:00:00Z" if dates else "1970-01-01T00:00:00Z"
     entries = tuple(
         FeedEntry(p, urls.absolute_url(config, p.path),
                   f"{p.article.published.isoformat()}T00:00:00Z" if p.article.published else updated,
-                  " ".join(p.summary), _web_url(p.article.url))
+                  " ".join(p.summary), _web_url(p.article.url),
+                  tuple(titles[t] for t in p.topics if t in titles))
         for p in site.articles)
     return entries, updated
 

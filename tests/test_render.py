@@ -436,6 +436,8 @@ def test_sitemap_and_feed_are_well_formed_and_dated_by_articles(rendered: dict[s
     entries = feed.findall("a:entry", ns)
     assert [e.findtext("a:title", namespaces=ns) for e in entries][0] == "Kim Jong Un tiba di Vostochny"
     assert entries[2].findtext("a:title", namespaces=ns) == f"Judul {HOSTILE} berbahaya"
+    assert [c.get("term") for c in entries[0].findall("a:category", ns)] == ["Kosmodrom Vostochny",
+                                                                           "Kesepakatan senjata"]
     assert "Sitemap: https://example.org/dossier/sitemap.xml" in rendered["robots.txt"].decode()
 
 
