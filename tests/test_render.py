@@ -279,6 +279,26 @@ def test_labels_come_from_the_theme_and_site_yaml_overrides_them(tmp_path: Path)
     assert ">Orang-orang</a>" in home and ">Tokoh</a>" not in home
 
 
+def test_every_label_a_template_uses_is_defined_in_the_theme(tmp_path: Path) -> None:
+    import re
+    theme = Path(__file__).resolve().parents[1] / "templates"
+    labels = load_labels(make_config(tmp_path), (theme,))
+    used = {m for f in theme.glob("*.*") if f.suffix in (".html", ".xml", ".txt")
+            for m in re.findall(r"labels\.([a-z_0-9]+)", f.read_text())}
+    nouns = {m for f in theme.glob("*.html") for m in re.findall(r"counted\([\"']([a-z_]+)", f.read_text())}
+    assert used and nouns
+    assert used - set(labels) == set()
+    assert {f"count_{n}_{form}" for n in nouns for form in ("one", "other")} - set(labels) == set()
+
+
+def test_an_empty_dossier_still_renders(tmp_path: Path) -> None:
+    config = make_config(tmp_path, event=None, description="")
+    files = dict(render_site(Site((), (), (), (), (), ()), config))
+    assert "Belum ada apa pun di sini." in files["tokoh/index.html"].decode()
+    assert "Belum ada peristiwa bertanggal." in files["linimasa/index.html"].decode()
+    assert ET.fromstring(files["feed.xml"]).find("{http://www.w3.org/2005/Atom}entry") is None
+
+
 def test_a_site_template_or_asset_overrides_the_default_theme_file(tmp_path: Path) -> None:
     (tmp_path / "templates" / "assets").mkdir(parents=True)
     (tmp_path / "templates" / "404.html").write_text("<p>{{ labels.not_found_title }} (custom)</p>\n")
