@@ -39,6 +39,7 @@ from .views import (
     entity_sources,
     feed_entries,
     group_by_day,
+    group_by_year,
     home_jsonld,
     related_articles,
 )
@@ -283,7 +284,7 @@ def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
                                       meta=r.meta(title, intro, paths["articles"], section="articles"))
     title, intro = labels["timeline_title"], labels["timeline_intro"]
     yield paths["timeline"], r.render("timeline.html", paths["timeline"], title=title, intro=intro,
-                                      days=group_by_day(site.timeline),
+                                      years=group_by_year(group_by_day(site.timeline)),
                                       meta=r.meta(title, intro, paths["timeline"], section="timeline"))
     title, intro = labels["search_title"], labels["search_intro"]
     yield paths["search"], r.render("search.html", paths["search"], title=title, intro=intro,

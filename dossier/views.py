@@ -213,6 +213,20 @@ def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
     return tuple(DayGroup(day, tuple(evs)) for day, evs in groups.items())
 
 
+@dataclass(frozen=True)
+class YearGroup:
+    year: str
+    days: tuple[DayGroup, ...]
+
+
+def group_by_year(days: Iterable[DayGroup]) -> tuple[YearGroup, ...]:
+    """Day groups under their year, so a long timeline gets a jump list and year headings."""
+    years: dict[str, list[DayGroup]] = {}
+    for day in days:
+        years.setdefault(day.date[:4], []).append(day)
+    return tuple(YearGroup(year, tuple(ds)) for year, ds in years.items())
+
+
 def compact_timeline(events: tuple[Event, ...], event: EventConfig | None,
                      max_days: int = 8, per_day: int = 3) -> tuple[DayGroup, ...]:
     """The home page's timeline: exact days only, around the event when one is configured."""
