@@ -101,12 +101,28 @@ def _json_default(value: object) -> object:
     return str(value)
 
 
+def _with_default_command(argv: list[str]) -> list[str]:
+    """Insert ``build`` after the global options when no command is named.
+
+    So ``python build.py --output /tmp/site`` works like ``python build.py build --output ...``.
+    """
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in COMMANDS or arg in ("-h", "--help"):
+            return argv
+        if arg == "--site":
+            index += 2
+        elif arg == "--debug" or arg.startswith("--site="):
+            index += 1
+        else:
+            break
+    return [*argv[:index], "build", *argv[index:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*argv, "build"])
+    argv = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    args = _parser().parse_args(argv)
     handler = {"build": _build, "serve": _serve, "import": _import, "extract": _extract}[args.command]
     try:
         return handler(args)
