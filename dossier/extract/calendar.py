@@ -120,11 +120,17 @@ def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], t
     """The day a weekday name refers to, or None when the text does not settle it.
 
     ``relation`` is the word written after it: "lalu"/"kemarin" (last), "depan"/"mendatang"
-    (next), "ini" (this week).  Otherwise the tense decides the direction from the
+    (next), "ini" (this week), "pekan lalu"/"pekan ini"/"pekan depan" (that day of the
+    last, this or next Monday-to-Sunday week).  Otherwise the tense decides the direction from the
     reference day.  With no tense the article's own explicit dates decide: a bare "Senin"
     in an article that dates something "Senin (11/9/2023)" is that Monday.  Failing that,
     only the reference day itself is certain; any other day would be a guess.
     """
+    if relation in ("pekan lalu", "pekan ini", "pekan depan"):
+        if ref is None:
+            return None
+        weeks = {"pekan lalu": -1, "pekan ini": 0, "pekan depan": 1}[relation]
+        return ref - timedelta(days=ref.weekday()) + timedelta(days=7 * weeks + weekday)
     if relation in ("lalu", "kemarin"):
         return weekday_date(weekday, ref, "before") if ref else None
     if relation in ("depan", "mendatang"):

@@ -93,12 +93,14 @@ _YEAR_FORM = re.compile(
     rf"(?:(?P<sep>{_RANGE}|/)(?:(?i:tahun)\s+)?(?P<y2>{_YEAR}))?(?P<an>-an)?{_END}")
 _RELATIVE_PERIOD = re.compile(rf"(?:(?P<q>{_QUAL})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)"
                               r"(?!\w)")
+_PART_OF_YEAR = re.compile(rf"(?P<q>{_QUAL})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": which year depends on tense
 _AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
                   r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
 _DEICTIC = re.compile(r"(?<!\w)(?:hari\s+ini|kemarin\s+lusa|kemarin|besok|lusa)(?!\w)", re.I)
 _WEEKDAY = re.compile(
     rf"(?:(?i:hari)\s+)?(?P<wd>{_WD})(?:{_RANGE}(?:(?i:hari)\s+)?(?P<wd2>{_WD}))?"
-    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?(?P<rel>\s+(?:lalu|kemarin|depan|mendatang|ini))?(?!\w)")
+    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?"
+    r"(?!\w)")
 
 # Words before a bare year that make it a year ("pada 2019"), or a quantity ("2000 orang").
 _YEAR_CUES = frozenset({
@@ -224,9 +226,14 @@ def _widen(text: str, match: re.Match[str]) -> tuple[int, int]:
     return (prefix.start(), close.end()) if close else (start, end)
 
 
-def _explicit(text: str, match: re.Match[str], value: str | None) -> list[_Candidate]:
-    """A date whose value is all in its numbers."""
-    if value is None:
+def _explicit(text: str, match: re.Match[str], value: str | None, written_as_date: bool = False) -> list[_Candidate]:
+    """A date whose value is all in its numbers.
+
+    Numbers that make no day ("30 Februari 2023", "31/9/2023") are still a date as written
+    when ``written_as_date``: the span is kept, with None, so "Februari 2023" inside it is
+    not read as a month instead.
+    """
+    if value is None and not written_as_date:
         return []
     start, end = _widen(text, match)
     return [_Candidate(start, end, lambda _c, _s, _e: value, explicit=True)]
@@ -255,7 +262,7 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         day, month = int(m["d"]), int(m["m"])
         if month > 12 and day <= 12:  # a US-style 9/13/2023 in a wire copy
             day, month = month, day
-        found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
+        found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), 1 <= month <= 12)
     for m in _scan(_NUMERIC_RANGE, text, starts):
         year, month = int(m["y"]), int(m["m"])
         first = make_date(year, int(m["m1"] or month), int(m["d1"]))
@@ -263,9 +270,9 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         if first and last and first < last:
             found += _explicit(text, m, _span(_day(first), _day(last)))
     for m in _scan(_ISO, text, starts):
-        found += _explicit(text, m, _day(make_date(int(m["y"]), int(m["m"]), int(m["d"]))))
+        found += _explicit(text, m, _day(make_date(int(m["y"]), int(m["m"]), int(m["d"]))), int(m["m"]) <= 12)
     for m in _scan(_TEXT_MDY, text, starts):
-        found += _explicit(text, m, _day(make_date(int(m["y"]), _month(m["m"]), int(m["d"]))))
+        found += _explicit(text, m, _day(make_date(int(m["y"]), _month(m["m"]), int(m["d"]))), True)
     for m in _scan(_MONTH_YEAR, text, starts):
         year, first = int(m["y"]), _month(m["m1"])
         last = _month(m["m"]) if m["m"] else first
@@ -274,7 +281,7 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
     for m in _scan(_TEXT_DMY, text, starts):
         month, day = _month(m["m"]), int(m["d"])
         if m["y"]:
-            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
+            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), True)
         elif make_date(2000, month, day):  # leap year: 29 Februari is a day in some years
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
     for m in _scan(_NUMERIC_SHORT, text, starts):
@@ -318,6 +325,8 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         if _word_before(text, m.start()) in _QUANTITY_BEFORE:
             continue  # "beberapa tahun lalu": no particular year
         found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"])))
+    for m in _scan(_PART_OF_YEAR, text, starts):
+        found.append(_Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
     for m in _scan(_AGO, text, starts):
         amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
         found.append(_Candidate(m.start(), m.end(), _ago((m["unit"] or m["seunit"]).lower(), amount)))
@@ -384,6 +393,17 @@ def _period(unit: str, relation: str) -> _Resolver:
     return resolve
 
 
+def _part_of_year(qualifier: str) -> _Resolver:
+    """ "akhir tahun" said in September is this December if ahead ("harga pulih akhir tahun"),
+    last December if already past ("telah turun pada akhir tahun")."""
+    month = {"awal": 1, "pertengahan": 6, "medio": 6, "akhir": 12}[qualifier]
+
+    def resolve(ctx: _Context, start: int, end: int) -> str | None:
+        return str(year_for(month, None, ctx.ref, ctx.tense(start, end))) if ctx.ref else None
+
+    return resolve
+
+
 def _ago(unit: str, amount: int) -> _Resolver:
     def resolve(ctx: _Context, _s: int, _e: int) -> str | None:
         if ctx.ref is None:
@@ -400,7 +420,7 @@ def _ago(unit: str, amount: int) -> _Resolver:
 def _weekday(m: re.Match[str]) -> _Resolver:
     weekday = WEEKDAYS[m["wd"].lower()]
     last = WEEKDAYS[m["wd2"].lower()] if m["wd2"] else None
-    relation = (m["rel"] or "").strip() or None
+    relation = " ".join((m["rel"] or "").split()).replace("minggu ", "pekan ") or None
 
     def resolve(ctx: _Context, start: int, end: int) -> str | None:
         tense = ctx.tense(start, end) if relation not in ("lalu", "kemarin", "depan", "mendatang") else None

@@ -1,0 +1,319 @@
+"""Dates in Indonesian news text: each rule as a short example, then the seed articles
+against hand-checked expectations (tests/expected/dates/<slug>.yaml) scored by F1.
+
+Unless a test says otherwise the article was published on Thursday 14 September 2023.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.content import load_articles
+from dossier.extract.dates import find_dates, weekday_mismatch
+from dossier.models import Article
+from dossier.text import split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+EXPECTED = REPO / "tests" / "expected" / "dates"
+THURSDAY = date(2023, 9, 14)
+ISO_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
+
+
+def dates(text: str, published: date | None = THURSDAY) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+# ------------------------------------------------------------------ explicit dates
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rapat digelar 11 September 2023 di Jakarta.", [("11 September 2023", "2023-09-11")]),
+    ("Kebijakan itu berlaku sejak 11/9/2023.", [("11/9/2023", "2023-09-11")]),
+    ("Presiden berpidato di Istana, Senin (11/9/2023).", [("Senin (11/9/2023)", "2023-09-11")]),
+    ("Diterbitkan Senin, 2 Oktober 2023 pukul 10.00 WIB.", [("Senin, 2 Oktober 2023", "2023-10-02")]),
+    ("Sel Okt 3 , 2023", [("Sel Okt 3 , 2023", "2023-10-03")]),
+    ("Kam Sep 14 , 2023", [("Kam Sep 14 , 2023", "2023-09-14")]),
+    ("KTT itu berakhir September 13, 2023 di Jakarta.", [("September 13, 2023", "2023-09-13")]),
+    ("Ia lahir 1 Jan 1990 dan menikah 5 Agt 2015.", [("1 Jan 1990", "1990-01-01"), ("5 Agt 2015", "2015-08-05")]),
+    ("Server mati pada 2023-09-11 dini hari.", [("2023-09-11", "2023-09-11")]),
+    ("Sidang digelar Jum'at (15/9/2023).", [("Jum'at (15/9/2023)", "2023-09-15")]),
+    ("Pertemuan di New York pada 9/13/2023.", [("9/13/2023", "2023-09-13")]),  # a US-ordered wire date
+])
+def test_explicit_dates_are_their_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_weekday_in_front_of_the_date_belongs_to_the_span() -> None:
+    text = "Pernyataan di situs web Kremlin, Senin (11/9/2023), menyatakan kunjungan itu."
+    (mention,) = find_dates(text, None)
+    assert (mention.text, mention.value) == ("Senin (11/9/2023)", "2023-09-11")
+    assert text[mention.start:mention.end] == mention.text
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_article() -> None:
+    assert dates("Kim dijadwalkan bertemu Putin pada Rabu (13/9).", date(2023, 9, 12)) == [("Rabu (13/9)",
+                                                                                           "2023-09-13")]
+    assert dates("Upacara digelar 17 Agustus di Istana.") == [("17 Agustus", "2023-08-17")]
+    assert dates("Upacara digelar 17 Agustus di Istana.", None) == [("17 Agustus", None)]
+
+
+def test_a_date_that_does_not_exist_is_kept_as_written_but_undetermined() -> None:
+    assert dates("Tanggal 31/9/2023 dan 30 Februari 2023 tidak pernah ada.") == [("31/9/2023", None),
+                                                                                ("30 Februari 2023", None)]
+
+
+# ------------------------------------------------------------------ ranges
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Forum dijadwalkan pada Minggu hingga Selasa (10-13/9/2023) di Vladivostok.", THURSDAY,
+     [("Minggu hingga Selasa (10-13/9/2023)", "2023-09-10/2023-09-13")]),
+    ("Sidang berlangsung 10-13 September 2023 di Bali.", THURSDAY,
+     [("10-13 September 2023", "2023-09-10/2023-09-13")]),
+    ("Konferensi akan diadakan 10 hingga 13 September di Bali.", date(2023, 9, 5),
+     [("10 hingga 13 September", "2023-09-10/2023-09-13")]),
+    ("Festival berlangsung 28 Agustus - 2 September 2023.", THURSDAY,
+     [("28 Agustus - 2 September 2023", "2023-08-28/2023-09-02")]),
+    ("Pameran dibuka Juli-Agustus 2023.", THURSDAY, [("Juli-Agustus 2023", "2023-07/2023-08")]),
+    ("Data periode 2020-2022 menunjukkan kenaikan.", THURSDAY, [("2020-2022", "2020/2022")]),
+    ("Tren utama untuk diperhatikan pada 2023-2024.", THURSDAY, [("2023-2024", "2023/2024")]),
+    ("Pameran digelar Senin hingga Rabu pekan depan.", THURSDAY,
+     [("Senin hingga Rabu pekan depan", "2023-09-18/2023-09-20")]),
+])
+def test_ranges(text: str, published: date, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, published) == expected
+
+
+# ------------------------------------------------------------------ months and years
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Dia bepergian ke sana sekali sebelumnya pada bulan Juli 2000.", THURSDAY, [("bulan Juli 2000", "2000-07")]),
+    ("Pertemuan di Vostochny dalam perang di Ukraina April 2022.", THURSDAY, [("April 2022", "2022-04")]),
+    ("Pada akhir Agustus, sebuah delegasi melakukan perjalanan ke Moskow.", date(2023, 9, 5),
+     [("akhir Agustus", "2023-08")]),
+    ("Kedua menteri telah bertemu pada Desember.", date(2024, 1, 10), [("Desember", "2023-12")]),
+    ("Pemilu akan digelar pada Februari.", date(2023, 11, 20), [("Februari", "2024-02")]),
+    ("Mei Ling datang ke Jakarta bersama Juni.", THURSDAY, []),  # names, not months: no cue word
+])
+def test_months(text: str, published: date, expected: list[tuple[str, str]]) -> None:
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kota itu tempat pertemuan pertama Putin dengan Kim pada 2019.", [("2019", "2019")]),
+    ("Peluncuran roket pertamanya berlangsung pada tahun 2016.", [("tahun 2016", "2016")]),
+    ("Konflik berlangsung sejak 2014.", [("2014", "2014")]),
+    ("Wabah itu muncul pada akhir 2019 dan awal tahun 2020.", [("akhir 2019", "2019"), ("awal tahun 2020", "2020")]),
+    ("Harga naik pada tahun 1990-an.", [("tahun 1990-an", "1990/1999")]),
+])
+def test_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+# ------------------------------------------------------------------ relative dates and tense
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is planned or possible lies ahead of Thursday 14 September ...
+    ("Kim dapat mengunjungi pabrik pesawat pada hari Jumat.", [("hari Jumat", "2023-09-15")]),
+    ("Dia kemudian bisa pergi ke Vladivostok pada hari Sabtu.", [("hari Sabtu", "2023-09-16")]),
+    ("Menteri akan berkunjung ke Bandung Senin.", [("Senin", "2023-09-18")]),
+    ("Forum itu dijadwalkan dibuka Selasa.", [("Selasa", "2023-09-19")]),
+    ("Kereta diperkirakan tiba pada Jumat pagi.", [("Jumat pagi", "2023-09-15")]),
+    ("Pedagang memperkirakan harga pulih akhir tahun.", [("akhir tahun", "2023")]),
+    # ... what has happened lies behind it
+    ("Menteri telah tiba di Vladivostok pada Senin.", [("Senin", "2023-09-11")]),
+    ("Kim berangkat dari Pyongyang Selasa malam.", [("Selasa malam", "2023-09-12")]),
+    ("Kereta itu meninggalkan Pyongyang pada Minggu malam.", [("Minggu malam", "2023-09-10")]),
+    ("Kantor berita resmi mengatakan Kamis bahwa keduanya membahas banyak hal.", [("Kamis", "2023-09-14")]),
+    ("Harga telah naik pada akhir tahun.", [("akhir tahun", "2022")]),
+    # words after the weekday
+    ("Kami bertemu Senin lalu.", [("Senin lalu", "2023-09-11")]),
+    ("Pameran dibuka Rabu depan.", [("Rabu depan", "2023-09-20")]),
+    ("Rapat digelar Senin pekan lalu.", [("Senin pekan lalu", "2023-09-04")]),
+])
+def test_weekdays_follow_the_tense_of_their_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_last_monday_said_on_a_monday_is_a_week_ago() -> None:
+    assert dates("Kami bertemu Senin lalu.", date(2023, 9, 11)) == [("Senin lalu", "2023-09-04")]
+
+
+def test_a_quotation_does_not_lend_its_tense_to_the_words_around_it() -> None:
+    # "akan" is the minister's future; the attribution "kata ..., Selasa" is a past statement.
+    assert dates("“Kami akan bertemu lagi,” kata Menteri, Selasa.") == [("Selasa", "2023-09-12")]
+
+
+def test_the_articles_own_dates_decide_a_bare_weekday() -> None:
+    text = ("Kremlin mengumumkan kunjungan itu Senin (11/9/2023). "
+            "Kereta terlihat di perbatasan hingga pukul 17.00 WIB pada Senin.")
+    assert dates(text, date(2023, 9, 12)) == [("Senin (11/9/2023)", "2023-09-11"), ("Senin", "2023-09-11")]
+
+
+def test_without_a_publication_date_the_articles_dates_are_the_reference() -> None:
+    text = "Laporan KCNA, Selasa (12/9/2023), menyebut Kim telah tiba pada Senin."
+    assert dates(text, None) == [("Selasa (12/9/2023)", "2023-09-12"), ("Senin", "2023-09-11")]
+
+
+def test_what_the_text_does_not_settle_is_none_not_a_guess() -> None:
+    assert dates("Harga beras naik pada Rabu.") == [("Rabu", None)]  # no tense, no date to lean on
+    assert dates("Menteri telah tiba pada Senin.", None) == [("Senin", None)]  # nothing to count from
+    assert dates("Tahun lalu harga naik.", None) == [("Tahun lalu", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tahun lalu, AS menuduh Korea Utara mengirim peluru.", [("Tahun lalu", "2022")]),
+    ("Pyongyang telah gagal dua kali tahun ini.", [("tahun ini", "2023")]),
+    ("Kedua negara akan menggelar latihan bersama tahun depan.", [("tahun depan", "2024")]),
+    ("Inflasi bulan lalu turun.", [("bulan lalu", "2023-08")]),
+    ("Pertemuan itu terjadi dua tahun lalu.", [("dua tahun lalu", "2021")]),
+    ("Pertemuan itu terjadi beberapa tahun lalu.", []),  # no particular year
+    ("Ia tiba kemarin dan akan pulang besok; hari ini ia rapat.",
+     [("kemarin", "2023-09-13"), ("besok", "2023-09-15"), ("hari ini", "2023-09-14")]),
+])
+def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+# ------------------------------------------------------------------ not dates
+
+
+@pytest.mark.parametrize("text", [
+    "Mereka telah mengirimkan senjata ke Ukraina dalam 17 bulan terakhir.",
+    "Perjalanan itu berlangsung sekitar 10 hari.",
+    "Ini pertemuan puncak pertama mereka dalam empat tahun terakhir.",
+    "Pertemuan itu terjadi sekitar sebulan sebelumnya.",
+    "Kunjungan berlangsung dalam beberapa hari ke depan.",
+    "Kereta belum menyeberangi jembatan hingga pukul 17.00 WIB atau (1000 GMT).",
+    "Sebuah delegasi sekitar 20 pejabat terbang ke Moskow.",
+    "Tempat itu berjarak sekitar 950 mil ke utara Vladivostok.",
+    "Sebanyak 2000 orang hadir di lapangan.",
+    "Kereta diperkirakan tiba di tujuan pada sore hari waktu setempat.",
+    "Harga kopi turun tajam minggu ini dan minggu depan.",
+    "Minggu lalu, harga beras naik lagi.",  # "last week", not "last Sunday"
+    "Pada Minggu ke-3 bulan itu panen dimulai.",
+])
+def test_not_dates(text: str) -> None:
+    assert dates(text) == []
+
+
+# ------------------------------------------------------------------ weekday conflicts
+
+
+def test_the_numbers_win_over_a_wrong_weekday_and_the_conflict_can_be_flagged() -> None:
+    (mention,) = find_dates("Forum digelar Minggu hingga Selasa (10-13/9/2023).", THURSDAY)
+    assert mention.value == "2023-09-10/2023-09-13"  # 13 September 2023 was a Wednesday
+    assert weekday_mismatch(mention.text, mention.value)
+
+
+@pytest.mark.parametrize(("text", "value", "conflict"), [
+    ("Minggu hingga Selasa (10-13/9/2023)", "2023-09-10/2023-09-13", True),
+    ("Minggu hingga Rabu (10-13/9/2023)", "2023-09-10/2023-09-13", False),
+    ("Selasa (11/9/2023)", "2023-09-11", True),
+    ("Senin (11/9/2023)", "2023-09-11", False),
+    ("Kam Sep 14 , 2023", "2023-09-14", False),
+    ("11 September 2023", "2023-09-11", False),
+    ("bulan Juli 2000", "2000-07", False),
+])
+def test_weekday_mismatch(text: str, value: str, conflict: bool) -> None:
+    assert weekday_mismatch(text, value) is conflict
+
+
+# ------------------------------------------------------------------ contract
+
+
+FRAGMENTS = ("Senin (11/9/2023)", "Minggu hingga Selasa (10-13/9/2023)", "akhir Agustus", "pada 2019", "Kamis",
+             "tahun lalu", "pukul 17.00 WIB", "(1000 GMT)", "20 pejabat", "17 bulan terakhir", "Sep 14 , 2023",
+             "10 hingga 13 September", "bulan Juli 2000", "akan", "telah", "“", "”", ".", ",", "(", ")", "-", "/",
+             "Minggu", "minggu", "hari", "2023", "9", "12", "Juli", "Rabu (13/9)", "kemarin", "\n\n", "Jum'at")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.lists(st.sampled_from(("", " ", "  ")), max_size=25),
+       st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31))))
+def test_mentions_are_exact_ordered_disjoint_spans_with_iso_values(
+        parts: list[str], gaps: list[str], published: date | None) -> None:
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(parts))
+    mentions = find_dates(text, published)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.value is None or ISO_VALUE.fullmatch(m.value), m
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_sentences_are_only_a_help() -> None:
+    for article in _articles().values():
+        assert find_dates(article.text, article.published, split_sentences(article.text)) == \
+            find_dates(article.text, article.published)
+
+
+def test_a_600_word_article_takes_well_under_5_ms() -> None:
+    article = max(_articles().values(), key=lambda a: len(a.text.split()))
+    assert len(article.text.split()) >= 550
+    timings = []
+    for _ in range(15):
+        began = time.perf_counter()
+        find_dates(article.text, article.published)
+        timings.append(time.perf_counter() - began)
+    assert statistics.median(timings) < 0.005
+
+
+# ------------------------------------------------------------------ the seed articles
+
+
+def _articles() -> dict[str, Article]:
+    return {a.slug: a for a in load_articles(REPO / "content")}
+
+
+def _expected(slug: str) -> list[tuple[str, str | None]]:
+    items = yaml.safe_load((EXPECTED / f"{slug}.yaml").read_text(encoding="utf-8")) or []
+    return [(item["text"], item["date"]) for item in items]
+
+
+def _seed_slugs() -> list[str]:
+    return sorted(p.stem for p in EXPECTED.glob("*.yaml") if not p.stem.startswith("generalization-"))
+
+
+def _score(found: list[tuple[str, str | None]], expected: list[tuple[str, str | None]]) -> tuple[int, int, int]:
+    """True positives, false positives, false negatives; a span with the wrong value is both an FP and an FN."""
+    hits = sum((Counter(found) & Counter(expected)).values())
+    return hits, len(found) - hits, len(expected) - hits
+
+
+def test_every_seed_article_is_annotated_and_every_annotation_is_in_its_text() -> None:
+    articles = _articles()
+    assert set(_seed_slugs()) == set(articles)
+    for slug in _seed_slugs():
+        article = articles[slug]
+        for span, value in _expected(slug):
+            assert span in article.text, (slug, span)
+            assert value is None or ISO_VALUE.fullmatch(value), (slug, value)
+
+
+def test_seed_articles_f1() -> None:
+    articles = _articles()
+    totals = [0, 0, 0]
+    misses: dict[str, tuple[list, list]] = {}
+    for slug in _seed_slugs():
+        article = articles[slug]
+        found, expected = dates(article.text, article.published), _expected(slug)
+        for i, n in enumerate(_score(found, expected)):
+            totals[i] += n
+        if found != expected:
+            misses[slug] = (sorted(set(found) - set(expected), key=str), sorted(set(expected) - set(found), key=str))
+    tp, fp, fn = totals
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    assert f1 >= 0.90, (f1, misses)
