@@ -228,7 +228,7 @@ def group_by_year(days: Iterable[DayGroup]) -> tuple[YearGroup, ...]:
 
 
 def compact_timeline(events: tuple[Event, ...], event: EventConfig | None,
-                     max_days: int = 8, per_day: int = 3) -> tuple[DayGroup, ...]:
+                     max_days: int = 8, per_day: int = 2) -> tuple[DayGroup, ...]:
     """The home page's timeline: exact days only, around the event when one is configured."""
     days = [g for g in group_by_day(events) if _DAY_VALUE.match(g.date)]
     if event and event.start:
