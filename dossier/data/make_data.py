@@ -26,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 MIN_CITY_POPULATION = 150_000
+METROPOLIS_POPULATION = 1_500_000  # a name this big is the city before it is a word ("Jakarta")
 OTHER_LANGUAGES = ("de", "fr", "es", "nl", "it", "pt")
 
 
@@ -49,9 +50,10 @@ def _places() -> list[tuple[str, str]]:
                 if (alt.isascii() and len(alt) >= 5 and alt[:1].isupper() and " " not in alt
                         and zipf_frequency(alt.lower(), "id") >= 2.5):
                     names.add(alt)
+        kind = "metropolis" if city["population"] >= METROPOLIS_POPULATION else "city"
         for name in names:
             if name and name[:1].isupper():
-                rows.add((name, "city"))
+                rows.add((name, kind))
     return sorted(rows)
 
 

@@ -137,7 +137,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and fold(name) in gaz.vocabulary_places and not (place_cue and i == 0)):
             return None
         if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
-                and fold(name) not in gaz.known_names and not gaz.is_common(run[j].text)
+                and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
+                and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS):
             return None  # "Vladimir Putin": a city's name used as a first name
@@ -258,10 +259,13 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         start, seg_cue = _strip_leading(run, i, j, text, gaz, cue)
         if start < j:
             head = run[start].text.casefold()
-            if j - start == 1 and head in ORG_HEADS and j < len(run):
-                # "Universitas Indonesia": a bare head word owns the name that follows it
+            if j - start == 1 and (head in ORG_HEADS or head in PLACE_HEADS) and j < len(run):
+                # "Universitas Indonesia", "Laut China Selatan": a bare head word owns the name
+                # that follows it (and, for a place, the compass words after that)
                 nxt = _match(text, run, j, gaz)
                 j = nxt[0] if nxt else j
+                while head in PLACE_HEADS and j < len(run) and gaz.is_common(run[j].text):
+                    j += 1
             if run[start].text.casefold() in ORG_HEADS and j - start >= 4:
                 # "Gedung Putih John Kirby": the organisation is the vocabulary part of the segment
                 k = start + 1

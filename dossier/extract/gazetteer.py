@@ -101,6 +101,7 @@ class Gazetteer:
     known_names: Mapping[str, KnownEntity]  # folded name or alias -> known entity
     abbreviations: Mapping[str, tuple[str, EntityType]]
     vocabulary_places: frozenset[str] = frozenset()  # folded city names that are also common words
+    countries: frozenset[str] = frozenset()  # folded country and region names
     max_name_tokens: int = 6
 
     def lookup(self, name: str) -> tuple[str, EntityType] | None:
@@ -133,12 +134,16 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
     common = frozenset(_data_lines("common_words.txt"))
     places: dict[str, str] = {}
     countries: set[str] = set()
+    metropolises: set[str] = set()
     for line in _data_lines("places.tsv"):
         name, _, kind = line.partition("\t")
         places.setdefault(fold(name), name)
-        if kind != "city":
+        if kind in ("country", "region"):
             countries.add(fold(name))
-    vocabulary = frozenset(p for p in places if p in common and p not in countries)
+        elif kind == "metropolis":
+            metropolises.add(fold(name))
+    # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
+    vocabulary = frozenset(p for p in places if p in common and p not in countries and p not in metropolises)
     calendar = frozenset(_data_lines("calendar_words.txt"))
     known_names: dict[str, KnownEntity] = {}
     for entity in known:
@@ -153,5 +158,6 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         known_names=MappingProxyType(known_names),
         abbreviations=ABBREVIATIONS,
         vocabulary_places=vocabulary,
+        countries=frozenset(countries),
         max_name_tokens=min(max(longest, 4), 8),
     )

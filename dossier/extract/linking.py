@@ -48,8 +48,17 @@ def _is_strong(text: str) -> bool:
     return len(fold(text).split()) >= 2 or (text.isupper() and len(text) >= 2)
 
 
+def _without_initials(form: str) -> str:
+    """"john f kirby" -> "john kirby": a middle initial never tells two people apart."""
+    tokens = form.split()
+    return " ".join(t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1))
+
+
 def _strong_forms(entity: EntityMentions) -> set[str]:
-    return {fold(entity.name)} | {fold(m.text) for m in entity.mentions if _is_strong(m.text)}
+    forms = {fold(entity.name)} | {fold(m.text) for m in entity.mentions if _is_strong(m.text)}
+    if entity.type == "person":
+        forms |= {_without_initials(f) for f in forms}
+    return forms
 
 
 def _split_compound(entity: EntityMentions, people: set[str]) -> list[EntityMentions] | None:
@@ -93,12 +102,16 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
     people = {fold(e.name) for x in extractions for e in x.entities
               if e.type == "person" and len(fold(e.name).split()) >= 2}
     articles: list[list[EntityMentions]] = []
+    speaker_of: list[dict[str, EntityMentions]] = []  # old key -> entity now speaking, per article
     for x in extractions:
         entities: list[EntityMentions] = []
+        moved: dict[str, EntityMentions] = {}
         for e in x.entities:
             split = _split_compound(e, people - {fold(e.name)}) if e.type in ("person", "organization") else None
             entities.extend(split or [e])
+            moved[e.key] = split[0] if split else e
         articles.append(entities)
+        speaker_of.append(moved)
 
     forms = _Forms()
     for entities in articles:
@@ -147,14 +160,15 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
         identity[root] = (name, kind)
 
     out: list[Extraction] = []
-    for x, entities in zip(extractions, articles, strict=True):
+    for x, entities, moved in zip(extractions, articles, speaker_of, strict=True):
         merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
-        renamed: dict[str, tuple[str, str]] = {}
         for e in entities:
             name, kind = identity[forms.find(fold(e.name))]
-            key = slugify(name)
-            merged.setdefault((kind, key), (name, []))[1].extend(e.mentions)
-            renamed[e.key] = (name, key)
+            merged.setdefault((kind, slugify(name)), (name, []))[1].extend(e.mentions)
+        renamed: dict[str, tuple[str, str]] = {}
+        for old_key, e in moved.items():
+            name = identity[forms.find(fold(e.name))][0]
+            renamed[old_key] = (name, slugify(name))
         linked = tuple(sorted((EntityMentions(key, name, kind, _unique(mentions))
                                for (kind, key), (name, mentions) in merged.items()),
                               key=lambda e: (e.mentions[0].start, e.type, e.key)))
