@@ -68,7 +68,8 @@ _QUAL = r"(?i:awal|akhir|pertengahan|medio)"
 _END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9/20231"
 
 # ------------------------------------------------------------------ explicit forms
-_NUMERIC = re.compile(rf"{_day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_END}")
+_NUMERIC = re.compile(rf"{_day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?P<y>\d{{4}})|(?<=/)(?P<yy>\d\d))"
+                      rf"{_END}")  # 11/9/2023, 11-09-2023, 11.9.2023, 11/9/23
 _NUMERIC_RANGE = re.compile(rf"{_day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]\s*"
                             rf"(?P<d2>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_END}")
 _NUMERIC_SHORT = re.compile(rf"(?<=\(){_day_group('d')}/(?P<m>\d{{1,2}})(?=\))")  # "(11/9)": only in parentheses
@@ -120,6 +121,8 @@ _MONTH_CUES = frozenset({"pada", "sejak", "hingga", "sampai", "sebelum", "setela
 _QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan", "sekian", "berapa", "sejumlah",
                               "belasan", "para"}) | frozenset(NUMBER_WORDS)
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b")
+_DAY_BEFORE = re.compile(r"\d\s*\Z")
+_TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\w)", re.I)
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 
@@ -151,6 +154,9 @@ class _Context:
     def tense(self, start: int, end: int) -> Tense | None:
         """Tense of the clause around [start, end): inside a quotation only the quotation
         counts; outside, quotations are skipped (their "akan" is the speaker's, not ours)."""
+        particle = _TENSE_PARTICLE.match(self.text, end)
+        if particle:  # "pada 20 Desember lalu"
+            return "past" if particle.group(1).lower() in ("lalu", "silam", "kemarin") else "future"
         s, e = next(((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text)))
         for quote in _QUOTES.finditer(self.text, s, e):
             if quote.start() <= start and end <= quote.end():
@@ -262,7 +268,8 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         day, month = int(m["d"]), int(m["m"])
         if month > 12 and day <= 12:  # a US-style 9/13/2023 in a wire copy
             day, month = month, day
-        found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), 1 <= month <= 12)
+        year = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
+        found += _explicit(text, m, _day(make_date(year, month, day)), 1 <= month <= 12)
     for m in _scan(_NUMERIC_RANGE, text, starts):
         year, month = int(m["y"]), int(m["m"])
         first = make_date(year, int(m["m1"] or month), int(m["d1"]))
@@ -348,6 +355,8 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
 def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
     """A month with no day or year beside it counts only after a cue ("akhir Agustus", "pada Mei")."""
     lead = m["lead"].strip()
+    if not lead and _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return []  # the month of "20 Desember lalu", a day
     cue = lead.split()[0].lower() if lead else _word_before(text, m.start())
     relation = (m["rel"] or "").strip()
     if cue not in _MONTH_CUES and not relation:
