@@ -3,7 +3,8 @@
      sub-path that root is wherever this site lives, which we know from the relative
      link to the home page rendered into <pagefind-config data-root>.
    - ?q= from the header search form (or a shared link) pre-fills the query.
-   - The URL follows the query, so a search can be bookmarked and the back button works.
+   - The URL follows the query, so a search can be bookmarked and shared.
+   - On small screens the filter groups start folded, so results come first.
    Runs before pagefind-component-ui.js (both deferred, in order). */
 (function () {
   "use strict";
@@ -13,6 +14,11 @@
     if (root.protocol === "http:" || root.protocol === "https:") {
       config.setAttribute("base-url", root.pathname);
     }
+  }
+  // On a phone the results matter more than the filters: start with every group folded.
+  var pane = document.querySelector(".search pagefind-filter-pane");
+  if (pane && window.matchMedia && window.matchMedia("(max-width: 59.99em)").matches) {
+    pane.removeAttribute("open");
   }
   var query = new URLSearchParams(window.location.search).get("q") || "";
 
