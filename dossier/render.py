@@ -72,12 +72,9 @@ class Meta:
 
 def theme_dirs(config: Config) -> tuple[Path, ...]:
     """The site's own templates first, then the default theme (same file name wins)."""
-    dirs = [d for d in (config.templates_dir, DEFAULT_THEME) if d.is_dir()]
-    unique: list[Path] = []
-    for d in dirs:
-        if d.resolve() not in (u.resolve() for u in unique):
-            unique.append(d)
-    return tuple(unique)
+    # Absolute paths, so Jinja's traceback frames name the template file we can point at.
+    dirs = [d.resolve() for d in (config.templates_dir, DEFAULT_THEME) if d.is_dir()]
+    return tuple(dict.fromkeys(dirs))
 
 
 def load_labels(config: Config, dirs: Iterable[Path]) -> dict[str, str]:
@@ -104,8 +101,10 @@ def load_labels(config: Config, dirs: Iterable[Path]) -> dict[str, str]:
     return labels
 
 
-def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str, str],
+def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
                      versions: Mapping[str, str] | None = None) -> jinja2.Environment:
+    """Jinja2 as the theme contract says: file-by-file override, StrictUndefined (a typo in a
+    template is an error, not an empty string), autoescaping for HTML and XML."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
     env = jinja2.Environment(
         loader=loader,
@@ -121,11 +120,10 @@ def make_environment(config: Config, dirs: tuple[Path, ...], labels: Mapping[str
 
 def _template_frame(exc: BaseException, dirs: tuple[Path, ...]) -> tuple[Path, int] | None:
     """Innermost traceback frame inside a template file (Jinja rewrites frames to them)."""
-    roots = [d.resolve() for d in dirs]
     found = None
     for frame in traceback.extract_tb(exc.__traceback__):
         path = Path(frame.filename)
-        if path.is_absolute() and any(path.resolve().is_relative_to(r) for r in roots):
+        if path.is_absolute() and path.suffix != ".py" and any(path.is_relative_to(d) for d in dirs):
             found = (path, frame.lineno or 0)
     return found
 
@@ -154,7 +152,7 @@ class _Renderer:
         self.labels = load_labels(config, self.dirs)
         self.assets = tuple(_assets(self.dirs))
         versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in self.assets}
-        self.env = make_environment(config, self.dirs, self.labels, versions)
+        self.env = make_environment(self.dirs, self.labels, versions)
         self.paths = {
             "home": "index.html",
             "topics": urls.page_path(config.paths.topics),

@@ -318,9 +318,22 @@ def test_an_unknown_variable_names_the_template_and_line(tmp_path: Path) -> None
     with pytest.raises(DossierError) as info:
         dict(render_site(make_site(config), config))
     problem = info.value.problems[0]
-    assert problem.path == tmp_path / "templates" / "hub.html"
+    assert problem.path == (tmp_path / "templates" / "hub.html").resolve()
     assert problem.line == 3
     assert "no_such_field" in problem.message
+
+
+def test_an_error_inside_a_macro_names_the_macro_file_not_the_page(tmp_path: Path) -> None:
+    theme = Path(__file__).resolve().parents[1] / "templates"
+    (tmp_path / "templates").mkdir()
+    macros = (theme / "macros.html").read_text().replace("{{ value | format_date }}", "{{ value.nope }}")
+    (tmp_path / "templates" / "macros.html").write_text(macros)
+    line = macros.splitlines().index(next(x for x in macros.splitlines() if "value.nope" in x)) + 1
+    config = make_config(tmp_path)
+    with pytest.raises(DossierError) as info:
+        dict(render_site(make_site(config), config))
+    problem = info.value.problems[0]
+    assert problem.path is not None and problem.path.name == "macros.html" and problem.line == line
 
 
 def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
