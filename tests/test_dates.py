@@ -177,6 +177,13 @@ def test_without_a_publication_date_the_articles_dates_are_the_reference() -> No
     assert dates(text, None) == [("Selasa (12/9/2023)", "2023-09-12"), ("Senin", "2023-09-11")]
 
 
+def test_a_look_back_is_dated_by_its_own_dates_but_last_year_is_the_writers() -> None:
+    text = ("Setahun lalu, Kim bertemu Putin pada Rabu (13/9/2023). Putin telah tiba pada Senin, "
+            "dan pada akhir Agustus delegasi Korea Utara berkunjung.")
+    assert dates(text, date(2024, 9, 20)) == [("Setahun lalu", "2023"), ("Rabu (13/9/2023)", "2023-09-13"),
+                                              ("Senin", "2023-09-11"), ("akhir Agustus", "2023-08")]
+
+
 def test_what_the_text_does_not_settle_is_none_not_a_guess() -> None:
     assert dates("Harga beras naik pada Rabu.") == [("Rabu", None)]  # no tense, no date to lean on
     assert dates("Menteri telah tiba pada Senin.", None) == [("Senin", None)]  # nothing to count from

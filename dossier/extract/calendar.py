@@ -12,6 +12,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from ..models import Sentence
+
 Tense = Literal["past", "future"]
 
 # Month names as they appear in Indonesian clippings, including English ones copied from wires.
@@ -66,11 +68,44 @@ PAST_WORDS = frozenset({
     "menyatakan", "melaporkan", "dilaporkan", "dilansir", "dikutip", "mengumumkan", "diumumkan",
     "mengonfirmasi", "dikonfirmasi", "menyebutkan", "menegaskan", "menuturkan", "mengungkapkan",
 })
+
+# Words before a bare year that make it a year ("pada 2019"), or a quantity ("2000 orang").
+YEAR_CUES = frozenset({
+    "pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "di", "dalam", "awal",
+    "akhir", "pertengahan", "medio", "jelang", "menjelang", "per", "mulai", "periode", "tahun", "era", "dari",
+    "antara", "tahun-tahun", "musim", "in", "since", "until",
+})
+NOT_YEAR_BEFORE = frozenset({"pukul", "jam", "rp", "us$", "$", "no", "nomor", "kode", "nomer", "sekitar", "lebih",
+                             "hampir", "kurang", "setidaknya", "sebanyak", "sejumlah", "mencapai", "total"})
+NOT_YEAR_AFTER = frozenset({"gmt", "utc", "wib", "wita", "wit", "waktu", "orang", "jiwa", "unit", "buah", "ekor",
+                            "kali", "mil", "km", "kilometer", "meter", "m", "ton", "kg", "dolar", "rupiah", "euro",
+                            "pasukan", "tentara", "personel", "pejabat", "peluru", "rudal", "kapal", "pesawat",
+                            "warga", "anggota", "hektare", "ha", "persen", "%"})
+# Words before a month name that make it the month, not a name ("pada Mei", not "Mei Ling").
+MONTH_CUES = frozenset({"pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "jelang",
+                        "menjelang", "per", "mulai", "awal", "akhir", "pertengahan", "medio", "bulan", "dari",
+                        "antara", "in", "since", "until"})
+# Words before "tahun lalu" that make it "some years ago", no particular year.
+QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan", "sekian", "berapa", "sejumlah",
+                             "belasan", "para"}) | frozenset(NUMBER_WORDS)
 _AUXILIARY_REACH = 3  # words between "diperkirakan" and the verb it governs
 _FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
 
+_TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\w)", re.I)
+_QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def shifted(ref: date, unit: str, amount: int) -> str:
+    """ISO value ``amount`` days ("hari"), months ("bulan") or years ("tahun") from ``ref``,
+    at that unit's precision: "tahun lalu" is a year, not the day a year ago."""
+    if unit == "hari":
+        return (ref + timedelta(days=amount)).isoformat()
+    if unit == "bulan":
+        return iso_month(*shift_months(ref.year, ref.month, amount))
+    return str(ref.year + amount)
 
 
 def make_date(year: int, month: int, day: int) -> date | None:
@@ -172,8 +207,33 @@ def tense_near(words_before: list[str], words_after: list[str]) -> Tense | None:
     return None
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+def sentence_bounds(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence: the given ones, else a rough split good enough for tense."""
+    if sentences:
+        return tuple((s.start, s.end) for s in sentences)
+    bounds, cursor = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((cursor, match.end()))
+        cursor = match.end()
+    bounds.append((cursor, len(text)))
+    return tuple(bounds)
+
+
+def clause_tense(text: str, bounds: tuple[tuple[int, int], ...], start: int, end: int) -> Tense | None:
+    """Tense of the sentence around a date at [start, end).
+
+    A particle right after the date settles it ("pada 20 Desember lalu").  Inside a
+    quotation only the quotation counts; outside, quotations are skipped: their "akan" is
+    the speaker's future, not the reporter's ("“Kami akan bertemu,” kata Menteri, Selasa").
+    """
+    particle = _TENSE_PARTICLE.match(text, end)
+    if particle:
+        return "past" if particle.group(1).lower() in ("lalu", "silam", "kemarin") else "future"
+    s, e = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
+    for quote in _QUOTES.finditer(text, s, e):
+        if quote.start() <= start and end <= quote.end():
+            return tense_near(_WORD.findall(text[quote.start():start]), _WORD.findall(text[end:quote.end()]))
+    return tense_near(_WORD.findall(_QUOTES.sub(" ", text[s:start])), _WORD.findall(_QUOTES.sub(" ", text[end:e])))
 
 
 def weekday_number(name: str) -> int | None:

@@ -17,24 +17,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..models import DateMention, Sentence
 from .calendar import (
     FULL_MONTHS,
+    MONTH_CUES,
     MONTHS,
+    NOT_YEAR_AFTER,
+    NOT_YEAR_BEFORE,
     NUMBER_WORDS,
+    QUANTITY_BEFORE,
     WEEKDAY_PREFIXES,
     WEEKDAYS,
+    YEAR_CUES,
     Tense,
+    clause_tense,
     iso_month,
     make_date,
     resolve_weekday,
-    shift_months,
-    tense_near,
+    sentence_bounds,
+    shifted,
     weekday_mismatch,
-    words,
     year_for,
 )
 
@@ -59,7 +64,6 @@ _DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
 
 def _day_group(name: str) -> str:
     return rf"(?<![\d.,/])(?P<{name}>{_DAY_NUMBER})"
-
 
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -103,29 +107,10 @@ _WEEKDAY = re.compile(
     r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?"
     r"(?!\w)")
 
-# Words before a bare year that make it a year ("pada 2019"), or a quantity ("2000 orang").
-_YEAR_CUES = frozenset({
-    "pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "di", "dalam", "awal",
-    "akhir", "pertengahan", "medio", "jelang", "menjelang", "per", "mulai", "periode", "tahun", "era", "dari",
-    "antara", "tahun-tahun", "musim", "in", "since", "until",
-})
-_NOT_YEAR_BEFORE = frozenset({"pukul", "jam", "rp", "us$", "$", "no", "nomor", "kode", "nomer", "sekitar", "lebih",
-                              "hampir", "kurang", "setidaknya", "sebanyak", "sejumlah", "mencapai", "total"})
-_NOT_YEAR_AFTER = frozenset({"gmt", "utc", "wib", "wita", "wit", "waktu", "orang", "jiwa", "unit", "buah", "ekor",
-                             "kali", "mil", "km", "kilometer", "meter", "m", "ton", "kg", "dolar", "rupiah", "euro",
-                             "pasukan", "tentara", "personel", "pejabat", "peluru", "rudal", "kapal", "pesawat",
-                             "warga", "anggota", "hektare", "ha", "persen", "%"})
-_MONTH_CUES = frozenset({"pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "jelang",
-                         "menjelang", "per", "mulai", "awal", "akhir", "pertengahan", "medio", "bulan", "dari",
-                         "antara", "in", "since", "until"})
-_QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan", "sekian", "berapa", "sejumlah",
-                              "belasan", "para"}) | frozenset(NUMBER_WORDS)
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b")
 _DAY_BEFORE = re.compile(r"\d\s*\Z")
-_TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\w)", re.I)
-_QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 
+_FRAME_DAYS = 14  # explicit dates this close to publication are the news of the day, not history
 _TOKEN = re.compile(r"\w+")
 _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
     "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
@@ -140,6 +125,7 @@ class _Candidate:
     end: int
     resolve: _Resolver
     explicit: bool = False  # its value needs no reference (it is an anchor for the others)
+    deictic: bool = False  # counts from the time of writing ("tahun lalu", "kemarin"), never from the story's dates
 
 
 @dataclass(frozen=True)
@@ -147,26 +133,12 @@ class _Context:
     """What relative dates are resolved against, plus the text to read their tense from."""
 
     text: str
-    ref: date | None  # the publication date, else the article's latest explicit day
+    ref: date | None  # the day relative dates count from (see ``_reference``)
     anchors: tuple[date, ...]  # explicit days written in the article
     sentences: tuple[tuple[int, int], ...]
 
     def tense(self, start: int, end: int) -> Tense | None:
-        """Tense of the clause around [start, end): inside a quotation only the quotation
-        counts; outside, quotations are skipped (their "akan" is the speaker's, not ours)."""
-        particle = _TENSE_PARTICLE.match(self.text, end)
-        if particle:  # "pada 20 Desember lalu"
-            return "past" if particle.group(1).lower() in ("lalu", "silam", "kemarin") else "future"
-        s, e = next(((a, b) for a, b in self.sentences if a <= start < b), (0, len(self.text)))
-        for quote in _QUOTES.finditer(self.text, s, e):
-            if quote.start() <= start and end <= quote.end():
-                s, e = quote.start(), quote.end()
-                before, after = self.text[s:start], self.text[end:e]
-                break
-        else:
-            before = _QUOTES.sub(" ", self.text[s:start])
-            after = _QUOTES.sub(" ", self.text[end:e])
-        return tense_near(words(before), words(after))
+        return clause_tense(self.text, self.sentences, start, end)
 
 
 def _day(value: date | None) -> str | None:
@@ -329,19 +301,21 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
     for m in _scan(_RELATIVE_PERIOD, text, starts):
         if m.group(0)[0].isupper() and not _sentence_start(text, m.start()) and not m["q"]:
             continue  # "Tahun Ini" in a title-cased name
-        if _word_before(text, m.start()) in _QUANTITY_BEFORE:
+        if _word_before(text, m.start()) in QUANTITY_BEFORE:
             continue  # "beberapa tahun lalu": no particular year
-        found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"])))
+        found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"]), deictic=True))
     for m in _scan(_PART_OF_YEAR, text, starts):
         found.append(_Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
     for m in _scan(_AGO, text, starts):
         amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
-        found.append(_Candidate(m.start(), m.end(), _ago((m["unit"] or m["seunit"]).lower(), amount)))
+        unit = (m["unit"] or m["seunit"]).lower()
+        found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
+                                if c.ref else None, deictic=True))
     for m in _scan(_DEICTIC, text, starts):
         offset = {"hari ini": 0, "kemarin lusa": -2, "kemarin": -1, "besok": 1, "lusa": 2}[" ".join(m.group(0).lower()
                                                                                                  .split())]
-        found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: _day(c.ref + timedelta(days=o))
-                                if c.ref else None))
+        found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
+                                if c.ref else None, deictic=True))
     for m in _scan(_WEEKDAY, text, starts):
         if m["wd"].lower() == "minggu" and not m["wd2"] and _sentence_start(text, m.start()) \
                 and _WEEK_AFTER.match(text, m.end("wd")):
@@ -359,7 +333,7 @@ def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
         return []  # the month of "20 Desember lalu", a day
     cue = lead.split()[0].lower() if lead else _word_before(text, m.start())
     relation = (m["rel"] or "").strip()
-    if cue not in _MONTH_CUES and not relation:
+    if cue not in MONTH_CUES and not relation:
         return []
     start = m.start() if lead else m.start("m")
     month = _month(m["m"])
@@ -380,10 +354,10 @@ def _year(text: str, m: re.Match[str]) -> list[_Candidate]:
     if m["y2"] and int(m["y2"]) <= year:
         return []
     before, after = _word_before(text, m.start()), _word_after(text, m.end())
-    if after in _NOT_YEAR_AFTER or before in _NOT_YEAR_BEFORE:
+    if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
         return []
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-    if not (lead or m["y2"] or bracketed or before in _YEAR_CUES or after in ("lalu", "silam")):
+    if not (lead or m["y2"] or bracketed or before in YEAR_CUES or after in ("lalu", "silam")):
         return []
     decade = f"{year}/{year + 9}" if year % 10 == 0 else None
     value = decade if m["an"] else _span(str(year), m["y2"] or str(year))
@@ -391,15 +365,8 @@ def _year(text: str, m: re.Match[str]) -> list[_Candidate]:
 
 
 def _period(unit: str, relation: str) -> _Resolver:
-    def resolve(ctx: _Context, _s: int, _e: int) -> str | None:
-        if ctx.ref is None:
-            return None
-        delta = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[relation]
-        if unit == "tahun":
-            return str(ctx.ref.year + delta)
-        return iso_month(*shift_months(ctx.ref.year, ctx.ref.month, delta))
-
-    return resolve
+    delta = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[relation]
+    return lambda ctx, _s, _e: shifted(ctx.ref, unit, delta) if ctx.ref else None
 
 
 def _part_of_year(qualifier: str) -> _Resolver:
@@ -409,19 +376,6 @@ def _part_of_year(qualifier: str) -> _Resolver:
 
     def resolve(ctx: _Context, start: int, end: int) -> str | None:
         return str(year_for(month, None, ctx.ref, ctx.tense(start, end))) if ctx.ref else None
-
-    return resolve
-
-
-def _ago(unit: str, amount: int) -> _Resolver:
-    def resolve(ctx: _Context, _s: int, _e: int) -> str | None:
-        if ctx.ref is None:
-            return None
-        if unit == "hari":
-            return _day(ctx.ref - timedelta(days=amount))
-        if unit == "bulan":
-            return iso_month(*shift_months(ctx.ref.year, ctx.ref.month, -amount))
-        return str(ctx.ref.year - amount)
 
     return resolve
 
@@ -453,38 +407,43 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[date, ...]:
-    days: list[date] = []
+def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[tuple[int, date], ...]:
+    """(position, day) of every day written out in full: the article's own frame of time."""
+    days: list[tuple[int, date]] = []
     blank = _Context(text, None, (), ())
     for c in chosen:
         value = c.resolve(blank, c.start, c.end) if c.explicit else None
-        for side in (value or "").split("/"):
-            if len(side) == 10:
-                days.append(date.fromisoformat(side))
+        days.extend((c.start, date.fromisoformat(side)) for side in (value or "").split("/") if len(side) == 10)
     return tuple(days)
 
 
-def _sentence_bounds(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...]:
-    if sentences:
-        return tuple((s.start, s.end) for s in sentences)
-    bounds, cursor = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        bounds.append((cursor, match.end()))
-        cursor = match.end()
-    bounds.append((cursor, len(text)))
-    return tuple(bounds)
+def _reference(published: date | None, anchors: tuple[tuple[int, date], ...], position: int) -> date | None:
+    """The day a relative date at ``position`` counts from.
+
+    The publication date, when the article's explicit dates are about the same days (or it
+    has none): "Senin" in a report is the Monday of the week it was written.  When they are
+    far from it (a look back, or a missing or wrong publication date) the explicit dates
+    frame the story: the nearest one written before the mention, else the first.
+    """
+    if published and (not anchors or any(abs((day - published).days) <= _FRAME_DAYS for _, day in anchors)):
+        return published
+    before = [day for pos, day in anchors if pos < position]
+    return before[-1] if before else (anchors[0][1] if anchors else published)
 
 
 def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...] = ()) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, in order, with its ISO value or None.
 
-    ``published`` is the reference for relative dates ("Senin", "tahun lalu"); without it
-    the article's latest explicit day stands in.  ``sentences`` (from ``text.split_sentences``)
-    only sharpen the clause used to read tense; the text alone is enough.
+    ``published`` is the reference for relative dates ("Senin", "tahun lalu") unless the
+    article's own dates say otherwise (see ``_reference``).  ``sentences`` (from
+    ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
     starts = _trigger_positions(text)
     chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
     anchors = _anchor_days(text, chosen)
-    ref = published or (max(anchors) if anchors else None)
-    ctx = _Context(text, ref, anchors, _sentence_bounds(text, sentences))
-    return tuple(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(ctx, c.start, c.end)) for c in chosen)
+    ctx = _Context(text, None, tuple(day for _, day in anchors), sentence_bounds(text, sentences))
+    mentions = []
+    for c in chosen:
+        here = replace(ctx, ref=published if c.deictic and published else _reference(published, anchors, c.start))
+        mentions.append(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(here, c.start, c.end)))
+    return tuple(mentions)
