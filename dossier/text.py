@@ -37,6 +37,7 @@ _TERMINATORS = ".!?…"
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘«(]?\s*([\w]+)")
+_NAME_PUNCTUATION = re.compile(r"[-‐‑–.'’]+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -100,9 +101,10 @@ def fold(name: str) -> str:
     Case, accents, hyphens, dots and spacing vary between outlets for the same name; none
     of them distinguishes two people, so all are dropped for matching (never for display).
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[-‐‑–.'’]+", " ", plain).casefold().split())
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NAME_PUNCTUATION.sub(" ", name).casefold().split())
 
 
 def words(text: str) -> list[str]:

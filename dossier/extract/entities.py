@@ -198,23 +198,25 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
 
 def _rescan(text: str, groups: list[_Group]) -> None:
     """Find spellings the run segmentation missed: "Kim Jong un" once "Kim Jong Un" is known."""
-    taken = sorted((c.start, c.end) for g in groups for c in g.members)
+    names: dict[str, _Group] = {}
     for group in groups:
-        if group.type != "person":
+        if group.type == "person":
+            for name in (group.name, *(c.text for c in group.members if c.tokens >= 2)):
+                if len(fold(name).split()) >= 2:
+                    names.setdefault(fold(name), group)
+    if not names:
+        return
+    alternatives = (r"[\s\-]+".join(re.escape(t) for t in form.split())
+                    for form in sorted(names, key=lambda f: (-len(f), f)))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    taken = [(c.start, c.end) for g in groups for c in g.members]
+    for m in pattern.finditer(text):
+        if not m.group()[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        for name in {group.name, *(c.text for c in group.members if c.tokens >= 2)}:
-            tokens = fold(name).split()
-            if len(tokens) < 2:
-                continue
-            pattern = r"(?<![\w-])" + r"[\s\-]+".join(re.escape(t) for t in tokens) + r"(?![\w-])"
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                if not m.group()[0].isupper():
-                    continue
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                group.members.append(Candidate(m.start(), m.end(), m.group(), "person", None, CUE, False,
-                                               len(tokens)))
-                taken.append((m.start(), m.end()))
+        group = names[fold(m.group())]
+        group.members.append(Candidate(m.start(), m.end(), m.group(), "person", None, CUE, False,
+                                       len(m.group().split())))
+        taken.append((m.start(), m.end()))
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:

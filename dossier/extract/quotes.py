@@ -20,6 +20,7 @@ MIN_QUOTE_WORDS = 4
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 _PRONOUN_ATTRIBUTION = re.compile(r"(\w+)nya\b")
 _SPEAKER_KINDS = ("person", "organization")
+_SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
 
 
 def _speakers(entities: Sequence[EntityMentions]) -> list[tuple[Mention, EntityMentions]]:
@@ -50,7 +51,7 @@ def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
         verb = re.match(r"(?:,[^,.\"“”]{0,60},)?\s*(?:juga\s+|telah\s+|pun\s+)?(\w+)", after)
         if verb and verb.group(1) in SPEECH_AFTER:
             events.append((mention.start, entity))
-    for verb in re.finditer(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b", text):
+    for verb in _SPEECH_AFTER_WORD.finditer(text):
         # An unnamed speaker ("Pejabat Amerika ini juga menyampaikan") resets "katanya" to nobody.
         window = text[max(0, verb.start() - 40):verb.start()]
         if not any(verb.start() - 40 <= m.end <= verb.start() for m, _ in speakers) and "\n" not in window:
