@@ -47,9 +47,12 @@ from pathlib import Path
 from dossier.pipeline import build
 imported = time.perf_counter() - start
 report = build(Path(sys.argv[1]))
-print(json.dumps({"timings": report.timings, "pages": report.pages, "files": report.files,
+timings, unchanged = report.timings, report.unchanged
+if not timings and isinstance(unchanged, dict):  # a BuildReport built with timings in `unchanged`'s place
+    timings, unchanged = unchanged, False
+print(json.dumps({"timings": timings, "pages": report.pages, "files": report.files,
                   "articles": report.articles, "indexed": report.indexed,
-                  "unchanged": getattr(report, "unchanged", False), "import_s": imported}))
+                  "unchanged": unchanged, "import_s": imported}))
 """
 
 

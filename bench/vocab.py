@@ -98,7 +98,7 @@ THEMES: dict[str, dict] = {
     "pelabuhan": {
         "title": "Pelabuhan dan logistik",
         "description": "Pembangunan dermaga, arus kapal kontainer dan biaya logistik antarpulau.",
-        "keywords": ["pelabuhan", "dermaga", "kapal kontainer", "bongkar muat", "logistik"],
+        "keywords": ["pelabuhan", "dermaga", "kapal kontainer", "bongkar muat", "tol laut"],
         "entities": [],
         "min_matches": 1,
         "titles": (
@@ -199,7 +199,7 @@ THEMES: dict[str, dict] = {
         "description": "Persiapan pemilihan kepala daerah: KPU, kampanye, logistik surat suara dan pengawasan.",
         "keywords": ["pemilu", "pilkada", "KPU", "kampanye", "surat suara", "pemungutan suara"],
         "entities": [],
-        "min_matches": 1,
+        "min_matches": 2,
         "titles": (
             "KPU {province} Mulai Distribusikan Surat Suara",
             "Bawaslu Temukan {num} Pelanggaran Kampanye di {place}",
