@@ -33,10 +33,15 @@ from .gazetteer import (
 
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr"})
-_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
 _PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
 _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
                               "surat", "harian", "partai", "institusi", "istana"})
+
+_ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
+# Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
+_STRONG_PLACE_CUE = re.compile(r"\b(?:wilayah|kawasan|provinsi|kota|negara bagian|pulau|distrik|kabupaten"
+                               r"|kecamatan|desa)\s+$")
 
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
 KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
@@ -148,6 +153,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
 
 def _cue_before(before: str) -> EntityType | None:
     """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
+    if _ORG_APPOSED.search(before[-80:]):
+        return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
     words = re.findall(r"[\w]+", before[-40:].casefold())
     if not before or before.rstrip() != before.rstrip().rstrip(",.;:!?\"”“()"):
         return None  # punctuation in between: the cue belongs to something else
@@ -167,7 +174,7 @@ def _cue_after(after: str) -> EntityType | None:
     """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run."""
     match = _APPOSITION.match(after)
     if match:
-        first, second = match.group(1), match.group(2) or ""
+        first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
         if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
             return "person"
         if first in _PLACE_APPOSITIONS:
@@ -231,6 +238,12 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     before = text[sentence.start:run[0].start]
     after = text[run[-1].end:sentence.end]
     initial = not re.sub(r"[\"“‘«(\s]", "", before)
+    if _STRONG_PLACE_CUE.search(before[-30:]) and not any(
+            _match(text, run, k, gaz, True) for k in range(1, len(run))):
+        whole = _match(text, run, 0, gaz, True)
+        if whole is None or whole[0] == len(run):
+            return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
+                              whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
     first_cue = _cue_before(before)
     i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place")
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
