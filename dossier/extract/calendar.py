@@ -1,8 +1,10 @@
 """Indonesian calendar words, tense cues and the date arithmetic behind ``dates.py``.
 
-Kept apart from the patterns so the rules that decide *which* day a word means (tense,
-reference date, anchors in the text) read on their own and are testable without regexes.
-Everything here is pure; the vocabularies are constants because they are language facts,
+Kept apart from the patterns of date expressions so the rules that decide *which* day a
+word means (tense, reference day, the article's own dates) read on their own and are
+testable without regexes.  The words are also offered as regex pieces (``MONTH_RE``,
+``WEEKDAY_RE``...) so the patterns and the arithmetic share one vocabulary.  Everything
+here is pure; the vocabularies are constants because they are facts of the language,
 not configuration.
 """
 
@@ -88,6 +90,12 @@ MONTH_CUES = frozenset({"pada", "sejak", "hingga", "sampai", "sebelum", "setelah
 # Words before "tahun lalu" that make it "some years ago", no particular year.
 QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan", "sekian", "berapa", "sejumlah",
                              "belasan", "para"}) | frozenset(NUMBER_WORDS)
+# Words that can begin a date expression (with any number): where the patterns are tried.
+TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
+    "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
+    "sebulan", "setahun"}
+
+FRAME_DAYS = 14  # explicit dates this close to publication are the news of the day, not history
 _AUXILIARY_REACH = 3  # words between "diperkirakan" and the verb it governs
 _FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
 
@@ -183,6 +191,20 @@ def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], t
     return None
 
 
+def reference_day(published: date | None, anchors: tuple[tuple[int, date], ...], position: int) -> date | None:
+    """The day a relative date at ``position`` counts from.
+
+    The publication date, when the article's explicit dates are about the same days (or it
+    has none): "Senin" in a report is the Monday of the week it was written.  When they are
+    far from it (a look back, or a missing or wrong publication date) the explicit dates
+    frame the story: the nearest one written before the mention, else the first.
+    """
+    if published and (not anchors or any(abs((day - published).days) <= FRAME_DAYS for _, day in anchors)):
+        return published
+    before = [day for pos, day in anchors if pos < position]
+    return before[-1] if before else (anchors[0][1] if anchors else published)
+
+
 def tense_near(words_before: list[str], words_after: list[str]) -> Tense | None:
     """Tense of the clause around a date from its nearest tense word.
 
@@ -264,3 +286,54 @@ def weekday_mismatch(mention_text: str, value: str) -> bool:
     days = _days_of(value)
     pairs = zip(named, days, strict=False) if len(named) > 1 else [(named[0], days[0])]
     return any(day is not None and day.weekday() != weekday for weekday, day in pairs)
+
+
+# ------------------------------------------------------------------ the words as regex pieces
+
+
+def _names(names: object, abbreviation_dot: bool = False) -> str:
+    """Alternation of Capitalised and UPPERCASE forms: lowercase "minggu" is a week, "mei" a typo."""
+    forms: set[str] = set()
+    for name in names:  # type: ignore[attr-defined]
+        forms.update((name[0].upper() + name[1:], name.upper()))
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return rf"(?:{body})" + (r"\.?" if abbreviation_dot else "")
+
+
+MONTH_RE = r"(?<!\w)" + _names(MONTHS, abbreviation_dot=True) + r"(?![\w'’])"
+FULL_MONTH_RE = r"(?<!\w)" + _names(FULL_MONTHS) + r"(?![\w'’])"
+WEEKDAY_RE = r"(?<!\w)" + _names(WEEKDAYS) + r"(?![\w'’])"
+WEEKDAY_PREFIX_RE = r"(?<!\w)" + _names(list(WEEKDAYS) + list(WEEKDAY_PREFIXES), abbreviation_dot=True) + r"(?![\w'’])"
+_DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
+
+
+def day_group(name: str) -> str:
+    """A day of the month (1-31) as a named group, not the tail of a longer number."""
+    return rf"(?<![\d.,/])(?P<{name}>{_DAY_NUMBER})"
+
+
+YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+RANGE_RE = r"\s*(?:-|–|—|s/d|s\.d\.?|(?i:hingga|sampai(?:\s+dengan)?))\s*"
+QUALIFIER_RE = r"(?i:awal|akhir|pertengahan|medio)"
+NUMBER_END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9/20231"
+
+
+# ------------------------------------------------------------------ reading around a match
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before ``start``, lowercased, skipping an opening parenthesis."""
+    match = re.search(r"([^\s(]+)[\s(]*\Z", text[max(0, start - 30):start])
+    return match.group(1).lower().strip(",;:") if match else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The word just after ``end``, lowercased."""
+    match = re.match(r"\s*([^\s,.;:)]+)", text[end:end + 30])
+    return match.group(1).lower() if match else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """Is ``start`` the first word of a sentence (where capitals say nothing)?"""
+    before = text[:start].rstrip(" \t\"“(")
+    return not before or before[-1] in ".!?…\n:”\""

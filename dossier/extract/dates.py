@@ -22,99 +22,82 @@ from datetime import date, timedelta
 
 from ..models import DateMention, Sentence
 from .calendar import (
-    FULL_MONTHS,
+    FULL_MONTH_RE,
     MONTH_CUES,
+    MONTH_RE,
     MONTHS,
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
+    NUMBER_END,
     NUMBER_WORDS,
+    QUALIFIER_RE,
     QUANTITY_BEFORE,
-    WEEKDAY_PREFIXES,
+    RANGE_RE,
+    TRIGGER_WORDS,
+    WEEKDAY_PREFIX_RE,
+    WEEKDAY_RE,
     WEEKDAYS,
     YEAR_CUES,
+    YEAR_RE,
     Tense,
+    at_sentence_start,
     clause_tense,
+    day_group,
     iso_month,
     make_date,
+    reference_day,
     resolve_weekday,
     sentence_bounds,
     shifted,
     weekday_mismatch,
+    word_after,
+    word_before,
     year_for,
 )
 
 __all__ = ["find_dates", "weekday_mismatch"]
-
-
-def _names(names: object, abbreviation_dot: bool = False) -> str:
-    """Alternation of Capitalised and UPPERCASE forms: lowercase "minggu" is a week, "mei" a typo."""
-    forms: set[str] = set()
-    for name in names:  # type: ignore[attr-defined]
-        forms.update((name[0].upper() + name[1:], name.upper()))
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return rf"(?:{body})" + (r"\.?" if abbreviation_dot else "")
-
-
-_MON = r"(?<!\w)" + _names(MONTHS, abbreviation_dot=True) + r"(?![\w'’])"
-_MON_FULL = r"(?<!\w)" + _names(FULL_MONTHS) + r"(?![\w'’])"
-_WD = r"(?<!\w)" + _names(WEEKDAYS) + r"(?![\w'’])"
-_WD_ANY = r"(?<!\w)" + _names(list(WEEKDAYS) + list(WEEKDAY_PREFIXES), abbreviation_dot=True) + r"(?![\w'’])"
-_DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
-
-
-def _day_group(name: str) -> str:
-    return rf"(?<![\d.,/])(?P<{name}>{_DAY_NUMBER})"
-
-
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_RANGE = r"\s*(?:-|–|—|s/d|s\.d\.?|(?i:hingga|sampai(?:\s+dengan)?))\s*"
-_QUAL = r"(?i:awal|akhir|pertengahan|medio)"
-_END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9/20231"
+_TOKEN = re.compile(r"\w+")
 
 # ------------------------------------------------------------------ explicit forms
-_NUMERIC = re.compile(rf"{_day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?P<y>\d{{4}})|(?<=/)(?P<yy>\d\d))"
-                      rf"{_END}")  # 11/9/2023, 11-09-2023, 11.9.2023, 11/9/23
-_NUMERIC_RANGE = re.compile(rf"{_day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]\s*"
-                            rf"(?P<d2>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_END}")
-_NUMERIC_SHORT = re.compile(rf"(?<=\(){_day_group('d')}/(?P<m>\d{{1,2}})(?=\))")  # "(11/9)": only in parentheses
-_ISO = re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_END}")
-_TEXT_DMY = re.compile(rf"{_day_group('d')}\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?{_END}")
+_NUMERIC = re.compile(  # 11/9/2023, 11-09-2023, 11.9.2023, 11/9/23
+    rf"{day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?P<y>\d{{4}})|(?<=/)(?P<yy>\d\d)){NUMBER_END}")
+_NUMERIC_RANGE = re.compile(rf"{day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]\s*"
+                            rf"(?P<d2>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){NUMBER_END}")
+_NUMERIC_SHORT = re.compile(rf"(?<=\(){day_group('d')}/(?P<m>\d{{1,2}})(?=\))")  # "(11/9)": only in parentheses
+_ISO = re.compile(rf"(?<![\w-])(?P<y>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUMBER_END}")
+_TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
 _TEXT_RANGE = re.compile(
-    rf"{_day_group('d1')}(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>\d{{4}}))?)?{_RANGE}"
-    rf"(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?{_END}")
-_TEXT_MDY = re.compile(rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){_END}")  # Sep 14 , 2023
+    rf"{day_group('d1')}(?:\s+(?P<m1>{MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?)?{RANGE_RE}"
+    rf"(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
+_TEXT_MDY = re.compile(  # Sep 14 , 2023
+    rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
-    rf"(?:{_QUAL}\s+)?(?:(?i:bulan)\s+)?(?P<m1>{_MON})(?:{_RANGE}(?P<m>{_MON}))?\s+(?:(?i:tahun)\s+)?"
-    rf"(?P<y>{_YEAR}){_END}")
+    rf"(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?(?P<m1>{MONTH_RE})(?:{RANGE_RE}(?P<m>{MONTH_RE}))?"
+    rf"\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}")
 # A weekday (or weekday range) written in front of an explicit date, searched backwards.
-_PREFIX = re.compile(rf"(?:(?i:hari)\s+)?{_WD_ANY}(?:{_RANGE}{_WD})?(?P<open>\s*\(\s*|\s*,\s*|\s+)\Z")
+_PREFIX = re.compile(
+    rf"(?:(?i:hari)\s+)?{WEEKDAY_PREFIX_RE}(?:{RANGE_RE}{WEEKDAY_RE})?(?P<open>\s*\(\s*|\s*,\s*|\s+)\Z")
 _CLOSE = re.compile(r"\s*\)")
 
 # ------------------------------------------------------------------ forms that need a reference
-_BARE_MONTH = re.compile(rf"(?P<lead>(?:{_QUAL}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{_MON_FULL})"
+_BARE_MONTH = re.compile(rf"(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{FULL_MONTH_RE})"
                          rf"(?P<rel>\s+(?:lalu|ini|depan|mendatang))?(?!\s*\d)")
 _YEAR_FORM = re.compile(
-    rf"(?<![\w/.,-])(?P<lead>(?:{_QUAL}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{_YEAR})"
-    rf"(?:(?P<sep>{_RANGE}|/)(?:(?i:tahun)\s+)?(?P<y2>{_YEAR}))?(?P<an>-an)?{_END}")
-_RELATIVE_PERIOD = re.compile(rf"(?:(?P<q>{_QUAL})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)"
-                              r"(?!\w)")
-_PART_OF_YEAR = re.compile(rf"(?P<q>{_QUAL})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": which year depends on tense
+    rf"(?<![\w/.,-])(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{YEAR_RE})"
+    rf"(?:(?P<sep>{RANGE_RE}|/)(?:(?i:tahun)\s+)?(?P<y2>{YEAR_RE}))?(?P<an>-an)?{NUMBER_END}")
+_RELATIVE_PERIOD = re.compile(
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)(?!\w)")
+_PART_OF_YEAR = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": year depends on tense
 _AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
                   r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
 _DEICTIC = re.compile(r"(?<!\w)(?:hari\s+ini|kemarin\s+lusa|kemarin|besok|lusa)(?!\w)", re.I)
 _WEEKDAY = re.compile(
-    rf"(?:(?i:hari)\s+)?(?P<wd>{_WD})(?:{_RANGE}(?:(?i:hari)\s+)?(?P<wd2>{_WD}))?"
-    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?"
-    r"(?!\w)")
+    rf"(?:(?i:hari)\s+)?(?P<wd>{WEEKDAY_RE})(?:{RANGE_RE}(?:(?i:hari)\s+)?(?P<wd2>{WEEKDAY_RE}))?"
+    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
+    r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
 
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b")
 _DAY_BEFORE = re.compile(r"\d\s*\Z")
-
-_FRAME_DAYS = 14  # explicit dates this close to publication are the news of the day, not history
-_TOKEN = re.compile(r"\w+")
-_TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
-    "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
-    "sebulan", "setahun"}
 
 _Resolver = Callable[["_Context", int, int], "str | None"]
 
@@ -133,7 +116,7 @@ class _Context:
     """What relative dates are resolved against, plus the text to read their tense from."""
 
     text: str
-    ref: date | None  # the day relative dates count from (see ``_reference``)
+    ref: date | None  # the day relative dates count from (see ``calendar.reference_day``)
     anchors: tuple[date, ...]  # explicit days written in the article
     sentences: tuple[tuple[int, int], ...]
 
@@ -155,21 +138,6 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([^\s(]+)[\s(]*\Z", text[max(0, start - 30):start])
-    return match.group(1).lower().strip(",;:") if match else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    match = re.match(r"\s*([^\s,.;:)]+)", text[end:end + 30])
-    return match.group(1).lower() if match else ""
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“(")
-    return not before or before[-1] in ".!?…\n:”\""
-
-
 # ------------------------------------------------------------------ candidate makers
 
 
@@ -180,7 +148,7 @@ def _trigger_positions(text: str) -> tuple[int, ...]:
     600-word article to about a millisecond: most words cannot start a date.
     """
     return tuple(m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit()
-                 or m.group(0).lower() in _TRIGGER_WORDS)
+                 or m.group(0).lower() in TRIGGER_WORDS)
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
@@ -299,9 +267,9 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
     for m in _scan(_YEAR_FORM, text, starts):
         found += _year(text, m)
     for m in _scan(_RELATIVE_PERIOD, text, starts):
-        if m.group(0)[0].isupper() and not _sentence_start(text, m.start()) and not m["q"]:
+        if m.group(0)[0].isupper() and not at_sentence_start(text, m.start()) and not m["q"]:
             continue  # "Tahun Ini" in a title-cased name
-        if _word_before(text, m.start()) in QUANTITY_BEFORE:
+        if word_before(text, m.start()) in QUANTITY_BEFORE:
             continue  # "beberapa tahun lalu": no particular year
         found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"]), deictic=True))
     for m in _scan(_PART_OF_YEAR, text, starts):
@@ -317,7 +285,7 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
     for m in _scan(_WEEKDAY, text, starts):
-        if m["wd"].lower() == "minggu" and not m["wd2"] and _sentence_start(text, m.start()) \
+        if m["wd"].lower() == "minggu" and not m["wd2"] and at_sentence_start(text, m.start()) \
                 and _WEEK_AFTER.match(text, m.end("wd")):
             continue  # "Minggu lalu, ..." opening a sentence is "last week"
         if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
@@ -331,7 +299,7 @@ def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
     lead = m["lead"].strip()
     if not lead and _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return []  # the month of "20 Desember lalu", a day
-    cue = lead.split()[0].lower() if lead else _word_before(text, m.start())
+    cue = lead.split()[0].lower() if lead else word_before(text, m.start())
     relation = (m["rel"] or "").strip()
     if cue not in MONTH_CUES and not relation:
         return []
@@ -353,7 +321,7 @@ def _year(text: str, m: re.Match[str]) -> list[_Candidate]:
     lead = m["lead"].strip()
     if m["y2"] and int(m["y2"]) <= year:
         return []
-    before, after = _word_before(text, m.start()), _word_after(text, m.end())
+    before, after = word_before(text, m.start()), word_after(text, m.end())
     if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
         return []
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
@@ -417,25 +385,11 @@ def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[tuple[int, date],
     return tuple(days)
 
 
-def _reference(published: date | None, anchors: tuple[tuple[int, date], ...], position: int) -> date | None:
-    """The day a relative date at ``position`` counts from.
-
-    The publication date, when the article's explicit dates are about the same days (or it
-    has none): "Senin" in a report is the Monday of the week it was written.  When they are
-    far from it (a look back, or a missing or wrong publication date) the explicit dates
-    frame the story: the nearest one written before the mention, else the first.
-    """
-    if published and (not anchors or any(abs((day - published).days) <= _FRAME_DAYS for _, day in anchors)):
-        return published
-    before = [day for pos, day in anchors if pos < position]
-    return before[-1] if before else (anchors[0][1] if anchors else published)
-
-
 def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...] = ()) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, in order, with its ISO value or None.
 
     ``published`` is the reference for relative dates ("Senin", "tahun lalu") unless the
-    article's own dates say otherwise (see ``_reference``).  ``sentences`` (from
+    article's own dates say otherwise (see ``calendar.reference_day``).  ``sentences`` (from
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
     starts = _trigger_positions(text)
@@ -444,6 +398,6 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     ctx = _Context(text, None, tuple(day for _, day in anchors), sentence_bounds(text, sentences))
     mentions = []
     for c in chosen:
-        here = replace(ctx, ref=published if c.deictic and published else _reference(published, anchors, c.start))
+        here = replace(ctx, ref=published if c.deictic and published else reference_day(published, anchors, c.start))
         mentions.append(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(here, c.start, c.end)))
     return tuple(mentions)
