@@ -171,8 +171,8 @@ class PageWatch:
 
     def _failed(self, request: Any) -> None:
         failure = request.failure or ""
-        if "ERR_ABORTED" in failure and request.resource_type in ("document", "fetch"):
-            return  # navigating away cancels in-flight requests; not a broken link
+        if "ERR_ABORTED" in failure:
+            return  # navigating away cancels what is still loading; a missing file is an HTTP 404 above
         self.problems.append(f"request failed ({failure}): {request.url}")
 
     def take(self) -> list[str]:

@@ -102,15 +102,18 @@ def test_edits_reload_the_open_page_and_errors_overlay_the_last_good_one(
     source.write_text(_set_title(original, edited_title), encoding="utf-8")
     expect(heading).to_have_text(edited_title, timeout=RELOAD_BUDGET_MS)
     reload_seconds = time.monotonic() - started
+    print(f"edit shown after {reload_seconds:.2f} s")
     assert page.evaluate("window.__notReloaded === undefined"), "the page should have reloaded itself"
     server.wait_for(r"rebuilt in [0-9.]+ s")
 
     # 2. A broken file: the error shows over the page, and the page stays as it was.
     page.evaluate("window.__notReloaded = true")
+    started = time.monotonic()
     broken = _set_title(original, edited_title).replace("---\n", "---\n<b>tebal</b>: x\n", 1)
     source.write_text(broken, encoding="utf-8")
     overlay = page.locator(OVERLAY)
     expect(overlay).to_be_visible(timeout=RELOAD_BUDGET_MS)
+    print(f"error overlay shown after {time.monotonic() - started:.2f} s")
     expect(overlay).to_contain_text(f"content/{source.name}:")
     expect(overlay).to_contain_text("<b>tebal</b>")  # shown as text, not markup
     assert overlay.locator("b").count() == 0
@@ -122,8 +125,10 @@ def test_edits_reload_the_open_page_and_errors_overlay_the_last_good_one(
     expect(page.locator(OVERLAY)).to_be_visible()
 
     # 3. Fixing it removes the overlay and shows the fixed page.
+    started = time.monotonic()
     source.write_text(original, encoding="utf-8")
     expect(heading).to_have_text(article.title, timeout=RELOAD_BUDGET_MS)
+    print(f"fix shown after {time.monotonic() - started:.2f} s")
     expect(page.locator(OVERLAY)).to_have_count(0)
     server.wait_for(r"rebuilt in [0-9.]+ s")
 
