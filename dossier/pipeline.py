@@ -110,4 +110,5 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
     except BaseException:
         discard(staging)
         raise
-    return BuildReport(output_dir, len(articles), written.pages, written.files, indexed, dict(clock.timings))
+    return BuildReport(output_dir, len(articles), written.pages, written.files, indexed,
+                       timings=dict(clock.timings))
