@@ -11,6 +11,7 @@ not configuration.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Literal
 
@@ -291,19 +292,27 @@ def weekday_mismatch(mention_text: str, value: str) -> bool:
 # ------------------------------------------------------------------ the words as regex pieces
 
 
-def _names(names: object, abbreviation_dot: bool = False) -> str:
-    """Alternation of Capitalised and UPPERCASE forms: lowercase "minggu" is a week, "mei" a typo."""
-    forms: set[str] = set()
-    for name in names:  # type: ignore[attr-defined]
-        forms.update((name[0].upper() + name[1:], name.upper()))
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return rf"(?:{body})" + (r"\.?" if abbreviation_dot else "")
+def _alternation(names: Iterable[str]) -> str:
+    """Capitalised and UPPERCASE forms only: lowercase "minggu" is a week, "mei" a typo."""
+    forms = {form for name in names for form in (name[0].upper() + name[1:], name.upper())}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-MONTH_RE = r"(?<!\w)" + _names(MONTHS, abbreviation_dot=True) + r"(?![\w'’])"
-FULL_MONTH_RE = r"(?<!\w)" + _names(FULL_MONTHS) + r"(?![\w'’])"
-WEEKDAY_RE = r"(?<!\w)" + _names(WEEKDAYS) + r"(?![\w'’])"
-WEEKDAY_PREFIX_RE = r"(?<!\w)" + _names(list(WEEKDAYS) + list(WEEKDAY_PREFIXES), abbreviation_dot=True) + r"(?![\w'’])"
+def _words_re(names: Iterable[str]) -> str:
+    """Whole words; an abbreviation ("Sep", "Kam") may take its period, a full name may not
+    ("9-10 September." ends the sentence)."""
+    names = list(names)
+    short = [n for n in names if n in _ABBREVIATIONS]
+    full = [n for n in names if n not in _ABBREVIATIONS]
+    return (rf"(?<!\w)(?:(?:{_alternation(full)})(?![\w'’])"
+            + (rf"|(?:{_alternation(short)})(?:\.|(?![\w'’]))" if short else "") + ")")
+
+
+_ABBREVIATIONS = frozenset(n for n in [*MONTHS, *WEEKDAY_PREFIXES] if len(n) <= 4 and n not in FULL_MONTHS)
+MONTH_RE = _words_re(MONTHS)
+FULL_MONTH_RE = _words_re(FULL_MONTHS)
+WEEKDAY_RE = _words_re(WEEKDAYS)
+WEEKDAY_PREFIX_RE = _words_re([*WEEKDAYS, *WEEKDAY_PREFIXES])
 _DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
 
 
