@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -289,9 +288,10 @@ def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
                                     meta=r.meta(title, intro, paths["search"], section="search",
                                                 noindex=True))
     # A host serves 404.html at whatever URL was missed, so its links cannot be relative
-    # to its own location: it gets <base href> at the site root instead.
+    # to its own location: it gets <base href> at the site's absolute address (base_url),
+    # never a root-relative path, which would break when the site lives under a sub-path.
     yield paths["not_found"], r.render(
-        "404.html", paths["not_found"], base_href=urlsplit(urls.absolute_url(r.config, "index.html")).path,
+        "404.html", paths["not_found"], base_href=urls.absolute_url(r.config, "index.html"),
         meta=r.meta(labels["not_found_title"], labels["not_found_text"], paths["not_found"], noindex=True))
 
 
