@@ -46,6 +46,9 @@ def dates(text: str, published: date | None = THURSDAY) -> list[tuple[str, str |
     ("KTT itu berakhir September 13, 2023 di Jakarta.", [("September 13, 2023", "2023-09-13")]),
     ("Ia lahir 1 Jan 1990 dan menikah 5 Agt 2015.", [("1 Jan 1990", "1990-01-01"), ("5 Agt 2015", "2015-08-05")]),
     ("Server mati pada 2023-09-11 dini hari.", [("2023-09-11", "2023-09-11")]),
+    ("KTT G20 berlangsung pada 9-10 September 2023.", [("9-10 September 2023", "2023-09-09/2023-09-10")]),
+    ("KTT itu digelar 9-10 September.", [("9-10 September", "2023-09-09/2023-09-10")]),  # the full stop is not
+    ("Ia lahir di Jakarta, 5 Mei 1980.", [("5 Mei 1980", "1980-05-05")]),
     ("Sidang digelar Jum'at (15/9/2023).", [("Jum'at (15/9/2023)", "2023-09-15")]),
     ("Pertemuan di New York pada 9/13/2023.", [("9/13/2023", "2023-09-13")]),  # a US-ordered wire date
 ])
@@ -221,6 +224,10 @@ def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str
     "Harga kopi turun tajam minggu ini dan minggu depan.",
     "Minggu lalu, harga beras naik lagi.",  # "last week", not "last Sunday"
     "Pada Minggu ke-3 bulan itu panen dimulai.",
+    "Pertandingan digelar di Stadion 10 November Surabaya.",  # names with a day in them
+    "Jalan 17 Agustus ditutup untuk kendaraan.",
+    "Tragedi 11 September mengubah politik luar negeri AS.",
+    "Putusan MK Nomor 90/PUU-XXI/2023 menuai kritik.",
 ])
 def test_not_dates(text: str) -> None:
     assert dates(text) == []

@@ -104,6 +104,7 @@ _TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
@@ -346,3 +347,14 @@ def at_sentence_start(text: str, start: int) -> bool:
     """Is ``start`` the first word of a sentence (where capitals say nothing)?"""
     before = text[:start].rstrip(" \t\"“(")
     return not before or before[-1] in ".!?…\n:”\""
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """Does a capitalised word run into ``start``, making a day without its year part of a
+    name ("Stadion 10 November", "Jalan 17 Agustus", "Tragedi 11 September")?"""
+    match = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return not (word in WEEKDAYS or word in WEEKDAY_PREFIXES or word in MONTH_CUES or word in YEAR_CUES
+                or word in ("tanggal", "tgl"))

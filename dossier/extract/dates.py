@@ -43,6 +43,7 @@ from .calendar import (
     at_sentence_start,
     clause_tense,
     day_group,
+    in_a_name,
     iso_month,
     make_date,
     reference_day,
@@ -229,7 +230,7 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         month, day = _month(m["m"]), int(m["d"])
         if m["y"]:
             found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), True)
-        elif make_date(2000, month, day):  # leap year: 29 Februari is a day in some years
+        elif make_date(2000, month, day) and not in_a_name(text, m.start()):  # 29 Februari: a day in leap years
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
     for m in _scan(_NUMERIC_SHORT, text, starts):
         month, day = int(m["m"]), int(m["d"])
@@ -244,7 +245,7 @@ def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
     """ "10-13 September 2023", "10 hingga 13 September", "28 Agustus - 2 September 2023"."""
     month, d1, d2 = _month(m["m"]), int(m["d1"]), int(m["d2"])
     month1 = _month(m["m1"]) if m["m1"] else month
-    if m["y1"] and not m["y"]:
+    if m["y1"] and not m["y"] or not m["y"] and in_a_name(text, m.start()):
         return []
     if m["y"]:
         year = int(m["y"])
