@@ -7,7 +7,9 @@
     var target = event.target;
     var tag = target && target.tagName;
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
-    var box = document.querySelector(".search input, [data-search-shortcut]");
+    // The search page's own box first (a selector list would return the header box,
+    // which comes earlier in the document), the header's box everywhere else.
+    var box = document.querySelector(".search input") || document.querySelector("[data-search-shortcut]");
     if (!box) return;
     event.preventDefault();
     box.focus();
