@@ -223,6 +223,8 @@ def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str
     "Kereta diperkirakan tiba di tujuan pada sore hari waktu setempat.",
     "Harga kopi turun tajam minggu ini dan minggu depan.",
     "Minggu lalu, harga beras naik lagi.",  # "last week", not "last Sunday"
+    "Harga Beras Naik Dua Minggu Berturut-turut",  # title-cased headings: weeks too
+    "Harga Beras Minggu Ini",
     "Pada Minggu ke-3 bulan itu panen dimulai.",
     "Pertandingan digelar di Stadion 10 November Surabaya.",  # names with a day in them
     "Jalan 17 Agustus ditutup untuk kendaraan.",

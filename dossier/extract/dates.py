@@ -97,7 +97,7 @@ _WEEKDAY = re.compile(
     r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
     r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
 
-_WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b")
+_WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
 _DAY_BEFORE = re.compile(r"\d\s*\Z")
 
 _Resolver = Callable[["_Context", int, int], "str | None"]
@@ -286,13 +286,21 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
     for m in _scan(_WEEKDAY, text, starts):
-        if m["wd"].lower() == "minggu" and not m["wd2"] and at_sentence_start(text, m.start()) \
-                and _WEEK_AFTER.match(text, m.end("wd")):
-            continue  # "Minggu lalu, ..." opening a sentence is "last week"
+        if m["wd"].lower() == "minggu" and not m["wd2"] and _means_week(text, m):
+            continue
         if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
         found.append(_Candidate(m.start(), m.end(), _weekday(m)))
     return found
+
+
+def _means_week(text: str, m: re.Match[str]) -> bool:
+    """ "Minggu" is "week", not Sunday, after a number ("Dua Minggu Berturut-turut") and as
+    "Minggu lalu/ini/depan" opening a sentence or in a title-cased line ("Harga Minggu Ini")."""
+    if word_before(text, m.start("wd")) in QUANTITY_BEFORE or _DAY_BEFORE.search(text, 0, m.start("wd")):
+        return True
+    after = _WEEK_AFTER.match(text, m.end("wd"))
+    return bool(after) and (at_sentence_start(text, m.start()) or after.group(0).strip()[0].isupper())
 
 
 def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
