@@ -102,7 +102,8 @@ _FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
 
 _TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\w)", re.I)
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+# A full stop (not after an initial: "John F. Kirby") before a capital, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…](?<!\b[A-Z]\.)[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")

@@ -297,7 +297,8 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
 def _means_week(text: str, m: re.Match[str]) -> bool:
     """ "Minggu" is "week", not Sunday, after a number ("Dua Minggu Berturut-turut") and as
     "Minggu lalu/ini/depan" opening a sentence or in a title-cased line ("Harga Minggu Ini")."""
-    if word_before(text, m.start("wd")) in QUANTITY_BEFORE or _DAY_BEFORE.search(text, 0, m.start("wd")):
+    at = m.start("wd")
+    if word_before(text, at) in QUANTITY_BEFORE or _DAY_BEFORE.search(text, max(0, at - 6), at):
         return True
     after = _WEEK_AFTER.match(text, m.end("wd"))
     return bool(after) and (at_sentence_start(text, m.start()) or after.group(0).strip()[0].isupper())
