@@ -78,7 +78,7 @@ def _save_cache(path: Path, fingerprint: str, extractions: dict[str, Extraction]
 
 
 def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
-                workers: int | None = None) -> tuple[Extraction, ...]:
+                workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD) -> tuple[Extraction, ...]:
     """Extract every article (cache first, then a process pool or this process), then link them."""
     gazetteer = build_gazetteer(known)
     fingerprint = extractor_fingerprint(known)
@@ -87,7 +87,7 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     keys = [article_key(fingerprint, a) for a in articles]
     missing = [i for i, key in enumerate(keys) if key not in cached]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(missing) >= PARALLEL_THRESHOLD and workers > 1:
+    if len(missing) >= parallel_threshold and workers > 1:
         jobs = [(articles[i].text, articles[i].published) for i in missing]
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,)) as pool:
             fresh = list(pool.map(_extract_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
