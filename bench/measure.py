@@ -32,7 +32,12 @@ class CommandFailed(RuntimeError):
 
 
 def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
-    """Run ``cmd`` to completion; raise CommandFailed with its output if it exits non-zero."""
+    """Run ``cmd`` to completion; raise CommandFailed with its output if it exits non-zero.
+
+    Dirty pages are flushed first (outside the timing), so writing back what the previous
+    build wrote or deleted is not charged to this one.
+    """
+    os.sync()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
             tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         start = time.perf_counter()
