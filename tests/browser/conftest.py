@@ -1,7 +1,8 @@
 """Real-browser fixtures: the real dossier, built once, served at ``/`` and under ``/dossier/``,
 opened in Debian's headless Chromium through Playwright.
 
-Playwright's own browser download is never used (``executable_path``).  When Chromium or
+Playwright's own browser download is never used (``executable_path``; ``DOSSIER_CHROMIUM``
+names another Chromium binary).  When Chromium or
 axe-core is missing the tests skip on a developer's machine but FAIL under CI (env CI
 set), so a CI run can never pass by silently not running them;
 ``scripts/install-browser-deps.sh`` installs both.
@@ -23,7 +24,7 @@ from typing import Any
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))  # Debian's; never a download
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 SUBPATH = "/dossier/"
