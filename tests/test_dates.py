@@ -76,6 +76,11 @@ def test_a_word_after_a_yearless_date_says_which_year() -> None:
     assert dates("Harga naik Desember lalu.", date(2024, 1, 10)) == [("Desember lalu", "2023-12")]
 
 
+def test_a_weak_tense_cue_does_not_move_a_date_by_a_year() -> None:
+    text = "Pemilu digelar pada Rabu, 14 Februari 2024, dan hasilnya diumumkan pada 20 Maret."
+    assert dates(text, date(2024, 3, 6)) == [("Rabu, 14 Februari 2024", "2024-02-14"), ("20 Maret", "2024-03-20")]
+
+
 def test_two_digit_years_in_slashed_dates() -> None:
     assert dates("Rapat Selasa (12/9/23) ditunda.") == [("Selasa (12/9/23)", "2023-09-12")]
 
@@ -144,6 +149,7 @@ def test_years(text: str, expected: list[tuple[str, str]]) -> None:
     ("Menteri akan berkunjung ke Bandung Senin.", [("Senin", "2023-09-18")]),
     ("Forum itu dijadwalkan dibuka Selasa.", [("Selasa", "2023-09-19")]),
     ("Kereta diperkirakan tiba pada Jumat pagi.", [("Jumat pagi", "2023-09-15")]),
+    ("BMKG memperkirakan hujan lebat turun hingga Sabtu.", [("Sabtu", "2023-09-16")]),
     ("Pedagang memperkirakan harga pulih akhir tahun.", [("akhir tahun", "2023")]),
     # ... what has happened lies behind it
     ("Menteri telah tiba di Vladivostok pada Senin.", [("Senin", "2023-09-11")]),

@@ -59,7 +59,8 @@ NUMBER_WORDS: dict[str, int] = {
 # Words that put the event after the reference day ("akan bertemu pada Sabtu") ...
 FUTURE_WORDS = frozenset({
     "akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "berencana", "rencananya", "diperkirakan",
-    "diprediksi", "bisa", "dapat", "nanti", "mendatang", "segera", "besok",
+    "diprediksi", "memperkirakan", "memprediksi", "diproyeksikan", "bisa", "dapat", "nanti", "mendatang",
+    "segera", "besok",
 })
 # ... auxiliaries among them that turn a following past verb into a plan ("diperkirakan tiba").
 FUTURE_AUXILIARIES = FUTURE_WORDS - {"nanti", "mendatang", "besok"}
@@ -96,7 +97,8 @@ TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREF
     "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
     "sebulan", "setahun"}
 
-FRAME_DAYS = 14  # explicit dates this close to publication are the news of the day, not history
+FRAME_DAYS = 60  # explicit dates this close to publication are the news of the day, not history
+_YEAR_SLACK = timedelta(days=31)
 _AUXILIARY_REACH = 3  # words between "diperkirakan" and the verb it governs
 _FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
 
@@ -139,15 +141,16 @@ def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 def year_for(month: int, day: int | None, ref: date, tense: Tense | None) -> int:
     """Year of a date written without one ("10 September", "akhir Agustus").
 
-    The reference year, unless the tense says the event lies across the year boundary:
-    "akan ... Januari" written in December is next January, "telah ... Desember" written
-    in January is last December.
+    The reference year, unless the tense puts the event across the year boundary: "akan
+    ... Februari" written in November is next February, "telah ... Desember" written in
+    January is last December.  A month of slack keeps a weak cue from moving a date by a
+    whole year: "hasilnya diumumkan pada 20 Maret", written on 6 March, is this March.
     """
-    key, ref_key = (month, day or 1), (ref.month, ref.day if day else 1)
-    if tense == "future" and key < ref_key:
-        return ref.year + 1
-    if tense == "past" and key > ref_key:
+    when = make_date(ref.year, month, day or 15) or date(ref.year, month, 28)
+    if tense == "past" and when > ref + _YEAR_SLACK:
         return ref.year - 1
+    if tense == "future" and when < ref - _YEAR_SLACK:
+        return ref.year + 1
     return ref.year
 
 
