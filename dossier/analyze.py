@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -78,8 +78,12 @@ def _save_cache(path: Path, fingerprint: str, extractions: dict[str, Extraction]
 
 
 def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
-                workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD) -> tuple[Extraction, ...]:
-    """Extract every article (cache first, then a process pool or this process), then link them."""
+                workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD,
+                progress: Callable[[int, int], None] | None = None) -> tuple[Extraction, ...]:
+    """Extract every article (cache first, then a process pool or this process), then link them.
+
+    ``progress(done, total)`` is called as uncached articles are extracted.
+    """
     gazetteer = build_gazetteer(known)
     fingerprint = extractor_fingerprint(known)
     cache_path = cache_dir / "extractions.pickle" if cache_dir else None
@@ -87,12 +91,18 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     keys = [article_key(fingerprint, a) for a in articles]
     missing = [i for i, key in enumerate(keys) if key not in cached]
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    report = progress or (lambda done, total: None)
+    fresh: list[Extraction] = []
     if len(missing) >= parallel_threshold and workers > 1:
         jobs = [(articles[i].text, articles[i].published) for i in missing]
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,)) as pool:
-            fresh = list(pool.map(_extract_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            for extraction in pool.map(_extract_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 16))):
+                fresh.append(extraction)
+                report(len(fresh), len(missing))
     else:
-        fresh = [extract_article(articles[i].text, articles[i].published, gazetteer) for i in missing]
+        for i in missing:
+            fresh.append(extract_article(articles[i].text, articles[i].published, gazetteer))
+            report(len(fresh), len(missing))
     for i, extraction in zip(missing, fresh, strict=True):
         cached[keys[i]] = extraction
     if cache_path and missing:

@@ -50,8 +50,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import build
+    from .progress import TerminalProgress
 
-    report = build(args.site, args.output, cache=not args.no_cache, workers=args.workers)
+    report = build(args.site, args.output, cache=not args.no_cache, workers=args.workers,
+                   progress=TerminalProgress(sys.stderr))
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
     if report.unchanged:
         print(f"Nothing changed: {report.output_dir} already holds this site ({report.pages} pages); "

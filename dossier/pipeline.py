@@ -8,32 +8,30 @@ records how long each took (for the CLI summary and bench/).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
 from .analyze import extract_all
 from .assemble import assemble_site
-from .config import load_config
+from .config import Config, load_config
 from .content import load_articles
 from .errors import DossierError
 from .hubs import assign_topics
+from .models import Site
 from .opendata import dossier_json
-from .publish import (
-    discard,
-    indexed_pages,
-    make_staging_dir,
-    run_pagefind,
-    swap_into_place,
-    unchanged_site,
-    write_files,
-)
+from .publish import discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place, write_files
 from .render import render_site
 from .summarize import summarize
 
 T = TypeVar("T")
+
+# (stage, done, total): called when a stage starts (0, 1) and ends (1, 1), and in between by
+# long stages (extraction: articles done of all).  The CLI turns it into a progress bar.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class BuildReport:
     pages: int  # HTML pages written
     files: int  # every file written, Pagefind bundle excluded
     indexed: int  # pages in the search index
-    unchanged: bool = False  # True when output/ already held exactly this site: nothing was written
+    unchanged: bool = False  # True when output/ already held exactly this site: nothing was replaced
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in stage order
 
     @property
@@ -51,27 +49,84 @@ class BuildReport:
         return sum(self.timings.values())
 
 
-class _Stopwatch:
-    """Times named stages; a small helper so build() reads as the list of stages."""
+def _no_progress(stage: str, done: int, total: int) -> None:
+    """Default progress sink: builds called from code or tests report nothing."""
 
-    def __init__(self) -> None:
+
+class _Stopwatch:
+    """Times named stages and reports their start and end, so build() reads as its list of stages."""
+
+    def __init__(self, progress: Progress) -> None:
         self.timings: dict[str, float] = {}
+        self.progress = progress
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        self.progress(name, 0, 1)
         start = time.perf_counter()
         try:
             yield
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+        self.progress(name, 1, 1)
 
     def run(self, name: str, func: Callable[[], T]) -> T:
         with self.stage(name):
             return func()
 
+    def timed_iter(self, name: str, items: Iterable[T]) -> Iterator[T]:
+        """Yield from ``items``, adding the time spent producing them to stage ``name``."""
+        iterator = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+            yield item
+
+
+class _Comparison:
+    """Tees the rendered files and notes whether each equals the published one.
+
+    Pages stream from the renderer to the staging folder (a 10,000-article site is never
+    held in memory); on the way we check whether output/ already holds the very same site,
+    in which case nothing is swapped and Pagefind is not run again.
+    """
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        self.names: set[str] = set()
+        self.all_equal = (output_dir / "pagefind" / "pagefind-entry.json").is_file()
+
+    def tee(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for rel, data in files:
+            if self.all_equal:
+                self.names.add(rel)
+                existing = self.output_dir / rel
+                try:
+                    self.all_equal = existing.is_file() and existing.read_bytes() == data
+                except OSError:
+                    self.all_equal = False
+            yield rel, data
+
+    def site_unchanged(self) -> bool:
+        if not self.all_equal:
+            return False
+        present = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*")
+                   if p.is_file() and p.relative_to(self.output_dir).parts[0] != "pagefind"}
+        return present == self.names
+
+
+def _open_data(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """dossier.json, produced lazily so it is timed with the other rendered files."""
+    yield "dossier.json", dossier_json(site, config)
+
 
 def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
-          workers: int | None = None) -> BuildReport:
+          workers: int | None = None, progress: Progress = _no_progress) -> BuildReport:
     """Build the dossier in ``site_dir`` and publish it atomically to ``output_dir``.
 
     Raises DossierError (with every problem found) and leaves any previous output intact.
@@ -79,7 +134,7 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
     processes (default: one per core); neither changes the output.
     """
     site_dir = Path(site_dir).resolve()
-    clock = _Stopwatch()
+    clock = _Stopwatch(progress)
     config = clock.run("load", lambda: load_config(site_dir))
     output_dir = Path(output_dir).resolve() if output_dir else config.output_dir
     articles = clock.run("load", lambda: load_articles(config.content_dir))
@@ -88,20 +143,23 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
                               config.content_dir)
 
     extractions = clock.run("extract", lambda: extract_all(
-        articles, config.entities, config.cache_dir if cache else None, workers))
+        articles, config.entities, config.cache_dir if cache else None, workers,
+        progress=lambda done, total: progress("extract", done, total)))
     summaries = clock.run("summarize", lambda: tuple(
         summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
-    files = clock.run("render", lambda: [*render_site(site, config), ("dossier.json", dossier_json(site, config))])
 
-    if index and clock.run("write", lambda: unchanged_site(output_dir, files)):
-        pages = sum(rel.endswith(".html") for rel, _ in files)
-        return BuildReport(output_dir, len(articles), pages, len(files), indexed_pages(output_dir),
-                           unchanged=True, timings=dict(clock.timings))
     staging = make_staging_dir(output_dir)
     try:
-        written = clock.run("write", lambda: write_files(staging, files))
+        comparison = _Comparison(output_dir)
+        files = clock.timed_iter("render", chain(render_site(site, config), _open_data(site, config)))
+        written = clock.run("write", lambda: write_files(staging, comparison.tee(files)))
+        clock.timings["write"] -= clock.timings["render"]  # rendering happened inside the write loop
+        if index and comparison.site_unchanged():
+            discard(staging)
+            return BuildReport(output_dir, len(articles), written.pages, written.files, indexed_pages(output_dir),
+                               unchanged=True, timings=dict(clock.timings))
         indexed = clock.run("index", lambda: run_pagefind(staging)) if index else 0
         if index and indexed != len(site.articles):
             raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
