@@ -105,6 +105,8 @@ def test_a_date_that_does_not_exist_is_kept_as_written_but_undetermined() -> Non
     ("Pameran dibuka Juli-Agustus 2023.", THURSDAY, [("Juli-Agustus 2023", "2023-07/2023-08")]),
     ("Data periode 2020-2022 menunjukkan kenaikan.", THURSDAY, [("2020-2022", "2020/2022")]),
     ("Tren utama untuk diperhatikan pada 2023-2024.", THURSDAY, [("2023-2024", "2023/2024")]),
+    ("Konser digelar Sabtu dan Minggu (16-17/9) di GBK.", THURSDAY,
+     [("Sabtu dan Minggu (16-17/9)", "2023-09-16/2023-09-17")]),
     ("Pameran digelar Senin hingga Rabu pekan depan.", THURSDAY,
      [("Senin hingga Rabu pekan depan", "2023-09-18/2023-09-20")]),
 ])
@@ -253,6 +255,7 @@ def test_the_numbers_win_over_a_wrong_weekday_and_the_conflict_can_be_flagged() 
 @pytest.mark.parametrize(("text", "value", "conflict"), [
     ("Minggu hingga Selasa (10-13/9/2023)", "2023-09-10/2023-09-13", True),
     ("Minggu hingga Rabu (10-13/9/2023)", "2023-09-10/2023-09-13", False),
+    ("Sabtu dan Minggu (16-17/9)", "2023-09-16/2023-09-17", False),
     ("Selasa (11/9/2023)", "2023-09-11", True),
     ("Senin (11/9/2023)", "2023-09-11", False),
     ("Kam Sep 14 , 2023", "2023-09-14", False),

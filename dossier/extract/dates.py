@@ -64,7 +64,8 @@ _NUMERIC = re.compile(  # 11/9/2023, 11-09-2023, 11.9.2023, 11/9/23
     rf"{day_group('d')}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?:(?P<y>\d{{4}})|(?<=/)(?P<yy>\d\d)){NUMBER_END}")
 _NUMERIC_RANGE = re.compile(rf"{day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]\s*"
                             rf"(?P<d2>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){NUMBER_END}")
-_NUMERIC_SHORT = re.compile(rf"(?<=\(){day_group('d')}/(?P<m>\d{{1,2}})(?=\))")  # "(11/9)": only in parentheses
+_NUMERIC_SHORT = re.compile(  # "(11/9)", "(16-17/9)": without a year only in parentheses
+    rf"(?<=\(){day_group('d')}(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?/(?P<m>\d{{1,2}})(?=\))")
 _ISO = re.compile(rf"(?<![\w-])(?P<y>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUMBER_END}")
 _TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
 _TEXT_RANGE = re.compile(
@@ -77,7 +78,7 @@ _MONTH_YEAR = re.compile(
     rf"\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}")
 # A weekday (or weekday range) written in front of an explicit date, searched backwards.
 _PREFIX = re.compile(
-    rf"(?:(?i:hari)\s+)?{WEEKDAY_PREFIX_RE}(?:{RANGE_RE}{WEEKDAY_RE})?(?P<open>\s*\(\s*|\s*,\s*|\s+)\Z")
+    rf"(?:(?i:hari)\s+)?{WEEKDAY_PREFIX_RE}(?:(?:{RANGE_RE}|\s+dan\s+){WEEKDAY_RE})?(?P<open>\s*\(\s*|\s*,\s*|\s+)\Z")
 _CLOSE = re.compile(r"\s*\)")
 
 # ------------------------------------------------------------------ forms that need a reference
@@ -233,9 +234,10 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         elif make_date(2000, month, day) and not in_a_name(text, m.start()):  # 29 Februari: a day in leap years
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
     for m in _scan(_NUMERIC_SHORT, text, starts):
-        month, day = int(m["m"]), int(m["d"])
-        if make_date(2000, month, day):
-            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+        month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
+        if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
+            found += _partial(text, m, _with_year(lambda y, mo=month, d=day, e=last: _span(
+                _day(make_date(y, mo, d)), _day(make_date(y, mo, e))), month, last))
     for m in _scan(_TEXT_RANGE, text, starts):
         found += _text_range(text, m)
     return found
