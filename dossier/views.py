@@ -15,11 +15,11 @@ from datetime import timedelta
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import urls
 from .config import Config, EventConfig
-from .markup import render_markdown
 from .models import ArticlePage, EntityCount, EntityMentions, EntityPage, Event, HubPage, Site
 
 
@@ -152,9 +152,62 @@ def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mappi
                *(SearchFilter(labels["filter_place"], c.name) for c in places),
                SearchFilter(labels["filter_outlet"], page.article.outlet))
     original = _web_url(page.article.url)
-    return ArticleView(page, Markup(render_markdown(page.article.body, md)), people, places,
+    return ArticleView(page, linked_body(page, entities, md), people, places,
                        _chips(page.organizations, entities), topics, tuple(dates.values()), tuple(quotes),
                        filters, original, related)
+
+
+def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt) -> Markup:
+    """The article's HTML with the first mention of each entity linked to its page.
+
+    Works on markdown-it's tokens, not on HTML: only plain text outside existing links is
+    split, and the renderer escapes every piece, so no name can inject markup.  One link
+    per entity (the first), as encyclopedias do, so the text stays readable.
+    """
+    targets: dict[str, tuple[tuple[str, str], str]] = {}
+    for e in page.extraction.entities:
+        target = entities.get((e.type, e.key))
+        if target is None:
+            continue
+        for m in e.mentions:
+            targets.setdefault(m.text, ((e.type, e.key), urls.relative_href(page.path, target.path)))
+    tokens = md.parse(page.article.body)
+    if targets:
+        names = sorted(targets, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        linked: set[tuple[str, str]] = set()
+        for token in tokens:
+            if token.type == "inline" and token.children:
+                token.children = _link_children(token.children, pattern, targets, linked)
+    return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def _link_children(children: list[Token], pattern: re.Pattern[str],
+                   targets: Mapping[str, tuple[tuple[str, str], str]], linked: set[tuple[str, str]]) -> list[Token]:
+    out: list[Token] = []
+    depth = 0  # inside an author's own link: leave it alone
+    for child in children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if child.type != "text" or depth:
+            out.append(child)
+            continue
+        text, last = child.content, 0
+        for match in pattern.finditer(text):
+            ident, href = targets[match.group(0)]
+            if ident in linked:
+                continue
+            linked.add(ident)
+            if match.start() > last:
+                out.append(Token("text", "", 0, content=text[last:match.start()]))
+            out.append(Token("link_open", "a", 1, attrs={"href": href, "class": "entity-link"}))
+            out.append(Token("text", "", 0, content=match.group(0)))
+            out.append(Token("link_close", "a", -1))
+            last = match.end()
+        if last == 0:
+            out.append(child)
+        elif last < len(text):
+            out.append(Token("text", "", 0, content=text[last:]))
+    return out
 
 
 def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage, ...]]:

@@ -411,6 +411,15 @@ def test_assets_are_linked_with_a_content_version(rendered: dict[str, bytes]) ->
                                                       href=f"assets/dossier.css?v={version}")
 
 
+def test_article_text_links_the_first_mention_of_each_entity(rendered: dict[str, bytes]) -> None:
+    html = rendered["artikel/kim-tiba/index.html"].decode()
+    prose = html[html.index('class="prose"'):html.index("</section>", html.index('class="prose"'))]
+    assert prose.count('<a href="../../tokoh/kim-jong-un/" class="entity-link">Kim Jong Un</a>') == 1
+    assert prose.count('class="entity-link">') == 4  # Kim, Putin, Vostochny, Rusia: once each
+    hostile = rendered["artikel/rencana/index.html"].decode()
+    assert 'class="entity-link">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>' in hostile
+
+
 def test_only_article_pages_are_indexed_with_filters_meta_and_sort(rendered: dict[str, bytes]) -> None:
     for path, page in html_pages(rendered).items():
         is_article = path.startswith("artikel/") and path.count("/") == 2
