@@ -133,7 +133,23 @@ def test_edits_reload_the_open_page_and_errors_overlay_the_last_good_one(
     server.wait_for(r"rebuilt in [0-9.]+ s")
 
     assert reload_seconds < RELOAD_BUDGET_MS / 1000
-    assert [p for p in watch.take() if "__dossier__" not in p] == []
+    assert watch.take() == []
+
+
+def test_search_works_in_the_preview(served: tuple[ServeProcess, str], site_copy: Path, page: Any,
+                                     watch: PageWatch) -> None:
+    """The preview server hands out Pagefind's files (wasm, index chunks) as a static host does."""
+    _, url = served
+    config = load_config(site_copy)
+    page.goto(f"{url}{config.paths.search}/?q=amunisi")
+    results = page.locator(".search pagefind-results .result__title a")
+    expect(results.first).to_be_visible()
+    assert results.count() == sum("amunisi" in a.text.lower() for a in load_articles(config.content_dir))
+    title = results.first.inner_text().strip()
+    results.first.click()
+    expect(page.locator("h1")).to_have_text(title)
+    assert page.url.startswith(f"{url}{config.paths.articles}/")
+    assert watch.take() == []
 
 
 def _set_title(text: str, title: str) -> str:
