@@ -36,8 +36,7 @@ MONTHS: dict[str, int] = {
 }
 # Names safe to read as a month with no day or year beside them ("akhir Agustus"); the
 # abbreviations are not ("Mar", "Des", "Jun" are also names and words).
-FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4 or name in ("mei", "may", "juni", "juli", "june",
-                                                                               "july"))
+FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4) | {"mei", "may", "juni", "juli", "june", "july"}
 
 # Monday is 0, as in ``date.weekday()``.
 WEEKDAYS: dict[str, int] = {
