@@ -63,6 +63,13 @@ def test_a_weekday_in_front_of_the_date_belongs_to_the_span() -> None:
     assert text[mention.start:mention.end] == mention.text
 
 
+def test_each_day_of_a_list_is_a_date() -> None:
+    assert dates("Sidang digelar pada 9 dan 10 September 2023.") == [("9", "2023-09-09"),
+                                                                    ("10 September 2023", "2023-09-10")]
+    assert dates("Festival pada 5, 6, dan 7 Oktober di Bali.") == [("5", "2023-10-05"), ("6", "2023-10-06"),
+                                                                  ("7 Oktober", "2023-10-07")]
+
+
 def test_a_date_without_its_year_takes_the_year_of_the_article() -> None:
     assert dates("Kim dijadwalkan bertemu Putin pada Rabu (13/9).", date(2023, 9, 12)) == [("Rabu (13/9)",
                                                                                            "2023-09-13")]

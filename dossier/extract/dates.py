@@ -71,6 +71,9 @@ _TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}
 _TEXT_RANGE = re.compile(
     rf"{day_group('d1')}(?:\s+(?P<m1>{MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?)?{RANGE_RE}"
     rf"(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
+_DAY_LIST = re.compile(  # the "9" of "9 dan 10 September 2023", the "5" and "6" of "5, 6, dan 7 Oktober"
+    rf"{day_group('d')}(?=(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:dan|serta|&)\s+\d{{1,2}}\s+(?P<m>{MONTH_RE})"
+    rf"(?:\s+(?P<y>\d{{4}}))?{NUMBER_END})")
 _TEXT_MDY = re.compile(  # Sep 14 , 2023
     rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
@@ -232,6 +235,12 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         if m["y"]:
             found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), True)
         elif make_date(2000, month, day) and not in_a_name(text, m.start()):  # 29 Februari: a day in leap years
+            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+    for m in _scan(_DAY_LIST, text, starts):
+        month, day = _month(m["m"]), int(m["d"])
+        if m["y"]:
+            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
+        elif make_date(2000, month, day) and not in_a_name(text, m.start()):
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
     for m in _scan(_NUMERIC_SHORT, text, starts):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
