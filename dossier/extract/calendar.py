@@ -107,6 +107,9 @@ _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _SENTENCE_END = re.compile(r"[.!?…](?<!\b[A-Z]\.)[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
+_TOKEN = re.compile(r"\w+")
+_WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
+DAY_BEFORE = re.compile(r"\d\s*\Z")  # a number just before: "20 Desember", "2 Minggu"
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
@@ -361,3 +364,23 @@ def in_a_name(text: str, start: int) -> bool:
     word = match.group(1).lower()
     return not (word in WEEKDAYS or word in WEEKDAY_PREFIXES or word in MONTH_CUES or word in YEAR_CUES
                 or word in ("tanggal", "tgl"))
+
+
+def trigger_positions(text: str) -> tuple[int, ...]:
+    """Where a date expression can begin: a number or one of the calendar words.
+
+    Trying each pattern only there, instead of at every character, is what keeps a
+    600-word article to about a millisecond: most words cannot start a date.
+    """
+    return tuple(m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit()
+                 or m.group(0).lower() in TRIGGER_WORDS)
+
+
+def means_week(text: str, start: int, word_start: int, word_end: int) -> bool:
+    """Is the "Minggu" at [word_start, word_end) "week", not Sunday?  After a number ("Dua
+    Minggu Berturut-turut"), and as "Minggu lalu/ini/depan" opening a sentence or in a
+    title-cased line ("Harga Minggu Ini"); ``start`` is where its expression begins."""
+    if word_before(text, word_start) in QUANTITY_BEFORE or DAY_BEFORE.search(text, max(0, word_start - 6), word_start):
+        return True
+    after = _WEEK_AFTER.match(text, word_end)
+    return bool(after) and (at_sentence_start(text, start) or after.group(0).strip()[0].isupper())

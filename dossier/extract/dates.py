@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from ..models import DateMention, Sentence
 from .calendar import (
+    DAY_BEFORE,
     FULL_MONTH_RE,
     MONTH_CUES,
     MONTH_RE,
@@ -33,7 +34,6 @@ from .calendar import (
     QUALIFIER_RE,
     QUANTITY_BEFORE,
     RANGE_RE,
-    TRIGGER_WORDS,
     WEEKDAY_PREFIX_RE,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -46,10 +46,12 @@ from .calendar import (
     in_a_name,
     iso_month,
     make_date,
+    means_week,
     reference_day,
     resolve_weekday,
     sentence_bounds,
     shifted,
+    trigger_positions,
     weekday_mismatch,
     word_after,
     word_before,
@@ -57,7 +59,6 @@ from .calendar import (
 )
 
 __all__ = ["find_dates", "weekday_mismatch"]
-_TOKEN = re.compile(r"\w+")
 
 # ------------------------------------------------------------------ explicit forms
 _NUMERIC = re.compile(  # 11/9/2023, 11-09-2023, 11.9.2023, 11/9/23
@@ -95,14 +96,13 @@ _RELATIVE_PERIOD = re.compile(
 _PART_OF_YEAR = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": year depends on tense
 _AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
                   r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
+_DEICTIC_OFFSETS = {"hari ini": 0, "kemarin lusa": -2, "kemarin": -1, "besok": 1, "lusa": 2}
 _DEICTIC = re.compile(r"(?<!\w)(?:hari\s+ini|kemarin\s+lusa|kemarin|besok|lusa)(?!\w)", re.I)
 _WEEKDAY = re.compile(
     rf"(?:(?i:hari)\s+)?(?P<wd>{WEEKDAY_RE})(?:{RANGE_RE}(?:(?i:hari)\s+)?(?P<wd2>{WEEKDAY_RE}))?"
     r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
     r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
 
-_WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
-_DAY_BEFORE = re.compile(r"\d\s*\Z")
 
 _Resolver = Callable[["_Context", int, int], "str | None"]
 
@@ -144,16 +144,6 @@ def _month(name: str) -> int:
 
 
 # ------------------------------------------------------------------ candidate makers
-
-
-def _trigger_positions(text: str) -> tuple[int, ...]:
-    """Where a date expression can begin: a number or one of the calendar words.
-
-    Trying each pattern only there, instead of at every character, is what keeps a
-    600-word article to about a millisecond: most words cannot start a date.
-    """
-    return tuple(m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit()
-                 or m.group(0).lower() in TRIGGER_WORDS)
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
@@ -231,17 +221,9 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         if first <= last:
             found += _explicit(text, m, _span(iso_month(year, first), iso_month(year, last)))
     for m in _scan(_TEXT_DMY, text, starts):
-        month, day = _month(m["m"]), int(m["d"])
-        if m["y"]:
-            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)), True)
-        elif make_date(2000, month, day) and not in_a_name(text, m.start()):  # 29 Februari: a day in leap years
-            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+        found += _day_month(text, m, written_as_date=True)
     for m in _scan(_DAY_LIST, text, starts):
-        month, day = _month(m["m"]), int(m["d"])
-        if m["y"]:
-            found += _explicit(text, m, _day(make_date(int(m["y"]), month, day)))
-        elif make_date(2000, month, day) and not in_a_name(text, m.start()):
-            found += _partial(text, m, _with_year(lambda y, mo=month, d=day: _day(make_date(y, mo, d)), month, day))
+        found += _day_month(text, m, written_as_date=False)
     for m in _scan(_NUMERIC_SHORT, text, starts):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
         if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
@@ -250,6 +232,16 @@ def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
     for m in _scan(_TEXT_RANGE, text, starts):
         found += _text_range(text, m)
     return found
+
+
+def _day_month(text: str, m: re.Match[str], written_as_date: bool) -> list[_Candidate]:
+    """ "11 September 2023"; "10 September", its year from the reference unless in a name."""
+    month, day = _month(m["m"]), int(m["d"])
+    if m["y"]:
+        return _explicit(text, m, _day(make_date(int(m["y"]), month, day)), written_as_date)
+    if not make_date(2000, month, day) or in_a_name(text, m.start()):  # 2000: 29 Februari is a day in leap years
+        return []
+    return _partial(text, m, _with_year(lambda y: _day(make_date(y, month, day)), month, day))
 
 
 def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
@@ -292,12 +284,11 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
                                 if c.ref else None, deictic=True))
     for m in _scan(_DEICTIC, text, starts):
-        offset = {"hari ini": 0, "kemarin lusa": -2, "kemarin": -1, "besok": 1, "lusa": 2}[" ".join(m.group(0).lower()
-                                                                                                 .split())]
+        offset = _DEICTIC_OFFSETS[" ".join(m.group(0).lower().split())]
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
     for m in _scan(_WEEKDAY, text, starts):
-        if m["wd"].lower() == "minggu" and not m["wd2"] and _means_week(text, m):
+        if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
             continue
         if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
@@ -305,20 +296,10 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
     return found
 
 
-def _means_week(text: str, m: re.Match[str]) -> bool:
-    """ "Minggu" is "week", not Sunday, after a number ("Dua Minggu Berturut-turut") and as
-    "Minggu lalu/ini/depan" opening a sentence or in a title-cased line ("Harga Minggu Ini")."""
-    at = m.start("wd")
-    if word_before(text, at) in QUANTITY_BEFORE or _DAY_BEFORE.search(text, max(0, at - 6), at):
-        return True
-    after = _WEEK_AFTER.match(text, m.end("wd"))
-    return bool(after) and (at_sentence_start(text, m.start()) or after.group(0).strip()[0].isupper())
-
-
 def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
     """A month with no day or year beside it counts only after a cue ("akhir Agustus", "pada Mei")."""
     lead = m["lead"].strip()
-    if not lead and _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+    if not lead and DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return []  # the month of "20 Desember lalu", a day
     cue = lead.split()[0].lower() if lead else word_before(text, m.start())
     relation = (m["rel"] or "").strip()
@@ -413,7 +394,7 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     article's own dates say otherwise (see ``calendar.reference_day``).  ``sentences`` (from
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
-    starts = _trigger_positions(text)
+    starts = trigger_positions(text)
     chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
     anchors = _anchor_days(text, chosen)
     ctx = _Context(text, None, tuple(day for _, day in anchors), sentence_bounds(text, sentences))
