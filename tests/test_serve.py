@@ -402,6 +402,13 @@ def test_saving_an_article_rebuilds_once_and_bumps_the_version(preview, site: Pa
     assert [e.split(" in ")[0] for e in events] == ["built", "rebuilt"]
 
 
+@pytest.mark.parametrize("changed", ["site.yaml", "templates/base.html", "content/baru.md"])
+def test_site_yaml_templates_and_new_articles_each_rebuild(preview, site: Path, changed: str) -> None:
+    server, _ = preview
+    (site / changed).write_text("---\nbaru\n")
+    assert wait_until(lambda: status(server)["version"] == 2)
+
+
 def test_editor_temp_files_and_output_churn_do_not_rebuild(preview, site: Path) -> None:
     server, _ = preview
     (site / "content" / ".kunjungan.md.swp").write_text("swap")
