@@ -492,6 +492,24 @@ def test_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
     assert first == second
 
 
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set and dict orders change with PYTHONHASHSEED between processes; the bytes must not."""
+    import os
+    import subprocess
+    import sys
+    script = (
+        "import hashlib, sys; from pathlib import Path; sys.path.insert(0, 'tests')\n"
+        "from test_render import make_config, make_site; from dossier.render import render_site\n"
+        f"c = make_config(Path({str(tmp_path)!r}))\n"
+        "h = hashlib.sha256()\n"
+        "for p, d in render_site(make_site(c), c): h.update(p.encode() + d)\n"
+        "print(h.hexdigest())\n")
+    repo = Path(__file__).resolve().parents[1]
+    digests = {subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
+
+
 def test_no_page_makes_an_external_request(rendered: dict[str, bytes]) -> None:
     for path, page in html_pages(rendered).items():
         for tag, attrs in page.tags:
