@@ -58,8 +58,8 @@ NUMBER_WORDS: dict[str, int] = {
 # Words that put the event after the reference day ("akan bertemu pada Sabtu") ...
 FUTURE_WORDS = frozenset({
     "akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "berencana", "rencananya", "diperkirakan",
-    "diprediksi", "memperkirakan", "memprediksi", "diproyeksikan", "bisa", "dapat", "nanti", "mendatang",
-    "segera", "besok",
+    "diprediksi", "memperkirakan", "memprediksi", "diproyeksikan", "bisa", "dapat", "berpotensi", "berpeluang",
+    "nanti", "mendatang", "segera", "besok",
 })
 # ... auxiliaries among them that turn a following past verb into a plan ("diperkirakan tiba").
 FUTURE_AUXILIARIES = FUTURE_WORDS - {"nanti", "mendatang", "besok"}
@@ -94,7 +94,7 @@ QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan
 # Words that can begin a date expression (with any number): where the patterns are tried.
 TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
     "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
-    "sebulan", "setahun"}
+    "sebulan", "setahun", "pagi", "siang", "sore", "malam"}
 
 FRAME_DAYS = 60  # explicit dates this close to publication are the news of the day, not history
 _YEAR_SLACK = timedelta(days=31)

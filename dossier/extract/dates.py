@@ -96,8 +96,10 @@ _RELATIVE_PERIOD = re.compile(
 _PART_OF_YEAR = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": year depends on tense
 _AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
                   r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
-_DEICTIC_OFFSETS = {"hari ini": 0, "kemarin lusa": -2, "kemarin": -1, "besok": 1, "lusa": 2}
-_DEICTIC = re.compile(r"(?<!\w)(?:hari\s+ini|kemarin\s+lusa|kemarin|besok|lusa)(?!\w)", re.I)
+_DEICTIC_OFFSETS = {"hari ini": 0, "pagi ini": 0, "siang ini": 0, "sore ini": 0, "malam ini": 0, "kemarin lusa": -2,
+                    "kemarin": -1, "besok": 1, "lusa": 2}
+_DEICTIC = re.compile(r"(?<!\w)(?:(?P<word>(?:hari|pagi|siang|sore|malam)\s+ini|kemarin\s+lusa|kemarin|besok|lusa)"
+                      r"(?:\s+(?:pagi|siang|sore|malam|dini\s+hari)(?!\s+ini))?)(?!\w)", re.I)
 _WEEKDAY = re.compile(
     rf"(?:(?i:hari)\s+)?(?P<wd>{WEEKDAY_RE})(?:{RANGE_RE}(?:(?i:hari)\s+)?(?P<wd2>{WEEKDAY_RE}))?"
     r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
@@ -284,7 +286,7 @@ def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
                                 if c.ref else None, deictic=True))
     for m in _scan(_DEICTIC, text, starts):
-        offset = _DEICTIC_OFFSETS[" ".join(m.group(0).lower().split())]
+        offset = _DEICTIC_OFFSETS[" ".join(m["word"].lower().split())]
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
     for m in _scan(_WEEKDAY, text, starts):
