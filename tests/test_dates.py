@@ -218,7 +218,8 @@ def test_what_the_text_does_not_settle_is_none_not_a_guess() -> None:
     ("Pertemuan itu terjadi beberapa tahun lalu.", []),  # no particular year
     ("Ia tiba kemarin dan akan pulang besok; hari ini ia rapat.",
      [("kemarin", "2023-09-13"), ("besok", "2023-09-15"), ("hari ini", "2023-09-14")]),
-    ("Posko dibuka sejak kemarin malam; malam ini hujan.", [("kemarin malam", "2023-09-13"), ("malam ini", "2023-09-14")]),
+    ("Posko dibuka sejak kemarin malam; malam ini hujan.",
+     [("kemarin malam", "2023-09-13"), ("malam ini", "2023-09-14")]),
 ])
 def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected
