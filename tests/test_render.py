@@ -385,6 +385,8 @@ def test_article_page_shows_summary_chips_dates_topics_text_and_quotes(rendered:
     assert page.find("a", href="../../tokoh/kim-jong-un/")
     assert page.find("a", href="../../topik/vostochny/")
     assert "13 September 2023" in html and "Rabu (13/9/2023)" in html
+    assert page.find("a", href="../../linimasa/#t-2023-09-13")  # the date, on the timeline
+    assert 'id="t-2023-09-13"' in rendered["linimasa/index.html"].decode()
     assert 'class="summary"' in html and "<blockquote><p>Kami akan terus bersama,</p></blockquote>" in html
     assert html.index('class="summary"') < html.index('class="facts"') < html.index('class="prose"')
     assert page.find("meta", property="og:type")[0]["content"] == "article"
