@@ -254,7 +254,7 @@ def test_internal_links_are_relative_and_resolve(rendered: dict[str, bytes]) -> 
             assert not link.startswith("/"), f"{path}: absolute link {link}"
             target = link.split("#")[0].split("?")[0]
             resolved = posixpath.normpath(posixpath.join(here, target))
-            if link.endswith("/") or link in (".", "./"):
+            if target.endswith("/") or target in (".", "./"):
                 resolved = posixpath.join(resolved, "index.html") if resolved != "." else "index.html"
             if resolved.startswith("pagefind/") or resolved in produced_later:
                 continue
