@@ -259,6 +259,9 @@ def test_internal_links_are_relative_and_resolve(rendered: dict[str, bytes]) -> 
             if resolved.startswith("pagefind/") or resolved in produced_later:
                 continue
             assert resolved in rendered, f"{path}: {link} -> {resolved} is not a rendered file"
+            fragment = link.partition("#")[2]
+            if fragment:
+                assert f'id="{fragment}"' in rendered[resolved].decode(), f"{path}: no #{fragment} in {resolved}"
 
 
 def test_404_page_links_from_the_site_root_under_a_sub_path(rendered: dict[str, bytes]) -> None:
