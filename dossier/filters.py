@@ -31,8 +31,21 @@ _YEAR = re.compile(r"^(\d{4})$")
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+def _fill(labels: Mapping[str, str], key: str, **values: object) -> str:
+    """A label with its {placeholders} filled; a broken label names itself in the error."""
+    try:
+        return labels[key].format(**values)
+    except KeyError as exc:
+        if key not in labels:
+            raise jinja2.TemplateRuntimeError(f"missing label {key!r}") from None
+        raise jinja2.TemplateRuntimeError(
+            f"label {key!r} uses {{{exc.args[0]}}}; it may use {', '.join('{' + v + '}' for v in values)}") from None
+    except (ValueError, IndexError) as exc:
+        raise jinja2.TemplateRuntimeError(f"label {key!r} is not a valid pattern ({exc}): {labels[key]!r}") from None
+
+
 def _month_name(labels: Mapping[str, str], month: int) -> str:
-    return labels[f"month_{month}"]
+    return _fill(labels, f"month_{month}")
 
 
 def _parts(value: str) -> tuple[str, int, int | None, int | None] | None:
@@ -52,10 +65,10 @@ def _format_single(labels: Mapping[str, str], value: str) -> str:
         return value
     kind, year, month, day = parts
     if kind == "day":
-        return labels["date_day"].format(d=day, month=_month_name(labels, month or 1), y=year)
+        return _fill(labels, "date_day", d=day, month=_month_name(labels, month or 1), y=year)
     if kind == "month":
-        return labels["date_month"].format(month=_month_name(labels, month or 1), y=year)
-    return labels["date_year"].format(y=year)
+        return _fill(labels, "date_month", month=_month_name(labels, month or 1), y=year)
+    return _fill(labels, "date_year", y=year)
 
 
 def format_date(labels: Mapping[str, str], value: str | date | None) -> str:
@@ -77,11 +90,11 @@ def format_date(labels: Mapping[str, str], value: str | date | None) -> str:
         _, y1, m1, d1 = first
         _, y2, m2, d2 = last
         if y1 == y2 and m1 == m2 and m1 is not None and 1 <= m1 <= 12:
-            return labels["date_range_same_month"].format(d1=d1, d2=d2, month=_month_name(labels, m1), y=y1)
+            return _fill(labels, "date_range_same_month", d1=d1, d2=d2, month=_month_name(labels, m1), y=y1)
         if y1 == y2 and m1 and m2 and 1 <= m1 <= 12 and 1 <= m2 <= 12:
-            return labels["date_range_same_year"].format(
-                d1=d1, month1=_month_name(labels, m1), d2=d2, month2=_month_name(labels, m2), y=y1)
-    return labels["date_range"].format(start=_format_single(labels, start), end=_format_single(labels, end))
+            return _fill(labels, "date_range_same_year",
+                         d1=d1, month1=_month_name(labels, m1), d2=d2, month2=_month_name(labels, m2), y=y1)
+    return _fill(labels, "date_range", start=_format_single(labels, start), end=_format_single(labels, end))
 
 
 def machine_date(value: str | date | None) -> str:
@@ -95,8 +108,7 @@ def machine_date(value: str | date | None) -> str:
 
 def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
     """ "3 artikel": the ``count_<noun>_one`` / ``count_<noun>_other`` label with {n} filled in."""
-    key = f"count_{noun}_one" if n == 1 else f"count_{noun}_other"
-    return labels[key].format(n=n)
+    return _fill(labels, f"count_{noun}_one" if n == 1 else f"count_{noun}_other", n=n)
 
 
 def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:

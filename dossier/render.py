@@ -24,7 +24,7 @@ import yaml
 from . import urls
 from .config import Config
 from .errors import DossierError, Problem
-from .filters import make_filters
+from .filters import counted, make_filters
 from .markup import make_markdown
 from .models import EntityCount, EntityPage, HubPage, Site
 from .views import (
@@ -239,8 +239,12 @@ def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...],
             entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
-    description = (known.description if known and known.description
-                   else f"{entity.name}: {r.env.filters['counted'](entity.article_count, 'articles')}")
+    description = known.description if known and known.description else entity.name
+    if not (known and known.description):
+        try:
+            description = f"{entity.name}: {counted(r.labels, entity.article_count, 'articles')}"
+        except jinja2.TemplateRuntimeError as exc:
+            raise DossierError(Problem(str(exc))) from None
     return r.render(
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
         type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),

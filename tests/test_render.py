@@ -304,6 +304,14 @@ def test_an_empty_dossier_still_renders(tmp_path: Path) -> None:
     assert ET.fromstring(files["feed.xml"]).find("{http://www.w3.org/2005/Atom}entry") is None
 
 
+def test_a_broken_label_pattern_is_reported_by_name(tmp_path: Path) -> None:
+    config = make_config(tmp_path, labels=MappingProxyType({"count_articles_other": "{jumlah} artikel"}))
+    with pytest.raises(DossierError) as info:
+        dict(render_site(make_site(config), config))
+    message = info.value.problems[0].message
+    assert "count_articles_other" in message and "{n}" in message
+
+
 def test_a_site_template_or_asset_overrides_the_default_theme_file(tmp_path: Path) -> None:
     (tmp_path / "templates" / "assets").mkdir(parents=True)
     (tmp_path / "templates" / "404.html").write_text("<p>{{ labels.not_found_title }} (custom)</p>\n")
