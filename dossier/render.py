@@ -34,6 +34,7 @@ from .views import (
     article_view,
     co_mentions,
     compact_timeline,
+    entity_events,
     entity_jsonld,
     entity_sources,
     feed_entries,
@@ -247,6 +248,7 @@ def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...],
             raise DossierError(Problem(str(exc))) from None
     return r.render(
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
+        days=entity_events(entity, r.site.timeline),
         type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
                     else "website", section=section),

@@ -310,6 +310,12 @@ def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
     return tuple(sources)
 
 
+def entity_events(entity: EntityPage, timeline: Iterable[Event]) -> tuple[DayGroup, ...]:
+    """The dated events whose sentence names the entity: its own timeline, by day."""
+    said = {(a.article.path, a.sentence) for a in entity.appearances}
+    return group_by_day(e for e in timeline if (e.article.path, e.sentence) in said)
+
+
 def _thing(e: EntityMentions | EntityPage, config: Config,
            entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
     target = entities.get((e.type, e.key))

@@ -456,6 +456,8 @@ def test_entity_page_lists_sentences_with_the_mention_marked(rendered: dict[str,
     assert 'href="https://www.wikidata.org/wiki/Q56226"' in kim and "Pemimpin Korea Utara." in kim
     data = json.loads(next(b for a, b in Page(kim).scripts if a.get("type") == "application/ld+json"))
     assert data["@type"] == "Person" and data["sameAs"] == "https://www.wikidata.org/wiki/Q56226"
+    events = kim[kim.index('id="entity-events"'):]  # his own timeline: the dated sentences naming him
+    assert "10 September 2023" in events and "13 September 2023" in events and "Juli 2000" not in events
 
 
 def test_timeline_groups_events_by_date_in_order(rendered: dict[str, bytes]) -> None:
