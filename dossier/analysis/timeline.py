@@ -1,0 +1,341 @@
+"""The event timeline: dated happenings across all outlets, and where the outlets disagree.
+
+Every resolved date of every article becomes a *claim*: this outlet says that something
+happened on that day.  Claims about the same happening are merged into one event with
+several attestations, and a happening attested with dates that cannot both be true is a
+*conflict*, shown with both sources rather than silently resolved.
+
+"The same happening" is decided by a general rule, not by a list of answers: the verb that
+governs the date (the event word nearest the date in its sentence) belongs to the same
+family (departing, arriving, meeting...), the claims come from different articles, and
+their sentences name a common person or a common place finer than a country.  Countries
+are too coarse ("Korea Utara" is in every sentence of a Korea dossier); reporting verbs
+("kata KCNA, Selasa") date a report, not the happening, so they never merge claims.
+A weekday that contradicts its own numbers ("Selasa (13/9/2023)" when the 13th was a
+Wednesday) is flagged too, inside one article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Literal
+
+from ..extract.dates import weekday_mismatch
+from ..models import ArticlePage, DateMention, Site
+from ..text import fold
+from .common import entities_in, excerpt, sentence_index, token_spans
+
+Precision = Literal["day", "month", "year", "range"]
+
+# Event words by family, Indonesian then English, as they are written (Indonesian affixes
+# make separate words, listed as such).  A date is governed by the nearest of these.
+VERB_FAMILIES: Mapping[str, frozenset[str]] = MappingProxyType({
+    "depart": frozenset({"berangkat", "keberangkatan", "meninggalkan", "bertolak", "bertolaknya", "bergerak",
+                         "left", "leave", "leaves", "leaving", "departed", "depart", "departs", "departure"}),
+    "arrive": frozenset({"tiba", "tibanya", "sampai", "mendarat", "kedatangan", "datang", "memasuki",
+                         "menyeberangi", "arrived", "arrive", "arrives", "arrival", "landed", "crossed"}),
+    "meet": frozenset({"bertemu", "pertemuan", "berjumpa", "menemui", "bertatap", "berbicara", "pembicaraan",
+                       "perundingan", "berunding", "met", "meet", "meets", "meeting", "summit", "talks"}),
+    "visit": frozenset({"mengunjungi", "kunjungan", "berkunjung", "menyambangi", "dikunjungi", "visit",
+                        "visited", "visits", "visiting", "toured"}),
+    "travel": frozenset({"pergi", "bepergian", "perjalanan", "travel", "travelled", "traveled",
+                         "travels", "headed"}),
+    "return": frozenset({"kembali", "pulang", "returned", "return", "returns"}),
+    "hold": frozenset({"menghadiri", "digelar", "berlangsung", "diadakan", "dijadwalkan", "diselenggarakan",
+                       "dibuka", "attend", "attended", "held", "scheduled", "opened"}),
+    "report": frozenset({"mengatakan", "menyatakan", "melaporkan", "dilaporkan", "kata", "katanya", "ujar",
+                         "ujarnya", "dilansir", "menulis", "mengumumkan", "diumumkan", "dikutip", "mengutip",
+                         "menyebut", "menyebutkan", "menurut", "bunyi", "said", "says", "reported", "announced",
+                         "told", "wrote"}),
+})
+NON_MERGING = frozenset({"report"})
+# Indonesian puts the time after the verb ("berangkat pada Minggu"): a word after the date
+# counts as this many times farther, plus a fixed handicap in characters.
+FOLLOWING_FACTOR, FOLLOWING_HANDICAP = 3, 8
+# Outlets that disagree on a date are off by a day or two (a night departure, the day of the
+# report, a time zone); claims further apart than this are different occurrences of a
+# recurring happening (the 2019 meeting, the 2023 meeting), never one happening.
+MAX_DISAGREEMENT_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """One outlet's word for a dated happening: the date as written, in its sentence."""
+
+    article: ArticlePage
+    date: str  # the ISO value this article gives
+    date_text: str  # exact span, at date_start..date_end of article.text
+    date_start: int
+    date_end: int
+    sentence: str
+    sentence_start: int
+    excerpt: str
+    weekday_mismatch: bool = False
+
+    @property
+    def outlet(self) -> str:
+        return self.article.article.outlet
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article.article.slug, "outlet": self.outlet, "date": self.date,
+                "text": self.date_text, "start": self.date_start, "end": self.date_end,
+                "sentence": self.sentence, "excerpt": self.excerpt, "weekday_mismatch": self.weekday_mismatch}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A happening on one date, with every outlet that reports it for that date."""
+
+    id: str  # stable anchor, unique on the timeline page
+    date: str
+    kind: str | None  # verb family of the happening, None when no event word governs the date
+    excerpt: str  # the first attestation's short form
+    attestations: tuple[Attestation, ...]
+    outlets: tuple[str, ...]
+    conflict: str | None = None  # id of the DateConflict this event is part of
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date, "kind": self.kind, "excerpt": self.excerpt,
+                "outlets": list(self.outlets), "conflict": self.conflict,
+                "attestations": [a.to_json() for a in self.attestations]}
+
+
+@dataclass(frozen=True)
+class TimelinePeriod:
+    """A day, a month, a year or a range, and the events dated to exactly that."""
+
+    key: str  # the ISO value: "2023-09-10", "2023-09", "2023", "2023-09-10/2023-09-13"
+    precision: Precision
+    events: tuple[TimelineEvent, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "precision": self.precision, "events": [e.to_json() for e in self.events]}
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """One of the dates a conflict's sources give, and who gives it."""
+
+    date: str
+    attestations: tuple[Attestation, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.outlet for a in self.attestations))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "outlets": list(self.outlets),
+                "attestations": [a.to_json() for a in self.attestations]}
+
+
+@dataclass(frozen=True)
+class DateConflict:
+    """Outlets give incompatible dates for the same happening."""
+
+    id: str
+    kind: str
+    readings: tuple[DateReading, ...]  # ordered by date; at least two, pairwise incompatible somewhere
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "readings": [r.to_json() for r in self.readings]}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    periods: tuple[TimelinePeriod, ...]  # chronological; a coarser period before the finer ones it holds
+    conflicts: tuple[DateConflict, ...]
+    weekday_mismatches: tuple[Attestation, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"periods": [p.to_json() for p in self.periods],
+                "conflicts": [c.to_json() for c in self.conflicts],
+                "weekday_mismatches": [a.to_json() for a in self.weekday_mismatches]}
+
+
+# ------------------------------------------------------------------ claims
+
+
+@dataclass(frozen=True)
+class _Claim:
+    attestation: Attestation
+    kind: str | None
+    people: frozenset[str]
+    places: frozenset[str]  # finer than a country
+    order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
+
+
+def precision_of(value: str) -> Precision:
+    if "/" in value:
+        return "range"
+    return {10: "day", 7: "month"}.get(len(value), "year")
+
+
+def interval(value: str) -> tuple[date, date]:
+    """First and last day a date value can mean ("2023-09" -> 1 to 30 September)."""
+    first, _, last = value.partition("/")
+    return _bounds(first)[0], _bounds(last or first)[1]
+
+
+def _bounds(value: str) -> tuple[date, date]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def compatible(a: str, b: str) -> bool:
+    """Can both date values be true of one happening (do their intervals overlap)?"""
+    (a1, a2), (b1, b2) = interval(a), interval(b)
+    return a1 <= b2 and b1 <= a2
+
+
+def governing_kind(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
+                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES) -> str | None:
+    """Family of the event word nearest the date in its sentence (words before it preferred)."""
+    best: tuple[int, str] | None = None
+    for word, start, end in token_spans(sentence_text):
+        start, end = start + sentence_start, end + sentence_start
+        if start >= date_start and end <= date_end:
+            continue
+        kind = next((k for k, words in families.items() if word in words), None)
+        if kind is None:
+            continue
+        distance = (date_start - end if end <= date_start
+                    else (start - date_end) * FOLLOWING_FACTOR + FOLLOWING_HANDICAP)
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
+    claims = []
+    sentences = page.extraction.sentences
+    for mention in page.extraction.dates:
+        if mention.value is None:
+            continue
+        index = sentence_index(sentences, mention.start)
+        if index is None:
+            continue
+        sentence = sentences[index]
+        named = entities_in(page, sentence.start, sentence.end, ("person", "place"))
+        kind = governing_kind(sentence.text, sentence.start, mention.start, mention.end)
+        claims.append(_Claim(
+            attestation=_attestation(page, mention, sentence.text, sentence.start,
+                                     excerpt(sentence, mention.start, mention.end)),
+            kind=kind,
+            people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
+            places=frozenset(n.entity.key for n in named
+                             if n.entity.type == "place" and fold(n.entity.name) not in countries),
+            order=(page.article.slug, mention.start, 0),
+        ))
+    return claims
+
+
+def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentence_start: int,
+                 short: str) -> Attestation:
+    assert mention.value is not None
+    return Attestation(page, mention.value, mention.text, mention.start, mention.end, sentence, sentence_start,
+                       short, weekday_mismatch(mention.text, mention.value))
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two date values' intervals (0 when they overlap)."""
+    (a1, a2), (b1, b2) = interval(a), interval(b)
+    return max(0, (b1 - a2).days, (a1 - b2).days)
+
+
+def _same_happening(a: _Claim, b: _Claim) -> bool:
+    if a.kind is None or a.kind != b.kind or a.kind in NON_MERGING:
+        return False
+    if a.attestation.article is b.attestation.article:
+        return False
+    if days_apart(a.attestation.date, b.attestation.date) > MAX_DISAGREEMENT_DAYS:
+        return False
+    return bool(a.people & b.people or a.places & b.places)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _clusters(claims: Sequence[_Claim]) -> list[list[int]]:
+    """Union-find over claims that are the same happening; candidates come from an index by
+    (kind, entity), so the work grows with claims sharing an entity, not with all pairs."""
+    parent = list(range(len(claims)))
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if claim.kind is None or claim.kind in NON_MERGING:
+            continue
+        for key in sorted(claim.people | claim.places):
+            for j in index[(claim.kind, key)]:
+                if _same_happening(claims[i], claims[j]):
+                    parent[_find(parent, i)] = _find(parent, j)
+            index[(claim.kind, key)].append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        groups[_find(parent, i)].append(i)
+    return sorted(groups.values(), key=min)  # claims are in reading order already
+
+
+def _period_sort_key(value: str) -> tuple[str, int, str]:
+    start = value.split("/", 1)[0]
+    rank = {"year": 0, "month": 1, "range": 2, "day": 3}[precision_of(value)]
+    return (start, rank, value)
+
+
+def _published(a: Attestation) -> str:
+    published = a.article.article.published
+    return published.isoformat() if published else "0000-00-00"
+
+
+def build_timeline(site: Site, countries: frozenset[str]) -> Timeline:
+    """Group every resolved date of the site into periods, events and conflicts."""
+    claims = [c for page in site.articles for c in _claims(page, countries)]
+    claims.sort(key=lambda c: (_published(c.attestation), c.order))
+    clusters = _clusters(claims)
+
+    conflicts: list[DateConflict] = []
+    conflict_of: dict[int, str] = {}
+    events_by_date: dict[str, list[tuple[list[Attestation], str | None, int]]] = defaultdict(list)
+    for number, members in enumerate(clusters):
+        by_date: dict[str, list[Attestation]] = defaultdict(list)
+        for i in members:
+            by_date[claims[i].attestation.date].append(claims[i].attestation)
+        kind = claims[members[0]].kind
+        values = sorted(by_date, key=_period_sort_key)
+        if any(not compatible(a, b) for a in values for b in values if a < b):
+            conflict_id = f"conflict-{len(conflicts) + 1}"
+            conflict_of[number] = conflict_id
+            conflicts.append(DateConflict(conflict_id, kind or "", tuple(
+                DateReading(v, tuple(by_date[v])) for v in values)))
+        for value in values:
+            events_by_date[value].append((by_date[value], kind, number))
+
+    periods = []
+    for value in sorted(events_by_date, key=_period_sort_key):
+        events = []
+        for n, (attestations, kind, number) in enumerate(events_by_date[value], start=1):
+            events.append(TimelineEvent(
+                id=f"e-{value.replace('/', '-')}-{n}",
+                date=value,
+                kind=kind,
+                excerpt=attestations[0].excerpt,
+                attestations=tuple(attestations),
+                outlets=tuple(dict.fromkeys(a.outlet for a in attestations)),
+                conflict=conflict_of.get(number),
+            ))
+        periods.append(TimelinePeriod(value, precision_of(value), tuple(events)))
+    mismatches = tuple(c.attestation for c in claims if c.attestation.weekday_mismatch)
+    return Timeline(tuple(periods), tuple(conflicts), mismatches)
