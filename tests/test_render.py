@@ -304,6 +304,16 @@ def test_an_empty_dossier_still_renders(tmp_path: Path) -> None:
     assert ET.fromstring(files["feed.xml"]).find("{http://www.w3.org/2005/Atom}entry") is None
 
 
+def test_a_broken_labels_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "labels.yaml").write_text("nav_people: Orang\nnav_places: [Tempat\n")
+    config = make_config(tmp_path)
+    with pytest.raises(DossierError) as info:
+        dict(render_site(make_site(config), config))
+    problem = info.value.problems[0]
+    assert problem.path == (tmp_path / "templates" / "labels.yaml").resolve() and problem.line is not None
+
+
 def test_a_broken_label_pattern_is_reported_by_name(tmp_path: Path) -> None:
     config = make_config(tmp_path, labels=MappingProxyType({"count_articles_other": "{jumlah} artikel"}))
     with pytest.raises(DossierError) as info:
