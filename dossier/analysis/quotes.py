@@ -1,0 +1,216 @@
+"""Quotations by speaker, the same quote across outlets, and its different renderings.
+
+Outlets translate and trim the same statement differently ("akan menyelesaikan semacam
+perjanjian" / "mungkin sedang menjajaki kesepakatan"); an analyst wants to see that these
+are one quote, who carried which wording, and exactly where the wordings part.  Two
+quotes are one when their word sequences are similar (``SIMILAR``) or one is nearly all
+contained in the other (a partial quote, ``CONTAINED``), and their speakers do not
+disagree (an unattributed quote joins an attributed one).
+
+Candidates come from an index of word trigrams, so only quotes sharing a trigram are
+compared (difflib's matcher on word lists, in the standard library: quotes are short, and
+per pair it is exact, so a dependency such as rapidfuzz would buy nothing measurable).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..models import ArticlePage, EntityPage, Quote, Site
+from .common import token_spans, tokens
+
+SIMILAR = 0.6  # difflib ratio of the two word sequences
+CONTAINED = 0.8  # share of the shorter quote's words found in order in the longer one
+MIN_CONTAINED_WORDS = 4  # a shorter quote must be this long to count as a partial quote
+
+
+@dataclass(frozen=True)
+class QuoteSource:
+    """One article carrying a rendering of a quote, with the quote's offsets there."""
+
+    article: ArticlePage
+    start: int
+    end: int
+    speaker: str | None  # as this article attributes it
+
+    @property
+    def outlet(self) -> str:
+        return self.article.article.outlet
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article.article.slug, "outlet": self.outlet, "start": self.start, "end": self.end,
+                "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a rendering: ``same`` when the first rendering has the same words here."""
+
+    text: str
+    same: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "same": self.same}
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One wording of a quote and every article that carries exactly this wording."""
+
+    text: str
+    sources: tuple[QuoteSource, ...]
+    segments: tuple[Segment, ...]  # cut where it differs from the first rendering (the first: from the second)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.outlet for s in self.sources))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "outlets": list(self.outlets), "sources": [s.to_json() for s in self.sources],
+                "segments": [s.to_json() for s in self.segments]}
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One statement as carried by one or more outlets, in one or more wordings."""
+
+    id: str
+    speaker: str | None
+    speaker_key: str | None
+    renderings: tuple[Rendering, ...]  # most widely carried first
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o for r in self.renderings for o in r.outlets))
+
+    @property
+    def sources(self) -> tuple[QuoteSource, ...]:
+        return tuple(s for r in self.renderings for s in r.sources)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "speaker_key": self.speaker_key,
+                "outlets": list(self.outlets), "renderings": [r.to_json() for r in self.renderings]}
+
+
+@dataclass(frozen=True)
+class SpeakerQuotes:
+    """What one speaker said across the dossier (``speaker`` None: unattributed quotes)."""
+
+    speaker: str | None
+    key: str | None
+    entity: EntityPage | None  # the speaker's page, when the speaker is a person or organisation of the site
+    groups: tuple[QuoteGroup, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "key": self.key,
+                "type": self.entity.type if self.entity else None, "groups": [g.to_json() for g in self.groups]}
+
+
+@dataclass(frozen=True)
+class _Item:
+    page: ArticlePage
+    quote: Quote
+    words: tuple[str, ...]
+
+
+def _same_quote(a: _Item, b: _Item) -> bool:
+    if a.quote.speaker_key and b.quote.speaker_key and a.quote.speaker_key != b.quote.speaker_key:
+        return False
+    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    if matcher.ratio() >= SIMILAR:
+        return True
+    shorter = min(len(a.words), len(b.words))
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return shorter >= MIN_CONTAINED_WORDS and matched / shorter >= CONTAINED
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _groups(items: Sequence[_Item]) -> list[list[int]]:
+    parent = list(range(len(items)))
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        grams = {item.words[k:k + 3] for k in range(max(1, len(item.words) - 2))}
+        candidates = sorted({j for gram in grams for j in index[gram]})
+        for j in candidates:
+            if _find(parent, i) != _find(parent, j) and _same_quote(items[i], items[j]):
+                parent[_find(parent, i)] = _find(parent, j)
+        for gram in grams:
+            index[gram].append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[_find(parent, i)].append(i)
+    return sorted(groups.values(), key=min)
+
+
+def _segments(text: str, reference: Sequence[str]) -> tuple[Segment, ...]:
+    """Cut ``text`` into runs of words that the reference wording has (same) or not."""
+    spans = token_spans(text)
+    if not spans:
+        return (Segment(text, True),)
+    matcher = SequenceMatcher(None, list(reference), [w for w, _, _ in spans], autojunk=False)
+    same = [False] * len(spans)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.b, block.b + block.size):
+            same[k] = True
+    segments: list[Segment] = []
+    cut = 0
+    for k in range(1, len(spans) + 1):
+        if k == len(spans) or same[k] != same[k - 1]:
+            end = len(text) if k == len(spans) else spans[k][1]
+            segments.append(Segment(text[cut:end], same[k - 1]))
+            cut = end
+    if spans[0][1] > 0:  # text before the first word (an opening bracket) joins the first segment
+        segments[0] = Segment(text[:spans[0][1]] + segments[0].text, segments[0].same)
+    return tuple(segments)
+
+
+def _group(number: int, members: Sequence[_Item]) -> QuoteGroup:
+    by_wording: dict[tuple[str, ...], list[_Item]] = defaultdict(list)
+    for item in members:
+        by_wording[item.words].append(item)
+    # The most widely carried wording leads, the fullest one among equals.
+    wordings = sorted(by_wording.values(), key=lambda items: (-len({i.page.article.outlet for i in items}),
+                                                              -len(items[0].words)))
+    speakers = [(i.quote.speaker, i.quote.speaker_key) for i in members if i.quote.speaker_key]
+    speaker, key = speakers[0] if speakers else (None, None)
+    renderings = []
+    for n, items in enumerate(wordings):
+        text = items[0].quote.text
+        # Each wording is marked against the leading one; the leading one against the second.
+        reference = wordings[1 if n == 0 and len(wordings) > 1 else 0][0].words
+        renderings.append(Rendering(
+            text=text,
+            sources=tuple(QuoteSource(i.page, i.quote.start, i.quote.end, i.quote.speaker) for i in items),
+            segments=_segments(text, reference),
+        ))
+    return QuoteGroup(f"quote-{number}", speaker, key, tuple(renderings))
+
+
+def group_quotes(site: Site) -> tuple[tuple[QuoteGroup, ...], tuple[SpeakerQuotes, ...]]:
+    """Every quote of the site grouped across outlets, and the groups by speaker."""
+    items = [_Item(page, quote, tuple(tokens(quote.text)))
+             for page in reversed(site.articles)  # oldest first: the earliest wording leads
+             for quote in page.extraction.quotes if tokens(quote.text)]
+    groups = tuple(_group(n, [items[i] for i in members]) for n, members in enumerate(_groups(items), start=1))
+    pages = {e.key: e for e in (*site.people, *site.organizations)}
+    by_speaker: dict[str | None, list[QuoteGroup]] = defaultdict(list)
+    for group in groups:
+        by_speaker[group.speaker_key].append(group)
+    speakers = []
+    for key, speaker_groups in by_speaker.items():
+        entity = pages.get(key) if key else None
+        name = speaker_groups[0].speaker
+        speakers.append(SpeakerQuotes(name, key, entity, tuple(speaker_groups)))
+    speakers.sort(key=lambda s: (s.key is None, -len(s.groups), -sum(len(g.outlets) for g in s.groups),
+                                 s.speaker or ""))
+    return groups, tuple(speakers)
