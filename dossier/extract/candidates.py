@@ -39,6 +39,9 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
                               "surat", "harian", "partai", "institusi", "istana"})
 
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
+_OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
+_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "barat daya", "timur laut",
+                      "north", "south", "east", "west", "central"})
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE = re.compile(r"\b(?:wilayah|kawasan|provinsi|kota|negara bagian|pulau|distrik|kabupaten"
                                r"|kecamatan|desa)\s+$")
@@ -147,6 +150,9 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS):
             return None  # "Vladimir Putin": a city's name used as a first name
+        if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in _COMPASS
+                and gaz.lookup(_span(text, run, i, j + 1)) is None):
+            return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
 
@@ -155,6 +161,8 @@ def _cue_before(before: str) -> EntityType | None:
     """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
     if _ORG_APPOSED.search(before[-80:]):
         return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
+    if _titled_apposition(before):
+        return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
     words = re.findall(r"[\w]+", before[-40:].casefold())
     if not before or before.rstrip() != before.rstrip().rstrip(",.;:!?\"”“()"):
         return None  # punctuation in between: the cue belongs to something else
@@ -168,6 +176,19 @@ def _cue_before(before: str) -> EntityType | None:
     if two in PLACE_CUES or last in PLACE_CUES:
         return "place"
     return None
+
+
+def _titled_apposition(before: str) -> bool:
+    """Does ``before`` end with "<title> <Capitalised words>, " (the name that follows is a person)?"""
+    stripped = before.rstrip()
+    if not stripped.endswith(","):
+        return False
+    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    block = [w.casefold() for w in words[max(0, k - 2):]]
+    return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
 
 
 def _cue_after(after: str) -> EntityType | None:
@@ -188,8 +209,13 @@ def _cue_after(after: str) -> EntityType | None:
 
 
 def _strip_leading(run: Sequence[Token], i: int, j: int, text: str, gaz: Gazetteer,
-                   cue: EntityType | None, place_cue: bool = False) -> tuple[int, EntityType | None]:
-    """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue."""
+                   cue: EntityType | None, place_cue: bool = False,
+                   keep_first: bool = False) -> tuple[int, EntityType | None]:
+    """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue.
+
+    After a person title, a vocabulary word that opens a name ending in a non-word ("Presiden
+    Joko Widodo", "Sari Wulandari") is kept: Indonesian given names are often words too.
+    """
     while i < j:
         place_cue = place_cue or cue == "place"
         word = run[i].text
@@ -205,6 +231,11 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, text: str, gaz: Gazette
             cue, i = ("place" if two in PLACE_CUES else "organization"), i + 2
         elif lower in PLACE_CUES or lower in ORG_CUES:
             cue, i = ("place" if lower in PLACE_CUES else "organization"), i + 1
+        elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
+              and (keep_first or (cue == "person" and 2 <= j - i <= 4
+                                  and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
+                                  and not any(_is_acronym(t.text) for t in run[i:j])))):
+            break  # "Menteri … Sari Wulandari", "kantor berita Antara": names that are also words
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
             cue, i = (cue if lower in CONNECTORS else None), i + 1
         else:
@@ -245,7 +276,8 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
             return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
                               whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
     first_cue = _cue_before(before)
-    i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place")
+    outlet = len(run) == 1 and not initial and _OUTLET_CUE.search(before[-30:]) is not None
+    i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
@@ -269,7 +301,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         j = i + 1
         while j < len(run) and _match(text, run, j, gaz) is None:
             j += 1
-        start, seg_cue = _strip_leading(run, i, j, text, gaz, cue)
+        start, seg_cue = _strip_leading(run, i, j, text, gaz, cue, keep_first=outlet and i == 0)
         if start < j:
             head = run[start].text.casefold()
             if j - start == 1 and (head in ORG_HEADS or head in PLACE_HEADS) and j < len(run):

@@ -120,6 +120,9 @@ class Gazetteer:
         return None
 
     def is_common(self, word: str) -> bool:
+        """A vocabulary word (capitalised only by position or style), never an acronym like DPR."""
+        if len(word) >= 2 and word.isupper():
+            return False
         lower = word.casefold()
         return lower in self.common_words or lower in self.calendar_words
 

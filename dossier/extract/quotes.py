@@ -48,7 +48,7 @@ def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
             events.append((mention.start, entity))
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
-        verb = re.match(r"(?:,[^,.\"“”]{0,60},)?\s*(?:juga\s+|telah\s+|pun\s+)?(\w+)", after)
+        verb = re.match(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+)?(\w+)", after)
         if verb and verb.group(1) in SPEECH_AFTER:
             events.append((mention.start, entity))
     for verb in _SPEECH_AFTER_WORD.finditer(text):
