@@ -193,6 +193,14 @@ class _Renderer:
 # ------------------------------------------------------------------ pages
 
 
+def _counted(r: _Renderer, n: int, noun: str) -> str:
+    """The ``counted`` filter for text made outside templates (page descriptions)."""
+    try:
+        return counted(r.labels, n, noun)
+    except jinja2.TemplateRuntimeError as exc:
+        raise DossierError(Problem(str(exc))) from None
+
+
 def _entity_lookup(site: Site) -> dict[tuple[str, str], EntityPage]:
     return {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
 
@@ -220,7 +228,7 @@ def _home(r: _Renderer) -> bytes:
 def _article(r: _Renderer, view: ArticleView, entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
     page = view.page
     article = page.article
-    description = " ".join(page.summary)
+    description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
         "article.html", page.path, view=view,
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
@@ -232,7 +240,8 @@ def _article(r: _Renderer, view: ArticleView, entities: Mapping[tuple[str, str],
 def _hub(r: _Renderer, hub: HubPage) -> bytes:
     return r.render(
         "hub.html", hub.path, hub=hub, days=group_by_day(hub.events),
-        meta=r.meta(hub.title, hub.description, hub.path, section="topics"),
+        meta=r.meta(hub.title, hub.description or f"{hub.title}: {_counted(r, len(hub.articles), 'articles')}",
+                    hub.path, section="topics"),
     )
 
 
@@ -240,12 +249,8 @@ def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...],
             entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
-    description = known.description if known and known.description else entity.name
-    if not (known and known.description):
-        try:
-            description = f"{entity.name}: {counted(r.labels, entity.article_count, 'articles')}"
-        except jinja2.TemplateRuntimeError as exc:
-            raise DossierError(Problem(str(exc))) from None
+    description = (known.description if known and known.description
+                   else f"{entity.name}: {_counted(r, entity.article_count, 'articles')}")
     return r.render(
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
         days=entity_events(entity, r.site.timeline),
