@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .extract.quotes import _QUOTE
+from .extract.quotes import QUOTATION
 from .models import Extraction, Sentence
 from .text import OPEN_QUOTES, words
 
@@ -29,7 +29,7 @@ def _content_words(text: str) -> list[str]:
 
 
 def _quoted_share(sentence: Sentence) -> float:
-    quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(sentence.text))
+    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(sentence.text))
     return quoted / max(1, len(sentence.text))
 
 

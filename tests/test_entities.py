@@ -199,3 +199,14 @@ def test_link_dossier_gives_short_mentions_the_dossier_identity(bare):
     assert link_dossier((first, second), bare) == linked  # deterministic
     keys = {(e.type, e.key): e.name for x in linked for e in x.entities}
     assert len(keys) == len({(t, k) for t, k in keys})
+
+
+def test_a_bare_surname_links_to_the_dossier_even_without_a_cue(bare):
+    first = extract_article("Pemimpin Korea Utara Kim Jong Un bertemu Presiden Rusia Vladimir Putin. "
+                            "Kim tersenyum dan Putin mengangguk.", None, bare)
+    second = extract_article("Setelah itu Kim pergi ke pabrik. Putin tinggal di Vladivostok.", None, bare)
+    linked = link_dossier((first, second), bare)
+    later = {(e.type, e.name): [m.text for m in e.mentions] for e in linked[1].entities}
+    assert later[("person", "Kim Jong Un")] == ["Kim"]
+    assert later[("person", "Vladimir Putin")] == ["Putin"]
+    assert ("place", "Vladivostok") in later

@@ -12,6 +12,7 @@ name, never on dict order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -159,12 +160,16 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
         kind = known[root][1] if root in known else max(sorted(types[root]), key=lambda t: types[root][t])
         identity[root] = (name, kind)
 
+    short_forms = _observed_short_forms(articles, forms, weight, gazetteer)
     out: list[Extraction] = []
     for x, entities, moved in zip(extractions, articles, speaker_of, strict=True):
         merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
         for e in entities:
             name, kind = identity[forms.find(fold(e.name))]
             merged.setdefault((kind, slugify(name)), (name, []))[1].extend(e.mentions)
+        for root, mention in _rescan(x, entities, short_forms, gazetteer):
+            name, kind = identity[root]
+            merged.setdefault((kind, slugify(name)), (name, []))[1].append(mention)
         renamed: dict[str, tuple[str, str]] = {}
         for old_key, e in moved.items():
             name = identity[forms.find(fold(e.name))][0]
@@ -176,6 +181,46 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
                        if q.speaker_key in renamed else q for q in x.quotes)
         out.append(replace(x, entities=linked, quotes=quotes))
     return tuple(out)
+
+
+def _observed_short_forms(articles: list[list[EntityMentions]], forms: _Forms, weight: Counter[str],
+                          gazetteer: Gazetteer) -> dict[str, str]:
+    """One-word forms the dossier itself used for an entity ("Kim", "Peskov", "Kremlin") -> root.
+
+    Only forms seen as mentions somewhere, and never vocabulary words, so a bare "Kim" in an
+    article that never names him in full still links, while "Antara lain, …" does not.
+    """
+    candidates: dict[str, Counter[str]] = {}
+    for entities in articles:
+        for e in entities:
+            root = forms.find(fold(e.name))
+            for m in e.mentions:
+                if " " not in m.text and "-" not in m.text and not gazetteer.is_common(m.text):
+                    candidates.setdefault(m.text, Counter())[root] += 1
+    return {text: max(roots, key=lambda r: (weight[r], roots[r], r)) for text, roots in candidates.items()}
+
+
+def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str, str],
+            gazetteer: Gazetteer) -> list[tuple[str, Mention]]:
+    """Occurrences of the dossier's one-word forms that this article's own pass left unlinked."""
+    if not short_forms:
+        return []
+    alternatives = "|".join(re.escape(t) for t in sorted(short_forms, key=lambda t: (-len(t), t)))
+    pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    found: list[tuple[str, Mention]] = []
+    for sentence in x.sentences:
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            before = re.search(r"(\w+) $", sentence.text[:match.start()])
+            after = re.match(r" (\w+)", sentence.text[match.end():])
+            if any(w and w.group(1)[0].isupper() and not gazetteer.is_common(w.group(1)) for w in (before, after)):
+                continue  # part of a longer name the article's pass did not take ("Kim Il Sung")
+            found.append((short_forms[match.group()], Mention(match.group(), start, end)))
+            taken.append((start, end))
+    return found
 
 
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

@@ -17,7 +17,7 @@ from ..models import EntityMentions, Mention, Quote
 from .gazetteer import SPEECH_AFTER, SPEECH_BEFORE
 
 MIN_QUOTE_WORDS = 4
-_QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 _PRONOUN_ATTRIBUTION = re.compile(r"(\w+)nya\b")
 _SPEAKER_KINDS = ("person", "organization")
 _SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
@@ -75,7 +75,7 @@ def find_quotes(text: str, entities: Sequence[EntityMentions]) -> tuple[Quote, .
     events = _speaker_events(text, speakers)
     quotes: list[Quote] = []
     previous: tuple[int, EntityMentions | None] | None = None  # (end of quote, speaker)
-    for match in _QUOTE.finditer(text):
+    for match in QUOTATION.finditer(text):
         group = 1 if match.group(1) is not None else 2
         start, end = match.start(group), match.end(group)
         while end > start and text[end - 1] in " ,":
