@@ -20,11 +20,14 @@ Pelican and Hugo (bench/compare_tools.py) and prints ours/theirs ratios.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
+import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +47,7 @@ CHILD = """\
 import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
+import dossier
 from dossier.pipeline import build
 imported = time.perf_counter() - start
 report = build(Path(sys.argv[1]))
@@ -52,7 +56,7 @@ if not timings and isinstance(unchanged, dict):  # a BuildReport built with timi
     timings, unchanged = unchanged, False
 print(json.dumps({"timings": timings, "pages": report.pages, "files": report.files,
                   "articles": report.articles, "indexed": report.indexed,
-                  "unchanged": unchanged, "import_s": imported}))
+                  "unchanged": unchanged, "import_s": imported, "package": dossier.__file__}))
 """
 
 
@@ -60,13 +64,36 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build_ours(site_dir: Path) -> tuple[Sample, dict]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
-    sample = run_measured([sys.executable, "-c", CHILD, str(site_dir)], cwd=REPO, env=env)
+def snapshot(ref: str) -> tuple[Path, str]:
+    """Export the committed tree of ``ref`` to bench/work/src-<sha>; return (folder, sha).
+
+    Measuring a snapshot keeps every run of a session on the same code while the working
+    tree changes under it (and says exactly which code the numbers belong to).
+    """
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=REPO, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    dest = WORK / f"src-{sha[:12]}"
+    if not (dest / "dossier" / "pipeline.py").exists():
+        tar = subprocess.run(["git", "archive", "--format=tar", sha], cwd=REPO, check=True, capture_output=True).stdout
+        shutil.rmtree(dest, ignore_errors=True)
+        dest.mkdir(parents=True)
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(dest, filter="data")
+    return dest, sha
+
+
+def build_ours(site_dir: Path, code_root: Path) -> tuple[Sample, dict]:
+    """One build in a fresh interpreter that imports ``dossier`` from ``code_root``."""
+    path = os.pathsep.join(filter(None, [str(code_root), os.environ.get("PYTHONPATH")]))
+    sample = run_measured([sys.executable, "-c", CHILD, str(site_dir)], cwd=code_root,
+                          env=dict(os.environ, PYTHONPATH=path))
     lines = [line for line in sample.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise CommandFailed(f"the build printed no report:\n{sample.stdout[-2000:]}")
-    return sample, json.loads(lines[-1])
+    report = json.loads(lines[-1])
+    if not Path(report["package"]).resolve().is_relative_to(code_root.resolve()):
+        raise CommandFailed(f"the build imported dossier from {report['package']}, not from {code_root}")
+    return sample, report
 
 
 def stage_medians(reports: Sequence[dict]) -> dict[str, float]:
@@ -92,7 +119,7 @@ def measure_mode(samples: Sequence[Sample], reports: Sequence[dict]) -> dict:
     return result
 
 
-def bench_ours(site_dir: Path, runs: int, edit_target: Path) -> dict:
+def bench_ours(site_dir: Path, runs: int, edit_target: Path, code_root: Path) -> dict:
     out: dict[str, dict] = {}
     for mode in MODES:
         samples, reports = [], []
@@ -102,7 +129,7 @@ def bench_ours(site_dir: Path, runs: int, edit_target: Path) -> dict:
                 shutil.rmtree(site_dir / "output", ignore_errors=True)
             elif mode == "one_edit":
                 corpus.edit_article(edit_target, run + 1)
-            sample, report = build_ours(site_dir)
+            sample, report = build_ours(site_dir, code_root)
             samples.append(sample)
             reports.append(report)
             log(f"  ours {mode:8} run {run + 1}/{runs}: {sample.seconds:7.2f} s, "
@@ -130,7 +157,7 @@ def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | No
     result: dict = {"n": n, "words": sum(len(a.body.split()) for a in articles)}
     edit_target = site_dir / "content" / f"{articles[n // 2].slug}.md"
     if not args.skip_ours:
-        result["ours"] = bench_ours(site_dir, args.runs, edit_target)
+        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root)
     if tools is not None:
         pelican_root, hugo_root = base / "pelican", base / "hugo"
         compare_tools.write_pelican_site(pelican_root, articles)
@@ -205,6 +232,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="save the results as JSON here")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--skip-ours", action="store_true", help="only the comparison tools (with --compare)")
+    parser.add_argument("--ref", help="measure this commit (exported to bench/work/src-<sha>) instead of the "
+                                      "working tree")
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -217,6 +246,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    args.code_root, code = REPO, "working tree"
+    if args.ref:
+        args.code_root, code = snapshot(args.ref)
+        log(f"measuring {args.ref} = {code} from {args.code_root.relative_to(REPO)}")
     tools = compare_tools.ensure_tools(log) if args.compare else None
     results = []
     try:
@@ -226,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"build failed:\n{exc}")
         return 1
     report = {
+        "code": code,
         "seed": args.seed,
         "runs": args.runs,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.system(),
