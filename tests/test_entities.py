@@ -210,3 +210,31 @@ def test_a_bare_surname_links_to_the_dossier_even_without_a_cue(bare):
     assert later[("person", "Kim Jong Un")] == ["Kim"]
     assert later[("person", "Vladimir Putin")] == ["Putin"]
     assert ("place", "Vladivostok") in later
+
+
+def test_a_lowercase_spelling_variant_is_found_once_the_name_is_known(bare):
+    x = extract("Pemimpin Korea Utara Kim Jong Un tiba. Rencana Kim Jong un-Putin dibahas.", bare)
+    assert found(x)[("person", "Kim Jong Un")] == ["Kim Jong Un", "Kim Jong un"]
+
+
+def test_a_statement_released_by_an_institution_is_its_quote(bare):
+    x = extract("Dalam pernyataan resmi yang dirilis oleh Kremlin, Istana Kepresidenan Rusia, dikatakan bahwa "
+                "Kim akan datang “atas undangan Presiden Rusia Vladimir Putin.”", bare)
+    assert [(q.text, q.speaker) for q in x.quotes] == [("atas undangan Presiden Rusia Vladimir Putin.", "Kremlin")]
+
+
+def test_seed_extractions_are_exact_and_deterministic():
+    from pathlib import Path
+
+    from dossier.config import load_config
+    from dossier.content import load_articles
+
+    root = Path(__file__).resolve().parents[1]
+    gazetteer = build_gazetteer(load_config(root).entities)
+    articles = load_articles(root / "content")
+    runs = [link_dossier(tuple(extract_article(a.text, a.published, gazetteer) for a in articles), gazetteer)
+            for _ in range(2)]
+    assert runs[0] == runs[1]
+    for article, x in zip(articles, runs[0], strict=True):
+        for item in (*x.sentences, *(m for e in x.entities for m in e.mentions), *x.quotes):
+            assert article.text[item.start:item.end] == item.text

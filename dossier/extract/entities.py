@@ -208,21 +208,26 @@ def _rescan(text: str, groups: list[_Group]) -> None:
         return
     alternatives = (r"[\s\-]+".join(re.escape(t) for t in form.split())
                     for form in sorted(names, key=lambda f: (-len(f), f)))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    taken = [(c.start, c.end) for g in groups for c in g.members]
+    # any case inside the name; a hyphen may follow only as in "Kim Jong un-Putin"
+    pattern = re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?!\w)(?!-[a-z])")
     for m in pattern.finditer(text):
-        if not m.group()[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+        if not m.group()[0].isupper():
             continue
+        overlapping = [(g, c) for g in groups for c in g.members if c.start < m.end() and m.start() < c.end]
+        if any(c.start < m.start() or c.end > m.end() or (c.start, c.end) == m.span() for _, c in overlapping):
+            continue  # already found, or part of something longer
+        for g, c in overlapping:  # "Kim Jong" cut short by a lowercase "un": the variant replaces it
+            g.members.remove(c)
         group = names[fold(m.group())]
         group.members.append(Candidate(m.start(), m.end(), m.group(), "person", None, CUE, False,
                                        len(m.group().split())))
-        taken.append((m.start(), m.end()))
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:
     """People, places and organisations of one article, each with every mention."""
     groups = group_candidates(text, find_candidates(text, sentences, gaz))
     _rescan(text, groups)
+    groups = [g for g in groups if g.members]
     merged: dict[tuple[str, str], list[Candidate]] = {}
     names: dict[tuple[str, str], str] = {}
     for group in groups:

@@ -20,6 +20,8 @@ MIN_QUOTE_WORDS = 4
 QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 _PRONOUN_ATTRIBUTION = re.compile(r"(\w+)nya\b")
 _SPEAKER_KINDS = ("person", "organization")
+# "pernyataan yang dirilis oleh Kremlin", "pengumuman yang dikeluarkan Kremlin": the statement's author
+_RELEASED = frozenset({"dirilis", "dikeluarkan", "disampaikan", "diumumkan", "diterbitkan"})
 _SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
 
 
@@ -44,7 +46,9 @@ def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
         before = text[max(0, mention.start - 60):mention.start].casefold()
         after = text[mention.end:mention.end + 80]
         words_before = re.findall(r"\w+", before)
-        if words_before and (words_before[-1] in SPEECH_BEFORE or "menurut" in words_before[-4:]):
+        released = words_before[-2:] if words_before[-1:] == ["oleh"] else words_before[-1:]
+        if words_before and (words_before[-1] in SPEECH_BEFORE or "menurut" in words_before[-4:]
+                             or (released and released[0] in _RELEASED)):
             events.append((mention.start, entity))
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
