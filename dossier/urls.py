@@ -15,9 +15,14 @@ import unicodedata
 from .config import Config
 
 
+# Letters that Unicode does not decompose into an ASCII base letter plus accents.
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss",
+                               "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"})
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug: lowercase letters, digits and single hyphens; never empty, never '..'."""
-    normalized = unicodedata.normalize("NFKD", text)
+    normalized = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     ascii_text = normalized.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     slug = slug[:max_length].rstrip("-")
@@ -55,18 +60,23 @@ def relative_href(from_page: str, to_file: str) -> str:
     """Relative link from one output file to another.
 
     Links to ``.../index.html`` end at the folder (``../kim-jong-un/``), the form every
-    static host serves; links to assets keep their file name.
+    static host serves; links to assets keep their file name.  Both paths are normalized
+    output paths (no ``.``/``..`` segments), so comparing segments is enough; this runs for
+    every link of every page, and ``posixpath.relpath`` (which asks the OS for the working
+    directory each time) made it most of the render time.
     """
-    from_dir = posixpath.dirname(from_page) or "."
-    target = to_file
-    trailing = ""
-    if posixpath.basename(to_file) == "index.html":
-        target = posixpath.dirname(to_file) or "."
-        trailing = "/"
-    rel = posixpath.relpath(target, from_dir)
-    if rel == ".":
+    here = from_page.split("/")[:-1]
+    parts = to_file.split("/")
+    folder = parts[-1] == "index.html"
+    if folder:
+        parts = parts[:-1]
+    common = 0
+    while common < min(len(here), len(parts)) and here[common] == parts[common]:
+        common += 1
+    rel = [".."] * (len(here) - common) + parts[common:]
+    if not rel:
         return "./"
-    return rel + trailing if not rel.endswith("/") else rel
+    return "/".join(rel) + ("/" if folder else "")
 
 
 def absolute_url(config: Config, to_file: str) -> str:

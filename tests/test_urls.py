@@ -1,0 +1,51 @@
+"""Links are relative, so the site works at a root, under a sub-path and from any host."""
+
+from __future__ import annotations
+
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.urls import relative_href, slugify
+
+SEGMENT = st.sampled_from(["artikel", "tokoh", "a", "b", "kim-jong-un", "assets"])
+PAGE = st.lists(SEGMENT, max_size=3).map(lambda parts: "/".join([*parts, "index.html"]))
+FILE = st.one_of(PAGE, st.lists(SEGMENT, max_size=2).map(lambda parts: "/".join([*parts, "site.css"])))
+
+
+def reference_href(from_page: str, to_file: str) -> str:
+    """The obvious definition, via posixpath.relpath."""
+    from_dir = posixpath.dirname(from_page) or "."
+    folder = posixpath.basename(to_file) == "index.html"
+    target = (posixpath.dirname(to_file) or ".") if folder else to_file
+    rel = posixpath.relpath(target, from_dir)
+    if rel == ".":
+        return "./"
+    return rel + "/" if folder else rel
+
+
+@given(PAGE, FILE)
+def test_relative_links_resolve_to_their_target(from_page: str, to_file: str) -> None:
+    href = relative_href(from_page, to_file)
+    assert href == reference_href(from_page, to_file)
+    assert not href.startswith("/")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), href))
+    expected = posixpath.dirname(to_file) if to_file.endswith("index.html") else to_file
+    assert resolved == (expected or ".")
+
+
+def test_examples() -> None:
+    assert relative_href("artikel/a/index.html", "tokoh/kim/index.html") == "../../tokoh/kim/"
+    assert relative_href("index.html", "topik/v/index.html") == "topik/v/"
+    assert relative_href("index.html", "index.html") == "./"
+    assert relative_href("artikel/a/index.html", "index.html") == "../../"
+    assert relative_href("artikel/a/index.html", "assets/dossier.css") == "../../assets/dossier.css"
+
+
+def test_slugs_are_safe_ascii() -> None:
+    assert slugify("Kim Jong-un") == "kim-jong-un"
+    assert slugify("Komsomolsk-on-Amur") == "komsomolsk-on-amur"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("") == "item"
+    assert slugify("Đà Nẵng") == "da-nang"
