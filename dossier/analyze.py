@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import extract as extract_package
 from . import text as text_module
+from . import urls as urls_module
 from .extract import Gazetteer, build_gazetteer, extract_article, link_dossier
 from .models import Article, Extraction, KnownEntity
 
@@ -30,7 +31,8 @@ CACHE_FORMAT = 1
 def extractor_fingerprint(known: Sequence[KnownEntity]) -> str:
     """Hash of the extractor's source code and the known entities: any change invalidates the cache."""
     digest = hashlib.sha256(f"format {CACHE_FORMAT}\n".encode())
-    sources = sorted(Path(extract_package.__file__).parent.rglob("*.py")) + [Path(text_module.__file__)]
+    sources = sorted(Path(extract_package.__file__).parent.rglob("*.py")) + [
+        Path(text_module.__file__), Path(urls_module.__file__)]  # urls.slugify makes the entity keys
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(repr(tuple(known)).encode())
