@@ -289,7 +289,9 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     if whole is not None and whole[0] == len(run):
         pieces.append((k, len(run), whole[1], whole[2]))
         i = len(run)
-    elif k < len(run) - 1 and run[-1].text.casefold() in ORG_TAILS:
+    elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
+            run[k].text.casefold() in ORG_HEADS and re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", after))):
+        # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
     while i < len(run):

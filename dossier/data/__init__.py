@@ -1,0 +1,1 @@
+"""Compact lexicons the extractors load at build time (see LICENSES.md, make_data.py)."""
