@@ -1,0 +1,84 @@
+"""What no site generator gives an analyst: cross-outlet analysis of the assembled dossier.
+
+``analyze_site(site, config)`` runs after ``assemble_site`` and returns one frozen
+``Analysis``: the timeline with its date conflicts, quotes grouped across outlets, shared
+passages (wire copy), maps with the route of the event, co-occurrence connections and the
+JSON-LD ``Event``.  Every part is data for templates and ``dossier.json`` (``to_json()``);
+the two drawings are made by ``map_svg`` and ``graph_svg`` from that data, given the
+page's own link maker, because links are relative to the page that shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Config
+from ..extract import build_gazetteer
+from ..models import EntityPage, Site
+from .geo import MapView, build_maps, load_map_data
+from .graph import Connection, Connections, build_connections, graph_svg
+from .jsonld import event_jsonld
+from .mapsvg import map_svg, route_description
+from .passages import PassageOccurrence, SharedPassage, find_shared_passages
+from .quotes import QuoteGroup, SpeakerQuotes, group_quotes
+from .timeline import Timeline, build_timeline
+
+__all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_svg", "map_svg", "route_description"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    timeline: Timeline
+    quotes: tuple[QuoteGroup, ...]  # every quote group, in reading order (oldest article first)
+    speakers: tuple[SpeakerQuotes, ...]  # the same groups by speaker; unattributed last
+    passages: tuple[SharedPassage, ...]  # most widely shared first
+    map: MapView  # every place with coordinates
+    route_map: MapView | None  # fitted to the route; None when the route has fewer than two places
+    connections: Connections
+    event: Mapping[str, Any] | None  # JSON-LD Event, or None without site.yaml ``event:``
+
+    def passages_in(self, slug: str) -> tuple[tuple[SharedPassage, PassageOccurrence], ...]:
+        """The shared passages of one article with its own occurrence (offsets to highlight)."""
+        return tuple((p, o) for p in self.passages for o in p.occurrences if o.article.article.slug == slug)
+
+    def quotes_of(self, entity: EntityPage) -> SpeakerQuotes | None:
+        """What a person or organisation said across the dossier (None if never quoted)."""
+        return next((s for s in self.speakers if s.key == entity.key and s.entity is not None
+                     and s.entity.type == entity.type), None)
+
+    def connections_of(self, entity: EntityPage) -> tuple[Connection, ...]:
+        return self.connections.of(entity)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "timeline": self.timeline.to_json(),
+            "quotes": [s.to_json() for s in self.speakers],
+            "shared_passages": [p.to_json() for p in self.passages],
+            "map": self.map.to_json(),  # with the route
+            "route_map": self.route_map.to_json()["bounds"] if self.route_map else None,
+            "connections": self.connections.to_json(),
+            "event": dict(self.event) if self.event else None,
+        }
+
+
+def analyze_site(site: Site, config: Config) -> Analysis:
+    """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
+    countries = build_gazetteer(config.entities).countries
+    data = load_map_data()
+    timeline = build_timeline(site, countries)
+    groups, speakers = group_quotes(site)
+    window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
+        else None
+    overview, route_map = build_maps(site.places, timeline, countries, data, window)
+    return Analysis(
+        timeline=timeline,
+        quotes=groups,
+        speakers=speakers,
+        passages=find_shared_passages(site.articles),
+        map=overview,
+        route_map=route_map,
+        connections=build_connections(site),
+        event=event_jsonld(config, data),
+    )
