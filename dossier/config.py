@@ -22,6 +22,12 @@ from .errors import DossierError, Problem, yaml_error_location
 from .models import ENTITY_TYPES, EntityType, KnownEntity
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Top-level names of the output folder that belong to the site itself: a page kind's folder
+# must not be one of them, or its pages would mix with (or be replaced by) the bundle.
+RESERVED_FOLDERS = frozenset({"assets", "pagefind"})
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,39 @@ class Config:
 
 # ------------------------------------------------------------------ node helpers
 
+_KIND_NAMES: dict[Any, str] = {int: "a whole number", float: "a number", date: "a date like 2023-09-11"}
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """YAML text -> node tree, fast (libyaml when installed) with PyYAML's clearer messages.
+
+    A site.yaml listing thousands of known entities takes seconds to scan in pure Python;
+    libyaml does it in a fraction.  libyaml's error messages are vaguer ("found character
+    that cannot start any token"), so on an error the text is parsed again by the pure
+    Python loader, whose exception (naming the character) is the one the user sees.
+    A document nested deeper than Python's recursion limit becomes a YAMLError too.
+    """
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            if fast is yaml.SafeLoader:
+                raise
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise yaml.YAMLError("the document is nested too deeply") from None
+
+
+def construct_node(node: yaml.Node) -> Any:
+    """Python value of one node with PyYAML's safe constructors (which may raise ValueError:
+    ``2023-02-30`` looks like a date to the resolver and fails when built)."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
 
 class _Reader:
     """Collects problems while reading typed values out of YAML nodes."""
@@ -135,13 +174,21 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{where} must be a single value, not a list or mapping")
             return None
-        value = yaml.safe_load(yaml.serialize(node)) if kind is not str else node.value
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, f"{where}: the YAML tag {node.tag!r} is not allowed; write plain text or numbers")
+            return None
         if kind is str:
-            if value is None or str(value).strip() == "":
+            value = node.value
+            if _SURROGATE.search(value):
+                self.problem(node, f"{where} contains an escape that is not a character (a lone surrogate)")
+                return None
+            value = _CONTROLS.sub("", value)
+            if value.strip() == "":
                 self.problem(node, f"{where} must not be empty")
                 return None
-            return str(value)
+            return value
         try:
+            value = construct_node(node)
             if kind is int and isinstance(value, bool):
                 raise TypeError
             if kind is date:
@@ -149,8 +196,9 @@ class _Reader:
                     return value
                 return date.fromisoformat(str(value))
             return kind(value)
-        except (TypeError, ValueError):
-            self.problem(node, f"{where} must be {getattr(kind, '__name__', kind)}, got {node.value!r}")
+        except (TypeError, ValueError, OverflowError):
+            self.problem(node, f"{where} must be {_KIND_NAMES.get(kind, getattr(kind, '__name__', kind))}, "
+                               f"got {node.value!r}")
             return None
 
     def strings(self, node: yaml.Node, where: str) -> tuple[str, ...]:
@@ -240,6 +288,9 @@ def _read_labels(r: _Reader, node: yaml.Node) -> dict[str, str]:
         return {}
     labels = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            r.problem(key_node, "labels: keys must be plain label names")
+            continue
         value = r.scalar(value_node, f"labels.{key_node.value}")
         if value is not None:
             labels[str(key_node.value)] = value
@@ -254,6 +305,9 @@ def _read_paths(r: _Reader, node: yaml.Node) -> PathNames:
         value = r.scalar(value_node, f"paths.{name}")
         if value and not SLUG_RE.match(value):
             r.problem(value_node, f"paths.{name} {value!r} must be lowercase letters, digits and hyphens")
+        elif value in RESERVED_FOLDERS:
+            r.problem(value_node, f"paths.{name} {value!r} is a folder the site itself uses "
+                                  f"({', '.join(sorted(RESERVED_FOLDERS))}); choose another name")
         elif value:
             values[name] = value
     names = PathNames(**values)
@@ -278,10 +332,10 @@ def parse_config(text: str, path: Path) -> Config:
     """Parse site.yaml text; raise one DossierError listing every problem found."""
     r = _Reader(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
     except yaml.YAMLError as exc:
         reason, line, column = yaml_error_location(exc)
-        raise DossierError(Problem(f"YAML syntax error: {reason}", path, line, column)) from None
+        raise DossierError(Problem(f"YAML syntax error: {reason}", path, line or 1, column)) from None
     if root is None:
         raise DossierError.at("site.yaml is empty; it needs at least 'title' and 'hubs'", path, 1)
     keys = r.mapping(root, "site.yaml", _TOP_KEYS, required=("title", "language", "base_url"))
@@ -352,17 +406,30 @@ def parse_config(text: str, path: Path) -> Config:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a UTF-8 file (BOM allowed, CRLF normalised) or fail with a located error."""
+    """Read a UTF-8 file (BOM allowed, CRLF normalised) or fail with a located error.
+
+    Text in another encoding is refused rather than guessed: a wrong guess would put
+    mojibake into names, slugs and the search index without anyone noticing, while the
+    error says exactly which byte and line to look at and what the file probably is.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DossierError.at(f"cannot read file: {exc.strerror}", path) from None
+        raise DossierError.at(f"cannot read file: {exc.strerror or exc}", path) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DossierError.at("the file is saved as UTF-16; save it as UTF-8", path, 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("cp1252")
+            hint = " (it looks like Windows-1252 or Latin-1 text)"
+        except UnicodeDecodeError:
+            pass
         raise DossierError.at(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}){hint}; save the file as UTF-8",
             path, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

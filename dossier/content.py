@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import reprlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,10 +30,23 @@ _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 # extractors and the search index; they are normalised once, here, before any offsets exist.
 _SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None,
                               "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None})
+# Control characters (C0 but tab and newline, DEL, C1) and the non-characters U+FFFE/U+FFFF
+# are invisible in an editor, invalid in HTML and fatal in XML (the feed), so they go too.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# http(s), a host, and nothing a browser would have to repair: no spaces, quotes or brackets.
+_URL = re.compile(r"https?://[^\s/?#\"<>\\`]+[^\s\"<>\\`]*", re.IGNORECASE)
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
 
 
 def normalize_spaces(text: str) -> str:
     return text.translate(_SPACE_FIXES)
+
+
+def clean_text(text: str) -> str:
+    """Spaces normalised and invisible control characters removed (see above)."""
+    return _CONTROLS.sub("", text.translate(_SPACE_FIXES))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -54,55 +68,120 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     return front, body, body_line
 
 
-def _check_fields(data: dict, path: Path, lines: dict[str, int]) -> list[Problem]:
+def _shown(value: object) -> str:
+    """A short repr for messages: a value built from YAML aliases can be huge when printed."""
+    return _REPR.repr(value)
+
+
+def _construct(node: yaml.Node) -> object:
+    """Python value of one YAML node, with PyYAML's safe constructors.
+
+    Values are built field by field (not with one ``safe_load``) so that a value PyYAML
+    cannot build (``published: 2023-02-30`` raises ValueError deep inside PyYAML) is
+    reported on its own line while the other fields are still checked.
+    """
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _read_fields(front: str, path: Path) -> tuple[dict[str, object], dict[str, int], list[Problem]]:
+    """Front matter YAML -> (fields, line of each field, problems).  Never raises for bad YAML."""
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        reason, line, column = yaml_error_location(exc)  # front starts on line 1's newline
+        return {}, {}, [Problem(f"front matter YAML error: {reason}", path, line or 2, column)]
+    except RecursionError:
+        return {}, {}, [Problem("front matter is nested too deeply to be article fields", path, 2)]
+    if node is None:
+        return {}, {}, []
+    if not isinstance(node, yaml.MappingNode):
+        return {}, {}, [Problem("front matter must be a mapping of fields (title: ..., outlet: ...)", path,
+                                node.start_mark.line + 1)]
+    data: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem("a front matter field name must be a plain word like 'title'", path, line))
+            continue
+        key = key_node.value
+        if key in lines:
+            problems.append(Problem(f"field {key!r} is given twice (first on line {lines[key]})", path, line))
+            continue
+        lines[key] = line
+        try:
+            value = _construct(value_node)
+        except yaml.YAMLError as exc:
+            reason, at, column = yaml_error_location(exc)
+            problems.append(Problem(f"front matter YAML error: {reason}", path, at or line, column))
+            continue
+        except (ValueError, OverflowError) as exc:  # PyYAML builds dates and numbers unchecked
+            expected = "; expected a date like 2023-09-11" if key == "published" else ""
+            problems.append(Problem(f"field {key!r}: {_shown(value_node.value)} is not a valid value ({exc})"
+                                    f"{expected}", path, value_node.start_mark.line + 1))
+            continue
+        except RecursionError:
+            problems.append(Problem(f"field {key!r} is nested too deeply", path, line))
+            continue
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                problems.append(Problem(f"field {key!r} contains an escape that is not a character "
+                                        "(a lone UTF-16 surrogate such as \\ud800)", path, line))
+                continue
+            value = clean_text(value)
+        data[key] = value
+    return data, lines, problems
+
+
+def _check_fields(data: dict[str, object], path: Path, lines: dict[str, int]) -> list[Problem]:
     problems = []
     allowed = REQUIRED_FIELDS + OPTIONAL_FIELDS
     for key in data:
         if key not in allowed:
             near = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"; did you mean {near[0]!r}?" if near else f"; known fields: {', '.join(allowed)}"
-            problems.append(Problem(f"unknown front matter field {key!r}{hint}", path, lines.get(key, 2)))
+            problems.append(Problem(f"unknown front matter field {_shown(key)}{hint}", path, lines.get(key, 2)))
     for key in REQUIRED_FIELDS:
         value = data.get(key)
-        if key not in data:
+        if key not in lines:
             problems.append(Problem(f"missing required field {key!r}", path, 1))
-        elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(f"field {key!r} must be non-empty text, got {value!r}", path, lines.get(key)))
+        elif key in data and (not isinstance(value, str) or not value.strip()):
+            problems.append(Problem(f"field {key!r} must be non-empty text, got {_shown(value)}",
+                                    path, lines.get(key)))
     for key in ("author", "url", "original_file", "comment", "slug"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
-            problems.append(Problem(f"field {key!r} must be text, got {data[key]!r}", path, lines.get(key)))
+            problems.append(Problem(f"field {key!r} must be text, got {_shown(data[key])}", path, lines.get(key)))
     published = data.get("published")
     if published is not None and not isinstance(published, date):
-        problems.append(Problem(f"field 'published' must be a date like 2023-09-11, got {published!r}",
+        problems.append(Problem(f"field 'published' must be a date like 2023-09-11, got {_shown(published)}",
                                 path, lines.get("published")))
     url = data.get("url")
-    if isinstance(url, str) and url and not re.match(r"^https?://", url.strip(), re.IGNORECASE):
-        problems.append(Problem(f"field 'url' must be an http(s) URL, got {url!r}", path, lines.get("url")))
+    if isinstance(url, str) and url.strip() and not _URL.fullmatch(url.strip()):
+        problems.append(Problem(f"field 'url' must be an http(s) URL like https://example.com/news/1 (no spaces, "
+                                f"quotes or angle brackets), got {_shown(url)}", path, lines.get("url")))
     slug = data.get("slug")
     if isinstance(slug, str) and not SLUG_RE.match(slug):
-        problems.append(Problem(f"field 'slug' {slug!r} must be lowercase letters, digits and hyphens",
+        problems.append(Problem(f"field 'slug' {_shown(slug)} must be lowercase letters, digits and hyphens",
                                 path, lines.get("slug")))
     return problems
 
 
+def _text_field(data: dict[str, object], key: str) -> str | None:
+    value = data.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article file's text; raise DossierError with every problem in it."""
-    front, body, body_line = split_front_matter(normalize_spaces(text), path)
-    try:
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front)
-    except yaml.YAMLError as exc:
-        reason, line, column = yaml_error_location(exc)  # front starts on line 1's newline
-        raise DossierError.at(f"front matter YAML error: {reason}", path, line or 2, column) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise DossierError.at("front matter must be a mapping of fields (title: ..., outlet: ...)", path, 2)
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 1
-    problems = _check_fields(data, path, lines)
+    front, body, body_line = split_front_matter(clean_text(text), path)
+    data, lines, problems = _read_fields(front, path)
+    if not problems or data:
+        problems.extend(_check_fields(data, path, lines))
     if isinstance(published := data.get("published"), datetime):
         data["published"] = published.date()
     if not body.strip():
@@ -110,17 +189,20 @@ def parse_article(text: str, path: Path) -> Article:
     if problems:
         raise DossierError(problems)
     md = make_markdown()
+    title, outlet, slug = _text_field(data, "title"), _text_field(data, "outlet"), _text_field(data, "slug")
+    assert title and outlet
+    published = data.get("published")
     return Article(
-        slug=data.get("slug") or slugify(path.stem),
+        slug=slug or slugify(path.stem),
         source=path,
-        title=data["title"].strip(),
-        outlet=data["outlet"].strip(),
-        published=data.get("published"),
+        title=title,
+        outlet=outlet,
+        published=published if isinstance(published, date) else None,
         body=body,
         text=markdown_to_text(body, md),
-        author=(data.get("author") or None),
-        url=(data.get("url") or None),
-        original_file=(data.get("original_file") or None),
+        author=_text_field(data, "author"),
+        url=_text_field(data, "url"),
+        original_file=_text_field(data, "original_file"),
         body_line=body_line,
     )
 
