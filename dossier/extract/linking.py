@@ -120,6 +120,13 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
             strong = sorted(_strong_forms(e))
             for form in strong:
                 forms.union(strong[0], form)
+    # "Korean Central News" is "Korean Central News Agency" without its last word.
+    org_forms = sorted({f for entities in articles for e in entities if e.type == "organization"
+                        for f in _strong_forms(e) if len(f.split()) >= 3})
+    for form in org_forms:
+        for longer in org_forms:
+            if longer.startswith(form + " ") and len(longer.split()) == len(form.split()) + 1:
+                forms.union(form, longer)
     # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
     weight: Counter[str] = Counter()
     for entities in articles:
