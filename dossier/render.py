@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -267,42 +268,45 @@ def _list(r: _Renderer, key: str, entities: tuple[EntityPage, ...]) -> bytes:
                     meta=r.meta(title, intro, path, section=key))
 
 
-def _pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+PageJob = tuple[str, Callable[[], bytes]]
+
+
+def _pages(r: _Renderer) -> Iterator[PageJob]:
+    """Every page as (path, render it): a caller that needs only some pages renders only those."""
     site, labels, paths = r.site, r.labels, r.paths
     entities = _entity_lookup(site)
     hubs = {h.slug: h for h in site.hubs}
     md = make_markdown()
     related = related_articles(site)
     together = co_mentions(site)
-    yield "index.html", _home(r)
+    yield "index.html", partial(_home, r)
     for page in site.articles:
-        yield page.path, _article(r, article_view(page, hubs, entities, labels, md, related[page.path]), entities)
+        yield page.path, partial(lambda p: _article(r, article_view(p, hubs, entities, labels, md, related[p.path]),
+                                                    entities), page)
     for hub in site.hubs:
-        yield hub.path, _hub(r, hub)
+        yield hub.path, partial(_hub, r, hub)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, _entity(r, entity, together[(entity.type, entity.key)], entities)
+        yield entity.path, partial(_entity, r, entity, together[(entity.type, entity.key)], entities)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
-        yield paths[key], _list(r, key, group)
-    title, intro = labels["list_topics_title"], labels["list_topics_intro"]
-    yield paths["topics"], r.render("topic_list.html", paths["topics"], title=title, intro=intro,
-                                    meta=r.meta(title, intro, paths["topics"], section="topics"))
-    title, intro = labels["list_articles_title"], labels["list_articles_intro"]
-    yield paths["articles"], r.render("article_list.html", paths["articles"], title=title, intro=intro,
-                                      meta=r.meta(title, intro, paths["articles"], section="articles"))
+        yield paths[key], partial(_list, r, key, group)
+    for key, template, label in (("topics", "topic_list.html", "list_topics"),
+                                 ("articles", "article_list.html", "list_articles")):
+        title, intro = labels[f"{label}_title"], labels[f"{label}_intro"]
+        yield paths[key], partial(r.render, template, paths[key], title=title, intro=intro,
+                                  meta=r.meta(title, intro, paths[key], section=key))
     title, intro = labels["timeline_title"], labels["timeline_intro"]
-    yield paths["timeline"], r.render("timeline.html", paths["timeline"], title=title, intro=intro,
-                                      years=group_by_year(group_by_day(site.timeline)),
-                                      meta=r.meta(title, intro, paths["timeline"], section="timeline"))
+    yield paths["timeline"], partial(r.render, "timeline.html", paths["timeline"], title=title, intro=intro,
+                                     years=group_by_year(group_by_day(site.timeline)),
+                                     meta=r.meta(title, intro, paths["timeline"], section="timeline"))
     title, intro = labels["search_title"], labels["search_intro"]
-    yield paths["search"], r.render("search.html", paths["search"], title=title, intro=intro,
-                                    meta=r.meta(title, intro, paths["search"], section="search",
-                                                noindex=True))
+    yield paths["search"], partial(r.render, "search.html", paths["search"], title=title, intro=intro,
+                                   meta=r.meta(title, intro, paths["search"], section="search", noindex=True))
     # A host serves 404.html at whatever URL was missed, so its links cannot be relative
     # to its own location: it gets <base href> at the site's absolute address (base_url),
     # never a root-relative path, which would break when the site lives under a sub-path.
-    yield paths["not_found"], r.render(
-        "404.html", paths["not_found"], base_href=urls.absolute_url(r.config, "index.html"),
+    yield paths["not_found"], partial(
+        r.render, "404.html", paths["not_found"], base_href=urls.absolute_url(r.config, "index.html"),
         meta=r.meta(labels["not_found_title"], labels["not_found_text"], paths["not_found"], noindex=True))
 
 
@@ -334,13 +338,23 @@ def _assets(dirs: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
         yield f"assets/{rel}", chosen[rel].read_bytes()
 
 
-def render_site(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site except dossier.json and the Pagefind bundle."""
+def render_site(site: Site, config: Config,
+                wanted: Callable[[str], bool] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site except dossier.json and the Pagefind bundle.
+
+    ``wanted(path)`` limits the output to some files (the preview server's quick rebuild
+    after an edit); pages not wanted are not rendered at all.
+    """
     r = _Renderer(site, config)
     page_paths: list[str] = []
-    for path, data in _pages(r):
+    for path, render_page in _pages(r):
         page_paths.append(path)
-        yield path, data
-    yield from _feeds(r, page_paths)
-    yield from r.assets
+        if wanted is None or wanted(path):
+            yield path, render_page()
+    for path, data in _feeds(r, page_paths):
+        if wanted is None or wanted(path):
+            yield path, data
+    for path, data in r.assets:
+        if wanted is None or wanted(path):
+            yield path, data
 
