@@ -24,6 +24,7 @@ from pathlib import Path
 class Sample:
     seconds: float  # wall clock, process start to exit (interpreter start-up and imports included)
     peak_rss_mb: float
+    cpu_seconds: float  # user + system time of the process and its waited-for descendants
     stdout: str
 
 
@@ -53,7 +54,7 @@ def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = Non
                             f"{stdout[-3000:]}\n{stderr[-3000:]}")
     # ru_maxrss is KiB on Linux, bytes on macOS.
     kib = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Sample(seconds, kib / 1024, stdout)
+    return Sample(seconds, kib / 1024, usage.ru_utime + usage.ru_stime, stdout)
 
 
 def median(values: Sequence[float]) -> float:
@@ -65,5 +66,7 @@ def summarize(samples: Sequence[Sample]) -> dict:
     return {
         "median_s": round(median([s.seconds for s in samples]), 3),
         "runs_s": [round(s.seconds, 3) for s in samples],
+        # CPU time barely moves when other work shares the machine; wall time does.
+        "median_cpu_s": round(median([s.cpu_seconds for s in samples]), 3),
         "peak_rss_mb": round(max(s.peak_rss_mb for s in samples), 1) if samples else None,
     }

@@ -195,6 +195,14 @@ def markdown_tables(results: Sequence[dict]) -> str:
                      f"| {_s(ours.get('one_edit', {}).get('median_s'))} | {_s(pel.get('median_s'))} "
                      f"| {_s(hugo.get('median_s'))} | {_ratio(cold, pel.get('median_s'))} "
                      f"| {_ratio(cold, hugo.get('median_s'))} | {peaks} | {pages} |")
+    lines += ["", "CPU seconds (user + system, every process of the build), medians:", "",
+              "| N | ours cold | ours warm | ours one-edit | Pelican | Hugo |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        ours = r.get("ours", {})
+        cells = [ours.get(m, {}).get("median_cpu_s") for m in MODES]
+        cells += [r.get(tool, {}).get("median_cpu_s") for tool in ("pelican", "hugo")]
+        lines.append(f"| {r['n']} | " + " | ".join(_s(c) for c in cells) + " |")
     stage_rows = []
     for r in results:
         for mode in MODES:
