@@ -67,7 +67,8 @@ def analyze_site(site: Site, config: Config) -> Analysis:
     """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
-    timeline = build_timeline(site, countries)
+    passages = find_shared_passages(site.articles)
+    timeline = build_timeline(site, countries, passages)
     groups, speakers = group_quotes(site)
     window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
         else None
@@ -76,7 +77,7 @@ def analyze_site(site: Site, config: Config) -> Analysis:
         timeline=timeline,
         quotes=groups,
         speakers=speakers,
-        passages=find_shared_passages(site.articles),
+        passages=passages,
         map=overview,
         route_map=route_map,
         connections=build_connections(site),

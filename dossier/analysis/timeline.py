@@ -27,7 +27,8 @@ from typing import Any, Literal
 from ..extract.dates import weekday_mismatch
 from ..models import ArticlePage, DateMention, Site
 from ..text import fold
-from .common import entities_in, excerpt, sentence_index, token_spans
+from .common import entities_in, excerpt, sentence_index, token_spans, tokens
+from .passages import SharedPassage
 
 Precision = Literal["day", "month", "year", "range"]
 
@@ -164,7 +165,8 @@ class _Claim:
     attestation: Attestation
     kind: str | None
     people: frozenset[str]
-    places: frozenset[str]  # finer than a country
+    places: frozenset[str]  # finer than a country: where the governed happening took place
+    words: tuple[str, ...]  # the sentence's words, to recognise copied sentences
     order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
 
 
@@ -198,10 +200,11 @@ def compatible(a: str, b: str) -> bool:
     return a1 <= b2 and b1 <= a2
 
 
-def governing_kind(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
-                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES) -> str | None:
-    """Family of the event word nearest the date in its sentence (words before it preferred)."""
-    best: tuple[int, str] | None = None
+def governing_word(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
+                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES) -> tuple[str, int, int] | None:
+    """The event word nearest the date in its sentence (words before it preferred): its
+    family and its offsets in the article."""
+    best: tuple[int, str, int, int] | None = None
     for word, start, end in token_spans(sentence_text):
         start, end = start + sentence_start, end + sentence_start
         if start >= date_start and end <= date_end:
@@ -212,8 +215,14 @@ def governing_kind(sentence_text: str, sentence_start: int, date_start: int, dat
         distance = (date_start - end if end <= date_start
                     else (start - date_end) * FOLLOWING_FACTOR + FOLLOWING_HANDICAP)
         if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else None
+            best = (distance, kind, start, end)
+    return best[1:] if best else None
+
+
+def governing_kind(sentence_text: str, sentence_start: int, date_start: int, date_end: int) -> str | None:
+    """Family of the event word that governs a date ("berangkat pada Minggu" -> "depart")."""
+    word = governing_word(sentence_text, sentence_start, date_start, date_end)
+    return word[0] if word else None
 
 
 def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
@@ -227,14 +236,21 @@ def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
             continue
         sentence = sentences[index]
         named = entities_in(page, sentence.start, sentence.end, ("person", "place"))
-        kind = governing_kind(sentence.text, sentence.start, mention.start, mention.end)
+        specific = [n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries]
+        word = governing_word(sentence.text, sentence.start, mention.start, mention.end)
+        if word is not None:
+            # The place between the event word and its date is where it happened ("tiba di
+            # Balikpapan pada Kamis"); other places of the sentence are context.
+            low, high = sorted((word[2], mention.start)) if word[2] <= mention.start else (mention.end, word[1])
+            between = [n for n in specific if low <= n.first < high]
+            specific = between or specific
         claims.append(_Claim(
             attestation=_attestation(page, mention, sentence.text, sentence.start,
                                      excerpt(sentence, mention.start, mention.end)),
-            kind=kind,
+            kind=word[0] if word else None,
             people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
-            places=frozenset(n.entity.key for n in named
-                             if n.entity.type == "place" and fold(n.entity.name) not in countries),
+            places=frozenset(n.entity.key for n in specific),
+            words=tuple(tokens(sentence.text)),
             order=(page.article.slug, mention.start, 0),
         ))
     return claims
@@ -260,7 +276,9 @@ def _same_happening(a: _Claim, b: _Claim) -> bool:
         return False
     if days_apart(a.attestation.date, b.attestation.date) > MAX_DISAGREEMENT_DAYS:
         return False
-    return bool(a.people & b.people or a.places & b.places)
+    if a.places and b.places:
+        return bool(a.places & b.places)  # both say where: it must be the same place
+    return bool(a.people & b.people)
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -270,10 +288,26 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _clusters(claims: Sequence[_Claim]) -> list[list[int]]:
+def _clusters(claims: Sequence[_Claim], copies: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
     """Union-find over claims that are the same happening; candidates come from an index by
-    (kind, entity), so the work grows with claims sharing an entity, not with all pairs."""
+    (kind, entity), so the work grows with claims sharing an entity, not with all pairs.
+
+    Two clusters that each say where their happening took place, and name different places,
+    never merge (so a person arriving in two cities on nearby days stays two arrivals).
+    ``copies`` are pairs of claims in copied text (same date, same words): always merged.
+    """
     parent = list(range(len(claims)))
+    where = {i: claim.places for i, claim in enumerate(claims)}
+
+    def union(i: int, j: int, check: bool = True) -> None:
+        a, b = _find(parent, i), _find(parent, j)
+        if a == b or (check and where[a] and where[b] and not where[a] & where[b]):
+            return
+        parent[a] = b
+        where[b] = where[a] | where[b]
+
+    for i, j in copies:
+        union(i, j, check=False)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if claim.kind is None or claim.kind in NON_MERGING:
@@ -281,12 +315,38 @@ def _clusters(claims: Sequence[_Claim]) -> list[list[int]]:
         for key in sorted(claim.people | claim.places):
             for j in index[(claim.kind, key)]:
                 if _same_happening(claims[i], claims[j]):
-                    parent[_find(parent, i)] = _find(parent, j)
+                    union(i, j)
             index[(claim.kind, key)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[_find(parent, i)].append(i)
     return sorted(groups.values(), key=min)  # claims are in reading order already
+
+
+def _copies(claims: Sequence[_Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
+    """Pairs of claims with the same date in copied text: the same sentence word for word, or
+    inside occurrences of one shared passage (wire copy reworded around the date)."""
+    first_seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    inside: dict[tuple[str, str], int] = {}
+    pairs = []
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        key = (claim.attestation.date, claim.words)
+        if key in first_seen:
+            pairs.append((first_seen[key], i))
+        else:
+            first_seen[key] = i
+        by_article[claim.attestation.article.article.slug].append(i)
+    for passage in passages:
+        for occurrence in passage.occurrences:
+            for i in by_article.get(occurrence.article.article.slug, ()):
+                if occurrence.start <= claims[i].attestation.date_start < occurrence.end:
+                    key2 = (passage.id, claims[i].attestation.date)
+                    if key2 in inside:
+                        pairs.append((inside[key2], i))
+                    else:
+                        inside[key2] = i
+    return pairs
 
 
 def _period_sort_key(value: str) -> tuple[str, int, str]:
@@ -300,11 +360,15 @@ def _published(a: Attestation) -> str:
     return published.isoformat() if published else "0000-00-00"
 
 
-def build_timeline(site: Site, countries: frozenset[str]) -> Timeline:
-    """Group every resolved date of the site into periods, events and conflicts."""
+def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = ()) -> Timeline:
+    """Group every resolved date of the site into periods, events and conflicts.
+
+    ``countries``: folded names of countries and regions (the gazetteer's), too coarse to
+    identify a happening; ``passages``: the site's shared passages, whose dates are copies.
+    """
     claims = [c for page in site.articles for c in _claims(page, countries)]
     claims.sort(key=lambda c: (_published(c.attestation), c.order))
-    clusters = _clusters(claims)
+    clusters = _clusters(claims, _copies(claims, passages))
 
     conflicts: list[DateConflict] = []
     conflict_of: dict[int, str] = {}
