@@ -24,6 +24,7 @@ from .urls import slugify
 REQUIRED_FIELDS = ("title", "outlet")
 OPTIONAL_FIELDS = ("published", "author", "url", "original_file", "comment", "slug")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+MAX_ARTICLE_BYTES = 1_000_000
 
 
 # Pasted web text carries no-break and zero-width spaces that split words for the
@@ -208,13 +209,25 @@ def parse_article(text: str, path: Path) -> Article:
 
 
 def load_articles(content_dir: Path) -> tuple[Article, ...]:
-    """Every ``*.md`` file of content_dir, sorted by file name; all problems at once."""
+    """Every ``*.md`` file of content_dir, sorted by file name; all problems at once.
+
+    Hidden files (``.#kim.md`` editor locks, ``._kim.md`` macOS resource forks) are not
+    articles and are skipped.  A file over MAX_ARTICLE_BYTES is refused before it is read:
+    no news article is that long, and extraction time grows with the text.
+    """
     if not content_dir.is_dir():
         raise DossierError.at("content folder not found; put one Markdown file per article in it", content_dir)
     articles: list[Article] = []
     problems: list[Problem] = []
     for path in sorted(content_dir.glob("*.md")):
+        if path.name.startswith("."):
+            continue
         try:
+            size = path.stat().st_size if path.is_file() else 0
+            if size > MAX_ARTICLE_BYTES:
+                raise DossierError.at(
+                    f"the file is {size / 1e6:.1f} MB; an article may be at most {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
+                    "(a long news article is under 0.2 MB): split it or remove what is not the article", path, 1)
             articles.append(parse_article(read_text_file(path), path))
         except DossierError as exc:
             problems.extend(exc.problems)

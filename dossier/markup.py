@@ -1,13 +1,26 @@
 """Markdown bodies -> safe HTML for pages, and plain text for the extractors.
 
-Raw HTML in a body is never passed through (markdown-it's ``html`` option is off, so it
-is shown escaped), and links are only made for http(s)/mailto URLs: articles are pasted
-from the web and must not carry script into a reader's browser.
+Articles are pasted from the web, so their bodies are hostile until proven otherwise:
+
+- raw HTML is never passed through (markdown-it's ``html`` option is off, so ``<script>``
+  is shown as text);
+- a link is made only for an allow-listed scheme (http, https, mailto) or an in-page
+  ``#fragment``.  markdown-it has already decoded entities and percent-encoded whitespace and
+  control characters when ``_validate_link`` sees the URL, so obfuscations such as
+  ``jav&#x09;ascript:`` or ``JaVaScRiPt:`` cannot pass an allow-list (a block-list could
+  miss one);
+- an image becomes a link to the picture, labelled with its alt text: a page never loads
+  anything from another site by itself (no tracking pixels, no mixed content).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -17,9 +30,27 @@ def _validate_link(url: str) -> bool:
     return lowered.startswith(_SAFE_SCHEMES) or lowered.startswith("#")
 
 
+def _inside_link(tokens: Sequence[Token], idx: int) -> bool:
+    depth = 0
+    for token in tokens[:idx]:
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+    return depth > 0
+
+
+def _render_image(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """``![alt](src)`` -> ``<a href="src">alt</a>`` (just the alt text inside another link)."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    label = renderer.renderInlineAsText(token.children or [], options, env) or src
+    if _inside_link(tokens, idx):
+        return escapeHtml(label)
+    return f'<a href="{escapeHtml(src)}">{escapeHtml(label)}</a>'
+
+
 def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = _validate_link
+    md.add_render_rule("image", _render_image)
     return md
 
 

@@ -2,15 +2,24 @@
 
 A reader of output/ (a static host syncing it, the preview server) must never see a
 half-written site, and a failed or interrupted build must leave the previous site intact
-with no litter: so everything happens in ``.output-<random>/`` next to output/, and only
-a complete, indexed site is renamed into place.
+with no litter: so everything happens in ``.output-<pid>-<random>/`` next to output/, and
+only a complete, indexed site is swapped into place.
+
+The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so there is
+no instant without an output/ even if the process is killed; elsewhere two renames, undone
+if interrupted between them.  A build killed outright (SIGKILL, power loss) leaves its
+``.output-<pid>-*`` folder behind; the next build removes folders whose process is gone,
+and puts back a previous site that was caught between the two renames.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +31,9 @@ from pathlib import Path
 from .errors import DossierError
 
 TEMP_PREFIX = ".output-"
+_OWNER = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-(old-)?")
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 @dataclass(frozen=True)
@@ -39,13 +51,64 @@ def safe_relative_path(path: str) -> str:
     return normalized
 
 
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: someone else's process, alive
+        return True
+    return True
+
+
+def clean_stale(output_dir: Path) -> list[Path]:
+    """Remove ``.output-*`` folders left beside output_dir by builds that no longer run.
+
+    A folder names the process that made it; one whose process is alive belongs to a build
+    running now (the preview server and a manual build may overlap) and is left alone.  If
+    output_dir is missing and a dead build's ``old-`` folder exists, that folder is the
+    previous site, caught between the two renames of a non-atomic swap: it is put back.
+    Returns the folders removed.
+    """
+    parent = output_dir.parent
+    if not parent.is_dir():
+        return []
+    removed = []
+    for entry in sorted(parent.glob(TEMP_PREFIX + "*")):
+        owner = _OWNER.match(entry.name)
+        if owner and _alive(int(owner[1])):
+            continue
+        if owner and owner[2] and not output_dir.exists() and entry.is_dir():
+            os.replace(entry, output_dir)
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
 def make_staging_dir(output_dir: Path) -> Path:
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=output_dir.parent))
+    """A fresh ``.output-<pid>-<random>/`` beside output_dir, after clearing dead builds' ones."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise DossierError(f"{output_dir} exists and is not a folder; move it away or choose another --output")
+    try:
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale(output_dir)
+        return Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=output_dir.parent))
+    except OSError as exc:
+        raise DossierError(f"cannot create a build folder beside {output_dir}: {exc.strerror or exc}") from None
 
 
 def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> WriteReport:
-    """Write (path, bytes) pairs under ``staging``; a path written twice is a bug we report."""
+    """Write (path, bytes) pairs under ``staging``; a path written twice is a bug we report.
+
+    A full disk or a read-only folder is a user-facing problem (DossierError naming the
+    file and the reason), not a traceback; the caller discards the staging folder.
+    """
     written: set[str] = set()
     pages = 0
     for rel, data in files:
@@ -54,8 +117,12 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> WriteRepor
             raise DossierError(f"two pages want the same output file {rel!r}; check slugs and paths in site.yaml")
         written.add(rel)
         target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+            raise DossierError(f"cannot write {rel} ({reason}); output/ was left as it was") from None
         pages += rel.endswith(".html")
     return WriteReport(files=len(written), pages=pages)
 
@@ -103,16 +170,38 @@ def run_pagefind(site: Path) -> int:
     return indexed_pages(site)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported here."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def swap_into_place(staging: Path, output_dir: Path) -> None:
-    """Replace output_dir by staging with two renames; the old site is removed afterwards."""
+    """Replace output_dir by staging; the old site is removed afterwards.
+
+    One atomic exchange when the OS offers it.  Otherwise two renames (old site aside, new
+    site in), and if anything (even Ctrl-C) interrupts between them the old site goes back.
+    """
+    if output_dir.is_dir() and not output_dir.is_symlink() and _exchange(staging, output_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        return
     old: Path | None = None
     if output_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=output_dir.parent))
+        old = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-old-", dir=output_dir.parent))
         old.rmdir()
         os.replace(output_dir, old)
     try:
         os.replace(staging, output_dir)
-    except OSError:
+    except BaseException:
         if old is not None:
             os.replace(old, output_dir)
         raise
