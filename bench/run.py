@@ -51,12 +51,9 @@ import dossier
 from dossier.pipeline import build
 imported = time.perf_counter() - start
 report = build(Path(sys.argv[1]))
-timings, unchanged = report.timings, report.unchanged
-if not timings and isinstance(unchanged, dict):  # a BuildReport built with timings in `unchanged`'s place
-    timings, unchanged = unchanged, False
-print(json.dumps({"timings": timings, "pages": report.pages, "files": report.files,
+print(json.dumps({"timings": report.timings, "pages": report.pages, "files": report.files,
                   "articles": report.articles, "indexed": report.indexed,
-                  "unchanged": unchanged, "import_s": imported, "package": dossier.__file__}))
+                  "unchanged": report.unchanged, "import_s": imported, "package": dossier.__file__}))
 """
 
 
