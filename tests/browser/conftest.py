@@ -28,6 +28,9 @@ CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))  # Debi
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 SUBPATH = "/dossier/"
+# A 2-core CI machine that also runs Pagefind can be slow; a wrong page is still caught,
+# only later.
+EXPECT_TIMEOUT_MS = 10_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -147,8 +150,9 @@ def site_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     require(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

@@ -42,6 +42,7 @@ def test_no_serious_or_critical_violations(page: Any, site_url: str, built_site:
     page.goto(site_url + page_paths(built_site)[kind])
     if kind == "search":  # check the page with its results showing, as a reader sees it
         expect(page.locator(".search pagefind-results a").first).to_be_visible()
+        page.wait_for_load_state("networkidle")  # every result rendered, not placeholders
     violations = axe_violations(page)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert blocking == [], "\n".join(f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}" for v in blocking)

@@ -39,6 +39,7 @@ def test_screenshots_and_no_horizontal_overflow(browser: Any, site_url: str, bui
             page.goto(site_url + path)
             if name == "search":
                 expect(page.locator(".search pagefind-results a").first).to_be_visible()
+                page.wait_for_load_state("networkidle")  # every result rendered, not placeholders
             page.evaluate("document.fonts.ready")
             target = screenshot_path(name, width)
             page.screenshot(path=str(target), full_page=True)

@@ -8,7 +8,7 @@ exactly those of them that dossier.json lists with that person or topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +37,24 @@ def search_url(base: str) -> str:
     return f"{base}{config.paths.search}/"
 
 
-def result_titles(page: Any) -> set[str]:
-    return {t.strip() for t in page.locator(RESULT_LINKS).all_inner_texts()}
+def result_titles(page: Any, expected: set[str], timeout: float = 10.0) -> set[str]:
+    """The titles of the results once they equal ``expected`` (or whatever shows at the timeout).
+
+    Pagefind renders each result in two steps (a placeholder, then the page's metadata),
+    so the right number of links can show before their titles do.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        titles = {t.strip() for t in page.locator(RESULT_LINKS).all_inner_texts()}
+        if titles == expected or time.monotonic() > deadline:
+            return titles
+        time.sleep(0.1)
 
 
-def search(page: Any, base: str, query: str, expected: Iterable[str]) -> None:
+def search(page: Any, base: str, query: str, expected: set[str]) -> None:
     page.goto(search_url(base))
-    box = page.locator(SEARCH_INPUT)
-    box.fill(query)
-    expect(page.locator(RESULT_LINKS)).to_have_count(len(set(expected)))
+    page.locator(SEARCH_INPUT).fill(query)
+    expect(page.locator(RESULT_LINKS)).to_have_count(len(expected))
 
 
 def filter_option(page: Any, group: str, value: str) -> Any:
@@ -62,7 +71,7 @@ def test_a_word_finds_exactly_the_articles_that_contain_it(page: Any, watch: Pag
     expected = articles_containing(word)
     assert expected, f"no article contains {word!r}; the test needs the real dossier"
     search(page, site_url, word, expected)
-    assert result_titles(page) == expected
+    assert result_titles(page, expected) == expected
     assert f"q={word}" in page.url, "the search should be bookmarkable"
     assert watch.take() == []
 
@@ -73,8 +82,7 @@ def test_header_search_form_carries_the_query_to_the_search_page(page: Any, watc
     page.goto(site_url)
     page.locator("#site-search-q").fill("amunisi")
     page.locator("#site-search-q").press("Enter")
-    expect(page.locator(RESULT_LINKS)).to_have_count(len(expected))
-    assert result_titles(page) == expected
+    assert result_titles(page, expected) == expected
     assert watch.take() == []
 
 
@@ -102,12 +110,10 @@ def test_person_and_topic_filters_narrow_the_results(page: Any, watch: PageWatch
     story = f"{word!r} in {len(found)}; {person!r} in {len(with_person)}; also topic {topic!r}: {len(with_both)}"
     search(page, site_url, word, found)
     filter_option(page, labels["filter_person"], person).check()
-    expect(page.locator(RESULT_LINKS)).to_have_count(len(with_person))
-    assert result_titles(page) == with_person, story
+    assert result_titles(page, with_person) == with_person, story
 
     filter_option(page, labels["filter_topic"], topic).check()
-    expect(page.locator(RESULT_LINKS)).to_have_count(len(with_both))
-    assert result_titles(page) == with_both, story
+    assert result_titles(page, with_both) == with_both, story
     assert watch.take() == []
 
 
@@ -115,6 +121,7 @@ def test_clicking_a_result_opens_the_article(page: Any, watch: PageWatch, site_u
                                              built_site: BuiltSite) -> None:
     expected = articles_containing("amunisi")
     search(page, site_url, "amunisi", expected)
+    assert result_titles(page, expected) == expected
     first = page.locator(RESULT_LINKS).first
     title = first.inner_text().strip()
     first.click()
@@ -149,7 +156,7 @@ def test_search_works_under_a_sub_path(page: Any, watch: PageWatch, subpath_url:
     assert subpath_url.endswith(SUBPATH)
     expected = articles_containing("kunjungan")
     search(page, subpath_url, "kunjungan", expected)
-    assert result_titles(page) == expected
+    assert result_titles(page, expected) == expected
     hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
     assert all(href.startswith(subpath_url) for href in hrefs), hrefs
     page.locator(RESULT_LINKS).first.click()
