@@ -43,17 +43,20 @@ class BuildReport:
     indexed: int  # pages in the search index
     unchanged: bool = False  # True when output/ already held exactly this site: nothing was replaced
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in stage order
+    # What was published, for the preview server's quick rebuilds (dossier.incremental).
+    config: Config | None = field(default=None, repr=False, compare=False)
+    site: Site | None = field(default=None, repr=False, compare=False)
 
     @property
     def total_seconds(self) -> float:
         return sum(self.timings.values())
 
 
-def _no_progress(stage: str, done: int, total: int) -> None:
+def no_progress(stage: str, done: int, total: int) -> None:
     """Default progress sink: builds called from code or tests report nothing."""
 
 
-class _Stopwatch:
+class Stopwatch:
     """Times named stages and reports their start and end, so build() reads as its list of stages."""
 
     def __init__(self, progress: Progress) -> None:
@@ -125,30 +128,53 @@ def _open_data(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
     yield "dossier.json", dossier_json(site, config)
 
 
-def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
-          workers: int | None = None, progress: Progress = _no_progress) -> BuildReport:
-    """Build the dossier in ``site_dir`` and publish it atomically to ``output_dir``.
+class BuildCancelled(Exception):
+    """The caller's ``cancelled()`` said a newer build supersedes this one; nothing was published."""
 
-    Raises DossierError (with every problem found) and leaves any previous output intact.
-    ``cache`` reuses extractions from ``.dossier-cache/``; ``workers`` caps the extraction
-    processes (default: one per core); neither changes the output.
-    """
-    site_dir = Path(site_dir).resolve()
-    clock = _Stopwatch(progress)
+
+@dataclass(frozen=True)
+class Assembled:
+    """The stages before rendering: what every kind of build starts from."""
+
+    config: Config
+    articles: int
+    site: Site
+
+
+def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
+    """load → extract → summarize → hubs → assemble, each timed on ``clock``."""
     config = clock.run("load", lambda: load_config(site_dir))
-    output_dir = Path(output_dir).resolve() if output_dir else config.output_dir
     articles = clock.run("load", lambda: load_articles(config.content_dir))
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)
-
     extractions = clock.run("extract", lambda: extract_all(
         articles, config.entities, config.cache_dir if cache else None, workers,
-        progress=lambda done, total: progress("extract", done, total)))
+        progress=lambda done, total: clock.progress("extract", done, total)))
     summaries = clock.run("summarize", lambda: tuple(
         summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
+    return Assembled(config, len(articles), site)
+
+
+def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
+          workers: int | None = None, progress: Progress = no_progress, force: bool = False,
+          cancelled: Callable[[], bool] = lambda: False) -> BuildReport:
+    """Build the dossier in ``site_dir`` and publish it atomically to ``output_dir``.
+
+    Raises DossierError (with every problem found) and leaves any previous output intact.
+    ``cache`` reuses extractions from ``.dossier-cache/``; ``workers`` caps the extraction
+    processes (default: one per core); neither changes the output.  ``force`` rewrites and
+    re-indexes even when output/ already holds the same pages (after a quick rebuild
+    updated pages but not the search index).  ``cancelled()`` is asked before the swap: a
+    preview server whose user saved again drops this build instead of publishing it.
+    """
+    site_dir = Path(site_dir).resolve()
+    clock = Stopwatch(progress)
+    done = assemble(site_dir, clock, cache=cache, workers=workers)
+    config, site = done.config, done.site
+    output_dir = Path(output_dir).resolve() if output_dir else config.output_dir
 
     staging = make_staging_dir(output_dir)
     try:
@@ -156,17 +182,19 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
         files = clock.timed_iter("render", chain(render_site(site, config), _open_data(site, config)))
         written = clock.run("write", lambda: write_files(staging, comparison.tee(files)))
         clock.timings["write"] -= clock.timings["render"]  # rendering happened inside the write loop
-        if index and comparison.site_unchanged():
+        if index and not force and comparison.site_unchanged():
             discard(staging)
-            return BuildReport(output_dir, len(articles), written.pages, written.files, indexed_pages(output_dir),
-                               unchanged=True, timings=dict(clock.timings))
+            return BuildReport(output_dir, done.articles, written.pages, written.files, indexed_pages(output_dir),
+                               unchanged=True, timings=dict(clock.timings), config=config, site=site)
         indexed = clock.run("index", lambda: run_pagefind(staging)) if index else 0
         if index and indexed != len(site.articles):
             raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
                                "were written; check data-pagefind-body in the article template")
+        if cancelled():
+            raise BuildCancelled("a newer change arrived; this build was not published")
         clock.run("publish", lambda: swap_into_place(staging, output_dir))
     except BaseException:
         discard(staging)
         raise
-    return BuildReport(output_dir, len(articles), written.pages, written.files, indexed,
-                       timings=dict(clock.timings))
+    return BuildReport(output_dir, done.articles, written.pages, written.files, indexed,
+                       timings=dict(clock.timings), config=config, site=site)

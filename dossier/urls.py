@@ -14,7 +14,6 @@ import unicodedata
 
 from .config import Config
 
-
 # Letters that Unicode does not decompose into an ASCII base letter plus accents.
 _UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss",
                                "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"})

@@ -1,0 +1,97 @@
+"""Quick rebuilds for the preview server: re-render only what an edit touched.
+
+After an article is saved, the user wants to see it now, not after every page and the
+search index were rebuilt.  ``refresh()`` runs the analysis stages (extraction is cached by
+content hash, so only the edited article is extracted again), compares the new ``Site``
+with the one last published, and writes only the pages whose data changed — the article,
+its hubs, the entity pages that mention it — plus the pages that summarise everything
+(home, lists, timeline, feed, sitemap, dossier.json), each file replaced atomically.  The
+preview server then runs a full ``build(force=True)`` in the background, which refreshes
+the search index and anything a page shows indirectly (related articles).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .config import Config
+from .errors import DossierError
+from .models import Site
+from .opendata import dossier_json
+from .pipeline import BuildReport, Stopwatch, assemble, no_progress
+from .publish import safe_relative_path
+from .render import render_site
+
+
+@dataclass(frozen=True)
+class Refresh:
+    report: BuildReport
+    written: tuple[str, ...]  # output paths rewritten, in render order
+
+
+def _page_objects(site: Site) -> dict[str, object]:
+    pages: dict[str, object] = {p.path: p for p in site.articles}
+    pages.update({h.path: h for h in site.hubs})
+    pages.update({e.path: e for e in (*site.people, *site.places, *site.organizations)})
+    return pages
+
+
+def changed_pages(before: Site, after: Site) -> frozenset[str]:
+    """Paths of article, hub and entity pages whose data differ (or that are new).
+
+    Frozen dataclasses compare by value, and an entity or hub page holds the article pages
+    it lists, so an edited article changes exactly the pages that show it.
+    """
+    old, new = _page_objects(before), _page_objects(after)
+    return frozenset(path for path, page in new.items() if old.get(path) != page)
+
+
+def overview_paths(config: Config) -> frozenset[str]:
+    """Pages that summarise the whole dossier: always re-rendered after an edit."""
+    paths = config.paths
+    return frozenset({
+        "index.html", urls.timeline_path(config), urls.page_path(paths.people), urls.page_path(paths.places),
+        urls.page_path(paths.organizations), urls.page_path(paths.topics), urls.page_path(paths.articles),
+        "sitemap.xml", "feed.xml",
+    })
+
+
+def _write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
+    """Replace files one by one (write a temp file, then rename): a reader sees old or new, never half."""
+    written = []
+    for rel, data in files:
+        target = output_dir / safe_relative_path(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        written.append(rel)
+    return written
+
+
+def refresh(site_dir: Path, output_dir: Path, previous: BuildReport) -> Refresh:
+    """Re-render only the pages an edit changed; raises DossierError like ``build``."""
+    if previous.site is None or previous.config is None or not (output_dir / "index.html").is_file():
+        raise DossierError("no published site to refresh; run a full build first")
+    clock = Stopwatch(no_progress)
+    done = assemble(Path(site_dir).resolve(), clock)
+    if done.config != previous.config:
+        raise DossierError("site.yaml changed; a full build is needed")
+    wanted = changed_pages(previous.site, done.site) | overview_paths(done.config)
+    files = clock.timed_iter("render", render_site(done.site, done.config, wanted=wanted.__contains__))
+    written = clock.run("write", lambda: _write_in_place(output_dir, files))
+    written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config))])
+    clock.timings["write"] -= clock.timings["render"]
+    report = BuildReport(output_dir, done.articles, sum(p.endswith(".html") for p in written), len(written),
+                         previous.indexed, timings=dict(clock.timings), config=done.config, site=done.site)
+    return Refresh(report, tuple(written))

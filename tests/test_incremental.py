@@ -1,0 +1,71 @@
+"""After an edit, the preview re-renders only what the edit touched, exactly as a full build would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import DossierError
+from dossier.incremental import changed_pages, refresh
+from dossier.pipeline import build
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(REPO / "tests" / "fixtures" / "sites" / "valid", tmp_path / "site"))
+
+
+def edit(site: Path, name: str, extra: str) -> None:
+    path = site / "content" / name
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
+
+
+def test_an_edit_rewrites_its_article_hubs_entities_and_overviews_only(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = build(site, out)
+    edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")
+    quick = refresh(site, out, first)
+    written = set(quick.written)
+    assert "artikel/kapal-pertama/index.html" in written
+    assert "artikel/pelabuhan-dibuka/index.html" not in written  # untouched article
+    assert {"index.html", "linimasa/index.html", "dossier.json", "feed.xml"} <= written
+    assert "topik/pelabuhan/index.html" in written  # the edited article's hub
+    assert "tokoh/siti-rahmawati/index.html" in written  # an entity it mentions
+    assert "cari/index.html" not in written and not any(p.startswith("assets/") for p in written)
+    assert "diperluas" in (out / "artikel" / "kapal-pertama" / "index.html").read_text(encoding="utf-8")
+
+    full = tmp_path / "full"
+    build(site, full)
+    for path in quick.written:
+        assert (out / path).read_bytes() == (full / path).read_bytes(), path
+
+
+def test_nothing_changed_means_only_overviews(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = build(site, out)
+    again = refresh(site, out, first)
+    assert first.site is not None and again.report.site is not None
+    assert changed_pages(first.site, again.report.site) == frozenset()
+
+
+def test_a_broken_edit_raises_and_leaves_pages_alone(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = build(site, out)
+    before = (out / "artikel" / "kapal-pertama" / "index.html").read_bytes()
+    (site / "content" / "kapal-pertama.md").write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
+    with pytest.raises(DossierError):
+        refresh(site, out, first)
+    assert (out / "artikel" / "kapal-pertama" / "index.html").read_bytes() == before
+
+
+def test_a_changed_site_yaml_asks_for_a_full_build(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = build(site, out)
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Pembukaan", "Peresmian"), encoding="utf-8")
+    with pytest.raises(DossierError, match="full build"):
+        refresh(site, out, first)
