@@ -7,6 +7,8 @@ extraction finds, it is never needed to find it.
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.extract import build_gazetteer, extract_article, link_dossier
 from dossier.models import Extraction, KnownEntity
@@ -238,3 +240,21 @@ def test_seed_extractions_are_exact_and_deterministic():
     for article, x in zip(articles, runs[0], strict=True):
         for item in (*x.sentences, *(m for e in x.entities for m in e.mentions), *x.quotes):
             assert article.text[item.start:item.end] == item.text
+
+
+_WORDS = ["Kim", "Jong-un", "Presiden", "Rusia", "kata", "di", "Korea", "Utara", "(AS)", "AS", "Amerika",
+          "Serikat", "“", "”", "\"", ",", ".", "-", "Mr.", "F.", "juru", "bicara", "Kremlin", "ujarnya", "\n\n",
+          "Badan", "Center", "the", "Vladimir", "Putin", "Seyoon", "dan", "Kota", "wilayah", "ASEAN", "é"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_exact_offsets_and_typed_entities(bare, tokens):
+    text = " ".join(tokens)
+    x = link_dossier((extract_article(text, None, bare),), bare)[0]
+    for e in x.entities:
+        assert e.type in ("person", "place", "organization") and e.mentions
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    for q in x.quotes:
+        assert text[q.start:q.end] == q.text

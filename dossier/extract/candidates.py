@@ -188,6 +188,8 @@ def _titled_apposition(before: str) -> bool:
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
     block = [w.casefold() for w in words[max(0, k - 2):]]
+    if not block:
+        return False
     return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
 
 
