@@ -14,6 +14,7 @@ so workers, tests and two dossiers in one process never see each other's knowled
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -103,6 +104,7 @@ class Gazetteer:
     vocabulary_places: frozenset[str] = frozenset()  # folded city names that are also common words
     countries: frozenset[str] = frozenset()  # folded country and region names
     max_name_tokens: int = 6
+    data_digest: str = ""  # hash of the shipped data files, for caches keyed on extractor inputs
 
     def lookup(self, name: str) -> tuple[str, EntityType] | None:
         """Canonical name and type of a name the gazetteer knows (known entities first)."""
@@ -127,18 +129,26 @@ class Gazetteer:
         return lower in self.common_words or lower in self.calendar_words
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("dossier.data").joinpath(name).read_text(encoding="utf-8")
+DATA_FILES = ("places.tsv", "common_words.txt", "calendar_words.txt")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("dossier.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
     """Load the shipped lexicons and index the user's known entities (a few ms, once per build)."""
-    common = frozenset(_data_lines("common_words.txt"))
+    texts = {name: _data_text(name) for name in DATA_FILES}
+    digest = hashlib.sha256("\0".join(texts[name] for name in DATA_FILES).encode()).hexdigest()[:16]
+    common = frozenset(_lines(texts["common_words.txt"]))
     places: dict[str, str] = {}
     countries: set[str] = set()
     metropolises: set[str] = set()
-    for line in _data_lines("places.tsv"):
+    for line in _lines(texts["places.tsv"]):
         name, _, kind = line.partition("\t")
         places.setdefault(fold(name), name)
         if kind in ("country", "region"):
@@ -147,7 +157,7 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
             metropolises.add(fold(name))
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
     vocabulary = frozenset(p for p in places if p in common and p not in countries and p not in metropolises)
-    calendar = frozenset(_data_lines("calendar_words.txt"))
+    calendar = frozenset(_lines(texts["calendar_words.txt"]))
     known_names: dict[str, KnownEntity] = {}
     for entity in known:
         for name in (entity.name, *entity.aliases):
@@ -163,4 +173,5 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         vocabulary_places=vocabulary,
         countries=frozenset(countries),
         max_name_tokens=min(max(longest, 4), 8),
+        data_digest=digest,
     )
