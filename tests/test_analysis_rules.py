@@ -1,0 +1,172 @@
+"""The analysis rules on a small synthetic dossier with known answers, and one rule at a time.
+
+tests/fixtures/analysis/ follows a fictional minister: Makassar (1 October 2023) →
+Surabaya (2 October per Kabar Timur, 3 October per Warta Nusantara) → Balikpapan
+(5 October); two outlets carry the same ministry statement word for word and the
+minister's quote in two wordings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_analysis_seeds import load_site
+
+from dossier.analysis import Analysis, analyze_site, event_jsonld, map_svg
+from dossier.analysis.geo import fit, load_map_data
+from dossier.analysis.passages import find_shared_passages
+from dossier.analysis.svg import esc, num
+from dossier.analysis.timeline import compatible, days_apart, governing_kind, interval
+from dossier.config import Config
+from dossier.models import Article, ArticlePage, Extraction, Site
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "analysis"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def trip() -> tuple[Config, Site, Analysis]:
+    config, site = load_site(FIXTURE)
+    return config, site, analyze_site(site, config)
+
+
+def test_two_outlets_disagree_on_the_arrival_day_and_the_third_city_is_another_arrival(trip):
+    _, _, analysis = trip
+    (conflict,) = analysis.timeline.conflicts
+    assert conflict.kind == "arrive"
+    assert [(r.date, r.outlets) for r in conflict.readings] == [("2023-10-02", ("Kabar Timur",)),
+                                                                ("2023-10-03", ("Warta Nusantara",))]
+    balikpapan = next(p for p in analysis.timeline.periods if p.key == "2023-10-05")
+    assert balikpapan.events[0].kind == "arrive" and balikpapan.events[0].conflict is None
+
+
+def test_a_date_inside_copied_text_is_one_event_with_both_outlets(trip):
+    _, _, analysis = trip
+    next_year = next(p for p in analysis.timeline.periods if p.key == "2024")
+    (event,) = next_year.events
+    assert set(event.outlets) == {"Kabar Timur", "Warta Nusantara"}
+
+
+def test_the_ministry_statement_is_a_shared_passage(trip):
+    _, _, analysis = trip
+    (passage,) = analysis.passages
+    assert set(passage.outlets) == {"Kabar Timur", "Warta Nusantara"}
+    assert passage.occurrences[0].text.startswith("Kementerian Perhubungan menyatakan bahwa proyek perluasan")
+    assert passage.words >= 24
+
+
+def test_the_minister_quote_in_two_wordings_and_the_analyst_alone(trip):
+    _, _, analysis = trip
+    budi = next(s for s in analysis.speakers if s.key == "budi-santoso")
+    (group,) = budi.groups
+    assert len(group.renderings) == 2 and set(group.outlets) == {"Kabar Timur", "Warta Nusantara"}
+    rina = next(s for s in analysis.speakers if s.key == "rina-wijaya")
+    assert [r.text for g in rina.groups for r in g.renderings] == ["Pelabuhan ini terlalu kecil untuk kapal besar."]
+
+
+def test_route_of_the_trip_and_coordinates_from_the_gazetteer(trip):
+    _, _, analysis = trip
+    assert [(s.ordinal, s.place.name) for s in analysis.map.route] == [
+        (1, "Makassar"), (2, "Surabaya"), (3, "Balikpapan")]
+    sources = {p.entity.name: p.source for p in analysis.map.places}
+    assert sources == {"Makassar": "site.yaml", "Surabaya": "site.yaml", "Balikpapan": "gazetteer"}
+
+
+def test_event_json_ld_with_wikidata_and_none_without_event(trip):
+    config, _, analysis = trip
+    assert analysis.event["location"]["sameAs"] == "https://www.wikidata.org/wiki/Q8652"
+    assert analysis.event["startDate"] == "2023-10-02"
+    assert event_jsonld(replace(config, event=None)) is None
+
+
+def test_names_are_escaped_in_the_svg(trip):
+    _, _, analysis = trip
+    place = analysis.map.places[0]
+    odd = replace(place, entity=replace(place.entity, name='Kota "A" & <B>'))
+    view = replace(analysis.map, places=(odd, *analysis.map.places[1:]))
+    svg = map_svg(view, lambda e: f"../{e.key}/?a=1&b=2", 'Peta "uji" <1>')
+    root = ET.fromstring(svg)  # well-formed despite the markup characters
+    assert 'Kota "A" & <B>' in [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "&amp;b=2" in svg and "<B>" not in svg
+
+
+# ------------------------------------------------------------------ one rule at a time
+
+
+def test_date_values_as_intervals():
+    assert interval("2023-09") == (interval("2023-09-01")[0], interval("2023-09-30")[1])
+    assert compatible("2023-09", "2023-09-10") and compatible("2023-09-10/2023-09-13", "2023-09-11")
+    assert not compatible("2023-09-10", "2023-09-11")
+    assert days_apart("2019", "2023-09-12") > 1000 and days_apart("2023-02", "2023-02-28") == 0
+
+
+@pytest.mark.parametrize(("sentence", "date_text", "kind"), [
+    ("Kim berangkat pada Minggu (10/9/2023) menuju Rusia.", "Minggu (10/9/2023)", "depart"),
+    ("Putin tiba pada Senin untuk menghadiri forum.", "Senin", "arrive"),
+    ("kata kantor berita KCNA, Selasa (12/9/2023).", "Selasa (12/9/2023)", "report"),
+    ("Tahun lalu, AS juga menuduh Korea Utara.", "Tahun lalu", None),
+])
+def test_the_event_word_that_governs_a_date(sentence, date_text, kind):
+    start = sentence.index(date_text)
+    assert governing_kind(sentence, 0, start, start + len(date_text)) == kind
+
+
+def test_projection_fits_points_with_a_margin():
+    projection = fit([(43.1, 131.9), (39.0, 125.8), (51.9, 128.3)])
+    west, south, east, north = projection.bounds
+    assert west < 125.8 and east > 131.9 and south < 39.0 and north > 51.9
+    for lat, lon in [(43.1, 131.9), (39.0, 125.8), (51.9, 128.3)]:
+        x, y = projection.project(lon, lat)
+        assert 0 < x < projection.width and 0 < y < projection.height
+
+
+def test_shipped_map_data_is_compact_and_complete():
+    data = load_map_data()
+    assert len(data.rings) > 250
+    assert data.coordinates["vladivostok"] == pytest.approx((43.11, 131.87), abs=0.05)
+    for name in ("world_110m.txt", "map_places.tsv"):
+        assert (REPO / "dossier" / "data" / name).stat().st_size < 150_000
+    assert "Natural Earth" in (REPO / "dossier" / "data" / "MAP-LICENSE.md").read_text(encoding="utf-8")
+
+
+def test_svg_numbers_and_escaping():
+    assert num(-0.04) == "0" and num(12.0) == "12" and num(3.14159) == "3.1"
+    assert esc('<a href="x">&') == "&lt;a href=&quot;x&quot;&gt;&amp;"
+
+
+def _page(slug: str, text: str) -> ArticlePage:
+    article = Article(slug=slug, source=Path(f"{slug}.md"), title=slug, outlet=f"Media {slug}", published=None,
+                      body=text, text=text)
+    return ArticlePage(article, Extraction((), (), ()), (), (), f"a/{slug}/index.html")
+
+
+def test_shared_passages_scale_by_index_not_by_pairs():
+    wire = ("Badan Meteorologi memperingatkan hujan lebat akan turun di pesisir utara selama tiga hari ke depan "
+            "dan meminta warga menjauhi bantaran sungai.")
+    pages = [_page(f"a{i:04d}", f"Berita nomor {i} tentang topik {i * 7} di kota {i * 13}. "
+                   + (wire if i % 100 == 0 else f"Isi lain {i} {i + 1} {i + 2} {i + 3} {i + 4} {i + 5}."))
+             for i in range(2000)]
+    passages = find_shared_passages(pages)
+    assert len(passages) == 1
+    assert len(passages[0].occurrences) == 20
+    assert all(o.text == wire.rstrip(".") for o in passages[0].occurrences)  # word to word
+
+
+def test_analysis_does_not_depend_on_the_hash_seed():
+    script = ("import json,sys; sys.path.insert(0, 'tests'); from pathlib import Path;"
+              "from test_analysis_seeds import load_site;"
+              "from dossier.analysis import analyze_site, map_svg, graph_svg;"
+              f"c, s = load_site(Path({str(FIXTURE)!r})); a = analyze_site(s, c);"
+              "print(json.dumps(a.to_json(), sort_keys=True, ensure_ascii=False)"
+              " + map_svg(a.map, lambda e: e.path, 'm') + graph_svg(a.connections.graph, lambda e: e.path, 'g', 'd'))")
+    outputs = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
+    assert json.loads(next(iter(outputs)).split("<svg", 1)[0])["map"]["route"]
