@@ -175,7 +175,7 @@ def test_reads_and_folder_echoes_are_ignored_but_saves_and_renames_count(tmp_pat
 
 def test_a_burst_of_saves_becomes_one_run() -> None:
     runs: list[float] = []
-    debouncer = Debouncer(lambda: runs.append(time.monotonic()), quiet=0.15)
+    debouncer = Debouncer(lambda: runs.append(time.monotonic()), quiet=0.3)
     try:
         started = time.monotonic()
         for _ in range(10):
@@ -183,17 +183,17 @@ def test_a_burst_of_saves_becomes_one_run() -> None:
             debouncer.trigger()
             time.sleep(0.02)
         assert wait_until(lambda: len(runs) == 1)
-        time.sleep(0.3)
+        time.sleep(0.5)
         assert len(runs) == 1
-        assert runs[0] - last >= 0.14  # waited for the quiet period after the last save
-        assert runs[0] - started < 1.0
+        assert runs[0] - last >= 0.29  # waited for the quiet period after the last save
+        assert runs[0] - started < 2.0
     finally:
         debouncer.close()
 
 
 def test_separate_bursts_run_separately() -> None:
     runs: list[int] = []
-    debouncer = Debouncer(lambda: runs.append(1), quiet=0.05)
+    debouncer = Debouncer(lambda: runs.append(1), quiet=0.2)
     try:
         debouncer.trigger()
         assert wait_until(lambda: len(runs) == 1)
@@ -321,7 +321,7 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture
 def preview(site: Path) -> Iterator[tuple[PreviewServer, list[str]]]:
     events: list[str] = []
-    server = PreviewServer(site, port=0, on_event=events.append, build=_pages_build, quiet=0.1)
+    server = PreviewServer(site, port=0, on_event=events.append, build=_pages_build, quiet=0.3)
     with server:
         yield server, events
 
@@ -396,7 +396,7 @@ def test_saving_an_article_rebuilds_once_and_bumps_the_version(preview, site: Pa
         time.sleep(0.01)
     answer = json.loads(get(server, f"{STATUS_PATH}?since={since}")[2])  # long poll
     assert answer["version"] == 2 and answer["error"] is None
-    time.sleep(0.4)
+    time.sleep(0.8)
     assert status(server)["version"] == 2, "one burst of saves must cause one rebuild"
     assert b"Kim tiba di Rusia" in get(server, "/artikel/kunjungan/")[2]
     assert [e.split(" in ")[0] for e in events] == ["built", "rebuilt"]
