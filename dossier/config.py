@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DossierError, Problem, yaml_error_location
+from .errors import DossierError, Problem, by_line, yaml_error_location
 from .models import ENTITY_TYPES, EntityType, KnownEntity
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -388,7 +388,7 @@ def parse_config(text: str, path: Path) -> Config:
             summary_sentences = value
 
     if r.problems:
-        raise DossierError(r.problems)
+        raise DossierError(by_line(r.problems))
     assert title and language and base_url
     return Config(
         root=path.parent,

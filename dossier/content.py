@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .config import SLUG_RE, read_text_file
-from .errors import DossierError, Problem, yaml_error_location
+from .errors import DossierError, Problem, by_line, yaml_error_location
 from .markup import make_markdown, markdown_to_text
 from .models import Article
 from .urls import slugify
@@ -188,7 +188,7 @@ def parse_article(text: str, path: Path) -> Article:
     if not body.strip():
         problems.append(Problem("the article has no text after the front matter", path, body_line))
     if problems:
-        raise DossierError(problems)
+        raise DossierError(by_line(problems))
     md = make_markdown()
     title, outlet, slug = _text_field(data, "title"), _text_field(data, "outlet"), _text_field(data, "slug")
     assert title and outlet

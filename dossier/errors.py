@@ -35,6 +35,11 @@ class Problem:
         return where + self.message
 
 
+def by_line(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems of one file in the order the user reads the file (stable for equal lines)."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
 class DossierError(Exception):
     """A user-facing failure: one or more problems, each with path and line."""
 
