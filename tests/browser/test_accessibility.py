@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import AXE_JS, REPO_ROOT, BuiltSite
+from browser_support import AXE_JS, REPO_ROOT, BuiltSite
 from playwright.sync_api import expect
 
 from dossier.config import load_config

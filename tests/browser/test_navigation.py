@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from conftest import SUBPATH, BuiltSite, PageWatch
+from browser_support import SUBPATH, BuiltSite, PageWatch
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT, BuiltSite, screenshot_path
+from browser_support import REPO_ROOT, BuiltSite, screenshot_path
 from playwright.sync_api import expect
 
 from dossier.config import load_config

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT, SUBPATH, BuiltSite, PageWatch
+from browser_support import REPO_ROOT, SUBPATH, BuiltSite, PageWatch
 from playwright.sync_api import expect
 
 from dossier.config import load_config
