@@ -128,6 +128,16 @@ def test_capitalised_words_that_are_not_names(bare, text):
     assert names <= {"Korea Utara"}
 
 
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik dengan Cina",
+     {("person", "Joe Biden"), ("place", "Amerika Serikat")}),
+    ("Recruitment Success Academy Meluncurkan Blog Baru: Masa Depan Akuisisi Talenta", set()),
+    ("Korban Gempa Maroko Alami Krisis Pangan Karena Keterlambatan Bantuan", {("place", "Maroko")}),
+])
+def test_title_case_headlines_yield_only_real_names(bare, headline, expected):
+    assert set(found(extract(headline, bare))) == expected
+
+
 def test_a_city_named_like_a_first_name_does_not_swallow_the_person(bare):
     # Vladimir is also a Russian city; Australia a country before a minister's name.
     x = extract("Presiden Rusia Vladimir Putin dan Menteri Luar Negeri Australia Grace Whitfield bertemu.", bare)

@@ -267,7 +267,17 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer) -> list[Candidate]:
+def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
+    """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
+    of four letters or more are capitalised, so capitals say nothing about names."""
+    long = [t.text for t in tokens if len(t.text) >= 4]
+    lowercase = [w for w in long if not w[0].isupper()]
+    capitalised_words = [w for w in long if w[0].isupper() and gaz.is_common(w)]
+    return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
+
+
+def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
+                 headline: bool = False) -> list[Candidate]:
     before = text[sentence.start:run[0].start]
     after = text[run[-1].end:sentence.end]
     initial = not re.sub(r"[\"“‘«(\s]", "", before)
@@ -332,6 +342,13 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         return [Candidate(run[0].start, run[0].end, run[0].text, None, None, NONE, initial)]
     out: list[Candidate] = []
     for n, (s, e, canonical, kind) in enumerate(pieces):
+        if headline and kind is None and _shape_type([t.text for t in run[s:e]]) is None:
+            # In Title Case every word is capitalised: only the non-vocabulary part can be a name.
+            trimmed = e
+            while e > s and gaz.is_common(run[e - 1].text):
+                e -= 1
+            if e == s or any(gaz.is_common(t.text) for t in run[s:e]) or (e < trimmed and e - s < 2):
+                continue
         span = _span(text, run, s, e)
         words = [t.text for t in run[s:e]]
         strength = KNOWN if canonical else STRUCTURE if kind else NONE
@@ -347,7 +364,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
             local_cue = cue if last else None
             if last:
                 local_cue = _cue_after(after) or local_cue
-            if not last and cue == "person":
+            if not last and cue == "person" and not headline:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
             elif local_cue == "person" and len(words) == 1 and re.match(r",\s*[A-Z]", after):
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
@@ -368,6 +385,8 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     """Every name candidate in the article, in text order."""
     out: list[Candidate] = []
     for sentence in sentences:
-        for run in _runs(text, _tokens(text, sentence.start, sentence.end)):
-            out.extend(_segment_run(text, run, sentence, gaz))
+        tokens = _tokens(text, sentence.start, sentence.end)
+        headline = _is_headline(tokens, gaz)
+        for run in _runs(text, tokens):
+            out.extend(_segment_run(text, run, sentence, gaz, headline))
     return out
