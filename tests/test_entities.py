@@ -268,3 +268,20 @@ def test_any_text_gives_exact_offsets_and_typed_entities(bare, tokens):
             assert text[m.start:m.end] == m.text
     for q in x.quotes:
         assert text[q.start:q.end] == q.text
+
+
+def test_the_shipped_gazetteer_knows_indonesian_country_names_and_cities(bare):
+    for name in ("Rusia", "Korea Utara", "Tiongkok", "Amerika Serikat", "Ukraina", "Jepang", "Vladivostok",
+                 "Pyongyang", "Moskow", "Komsomolsk-on-Amur", "Canberra"):
+        assert bare.lookup(name) == (name, "place"), name
+    assert bare.lookup("Korut") == ("Korea Utara", "place")
+    assert bare.lookup("Kim") is None and bare.lookup("Putin") is None  # names are found, not listed
+    assert bare.is_common("Kehadiran") and bare.is_common("September") and not bare.is_common("Widodo")
+    assert len(bare.data_digest) == 16
+
+
+def test_speaker_before_a_straight_quote(bare):
+    x = extract('Juru bicara Kremlin, Dmitry Peskov, mengatakan "kami akan terus memperkuat persahabatan kami."',
+                bare)
+    assert [(q.text, q.speaker) for q in x.quotes] == [
+        ("kami akan terus memperkuat persahabatan kami.", "Dmitry Peskov")]
