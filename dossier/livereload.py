@@ -38,6 +38,7 @@ IGNORED_NAMES = ("4913", ".DS_Store")  # 4913: Vim's probe for whether it may wr
 RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved", "closed", "attrib"})
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+_ABSOLUTE_BASE = re.compile(rb"""(<base\b[^>]*?\bhref\s*=\s*["'])https?://[^"']*(["'])""", re.IGNORECASE)
 
 
 class ReloadState:
@@ -103,6 +104,16 @@ class ReloadState:
 def script_tag(version: int) -> bytes:
     """The tag injected into pages served while the site is at ``version``."""
     return f'<script src="{SCRIPT_PATH}?v={int(version)}" defer></script>'.encode("ascii")
+
+
+def repoint_base(html: bytes) -> bytes:
+    """Point a ``<base href="https://example.org/dossier/">`` at the preview's root instead.
+
+    Pages that can be served at any depth (the 404 page) carry the production URL as their
+    base; in the preview the site lives at ``/`` of another host, and a base on the
+    production host would load the styles (and the reload script) from there.
+    """
+    return _ABSOLUTE_BASE.sub(rb"\1/\2", html, count=1)
 
 
 def inject_script(html: bytes, tag: bytes) -> bytes:

@@ -36,6 +36,7 @@ from .livereload import (
     Debouncer,
     ReloadState,
     inject_script,
+    repoint_base,
     script_tag,
 )
 
@@ -72,7 +73,10 @@ def resolve_request_path(root: Path, url_path: str) -> Path:
     may not exist: the caller answers 404 for that.
     """
     path = urlsplit(url_path).path
-    decoded = unquote(path, errors="strict") if "%" in path else path
+    try:
+        decoded = unquote(path, errors="strict") if "%" in path else path
+    except UnicodeDecodeError:
+        raise PathRefused(HTTPStatus.NOT_FOUND, "path is not UTF-8") from None
     if "\x00" in decoded or "\\" in decoded:
         raise PathRefused(HTTPStatus.NOT_FOUND, "malformed path")
     segments = [part for part in decoded.split("/") if part not in ("", ".")]
@@ -186,9 +190,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(refused.status, f"{refused.status.phrase}\n".encode(), "text/plain; charset=utf-8",
                            send_body)
                 return
-            except OSError:  # the folder was swapped between resolving and reading
+            except OSError:  # output/ swapped between resolving and reading, or a name the OS refuses
                 if attempt == 2:
-                    raise
+                    self._not_found(root, version, send_body)
+                    return
                 time.sleep(0.05)
                 root = self.server.output_root() or root
         kind = content_type(target)
@@ -210,7 +215,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _send_html(self, status: HTTPStatus, page: bytes, version: int, send_body: bool) -> None:
-        self._send(status, inject_script(page, script_tag(version)), "text/html; charset=utf-8", send_body)
+        page = inject_script(repoint_base(page), script_tag(version))
+        self._send(status, page, "text/html; charset=utf-8", send_body)
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str, send_body: bool) -> None:
         self.send_response(status)

@@ -35,6 +35,7 @@ from dossier.livereload import (
     ReloadState,
     inject_script,
     is_watched,
+    repoint_base,
     script_tag,
 )
 from dossier.publish import make_staging_dir, swap_into_place, write_files
@@ -73,6 +74,7 @@ def served_root(tmp_path: Path) -> Path:
     "/artikel/..%2f..%2fsecret.txt",
     "/..%5csecret.txt",
     "/index.html%00.txt",
+    "/%ff%fe.html",
 ])
 def test_requests_climbing_out_of_the_site_are_refused(served_root: Path, url: str) -> None:
     with pytest.raises(PathRefused) as refused:
@@ -116,6 +118,13 @@ def test_script_goes_before_the_last_closing_body_tag() -> None:
 def test_page_without_body_tag_gets_the_script_appended_and_bytes_are_untouched() -> None:
     page = "<p>Kim Jong Un — Пути́н</p>".encode() + b"\xff"
     assert inject_script(page, b"<script></script>") == page + b"<script></script>"
+
+
+def test_a_base_on_the_production_host_is_pointed_at_the_preview_root() -> None:
+    page = b'<head><base href="https://example.org/dossier/"><link href="assets/a.css"></head>'
+    assert repoint_base(page) == b'<head><base href="/"><link href="assets/a.css"></head>'
+    relative = b"<head><base href='../'></head>"
+    assert repoint_base(relative) == relative
 
 
 def test_script_tag_names_the_version_the_page_was_served_at() -> None:
@@ -373,7 +382,18 @@ def test_missing_pages_get_a_404_that_still_live_reloads(preview) -> None:
     assert script_tag(1) in body
 
 
+def test_the_sites_own_404_page_is_served_pointed_at_the_preview(preview, site: Path) -> None:
+    server, _ = preview
+    (site / "output" / "404.html").write_text(
+        '<html><head><base href="https://example.org/dossier/"></head><body>Tidak ada</body></html>')
+    code, _, body = get(server, "/a/b/c/")
+    assert code == 404
+    assert body == b'<html><head><base href="/"></head><body>Tidak ada' + script_tag(1) + b"</body></html>"
+
+
 @pytest.mark.parametrize(("path", "expected"), [
+    ("/%ff.html", 404),
+    ("/" + "x" * 5000, 404),
     ("/../secret.txt", 404),
     ("/%2e%2e/secret.txt", 404),
     ("/artikel/%2e%2e/%2e%2e/secret.txt", 404),

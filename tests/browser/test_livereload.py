@@ -136,9 +136,10 @@ def test_edits_reload_the_open_page_and_errors_overlay_the_last_good_one(
     assert watch.take() == []
 
 
-def test_search_works_in_the_preview(served: tuple[ServeProcess, str], site_copy: Path, page: Any,
-                                     watch: PageWatch) -> None:
-    """The preview server hands out Pagefind's files (wasm, index chunks) as a static host does."""
+def test_the_preview_serves_search_and_the_404_page(served: tuple[ServeProcess, str], site_copy: Path,
+                                                    page: Any, watch: PageWatch) -> None:
+    """The preview hands out Pagefind's files (wasm, index chunks) as a static host does, and
+    the site's own 404 page, styled from the preview rather than from the production host."""
     _, url = served
     config = load_config(site_copy)
     page.goto(f"{url}{config.paths.search}/?q=amunisi")
@@ -151,6 +152,13 @@ def test_search_works_in_the_preview(served: tuple[ServeProcess, str], site_copy
     expect(page.locator("h1")).to_have_text(title)
     assert page.url.startswith(f"{url}{config.paths.articles}/")
     assert watch.take() == []
+
+    missing = f"{url}tidak/ada/di/sini/"
+    response = page.goto(missing)
+    assert response is not None and response.status == 404
+    stylesheets = page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => l.href)")
+    assert stylesheets and all(href.startswith(url) for href in stylesheets), stylesheets
+    assert [p for p in watch.take() if not ("404" in p and missing in p)] == []  # only the page itself
 
 
 def _set_title(text: str, title: str) -> str:
