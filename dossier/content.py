@@ -25,6 +25,9 @@ REQUIRED_FIELDS = ("title", "outlet")
 OPTIONAL_FIELDS = ("published", "author", "url", "original_file", "comment", "slug")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 MAX_ARTICLE_BYTES = 1_000_000
+# A publication date outside these is a typo (0023 for 2023); the extractors count relative
+# dates ("tahun lalu", "besok") from it and need room on both sides of the calendar.
+PUBLISHED_MIN, PUBLISHED_MAX = date(1800, 1, 1), date(2199, 12, 31)
 
 
 # Pasted web text carries no-break and zero-width spaces that split words for the
@@ -161,6 +164,10 @@ def _check_fields(data: dict[str, object], path: Path, lines: dict[str, int]) ->
     if published is not None and not isinstance(published, date):
         problems.append(Problem(f"field 'published' must be a date like 2023-09-11, got {_shown(published)}",
                                 path, lines.get("published")))
+    elif isinstance(published, date) and not PUBLISHED_MIN <= _day(published) <= PUBLISHED_MAX:
+        problems.append(Problem(f"field 'published' {_day(published).isoformat()} is not a plausible publication "
+                                f"date; expected one between {PUBLISHED_MIN.year} and {PUBLISHED_MAX.year}",
+                                path, lines.get("published")))
     url = data.get("url")
     if isinstance(url, str) and url.strip() and not _URL.fullmatch(url.strip()):
         problems.append(Problem(f"field 'url' must be an http(s) URL like https://example.com/news/1 (no spaces, "
@@ -170,6 +177,10 @@ def _check_fields(data: dict[str, object], path: Path, lines: dict[str, int]) ->
         problems.append(Problem(f"field 'slug' {_shown(slug)} must be lowercase letters, digits and hyphens",
                                 path, lines.get("slug")))
     return problems
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _text_field(data: dict[str, object], key: str) -> str | None:

@@ -110,6 +110,9 @@ CASES = [
          "expected a date like 2023-09-11"),
     case("published-year-only", {A: article("published: 2023")},
          f"{A}:4: field 'published' must be a date like 2023-09-11, got 2023"),
+    case("published-implausible", {A: article("published: 0023-09-11")},
+         f"{A}:4: field 'published' 0023-09-11 is not a plausible publication date; expected one between 1800 "
+         "and 2199"),
     case("published-words", {A: article("published: kemarin sore")},
          f"{A}:4: field 'published' must be a date like 2023-09-11, got 'kemarin sore'"),
     case("unknown-field-near-miss", {A: article("authr: Edwin")},
