@@ -26,6 +26,7 @@ from watchdog.observers import Observer
 
 from .errors import DossierError, Problem
 from .livereload import (
+    CONFIG_FILE,
     LIVERELOAD_JS,
     OUTPUT_DIR,
     QUIET_SECONDS,
@@ -251,6 +252,9 @@ class PreviewServer:
                  on_event: Callable[[str], None], build: Callable[[Path], object] | None = None,
                  quiet: float = QUIET_SECONDS) -> None:
         self.site_dir = Path(site_dir).resolve()
+        if not (self.site_dir / CONFIG_FILE).is_file():  # the wrong folder, not a broken build
+            raise DossierError.at("no site.yaml here; run Dossier in a site folder (site.yaml, content/, "
+                                  "templates/) or pass --site", self.site_dir / CONFIG_FILE)
         self.on_event = on_event
         self.state = ReloadState()
         self._build = build or _default_build
@@ -346,6 +350,8 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000,
     try:
         server.prepare()
         on_event(f"serving {server.site_dir / OUTPUT_DIR} at {server.url} (Ctrl+C to stop)")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            on_event(f"warning: listening on {host}, so other machines on the network can open the preview")
         server.httpd.serve_forever()
     finally:
         server.close()

@@ -502,6 +502,11 @@ def test_a_folder_created_after_start_is_watched(tmp_path: Path) -> None:
         assert wait_until(lambda: get(server, "/artikel/baru/")[0] == 200)
 
 
+def test_a_folder_without_site_yaml_is_refused_before_serving(tmp_path: Path) -> None:
+    with pytest.raises(DossierError, match="no site.yaml here"):
+        PreviewServer(tmp_path, port=0, on_event=lambda line: None, build=_pages_build)
+
+
 def test_the_port_in_use_is_a_dossier_error(preview, site: Path) -> None:
     server, _ = preview
     port = server.httpd.server_address[1]
