@@ -32,8 +32,10 @@ PUBLISHED_MIN, PUBLISHED_MAX = date(1800, 1, 1), date(2199, 12, 31)
 
 # Pasted web text carries no-break and zero-width spaces that split words for the
 # extractors and the search index; they are normalised once, here, before any offsets exist.
-_SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None,
-                              "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None})
+# U+2028/U+2029 (line and paragraph separators, from JavaScript-made pages) read as line
+# breaks to YAML but as nothing visible to the user, so they become spaces as well.
+_SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2028": " ", "\u2029": " ",
+                              "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None})
 # Control characters (C0 but tab and newline, DEL, C1) and the non-characters U+FFFE/U+FFFF
 # are invisible in an editor, invalid in HTML and fatal in XML (the feed), so they go too.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")

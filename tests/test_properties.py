@@ -59,7 +59,7 @@ def test_any_file_is_an_article_or_located_problems(pieces: list[str]) -> None:
     assert article.url is None or re.match(r"https?://", article.url)
 
 
-single_line = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
+single_line = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
 
 
 @SETTINGS
