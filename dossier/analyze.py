@@ -35,6 +35,7 @@ def extractor_fingerprint(known: Sequence[KnownEntity]) -> str:
         Path(text_module.__file__), Path(urls_module.__file__)]  # urls.slugify makes the entity keys
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(build_gazetteer(known).data_digest.encode())  # the lexicons the extractors load
     digest.update(repr(tuple(known)).encode())
     return digest.hexdigest()[:16]
 
