@@ -1,12 +1,12 @@
 """Shared passages: text two or more articles carry nearly word for word (reused wire copy).
 
 How: every article's words are cut into overlapping shingles of ``SHINGLE`` words, and an
-inverted index maps each shingle to where it occurs.  Only articles that share a shingle
-are ever compared, and only at the shared positions: seeds on the same diagonal (same
-offset between the two articles) chain into runs, and runs a few words apart join, so a
-changed word or a reworded name ("Korea Utara" / "Republik Rakyat Demokratik Korea") does
-not cut a passage in two.  The work grows with the text actually shared, not with the
-number of article pairs, which is what lets this run on thousands of articles.
+inverted index maps each shingle to where it occurs.  The words of an article covered by
+shingles that other articles also have are its shared spans; spans a few words apart join,
+so a changed word or a reworded name ("Korea Utara" / "Republik Rakyat Demokratik Korea")
+does not cut a passage in two.  Spans linked by a common shingle are one passage.  Articles
+are never compared pairwise: the work is one pass over the index, which is what lets this
+run on thousands of articles.
 
 Why not a library: MinHash/LSH (datasketch) estimates which *documents* are similar and
 says nothing about *where*; we need the exact passage offsets to highlight, and an exact
@@ -70,109 +70,128 @@ class SharedPassage:
                 "occurrences": [o.to_json() for o in self.occurrences]}
 
 
-@dataclass(frozen=True)
-class _Match:
-    a: int  # article indexes, a < b
-    b: int
-    a_first: int  # token ranges, inclusive first, exclusive last
-    a_last: int
-    b_first: int
-    b_last: int
+def paragraph_of_words(text: str, words: Sequence[tuple[str, int, int]]) -> list[int]:
+    """Paragraph number of each word: passages and shingles stay inside one paragraph, so a
+    sentence end shared by chance ("... Korea Utara." + "Kami ...") never joins two stories."""
+    numbers = []
+    paragraph = 0
+    previous_end = 0
+    for _, start, end in words:
+        if "\n" in text[previous_end:start]:
+            paragraph += 1
+        numbers.append(paragraph)
+        previous_end = end
+    return numbers
 
 
-def _runs(seeds: list[tuple[int, int]], a: int, b: int) -> list[_Match]:
-    """Chain shingle seeds (position in a, position in b) into runs, then join nearby runs."""
-    by_diagonal: dict[int, list[int]] = defaultdict(list)
-    for pa, pb in seeds:
-        by_diagonal[pa - pb].append(pa)
-    runs: list[tuple[int, int, int]] = []  # (a_first, a_last, diagonal)
-    for diagonal, positions in by_diagonal.items():
-        positions.sort()
-        first = previous = positions[0]
-        for p in positions[1:]:
-            if p > previous + 1:
-                runs.append((first, previous + SHINGLE, diagonal))
-                first = p
-            previous = p
-        runs.append((first, previous + SHINGLE, diagonal))
-    runs.sort()
-    matches: list[_Match] = []
-    for a_first, a_last, diagonal in runs:
-        b_first, b_last = a_first - diagonal, a_last - diagonal
-        if matches:
-            last = matches[-1]
-            if (a_first - last.a_last <= MAX_GAP and -SHINGLE <= b_first - last.b_last <= MAX_GAP
-                    and b_last > last.b_last):
-                matches[-1] = _Match(a, b, last.a_first, max(last.a_last, a_last), last.b_first,
-                                     max(last.b_last, b_last))
-                continue
-        matches.append(_Match(a, b, a_first, a_last, b_first, b_last))
-    return [m for m in matches if min(m.a_last - m.a_first, m.b_last - m.b_first) >= MIN_WORDS]
+def _shingle_index(spans: Sequence[Sequence[tuple[str, int, int]]],
+                   paragraphs: Sequence[Sequence[int]]) -> dict[int, list[tuple[int, int]]]:
+    """Shingle -> [(article, position)], for shingles in 2..MAX_ARTICLES_PER_SHINGLE articles.
 
-
-def _pair_seeds(spans: Sequence[Sequence[tuple[str, int, int]]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    Keys are hashes of the word tuples: a dict keyed by the tuples themselves holds every
+    word of the corpus five times over.  Only insertion order is ever iterated, so the
+    per-process hash salt cannot change the result (a 64-bit collision could at worst link
+    two unrelated shingles).
+    """
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for article, words in enumerate(spans):
-        for position in range(len(words) - SHINGLE + 1):
-            shingle = tuple(w for w, _, _ in words[position:position + SHINGLE])
-            index[shingle].append((article, position))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for postings in index.values():
-        articles = {article for article, _ in postings}
-        if len(articles) < 2 or len(articles) > MAX_ARTICLES_PER_SHINGLE:
+        plain = [w for w, _, _ in words]
+        para = paragraphs[article]
+        # hashed in C over zipped word lists, not sliced word by word in Python
+        shingles = map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False))
+        for position, (key, first, last) in enumerate(zip(shingles, para, para[SHINGLE - 1:], strict=False)):
+            if first == last:
+                index[key].append((article, position))
+    kept = {}
+    for key, postings in index.items():
+        if len(postings) > 1:
+            articles = {article for article, _ in postings}
+            if 1 < len(articles) <= MAX_ARTICLES_PER_SHINGLE:
+                kept[key] = postings
+    return kept
+
+
+def _covered_spans(words: Sequence[tuple[str, int, int]], paragraphs: Sequence[int],
+                   positions: Sequence[int]) -> list[tuple[int, int]]:
+    """Word ranges [first, last) covered by shared shingles, joined across gaps of at most
+    MAX_GAP words within a paragraph; ranges shorter than MIN_WORDS are dropped (shared idiom
+    such as "antara Rusia dan Korea Utara" must not link two stories into one passage)."""
+    length = len(words)
+    covered = [False] * length
+    for p in positions:
+        for k in range(p, min(p + SHINGLE, length)):
+            covered[k] = True
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < length:
+        if not covered[k]:
+            k += 1
             continue
-        for i, (article_a, pa) in enumerate(postings):
-            for article_b, pb in postings[i + 1:]:
-                if article_a != article_b:
-                    pairs[(article_a, article_b)].append((pa, pb))
-    return pairs
+        first = k
+        while k < length and covered[k] and paragraphs[k] == paragraphs[first]:
+            k += 1
+        if spans and first - spans[-1][1] <= MAX_GAP and paragraphs[spans[-1][0]] == paragraphs[first]:
+            spans[-1] = (spans[-1][0], k)
+        else:
+            spans.append((first, k))
+    return [(first, last) for first, last in spans if last - first >= MIN_WORDS]
 
 
-def _find(parent: dict[tuple[int, int, int], tuple[int, int, int]],
-          node: tuple[int, int, int]) -> tuple[int, int, int]:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def find_shared_passages(pages: Sequence[ArticlePage]) -> tuple[SharedPassage, ...]:
-    """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share."""
+    """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share.
+
+    One pass over the shingle index, no pairs of articles: each article's shared words form
+    spans; spans linked by a common shingle are one passage (union-find), so a wire story
+    carried by twenty outlets is one passage with twenty occurrences.
+    """
     spans = [token_spans(page.article.text) for page in pages]
-    matches = [m for (a, b), seeds in sorted(_pair_seeds(spans).items()) for m in _runs(seeds, a, b)]
-
-    # Occurrences are (article, first token, last token); one passage = overlapping occurrences
-    # joined through pairwise matches.
-    parent: dict[tuple[int, int, int], tuple[int, int, int]] = {}
-    for m in matches:
-        for node in ((m.a, m.a_first, m.a_last), (m.b, m.b_first, m.b_last)):
-            parent.setdefault(node, node)
-        parent[_find(parent, (m.a, m.a_first, m.a_last))] = _find(parent, (m.b, m.b_first, m.b_last))
-    by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for node in parent:
-        by_article[node[0]].append(node)
-    for nodes in by_article.values():  # overlapping occurrences in one article are one occurrence
-        nodes.sort()
-        for previous, node in zip(nodes, nodes[1:], strict=False):
-            if node[1] < previous[2]:
-                parent[_find(parent, node)] = _find(parent, previous)
-
-    groups: dict[tuple[int, int, int], list[tuple[int, int, int]]] = defaultdict(list)
-    for node in sorted(parent):
+    paragraphs = [paragraph_of_words(page.article.text, words) for page, words in zip(pages, spans, strict=True)]
+    index = _shingle_index(spans, paragraphs)
+    positions: dict[int, list[int]] = defaultdict(list)
+    for postings in index.values():
+        for article, position in postings:
+            positions[article].append(position)
+    nodes: list[tuple[int, int, int]] = []  # (article, first word, last word)
+    node_at: dict[int, list[int]] = {}  # article -> node id of each word (-1: not shared)
+    for article in sorted(positions):
+        ids = [-1] * len(spans[article])
+        for first, last in _covered_spans(spans[article], paragraphs[article], positions[article]):
+            for k in range(first, last):
+                ids[k] = len(nodes)
+            nodes.append((article, first, last))
+        node_at[article] = ids
+    parent = list(range(len(nodes)))
+    for postings in index.values():
+        linked = [node_at[article][position] for article, position in postings if node_at[article][position] >= 0]
+        if len(linked) < 2:
+            continue
+        root = _find(parent, linked[0])
+        for node in linked[1:]:
+            other = _find(parent, node)
+            if other != root:
+                parent[other] = root
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in range(len(nodes)):
         groups[_find(parent, node)].append(node)
+
     passages = []
-    for nodes in groups.values():
-        ranges: dict[int, tuple[int, int]] = {}
-        for article, first, last in nodes:
-            low, high = ranges.get(article, (first, last))
-            ranges[article] = (min(low, first), max(high, last))
+    for members in groups.values():
         occurrences = []
-        for article in sorted(ranges):
-            first, last = ranges[article]
+        words_long = max(nodes[node][2] - nodes[node][1] for node in members)
+        for node in members:
+            article, first, last = nodes[node]
             words = spans[article]
             start, end = words[first][1], words[last - 1][2]
             occurrences.append(PassageOccurrence(pages[article], start, end, pages[article].article.text[start:end]))
-        words_long = max(last - first for first, last in ranges.values())
+        if len({id(o.article) for o in occurrences}) < 2:
+            continue
         passages.append((occurrences, words_long))
     passages.sort(key=lambda p: (-len(p[0]), -p[1], p[0][0].article.article.slug, p[0][0].start))
     return tuple(SharedPassage(f"passage-{n}", words, tuple(occ)) for n, (occ, words) in enumerate(passages, 1))

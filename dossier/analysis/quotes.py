@@ -26,6 +26,7 @@ from .common import token_spans, tokens
 SIMILAR = 0.6  # difflib ratio of the two word sequences
 CONTAINED = 0.8  # share of the shorter quote's words found in order in the longer one
 MIN_CONTAINED_WORDS = 4  # a shorter quote must be this long to count as a partial quote
+MAX_QUOTES_PER_TRIGRAM = 50
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,20 @@ def _find(parent: list[int], i: int) -> int:
 
 
 def _groups(items: Sequence[_Item]) -> list[list[int]]:
+    """Union-find over quotes: the same words join at once; otherwise each quote is compared
+    with earlier quotes sharing a word trigram that few quotes have (a trigram in more than
+    ``MAX_QUOTES_PER_TRIGRAM`` quotes is a formula, "kata dia bahwa", not a statement)."""
     parent = list(range(len(items)))
+    same_words: dict[tuple[str, ...], int] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
+        if item.words in same_words and _same_quote(items[same_words[item.words]], item):
+            parent[_find(parent, i)] = _find(parent, same_words[item.words])
+            continue
+        same_words.setdefault(item.words, i)
         grams = {item.words[k:k + 3] for k in range(max(1, len(item.words) - 2))}
-        candidates = sorted({j for gram in grams for j in index[gram]})
+        candidates = sorted({j for gram in grams if len(index[gram]) <= MAX_QUOTES_PER_TRIGRAM
+                             for j in index[gram]})
         for j in candidates:
             if _find(parent, i) != _find(parent, j) and _same_quote(items[i], items[j]):
                 parent[_find(parent, i)] = _find(parent, j)

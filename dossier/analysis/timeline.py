@@ -27,7 +27,7 @@ from typing import Any, Literal
 from ..extract.dates import weekday_mismatch
 from ..models import ArticlePage, DateMention, Site
 from ..text import fold
-from .common import entities_in, excerpt, sentence_index, token_spans, tokens
+from .common import entities_in, excerpt, sentence_index, token_spans
 from .passages import SharedPassage
 
 Precision = Literal["day", "month", "year", "range"]
@@ -61,6 +61,8 @@ FOLLOWING_FACTOR, FOLLOWING_HANDICAP = 3, 8
 # report, a time zone); claims further apart than this are different occurrences of a
 # recurring happening (the 2019 meeting, the 2023 meeting), never one happening.
 MAX_DISAGREEMENT_DAYS = 3
+BUCKET_DAYS = MAX_DISAGREEMENT_DAYS + 1  # claims this close always share or neighbour a bucket
+MAX_COMPARABLE_DAYS = 31  # a date vaguer than a month (a year) never makes a conflict
 
 
 @dataclass(frozen=True)
@@ -201,11 +203,12 @@ def compatible(a: str, b: str) -> bool:
 
 
 def governing_word(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
-                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES) -> tuple[str, int, int] | None:
+                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES,
+                   words: Sequence[tuple[str, int, int]] | None = None) -> tuple[str, int, int] | None:
     """The event word nearest the date in its sentence (words before it preferred): its
-    family and its offsets in the article."""
+    family and its offsets in the article.  ``words``: the sentence's ``token_spans``, if known."""
     best: tuple[int, str, int, int] | None = None
-    for word, start, end in token_spans(sentence_text):
+    for word, start, end in words if words is not None else token_spans(sentence_text):
         start, end = start + sentence_start, end + sentence_start
         if start >= date_start and end <= date_end:
             continue
@@ -228,6 +231,7 @@ def governing_kind(sentence_text: str, sentence_start: int, date_start: int, dat
 def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
     claims = []
     sentences = page.extraction.sentences
+    sentence_words: dict[int, list[tuple[str, int, int]]] = {}
     for mention in page.extraction.dates:
         if mention.value is None:
             continue
@@ -235,9 +239,10 @@ def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
         if index is None:
             continue
         sentence = sentences[index]
+        words = sentence_words.setdefault(index, token_spans(sentence.text))
         named = entities_in(page, sentence.start, sentence.end, ("person", "place"))
         specific = [n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries]
-        word = governing_word(sentence.text, sentence.start, mention.start, mention.end)
+        word = governing_word(sentence.text, sentence.start, mention.start, mention.end, words=words)
         if word is not None:
             # The place between the event word and its date is where it happened ("tiba di
             # Balikpapan pada Kamis"); other places of the sentence are context.
@@ -250,7 +255,7 @@ def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
             kind=word[0] if word else None,
             people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
             places=frozenset(n.entity.key for n in specific),
-            words=tuple(tokens(sentence.text)),
+            words=tuple(w for w, _, _ in words),
             order=(page.article.slug, mention.start, 0),
         ))
     return claims
@@ -308,15 +313,26 @@ def _clusters(claims: Sequence[_Claim], copies: Sequence[tuple[int, int]] = ()) 
 
     for i, j in copies:
         union(i, j, check=False)
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Claims are indexed by (kind, entity, bucket of days); a claim is compared only with
+    # claims in its buckets and the neighbouring ones, which hold every claim close enough
+    # in time to be the same happening.  Years and longer periods are too coarse to compare.
+    index: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if claim.kind is None or claim.kind in NON_MERGING:
             continue
-        for key in sorted(claim.people | claim.places):
-            for j in index[(claim.kind, key)]:
-                if _same_happening(claims[i], claims[j]):
-                    union(i, j)
-            index[(claim.kind, key)].append(i)
+        first, last = interval(claim.attestation.date)
+        if (last - first).days > MAX_COMPARABLE_DAYS:
+            continue
+        buckets = range(first.toordinal() // BUCKET_DAYS, last.toordinal() // BUCKET_DAYS + 1)
+        keys = sorted(claim.people | claim.places)
+        candidates = sorted({j for key in keys for b in range(buckets[0] - 1, buckets[-1] + 2)
+                             for j in index.get((claim.kind, key, b), ())})
+        for j in candidates:
+            if _find(parent, i) != _find(parent, j) and _same_happening(claims[i], claims[j]):
+                union(i, j)
+        for key in keys:
+            for b in buckets:
+                index[(claim.kind, key, b)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[_find(parent, i)].append(i)
