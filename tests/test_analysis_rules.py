@@ -22,8 +22,9 @@ from test_analysis_seeds import load_site
 from dossier.analysis import Analysis, analyze_site, event_jsonld, map_svg
 from dossier.analysis.geo import fit, load_map_data
 from dossier.analysis.passages import find_shared_passages
+from dossier.analysis.periods import compatible, days_apart, interval
 from dossier.analysis.svg import esc, num
-from dossier.analysis.timeline import compatible, days_apart, governing_kind, interval
+from dossier.analysis.verbs import governing_kind
 from dossier.config import Config
 from dossier.models import Article, ArticlePage, Extraction, Site
 

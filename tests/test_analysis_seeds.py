@@ -266,3 +266,15 @@ def test_analysis_is_json_and_the_same_every_time(seeds):
     assert data["timeline"]["conflicts"][0]["kind"] == "depart"
     assert map_svg(analysis.map, lambda e: e.path, "Peta") == map_svg(analyze_site(site, config).map,
                                                                        lambda e: e.path, "Peta")
+
+
+def test_an_article_page_can_say_who_else_carried_its_quotes(seeds):
+    _, site, analysis = seeds
+    jabar = next(p for p in site.articles if p.article.outlet == "Jabar Ekspres")
+    here = analysis.quotes_in(jabar.article.slug)
+    assert [source.start for _, source in here] == sorted(source.start for _, source in here)
+    elsewhere = {group.speaker: set(group.outlets) - {"Jabar Ekspres"} for group, _ in here}
+    assert elsewhere["Michael Madden"] == {"Tribunnews"} and elsewhere["Dmitry Peskov"] == {"Tribunnews"}
+    assert elsewhere["Kremlin"] == {"Kompas TV"}  # "atas undangan Presiden Rusia Vladimir Putin", quoted in part
+    kim = next(e for e in site.people if e.key == "kim-jong-un")
+    assert analysis.quotes_of(kim) is None  # reported, never quoted

@@ -10,8 +10,10 @@ page's own link maker, because links are relative to the page that shows them.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from ..config import Config
@@ -22,10 +24,14 @@ from .graph import Connection, Connections, build_connections, graph_svg
 from .jsonld import event_jsonld
 from .mapsvg import map_svg, route_description
 from .passages import PassageOccurrence, SharedPassage, find_shared_passages
-from .quotes import QuoteGroup, SpeakerQuotes, group_quotes
+from .quotes import QuoteGroup, QuoteSource, SpeakerQuotes, group_quotes
 from .timeline import Timeline, build_timeline
 
 __all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_svg", "map_svg", "route_description"]
+
+
+PassageHere = tuple[SharedPassage, PassageOccurrence]
+QuoteHere = tuple[QuoteGroup, QuoteSource]
 
 
 @dataclass(frozen=True)
@@ -38,15 +44,22 @@ class Analysis:
     route_map: MapView | None  # fitted to the route; None when the route has fewer than two places
     connections: Connections
     event: Mapping[str, Any] | None  # JSON-LD Event, or None without site.yaml ``event:``
+    # Lookups for the pages (built once, so thousands of pages do not scan the lists):
+    passages_by_article: Mapping[str, tuple[PassageHere, ...]] = field(default_factory=dict)
+    quotes_by_article: Mapping[str, tuple[QuoteHere, ...]] = field(default_factory=dict)
+    speakers_by_entity: Mapping[tuple[str, str], SpeakerQuotes] = field(default_factory=dict)
 
-    def passages_in(self, slug: str) -> tuple[tuple[SharedPassage, PassageOccurrence], ...]:
+    def passages_in(self, slug: str) -> tuple[PassageHere, ...]:
         """The shared passages of one article with its own occurrence (offsets to highlight)."""
-        return tuple((p, o) for p in self.passages for o in p.occurrences if o.article.article.slug == slug)
+        return self.passages_by_article.get(slug, ())
+
+    def quotes_in(self, slug: str) -> tuple[QuoteHere, ...]:
+        """The quotes of one article, each with its group (other outlets, other wordings)."""
+        return self.quotes_by_article.get(slug, ())
 
     def quotes_of(self, entity: EntityPage) -> SpeakerQuotes | None:
         """What a person or organisation said across the dossier (None if never quoted)."""
-        return next((s for s in self.speakers if s.key == entity.key and s.entity is not None
-                     and s.entity.type == entity.type), None)
+        return self.speakers_by_entity.get((entity.type, entity.key))
 
     def connections_of(self, entity: EntityPage) -> tuple[Connection, ...]:
         return self.connections.of(entity)
@@ -73,6 +86,14 @@ def analyze_site(site: Site, config: Config) -> Analysis:
     window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
         else None
     overview, route_map = build_maps(site.places, timeline, countries, data, window)
+    passages_here: dict[str, list[PassageHere]] = defaultdict(list)
+    for passage in passages:
+        for occurrence in passage.occurrences:
+            passages_here[occurrence.article.article.slug].append((passage, occurrence))
+    quotes_here: dict[str, list[QuoteHere]] = defaultdict(list)
+    for group in groups:
+        for source in group.sources:
+            quotes_here[source.article.article.slug].append((group, source))
     return Analysis(
         timeline=timeline,
         quotes=groups,
@@ -82,4 +103,8 @@ def analyze_site(site: Site, config: Config) -> Analysis:
         route_map=route_map,
         connections=build_connections(site),
         event=event_jsonld(config, data),
+        passages_by_article=MappingProxyType({k: tuple(v) for k, v in passages_here.items()}),
+        quotes_by_article=MappingProxyType({k: tuple(sorted(v, key=lambda gs: gs[1].start))
+                                            for k, v in quotes_here.items()}),
+        speakers_by_entity=MappingProxyType({(s.entity.type, s.entity.key): s for s in speakers if s.entity}),
     )

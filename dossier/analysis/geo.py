@@ -25,7 +25,8 @@ from typing import Any, Literal
 from ..models import ArticlePage, EntityPage, KnownEntity
 from ..text import fold
 from .common import entities_in, sentence_index, tokens
-from .timeline import VERB_FAMILIES, Attestation, Timeline
+from .timeline import Attestation, Timeline
+from .verbs import VERB_FAMILIES
 
 WIDTH = 720  # SVG user units; the page scales the drawing
 MIN_HEIGHT, MAX_HEIGHT = 260, 620

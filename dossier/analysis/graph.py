@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from types import MappingProxyType
 from typing import Any
@@ -90,13 +90,11 @@ class ConnectionGraph:
 class Connections:
     entities: tuple[EntityConnections, ...]  # people, then places, then organisations, in site order
     graph: ConnectionGraph
+    by_entity: Mapping[Ident, tuple[Connection, ...]] = field(default_factory=dict)
 
     def of(self, entity: EntityPage) -> tuple[Connection, ...]:
         """The strongest connections of one entity page (empty when it has none)."""
-        for item in self.entities:
-            if item.entity.type == entity.type and item.entity.key == entity.key:
-                return item.connections
-        return ()
+        return self.by_entity.get((entity.type, entity.key), ())
 
     def to_json(self) -> dict[str, Any]:
         return {"entities": [e.to_json() for e in self.entities if e.connections], "graph": self.graph.to_json()}
@@ -135,7 +133,8 @@ def build_connections(site: Site) -> Connections:
     for ident, page in pages.items():
         ranked = sorted(neighbours[ident], key=lambda c: (-c.sentences, -c.articles, c.entity.name, c.entity.key))
         entities.append(EntityConnections(page, tuple(ranked[:TOP_CONNECTIONS])))
-    return Connections(tuple(entities), layout_graph(site, sentences, pages))
+    return Connections(tuple(entities), layout_graph(site, sentences, pages),
+                       MappingProxyType({(e.entity.type, e.entity.key): e.connections for e in entities}))
 
 
 def _select(site: Site, sentences: Mapping[frozenset[Ident], int],

@@ -18,45 +18,19 @@ Wednesday) is flagged too, inside one article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
 from ..extract.dates import weekday_mismatch
 from ..models import ArticlePage, DateMention, Site
 from ..text import fold
 from .common import entities_in, excerpt, sentence_index, token_spans
 from .passages import SharedPassage
+from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
+from .verbs import governing_word
 
-Precision = Literal["day", "month", "year", "range"]
-
-# Event words by family, Indonesian then English, as they are written (Indonesian affixes
-# make separate words, listed as such).  A date is governed by the nearest of these.
-VERB_FAMILIES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "depart": frozenset({"berangkat", "keberangkatan", "meninggalkan", "bertolak", "bertolaknya", "bergerak",
-                         "left", "leave", "leaves", "leaving", "departed", "depart", "departs", "departure"}),
-    "arrive": frozenset({"tiba", "tibanya", "sampai", "mendarat", "kedatangan", "datang", "memasuki",
-                         "menyeberangi", "arrived", "arrive", "arrives", "arrival", "landed", "crossed"}),
-    "meet": frozenset({"bertemu", "pertemuan", "berjumpa", "menemui", "bertatap", "berbicara", "pembicaraan",
-                       "perundingan", "berunding", "met", "meet", "meets", "meeting", "summit", "talks"}),
-    "visit": frozenset({"mengunjungi", "kunjungan", "berkunjung", "menyambangi", "dikunjungi", "visit",
-                        "visited", "visits", "visiting", "toured"}),
-    "travel": frozenset({"pergi", "bepergian", "perjalanan", "travel", "travelled", "traveled",
-                         "travels", "headed"}),
-    "return": frozenset({"kembali", "pulang", "returned", "return", "returns"}),
-    "hold": frozenset({"menghadiri", "digelar", "berlangsung", "diadakan", "dijadwalkan", "diselenggarakan",
-                       "dibuka", "attend", "attended", "held", "scheduled", "opened"}),
-    "report": frozenset({"mengatakan", "menyatakan", "melaporkan", "dilaporkan", "kata", "katanya", "ujar",
-                         "ujarnya", "dilansir", "menulis", "mengumumkan", "diumumkan", "dikutip", "mengutip",
-                         "menyebut", "menyebutkan", "menurut", "bunyi", "said", "says", "reported", "announced",
-                         "told", "wrote"}),
-})
-NON_MERGING = frozenset({"report"})
-# Indonesian puts the time after the verb ("berangkat pada Minggu"): a word after the date
-# counts as this many times farther, plus a fixed handicap in characters.
-FOLLOWING_FACTOR, FOLLOWING_HANDICAP = 3, 8
+NON_MERGING = frozenset({"report"})  # a report date is when it was said, not when it happened
 # Outlets that disagree on a date are off by a day or two (a night departure, the day of the
 # report, a time zone); claims further apart than this are different occurrences of a
 # recurring happening (the 2019 meeting, the 2023 meeting), never one happening.
@@ -172,62 +146,6 @@ class _Claim:
     order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
 
 
-def precision_of(value: str) -> Precision:
-    if "/" in value:
-        return "range"
-    return {10: "day", 7: "month"}.get(len(value), "year")
-
-
-def interval(value: str) -> tuple[date, date]:
-    """First and last day a date value can mean ("2023-09" -> 1 to 30 September)."""
-    first, _, last = value.partition("/")
-    return _bounds(first)[0], _bounds(last or first)[1]
-
-
-def _bounds(value: str) -> tuple[date, date]:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = date(*parts)
-        return day, day
-    if len(parts) == 2:
-        year, month = parts
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
-
-
-def compatible(a: str, b: str) -> bool:
-    """Can both date values be true of one happening (do their intervals overlap)?"""
-    (a1, a2), (b1, b2) = interval(a), interval(b)
-    return a1 <= b2 and b1 <= a2
-
-
-def governing_word(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
-                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES,
-                   words: Sequence[tuple[str, int, int]] | None = None) -> tuple[str, int, int] | None:
-    """The event word nearest the date in its sentence (words before it preferred): its
-    family and its offsets in the article.  ``words``: the sentence's ``token_spans``, if known."""
-    best: tuple[int, str, int, int] | None = None
-    for word, start, end in words if words is not None else token_spans(sentence_text):
-        start, end = start + sentence_start, end + sentence_start
-        if start >= date_start and end <= date_end:
-            continue
-        kind = next((k for k, words in families.items() if word in words), None)
-        if kind is None:
-            continue
-        distance = (date_start - end if end <= date_start
-                    else (start - date_end) * FOLLOWING_FACTOR + FOLLOWING_HANDICAP)
-        if best is None or distance < best[0]:
-            best = (distance, kind, start, end)
-    return best[1:] if best else None
-
-
-def governing_kind(sentence_text: str, sentence_start: int, date_start: int, date_end: int) -> str | None:
-    """Family of the event word that governs a date ("berangkat pada Minggu" -> "depart")."""
-    word = governing_word(sentence_text, sentence_start, date_start, date_end)
-    return word[0] if word else None
-
-
 def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
     claims = []
     sentences = page.extraction.sentences
@@ -266,12 +184,6 @@ def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentenc
     assert mention.value is not None
     return Attestation(page, mention.value, mention.text, mention.start, mention.end, sentence, sentence_start,
                        short, weekday_mismatch(mention.text, mention.value))
-
-
-def days_apart(a: str, b: str) -> int:
-    """Days between two date values' intervals (0 when they overlap)."""
-    (a1, a2), (b1, b2) = interval(a), interval(b)
-    return max(0, (b1 - a2).days, (a1 - b2).days)
 
 
 def _same_happening(a: _Claim, b: _Claim) -> bool:
@@ -365,12 +277,6 @@ def _copies(claims: Sequence[_Claim], passages: Sequence[SharedPassage]) -> list
     return pairs
 
 
-def _period_sort_key(value: str) -> tuple[str, int, str]:
-    start = value.split("/", 1)[0]
-    rank = {"year": 0, "month": 1, "range": 2, "day": 3}[precision_of(value)]
-    return (start, rank, value)
-
-
 def _published(a: Attestation) -> str:
     published = a.article.article.published
     return published.isoformat() if published else "0000-00-00"
@@ -394,7 +300,7 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
         for i in members:
             by_date[claims[i].attestation.date].append(claims[i].attestation)
         kind = claims[members[0]].kind
-        values = sorted(by_date, key=_period_sort_key)
+        values = sorted(by_date, key=period_sort_key)
         if any(not compatible(a, b) for a in values for b in values if a < b):
             conflict_id = f"conflict-{len(conflicts) + 1}"
             conflict_of[number] = conflict_id
@@ -404,7 +310,7 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
             events_by_date[value].append((by_date[value], kind, number))
 
     periods = []
-    for value in sorted(events_by_date, key=_period_sort_key):
+    for value in sorted(events_by_date, key=period_sort_key):
         events = []
         for n, (attestations, kind, number) in enumerate(events_by_date[value], start=1):
             events.append(TimelineEvent(
