@@ -171,3 +171,12 @@ def test_analysis_does_not_depend_on_the_hash_seed():
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1
     assert json.loads(next(iter(outputs)).split("<svg", 1)[0])["map"]["route"]
+
+
+def test_a_dossier_with_nothing_to_analyse_gives_empty_views(trip):
+    config, _, _ = trip
+    empty = analyze_site(Site(articles=(), hubs=(), people=(), places=(), organizations=(), timeline=()), config)
+    assert empty.timeline.periods == () and empty.quotes == () and empty.passages == ()
+    assert empty.map is None and empty.route_map is None
+    assert empty.connections.graph.nodes == ()
+    assert json.loads(json.dumps(empty.to_json()))["map"] is None

@@ -40,7 +40,7 @@ class Analysis:
     quotes: tuple[QuoteGroup, ...]  # every quote group, in reading order (oldest article first)
     speakers: tuple[SpeakerQuotes, ...]  # the same groups by speaker; unattributed last
     passages: tuple[SharedPassage, ...]  # most widely shared first
-    map: MapView  # every place with coordinates
+    map: MapView | None  # every place with coordinates; None when no place has any
     route_map: MapView | None  # fitted to the route; None when the route has fewer than two places
     connections: Connections
     event: Mapping[str, Any] | None  # JSON-LD Event, or None without site.yaml ``event:``
@@ -69,7 +69,7 @@ class Analysis:
             "timeline": self.timeline.to_json(),
             "quotes": [s.to_json() for s in self.speakers],
             "shared_passages": [p.to_json() for p in self.passages],
-            "map": self.map.to_json(),  # with the route
+            "map": self.map.to_json() if self.map else None,  # with the route
             "route_map": self.route_map.to_json()["bounds"] if self.route_map else None,
             "connections": self.connections.to_json(),
             "event": dict(self.event) if self.event else None,

@@ -310,9 +310,12 @@ def _view(placed: Mapping[str, tuple[EntityPage, float, float, Source]], keys: S
 
 
 def build_maps(places: Sequence[EntityPage], timeline: Timeline, countries: frozenset[str], data: MapData,
-               window: tuple[date, date] | None = None) -> tuple[MapView, MapView | None]:
-    """The overview map (every place with coordinates) and the route map (None without a route)."""
+               window: tuple[date, date] | None = None) -> tuple[MapView | None, MapView | None]:
+    """The overview map (every place with coordinates; None when no place has any) and the
+    route map (None when the route has fewer than two places)."""
     placed = _placed(places, data)
+    if not placed:
+        return None, None
     route = derive_route(timeline, {k: v[0] for k, v in placed.items()}, countries, window)
     overview = _view(placed, [e.key for e in places if e.key in placed], route, places, data)
     if len({s.place.key for s in route}) < 2:

@@ -155,7 +155,7 @@ def _select(site: Site, sentences: Mapping[frozenset[Ident], int],
     for pair in kept:
         a, b = sorted(pair)
         edges.append(GraphEdge(pages[a], pages[b], sentences[pair]))
-    edges.sort(key=lambda e: (-e.weight, e.source.name, e.target.name))
+    edges.sort(key=lambda e: (-e.weight, e.source.name, e.target.name, e.source.type, e.source.key, e.target.key))
     linked = {(e.type, e.key) for edge in edges for e in (edge.source, edge.target)}
     return [n for n in nodes if (n.type, n.key) in linked], edges
 
