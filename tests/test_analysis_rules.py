@@ -20,13 +20,14 @@ import pytest
 from test_analysis_seeds import load_site
 
 from dossier.analysis import Analysis, analyze_site, event_jsonld, map_svg
+from dossier.analysis.common import excerpt
 from dossier.analysis.geo import fit, load_map_data
 from dossier.analysis.passages import find_shared_passages
 from dossier.analysis.periods import compatible, days_apart, interval
 from dossier.analysis.svg import esc, num
 from dossier.analysis.verbs import governing_kind
 from dossier.config import Config
-from dossier.models import Article, ArticlePage, Extraction, Site
+from dossier.models import Article, ArticlePage, Extraction, Sentence, Site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "analysis"
 REPO = Path(__file__).resolve().parents[1]
@@ -180,3 +181,14 @@ def test_a_dossier_with_nothing_to_analyse_gives_empty_views(trip):
     assert empty.map is None and empty.route_map is None
     assert empty.connections.graph.nodes == ()
     assert json.loads(json.dumps(empty.to_json()))["map"] is None
+
+
+def test_a_long_sentence_is_cut_to_whole_words_around_its_date():
+    text = " ".join(f"kata{i}" for i in range(60)) + " pada Senin (11/9/2023) " + " ".join(
+        f"lain{i}" for i in range(60))
+    start = text.index("Senin")
+    short = excerpt(Sentence(0, len(text), text), start, start + len("Senin (11/9/2023)"), max_chars=80)
+    assert "Senin (11/9/2023)" in short and short.startswith("… ") and short.endswith(" …")
+    assert len(short) <= 84
+    words = short.strip("… ").split()
+    assert all(w in text.split() for w in words)

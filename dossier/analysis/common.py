@@ -77,9 +77,9 @@ def excerpt(sentence: Sentence, start: int, end: int, max_chars: int = 180) -> s
     room = max(0, max_chars - (local_end - local_start))
     left = max(0, local_start - room * 2 // 3)
     right = min(len(text), local_end + room - (local_start - left))
-    while left > 0 and not text[left - 1].isspace():
+    while 0 < left < local_start and not text[left - 1].isspace():  # start on a whole word
         left += 1
-    while right < len(text) and not text[right].isspace():
+    while local_end < right < len(text) and not text[right].isspace():  # end on a whole word
         right -= 1
     snippet = text[left:right].strip(" ,;:")
     return ("… " if left > 0 else "") + snippet + (" …" if right < len(text) else "")
