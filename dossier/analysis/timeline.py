@@ -17,6 +17,7 @@ Wednesday) is flagged too, inside one article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -149,7 +150,8 @@ class _Claim:
 def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
     claims = []
     sentences = page.extraction.sentences
-    sentence_words: dict[int, list[tuple[str, int, int]]] = {}
+    article_words = token_spans(page.article.text) if page.extraction.dates else []
+    word_starts = [start for _, start, _ in article_words]
     for mention in page.extraction.dates:
         if mention.value is None:
             continue
@@ -157,14 +159,14 @@ def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
         if index is None:
             continue
         sentence = sentences[index]
-        words = sentence_words.setdefault(index, token_spans(sentence.text))
+        words = article_words[bisect_left(word_starts, sentence.start):bisect_left(word_starts, sentence.end)]
         named = entities_in(page, sentence.start, sentence.end, ("person", "place"))
         specific = [n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries]
-        word = governing_word(sentence.text, sentence.start, mention.start, mention.end, words=words)
+        word = governing_word(sentence.text, 0, mention.start, mention.end, words=words)  # offsets in the article
         if word is not None:
             # The place between the event word and its date is where it happened ("tiba di
             # Balikpapan pada Kamis"); other places of the sentence are context.
-            low, high = sorted((word[2], mention.start)) if word[2] <= mention.start else (mention.end, word[1])
+            low, high = (word[2], mention.start) if word[2] <= mention.start else (mention.end, word[1])
             between = [n for n in specific if low <= n.first < high]
             specific = between or specific
         claims.append(_Claim(
