@@ -48,10 +48,10 @@ from .clipping_rules import (
     parse_date_line,
     section_header,
 )
-from .config import read_text_file
 from .content import split_front_matter
 from .errors import DossierError, Problem
 from .urls import slugify
+from .yaml_reader import read_text_file
 
 SLUG_LENGTH = 60  # file names stay readable; cut at a word boundary
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

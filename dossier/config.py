@@ -7,27 +7,24 @@ near misses, because a silently ignored typo ("hub:" for "hubs:") is the worst k
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import yaml
 
 from .errors import DossierError, Problem, by_line, yaml_error_location
 from .models import ENTITY_TYPES, EntityType, KnownEntity
+from .urls import slugify
+from .yaml_reader import NodeReader, compose_yaml, read_text_file
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Top-level names of the output folder that belong to the site itself: a page kind's folder
 # must not be one of them, or its pages would mix with (or be replaced by) the bundle.
 RESERVED_FOLDERS = frozenset({"assets", "pagefind"})
-_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -96,133 +93,13 @@ class Config:
         return self.root / ".dossier-cache"
 
 
-# ------------------------------------------------------------------ node helpers
-
-_KIND_NAMES: dict[Any, str] = {int: "a whole number", float: "a number", date: "a date like 2023-09-11"}
-
-
-def compose_yaml(text: str) -> yaml.Node | None:
-    """YAML text -> node tree, fast (libyaml when installed) with PyYAML's clearer messages.
-
-    A site.yaml listing thousands of known entities takes seconds to scan in pure Python;
-    libyaml does it in a fraction.  libyaml's error messages are vaguer ("found character
-    that cannot start any token"), so on an error the text is parsed again by the pure
-    Python loader, whose exception (naming the character) is the one the user sees.
-    A document nested deeper than Python's recursion limit becomes a YAMLError too.
-    """
-    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            if fast is yaml.SafeLoader:
-                raise
-            return yaml.compose(text, Loader=yaml.SafeLoader)
-    except RecursionError:
-        raise yaml.YAMLError("the document is nested too deeply") from None
-
-
-def construct_node(node: yaml.Node) -> Any:
-    """Python value of one node with PyYAML's safe constructors (which may raise ValueError:
-    ``2023-02-30`` looks like a date to the resolver and fails when built)."""
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
-class _Reader:
-    """Collects problems while reading typed values out of YAML nodes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        line = column = None
-        if node is not None:
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.problems.append(Problem(message, self.path, line, column))
-
-    def mapping(self, node: yaml.Node, where: str, allowed: tuple[str, ...],
-                required: tuple[str, ...] = ()) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """Return key -> (key node, value node); report unknown and missing keys."""
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping of keys to values")
-            return {}
-        found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                self.problem(key_node, f"{where}: keys must be plain names")
-                continue
-            if key not in allowed:
-                near = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"; did you mean {near[0]!r}?" if near else f"; known keys: {', '.join(allowed)}"
-                self.problem(key_node, f"{where}: unknown key {key!r}{hint}")
-                continue
-            if key in found:
-                self.problem(key_node, f"{where}: key {key!r} is given twice")
-            found[key] = (key_node, value_node)
-        for key in required:
-            if key not in found:
-                self.problem(node, f"{where}: missing required key {key!r}")
-        return found
-
-    def scalar(self, node: yaml.Node, where: str, kind: Callable[[Any], Any] = str) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{where} must be a single value, not a list or mapping")
-            return None
-        if node.tag not in _PLAIN_TAGS:
-            self.problem(node, f"{where}: the YAML tag {node.tag!r} is not allowed; write plain text or numbers")
-            return None
-        if kind is str:
-            value = node.value
-            if _SURROGATE.search(value):
-                self.problem(node, f"{where} contains an escape that is not a character (a lone surrogate)")
-                return None
-            value = _CONTROLS.sub("", value)
-            if value.strip() == "":
-                self.problem(node, f"{where} must not be empty")
-                return None
-            return value
-        try:
-            value = construct_node(node)
-            if kind is int and isinstance(value, bool):
-                raise TypeError
-            if kind is date:
-                if isinstance(value, date):
-                    return value
-                return date.fromisoformat(str(value))
-            return kind(value)
-        except (TypeError, ValueError, OverflowError):
-            self.problem(node, f"{where} must be {_KIND_NAMES.get(kind, getattr(kind, '__name__', kind))}, "
-                               f"got {node.value!r}")
-            return None
-
-    def strings(self, node: yaml.Node, where: str) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode):
-            value = self.scalar(node, where)
-            return (value,) if value else ()
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{where} must be a list of strings")
-            return ()
-        out = []
-        for item in node.value:
-            value = self.scalar(item, f"{where} item")
-            if value:
-                out.append(value)
-        return tuple(out)
-
-
 # ------------------------------------------------------------------ sections
 
 _TOP_KEYS = ("title", "description", "language", "base_url", "hubs", "entities", "labels",
              "paths", "event", "summary_sentences")
 
 
-def _read_hub(r: _Reader, node: yaml.Node, index: int) -> HubConfig | None:
+def _read_hub(r: NodeReader, node: yaml.Node, index: int) -> HubConfig | None:
     where = f"hubs[{index}]"
     keys = r.mapping(node, where, ("slug", "title", "description", "keywords", "entities",
                                    "min_matches"), required=("slug", "title"))
@@ -244,7 +121,7 @@ def _read_hub(r: _Reader, node: yaml.Node, index: int) -> HubConfig | None:
     return HubConfig(slug, title, description or "", keywords, entities, max(1, min_matches))
 
 
-def _read_entity(r: _Reader, node: yaml.Node, index: int) -> KnownEntity | None:
+def _read_entity(r: NodeReader, node: yaml.Node, index: int) -> KnownEntity | None:
     where = f"entities[{index}]"
     keys = r.mapping(node, where, ("name", "type", "aliases", "wikidata", "coordinates",
                                    "description"), required=("name", "type"))
@@ -282,7 +159,7 @@ def _read_entity(r: _Reader, node: yaml.Node, index: int) -> KnownEntity | None:
     return KnownEntity(name, entity_type, aliases, wikidata, coordinates, description)
 
 
-def _read_labels(r: _Reader, node: yaml.Node) -> dict[str, str]:
+def _read_labels(r: NodeReader, node: yaml.Node) -> dict[str, str]:
     if not isinstance(node, yaml.MappingNode):
         r.problem(node, "labels must be a mapping of label names to text")
         return {}
@@ -297,7 +174,7 @@ def _read_labels(r: _Reader, node: yaml.Node) -> dict[str, str]:
     return labels
 
 
-def _read_paths(r: _Reader, node: yaml.Node) -> PathNames:
+def _read_paths(r: NodeReader, node: yaml.Node) -> PathNames:
     allowed = tuple(PathNames.__dataclass_fields__)
     keys = r.mapping(node, "paths", allowed)
     values = {}
@@ -317,7 +194,7 @@ def _read_paths(r: _Reader, node: yaml.Node) -> PathNames:
     return names
 
 
-def _read_event(r: _Reader, node: yaml.Node) -> EventConfig | None:
+def _read_event(r: NodeReader, node: yaml.Node) -> EventConfig | None:
     keys = r.mapping(node, "event", ("name", "start", "end", "location"), required=("name",))
     if "name" not in keys:
         return None
@@ -330,7 +207,7 @@ def _read_event(r: _Reader, node: yaml.Node) -> EventConfig | None:
 
 def parse_config(text: str, path: Path) -> Config:
     """Parse site.yaml text; raise one DossierError listing every problem found."""
-    r = _Reader(path)
+    r = NodeReader(path)
     try:
         root = compose_yaml(text)
     except yaml.YAMLError as exc:
@@ -364,13 +241,27 @@ def parse_config(text: str, path: Path) -> Config:
             r.problem(node, "hubs must be a list of hubs")
 
     entities: list[KnownEntity] = []
+    entities_by_index: dict[int, KnownEntity] = {}
     if "entities" in keys:
         node = keys["entities"][1]
         if isinstance(node, yaml.SequenceNode):
+            pages: dict[tuple[str, str], tuple[int, yaml.Node]] = {}  # (type, page name) -> first entity
             for i, item in enumerate(node.value):
                 entity = _read_entity(r, item, i)
-                if entity:
-                    entities.append(entity)
+                if not entity:
+                    continue
+                key = slugify(entity.name)
+                if not re.search(r"[^\W_]", entity.name):
+                    r.problem(item, f"entities[{i}].name {entity.name!r} needs letters or digits to name its page")
+                elif (entity.type, key) in pages:
+                    first, first_node = pages[(entity.type, key)]
+                    r.problem(item, f"entities[{i}] {entity.name!r} would get the same page ({key}) as entities"
+                                    f"[{first}] {entities_by_index[first].name!r} on line "
+                                    f"{first_node.start_mark.line + 1}; merge them (aliases) or rename one")
+                else:
+                    pages[(entity.type, key)] = (i, item)
+                entities_by_index[i] = entity
+                entities.append(entity)
         else:
             r.problem(node, "entities must be a list of entities")
 
@@ -403,35 +294,6 @@ def parse_config(text: str, path: Path) -> Config:
         event=event,
         summary_sentences=summary_sentences,
     )
-
-
-def read_text_file(path: Path) -> str:
-    """Read a UTF-8 file (BOM allowed, CRLF normalised) or fail with a located error.
-
-    Text in another encoding is refused rather than guessed: a wrong guess would put
-    mojibake into names, slugs and the search index without anyone noticing, while the
-    error says exactly which byte and line to look at and what the file probably is.
-    """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DossierError.at(f"cannot read file: {exc.strerror or exc}", path) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DossierError.at("the file is saved as UTF-16; save it as UTF-8", path, 1)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            raw.decode("cp1252")
-            hint = " (it looks like Windows-1252 or Latin-1 text)"
-        except UnicodeDecodeError:
-            pass
-        raise DossierError.at(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}){hint}; save the file as UTF-8",
-            path, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_config(site_dir: Path) -> Config:

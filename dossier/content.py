@@ -15,11 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from .config import SLUG_RE, read_text_file
+from .config import SLUG_RE
 from .errors import DossierError, Problem, by_line, yaml_error_location
 from .markup import make_markdown, markdown_to_text
 from .models import Article
 from .urls import slugify
+from .yaml_reader import construct_node, read_text_file
 
 REQUIRED_FIELDS = ("title", "outlet")
 OPTIONAL_FIELDS = ("published", "author", "url", "original_file", "comment", "slug")
@@ -79,20 +80,6 @@ def _shown(value: object) -> str:
     return _REPR.repr(value)
 
 
-def _construct(node: yaml.Node) -> object:
-    """Python value of one YAML node, with PyYAML's safe constructors.
-
-    Values are built field by field (not with one ``safe_load``) so that a value PyYAML
-    cannot build (``published: 2023-02-30`` raises ValueError deep inside PyYAML) is
-    reported on its own line while the other fields are still checked.
-    """
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
 def _read_fields(front: str, path: Path) -> tuple[dict[str, object], dict[str, int], list[Problem]]:
     """Front matter YAML -> (fields, line of each field, problems).  Never raises for bad YAML."""
     try:
@@ -121,7 +108,7 @@ def _read_fields(front: str, path: Path) -> tuple[dict[str, object], dict[str, i
             continue
         lines[key] = line
         try:
-            value = _construct(value_node)
+            value = construct_node(value_node)  # one field at a time: a bad one is located
         except yaml.YAMLError as exc:
             reason, at, column = yaml_error_location(exc)
             problems.append(Problem(f"front matter YAML error: {reason}", path, at or line, column))

@@ -11,8 +11,10 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from .config import Config
+if TYPE_CHECKING:  # config.py uses slugify to check entity names, so no import at run time
+    from .config import Config
 
 # Letters that Unicode does not decompose into an ASCII base letter plus accents.
 _UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss",

@@ -201,6 +201,12 @@ CASES = [
          "site.yaml:12:15: entities[0].wikidata must look like Q123, got 'Makassar'",
          site=SITE + "entities:\n  - name: Makassar\n    type: city\n    coordinates: [100, 0]\n"
                      "    wikidata: Makassar\n"),
+    case("site-yaml-entities-sharing-a-page", {A: article()},
+         "site.yaml:10:5: entities[1] 'Teluk Biru?' would get the same page (teluk-biru) as entities[0] "
+         "'Teluk Biru!' on line 9; merge them (aliases) or rename one",
+         "site.yaml:11:5: entities[2].name '<<>>' needs letters or digits to name its page",
+         site=SITE + "entities:\n  - {name: Teluk Biru!, type: place}\n  - {name: Teluk Biru?, type: place}\n"
+                     "  - {name: <<>>, type: person}\n  - {name: Teluk Biru, type: organization}\n"),
     case("site-yaml-latin-1", {A: article(), "site.yaml": "title: Caf\xe9 Uji\nlanguage: id\n".encode("latin-1")},
          "site.yaml:1: not valid UTF-8 (byte 0xe9 at offset 10) (it looks like Windows-1252 or Latin-1 text); "
          "save the file as UTF-8",
