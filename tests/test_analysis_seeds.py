@@ -278,3 +278,13 @@ def test_an_article_page_can_say_who_else_carried_its_quotes(seeds):
     assert elsewhere["Kremlin"] == {"Kompas TV"}  # "atas undangan Presiden Rusia Vladimir Putin", quoted in part
     kim = next(e for e in site.people if e.key == "kim-jong-un")
     assert analysis.quotes_of(kim) is None  # reported, never quoted
+
+
+def test_graph_says_its_strongest_links_in_words_and_shows_a_legend(seeds):
+    _, _, analysis = seeds
+    svg = graph_svg(analysis.connections.graph, lambda e: e.path, "Jaringan",
+                    type_labels={"person": "Tokoh", "place": "Tempat", "organization": "Organisasi"})
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}desc").text.startswith("Korea Utara – Rusia (31), Kim Jong Un – Vladimir Putin (20)")
+    legend = root.find(f".//{SVG}g[@class='graph-legend']")
+    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Tokoh", "Tempat", "Organisasi"]

@@ -20,14 +20,15 @@ from ..config import Config
 from ..extract import build_gazetteer
 from ..models import EntityPage, Site
 from .geo import MapView, build_maps, load_map_data
-from .graph import Connection, Connections, build_connections, graph_svg
+from .graph import Connection, Connections, build_connections, graph_description, graph_svg
 from .jsonld import event_jsonld
 from .mapsvg import map_svg, route_description
 from .passages import PassageOccurrence, SharedPassage, find_shared_passages
 from .quotes import QuoteGroup, QuoteSource, SpeakerQuotes, group_quotes
 from .timeline import Timeline, build_timeline
 
-__all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_svg", "map_svg", "route_description"]
+__all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_description", "graph_svg", "map_svg",
+           "route_description"]
 
 
 PassageHere = tuple[SharedPassage, PassageOccurrence]

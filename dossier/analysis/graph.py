@@ -251,16 +251,27 @@ def _relax(positions: list[list[float]], springs: Sequence[tuple[int, int, float
              margin_y + (y - min(ys)) / span_y * (HEIGHT - 2 * margin_y)) for x, y in positions]
 
 
-def graph_svg(graph: ConnectionGraph, href_for: Callable[[EntityPage], str], title: str, description: str,
-              ident: str = "graph") -> str:
-    """The overview graph as an SVG string: edges by weight, nodes by article count, each a link."""
+def graph_description(graph: ConnectionGraph, edges: int = 8) -> str:
+    """The strongest connections in words, for <desc> and screen readers: "A – B (20), …"."""
+    return ", ".join(f"{e.source.name} – {e.target.name} ({e.weight})" for e in graph.edges[:edges])
+
+
+def graph_svg(graph: ConnectionGraph, href_for: Callable[[EntityPage], str], title: str,
+              description: str | None = None, ident: str = "graph",
+              type_labels: Mapping[str, str] | None = None) -> str:
+    """The overview graph as an SVG string: edges by weight, nodes by article count, each a link.
+
+    ``description`` defaults to ``graph_description``; ``type_labels`` (the theme's words for
+    person, place, organization) adds a colour legend in the top-left corner.
+    """
     most = max((e.weight for e in graph.edges), default=1)
     where = {(n.entity.type, n.entity.key): n for n in graph.nodes}
+    desc = description if description is not None else graph_description(graph)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="dossier-graph" viewBox="0 0 {graph.width} '
            f'{graph.height}" width="{graph.width}" height="{graph.height}" role="img" '
            f'aria-labelledby="{esc(ident)}-title {esc(ident)}-desc">',
            f'<title id="{esc(ident)}-title">{esc(title)}</title>',
-           f'<desc id="{esc(ident)}-desc">{esc(description)}</desc>',
+           f'<desc id="{esc(ident)}-desc">{esc(desc)}</desc>',
            '<g class="graph-edges" stroke="#7a8794" stroke-linecap="round">']
     for edge in reversed(graph.edges):  # strongest drawn last, on top
         a, b = where[(edge.source.type, edge.source.key)], where[(edge.target.type, edge.target.key)]
@@ -270,7 +281,9 @@ def graph_svg(graph: ConnectionGraph, href_for: Callable[[EntityPage], str], tit
                    f'{esc(edge.target.name)}: {edge.weight}</title></line>')
     out.append('</g><g class="graph-nodes" font-family="sans-serif" font-size="12">')
     taken = [Box(n.x - n.radius, n.y - n.radius, n.x + n.radius, n.y + n.radius) for n in graph.nodes]
-    for node in sorted(graph.nodes, key=lambda n: (-n.radius, n.entity.name)):
+    if type_labels:
+        out.append(_legend(type_labels, taken))
+    for node in sorted(graph.nodes, key=lambda n: (-n.radius, n.entity.name, n.entity.type)):
         label = place_label(node.x, node.y, node.entity.name, 12.0, taken, graph.width, graph.height,
                             gap=node.radius + 3)
         out.append(f'<a href="{esc(href_for(node.entity))}" class="graph-node graph-{node.entity.type}">'
@@ -280,3 +293,15 @@ def graph_svg(graph: ConnectionGraph, href_for: Callable[[EntityPage], str], tit
                    f'stroke="#fff" stroke-width="3" paint-order="stroke">{esc(node.entity.name)}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
+
+
+def _legend(type_labels: Mapping[str, str], taken: list[Box]) -> str:
+    parts = ['<g class="graph-legend">']
+    for row, entity_type in enumerate(t for t in TYPE_COLOURS if t in type_labels):
+        y = 14 + row * 18
+        text = type_labels[entity_type]
+        parts.append(f'<circle cx="10" cy="{y - 4}" r="5" fill="{TYPE_COLOURS[entity_type]}"/>'
+                     f'<text x="20" y="{y}" fill="#1b1b1b">{esc(text)}</text>')
+        taken.append(Box(4, y - 10, 20 + len(text) * 7.2, y + 4))
+    parts.append("</g>")
+    return "".join(parts)
