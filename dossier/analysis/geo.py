@@ -16,7 +16,7 @@ place of the nearest earlier sentence that names one.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
@@ -322,5 +322,3 @@ def build_maps(places: Sequence[EntityPage], timeline: Timeline, countries: froz
         return overview, None
     return overview, _view(placed, [s.place.key for s in route], route, places, data)
 
-
-HrefFor = Callable[[EntityPage], str]
