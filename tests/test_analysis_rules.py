@@ -24,10 +24,11 @@ from dossier.analysis.common import excerpt
 from dossier.analysis.geo import fit, load_map_data
 from dossier.analysis.passages import find_shared_passages
 from dossier.analysis.periods import compatible, days_apart, interval
+from dossier.analysis.quotes import group_quotes
 from dossier.analysis.svg import esc, num
 from dossier.analysis.verbs import governing_kind
 from dossier.config import Config
-from dossier.models import Article, ArticlePage, Extraction, Sentence, Site
+from dossier.models import Article, ArticlePage, Extraction, Quote, Sentence, Site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "analysis"
 REPO = Path(__file__).resolve().parents[1]
@@ -192,3 +193,17 @@ def test_a_long_sentence_is_cut_to_whole_words_around_its_date():
     assert len(short) <= 84
     words = short.strip("… ").split()
     assert all(w in text.split() for w in words)
+
+
+def test_an_unattributed_quote_never_joins_two_speakers_into_one_statement():
+    words = "Kami akan membangun dermaga baru tahun depan di kota ini"
+    texts = {"a": f"“{words},” kata Ani.", "b": f"“{words}.”", "c": f"“{words},” kata Budi."}
+    speakers = {"a": ("Ani", "ani"), "b": (None, None), "c": ("Budi", "budi")}
+    pages = []
+    for slug, text in texts.items():
+        page = _page(slug, text)
+        quote = Quote(words, 1, 1 + len(words), *speakers[slug])
+        pages.append(replace(page, extraction=replace(page.extraction, quotes=(quote,))))
+    site = Site(articles=tuple(reversed(pages)), hubs=(), people=(), places=(), organizations=(), timeline=())
+    groups, _ = group_quotes(site)
+    assert sorted(sorted(s.article.article.slug for s in g.sources) for g in groups) == [["a", "b"], ["c"]]

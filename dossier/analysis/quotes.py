@@ -139,13 +139,25 @@ def _find(parent: list[int], i: int) -> int:
 def _groups(items: Sequence[_Item]) -> list[list[int]]:
     """Union-find over quotes: the same words join at once; otherwise each quote is compared
     with earlier quotes sharing a word trigram that few quotes have (a trigram in more than
-    ``MAX_QUOTES_PER_TRIGRAM`` quotes is a formula, "kata dia bahwa", not a statement)."""
+    ``MAX_QUOTES_PER_TRIGRAM`` quotes is a formula, "kata dia bahwa", not a statement).
+
+    A group has at most one speaker: an unattributed quote like two attributed ones joins
+    only the first, so it can never make one statement of two people's words.
+    """
     parent = list(range(len(items)))
+    speaker = {i: item.quote.speaker_key for i, item in enumerate(items)}
+
+    def union(i: int, j: int) -> None:
+        a, b = _find(parent, i), _find(parent, j)
+        if a != b and not (speaker[a] and speaker[b] and speaker[a] != speaker[b]):
+            parent[a] = b
+            speaker[b] = speaker[b] or speaker[a]
+
     same_words: dict[tuple[str, ...], int] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.words in same_words and _same_quote(items[same_words[item.words]], item):
-            parent[_find(parent, i)] = _find(parent, same_words[item.words])
+            union(i, same_words[item.words])
             continue
         same_words.setdefault(item.words, i)
         grams = {item.words[k:k + 3] for k in range(max(1, len(item.words) - 2))}
@@ -153,7 +165,7 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
                              for j in index[gram]})
         for j in candidates:
             if _find(parent, i) != _find(parent, j) and _same_quote(items[i], items[j]):
-                parent[_find(parent, i)] = _find(parent, j)
+                union(i, j)
         for gram in grams:
             index[gram].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
