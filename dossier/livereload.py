@@ -2,7 +2,8 @@
 
 Deciding when: watchdog events are filtered (``is_watched``: sources only, never the
 build's own output or editor temp files) and a ``Debouncer`` turns a burst of saves into
-one rebuild.  Telling the pages is done the MkDocs way: the server adds one ``<script>``
+one rebuild, quick (the pages an article edit touched) then full (``PipelineBuilder``).
+Telling the pages is done the MkDocs way: the server adds one ``<script>``
 to every HTML page it serves; the script long-polls ``/__dossier__/status`` and reloads
 the page once a rebuild succeeded, or lays an overlay with the build error over the
 (last good) page.  The script is an external file rather than inline code so a theme's
@@ -19,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
@@ -153,9 +155,9 @@ def is_watched(path: Path, site_dir: Path) -> bool:
 
 
 class ChangeHandler(FileSystemEventHandler):
-    """Turns watchdog events into calls of ``on_change`` for the paths that matter."""
+    """Turns watchdog events into calls of ``on_change(path)`` for the paths that matter."""
 
-    def __init__(self, site_dir: Path, on_change: Callable[[], None],
+    def __init__(self, site_dir: Path, on_change: Callable[[Path], None],
                  on_new_dir: Callable[[Path], None]) -> None:
         super().__init__()
         self.site_dir = site_dir
@@ -175,8 +177,9 @@ class ChangeHandler(FileSystemEventHandler):
         for path in paths:
             if event.is_directory and path.parent == self.site_dir and path.name in WATCHED_DIRS:
                 self.on_new_dir(path)
-        if any(is_watched(path, self.site_dir) for path in paths):
-            self.on_change()
+        for path in paths:
+            if is_watched(path, self.site_dir):
+                self.on_change(path)
 
 
 class Debouncer:
@@ -202,6 +205,11 @@ class Debouncer:
         with self._cond:
             self._last_trigger = time.monotonic()
             self._cond.notify_all()
+
+    def pending(self) -> bool:
+        """Whether a trigger arrived that no run has started for yet (the running one is stale)."""
+        with self._cond:
+            return self._last_trigger is not None
 
     def close(self, timeout: float = 5.0) -> None:
         with self._cond:
@@ -230,6 +238,54 @@ class Debouncer:
                 if self.on_error is not None:
                     self.on_error(exc)
 
+
+
+class PlainBuilder:
+    """Full builds only, with any ``build(site_dir)`` callable (tests use a small one)."""
+
+    def __init__(self, build: Callable[[Path], object]) -> None:
+        self.build = build
+
+    def quick(self, site_dir: Path) -> bool:
+        return False
+
+    def full(self, site_dir: Path, cancelled: Callable[[], bool]) -> None:
+        self.build(site_dir)
+
+
+class PipelineBuilder:
+    """The real pipeline in two steps, so a saved article shows up as fast as possible.
+
+    ``quick`` re-renders just the pages the edit changed (``incremental.refresh``); the
+    pages reload at once.  ``full`` then rebuilds everything and the search index, and is
+    dropped before publishing when the user has saved again meanwhile.  Any failure of the
+    quick step (a broken file, a changed site.yaml) falls through to the full build, which
+    reports the error the same way ``python build.py`` would.
+    """
+
+    def __init__(self) -> None:
+        self._last: Any = None  # BuildReport of what output/ holds; None until a full build
+        self._pages_ahead_of_index = False
+
+    def quick(self, site_dir: Path) -> bool:
+        from .incremental import refresh
+
+        if self._last is None:
+            return False
+        try:
+            self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last).report
+        except Exception:  # only a shortcut: the full build finds and reports what went wrong
+            return False
+        self._pages_ahead_of_index = True
+        return True
+
+    def full(self, site_dir: Path, cancelled: Callable[[], bool]) -> None:
+        from .pipeline import build
+
+        # After a quick step output/ already shows the new pages, so a plain build would find
+        # "nothing changed" and keep the old search index: force it.
+        self._last = build(site_dir, force=self._pages_ahead_of_index, cancelled=cancelled)
+        self._pages_ahead_of_index = False
 
 LIVERELOAD_JS = """\
 // Dossier preview: reload after a successful rebuild, show the error of a failed one.

@@ -2,11 +2,14 @@
 
 ``serve()`` builds once, then watches content/, templates/ and site.yaml with watchdog.
 A burst of saves (an editor writing a swap file, the file, a backup) becomes one rebuild
-after a quiet period, and builds never overlap.  The pipeline publishes atomically, so
-the server re-resolves output/ on every request and waits a moment if the swap happens
-right then; a failed rebuild leaves the last good site being served, with the error laid
-over it by the live-reload script (``livereload.py``).  Nothing here prints: every line
-for the user goes through ``on_event``, which the CLI points at ``print``.
+after a quiet period, and builds never overlap.  An article edit is shown first by
+re-rendering only the pages it touched (the pages reload); a full build then brings the
+search index up to date, and is dropped if the user saved again meanwhile.  The pipeline
+publishes atomically, so the server re-resolves output/ on every request and waits a
+moment if the swap happens right then; a failed rebuild leaves the last good site being
+served, with the error laid over it by the live-reload script (``livereload.py``).
+Nothing here prints: every line for the user goes through ``on_event``, which the CLI
+points at ``print``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from .livereload import (
     WATCHED_DIRS,
     ChangeHandler,
     Debouncer,
+    PipelineBuilder,
+    PlainBuilder,
     ReloadState,
     inject_script,
     repoint_base,
@@ -239,12 +244,6 @@ def _relative_problem(problem: Problem, site_dir: Path) -> Problem:
     return problem
 
 
-def _default_build(site_dir: Path) -> object:
-    from .pipeline import build
-
-    return build(site_dir)
-
-
 class PreviewServer:
     """The pieces of ``serve()`` as an object, so tests can start and stop it in-process."""
 
@@ -257,7 +256,7 @@ class PreviewServer:
                                   "templates/) or pass --site", self.site_dir / CONFIG_FILE)
         self.on_event = on_event
         self.state = ReloadState()
-        self._build = build or _default_build
+        self._builder: PlainBuilder | PipelineBuilder = PlainBuilder(build) if build else PipelineBuilder()
         self._build_lock = threading.Lock()
         server_class = _PreviewHTTPServer6 if ":" in host else _PreviewHTTPServer
         try:
@@ -268,7 +267,9 @@ class PreviewServer:
                                    on_error=lambda exc: self.on_event(f"error: rebuild crashed: {exc!r}"))
         self.observer = Observer()
         self._watched: set[Path] = set()
-        self._handler = ChangeHandler(self.site_dir, self.debouncer.trigger, self._watch_dir)
+        self._changed_lock = threading.Lock()
+        self._changed: set[str] = set()  # top folder (or file) of each source changed since the last run
+        self._handler = ChangeHandler(self.site_dir, self._source_changed, self._watch_dir)
         self._thread: threading.Thread | None = None
 
     @property
@@ -277,6 +278,16 @@ class PreviewServer:
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}/"
 
+    def _source_changed(self, path: Path) -> None:
+        with self._changed_lock:
+            self._changed.add(path.relative_to(self.site_dir).parts[0])
+        self.debouncer.trigger()
+
+    def _take_changes(self) -> set[str]:
+        with self._changed_lock:
+            changed, self._changed = self._changed, set()
+        return changed
+
     def _watch_dir(self, path: Path, *, appeared: bool = True) -> None:
         """Watch content/ or templates/, also when one appears after the server started."""
         if path in self._watched or not path.is_dir():
@@ -284,29 +295,54 @@ class PreviewServer:
         self._watched.add(path)
         self.observer.schedule(self._handler, str(path), recursive=True)
         if appeared:
-            self.debouncer.trigger()
+            self._source_changed(path)
 
     def rebuild(self, verb: str = "rebuilt") -> bool:
-        """Build once; report the outcome to the pages and the user.  Never raises."""
+        """Build once; report the outcome to the pages and the user.  Never raises.
+
+        With the real pipeline an edit is shown after the quick step (the pages reload)
+        and the full build that follows only brings the search index up to date, so it
+        reports errors but does not reload the pages again.
+        """
         with self._build_lock:
             started = time.perf_counter()
-            try:
-                self._build(self.site_dir)
-            except DossierError as exc:
-                problems = [str(_relative_problem(p, self.site_dir)) for p in exc.problems]
-                self.state.failed("\n".join(problems))
-                for line in problems:
-                    self.on_event(f"error: {line}")
-                return False
-            except Exception as exc:  # a bug in a stage must not take the preview down
-                message = (f"internal error while building: {type(exc).__name__}: {exc} "
-                           "(run `python build.py --debug build` for the traceback)")
-                self.state.failed(message)
-                self.on_event(f"error: {message}")
-                return False
-            self.state.succeeded()
-            self.on_event(f"{verb} in {time.perf_counter() - started:.2f} s")
-            return True
+            # Only article edits take the quick step: a template or site.yaml edit changes
+            # every page, which only the full build re-renders.
+            content_only = self._take_changes() == {"content"}
+            if content_only and self._builder.quick(self.site_dir):
+                self.state.succeeded()
+                self.on_event(f"{verb} in {time.perf_counter() - started:.2f} s")
+                started = time.perf_counter()
+                if self._full_build():
+                    self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
+                return True
+            if self._full_build():
+                self.state.succeeded()
+                self.on_event(f"{verb} in {time.perf_counter() - started:.2f} s")
+                return True
+            return False
+
+    def _full_build(self) -> bool:
+        """Run the full build; on failure tell the pages and the user.  True if it published."""
+        from .pipeline import BuildCancelled
+
+        try:
+            self._builder.full(self.site_dir, cancelled=self.debouncer.pending)
+        except BuildCancelled:  # the user saved again; the next run builds the newer sources
+            return False
+        except DossierError as exc:
+            problems = [str(_relative_problem(p, self.site_dir)) for p in exc.problems]
+            self.state.failed("\n".join(problems))
+            for line in problems:
+                self.on_event(f"error: {line}")
+            return False
+        except Exception as exc:  # a bug in a stage must not take the preview down
+            message = (f"internal error while building: {type(exc).__name__}: {exc} "
+                       "(run `python build.py --debug build` for the traceback)")
+            self.state.failed(message)
+            self.on_event(f"error: {message}")
+            return False
+        return True
 
     def start(self) -> None:
         """Watch, build once, and serve in a background thread (tests; ``serve`` blocks)."""

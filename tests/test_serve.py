@@ -8,6 +8,7 @@ the server is tested alone and fast; ``test_real_pipeline_*`` runs the real buil
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import shutil
@@ -163,7 +164,7 @@ def test_paths_outside_the_site_never_trigger(tmp_path: Path) -> None:
 
 def test_reads_and_folder_echoes_are_ignored_but_saves_and_renames_count(tmp_path: Path) -> None:
     changes: list[str] = []
-    handler = ChangeHandler(tmp_path, lambda: changes.append("change"), lambda path: None)
+    handler = ChangeHandler(tmp_path, lambda path: changes.append(path.name), lambda path: None)
     article = str(tmp_path / "content" / "a.md")
     swap = str(tmp_path / "content" / ".a.md.swp")
 
@@ -176,7 +177,7 @@ def test_reads_and_folder_echoes_are_ignored_but_saves_and_renames_count(tmp_pat
     handler.dispatch(FileModifiedEvent(article))
     handler.dispatch(FileMovedEvent(swap, article))  # editors save by renaming a temp file
     handler.dispatch(FileMovedEvent(article, str(tmp_path / "content" / "a.md~")))  # backup: source left
-    assert changes == ["change"] * 3
+    assert changes == ["a.md"] * 3
 
 
 # ------------------------------------------------------------------ debouncing
@@ -537,3 +538,32 @@ def test_real_pipeline_rebuilds_and_reports_front_matter_errors_with_their_line(
         article.write_text(good, encoding="utf-8")
         assert wait_until(lambda: status(server)["version"] == 2, timeout=15), events
         assert status(server)["error"] is None
+
+
+def _indexed_text(output: Path) -> str:
+    """Everything Pagefind indexed, from its gzipped fragment files."""
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                   for f in (output / "pagefind" / "fragment").iterdir())
+
+
+def test_real_pipeline_shows_an_edit_first_and_then_updates_the_search_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    article = sorted((site / "content").glob("*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    events: list[str] = []
+    with PreviewServer(site, port=0, on_event=events.append) as server:
+        article.write_text(text.rstrip("\n") + "\n\nKalimat baru tentang zamrud khatulistiwa.\n", encoding="utf-8")
+        assert wait_until(lambda: any(e.startswith("search index updated") for e in events), timeout=20), events
+        assert [e.split(" in ")[0] for e in events] == ["built", "rebuilt", "search index updated"]
+        assert status(server)["version"] == 2, "the pages reload once, after the quick step"
+        slug = article.stem
+        assert "zamrud khatulistiwa" in get(server, f"/artikel/{slug}/")[2].decode()
+        assert "zamrud khatulistiwa" in _indexed_text(site / "output")
+
+        # A site.yaml edit changes every page: one full rebuild, no quick step.
+        (site / "site.yaml").write_text((site / "site.yaml").read_text(encoding="utf-8") + "\n# diubah\n",
+                                        encoding="utf-8")
+        assert wait_until(lambda: status(server)["version"] == 3, timeout=20), events
+        time.sleep(0.5)
+        assert [e.split(" in ")[0] for e in events][3:] == ["rebuilt"]
