@@ -116,12 +116,13 @@ def measure_mode(samples: Sequence[Sample], reports: Sequence[dict]) -> dict:
     return result
 
 
-def bench_ours(site_dir: Path, runs: int, edit_target: Path, code_root: Path) -> dict:
+def bench_ours(site_dir: Path, runs: int, edit_target: Path, code_root: Path,
+               modes: Sequence[str] = MODES) -> dict:
     out: dict[str, dict] = {}
-    for mode in MODES:
+    for mode in modes:
         samples, reports = [], []
         for run in range(runs):
-            if mode == "cold":
+            if mode == "cold" or (run == 0 and not (site_dir / "output").exists()):
                 shutil.rmtree(site_dir / ".dossier-cache", ignore_errors=True)
                 shutil.rmtree(site_dir / "output", ignore_errors=True)
             elif mode == "one_edit":
@@ -154,7 +155,7 @@ def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | No
     result: dict = {"n": n, "words": sum(len(a.body.split()) for a in articles)}
     edit_target = site_dir / "content" / f"{articles[n // 2].slug}.md"
     if not args.skip_ours:
-        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root)
+        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root, args.modes)
     if tools is not None:
         pelican_root, hugo_root = base / "pelican", base / "hugo"
         compare_tools.write_pelican_site(pelican_root, articles)
@@ -237,6 +238,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="save the results as JSON here")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--skip-ours", action="store_true", help="only the comparison tools (with --compare)")
+    parser.add_argument("--modes", default="cold,warm,one-edit",
+                        help="which of our builds to time (default cold,warm,one-edit)")
     parser.add_argument("--ref", help="measure this commit (exported to bench/work/src-<sha>) instead of the "
                                       "working tree")
     args = parser.parse_args(argv)
@@ -244,6 +247,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error(f"--sizes must be comma-separated integers, got {args.sizes!r}")
+    args.modes = [m.strip().replace("-", "_") for m in args.modes.split(",") if m.strip()]
+    if not args.modes or any(m not in MODES for m in args.modes):
+        parser.error("--modes takes cold, warm and one-edit, comma-separated")
+    args.modes = [m for m in MODES if m in args.modes]  # always in this order: warm needs a built site
     if not args.sizes or min(args.sizes) < 1 or args.runs < 1:
         parser.error("--sizes and --runs must be positive")
     return args
