@@ -31,6 +31,9 @@ from pathlib import Path
 from .errors import DossierError
 
 TEMP_PREFIX = ".output-"
+SITE_MARKER = "dossier.json"  # written by every build (open data); marks a folder as a Dossier site
+_WEB_FILES = frozenset((".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".svg", ".ico", ".png", ".jpg",
+                        ".webp", ".webmanifest", ".wasm"))
 _OWNER = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-(old-)?")
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -91,10 +94,33 @@ def clean_stale(output_dir: Path) -> list[Path]:
     return removed
 
 
+def looks_like_a_site(output_dir: Path) -> bool:
+    """May a build replace output_dir?  If it is missing, empty, a previous build, or holds
+    only what a static site holds (web files and folders).
+
+    Publishing *replaces* the folder, so ``--output .`` or ``--output content`` by mistake
+    would delete the user's own files: a site.yaml, Markdown, a hidden ``.git`` or any other
+    kind of file means this is not a site, and it is left alone.
+    """
+    if not output_dir.is_dir() or (output_dir / SITE_MARKER).is_file():
+        return True
+    return all(not entry.name.startswith(".") and (_plain_folder(entry) if entry.is_dir()
+                                                   else entry.suffix.lower() in _WEB_FILES)
+               for entry in output_dir.iterdir())
+
+
+def _plain_folder(folder: Path) -> bool:
+    """Not a project (``--output ..`` would otherwise take the site folder with it)."""
+    return not any((folder / name).exists() for name in ("site.yaml", ".git", "pyproject.toml"))
+
+
 def make_staging_dir(output_dir: Path) -> Path:
     """A fresh ``.output-<pid>-<random>/`` beside output_dir, after clearing dead builds' ones."""
     if output_dir.exists() and not output_dir.is_dir():
         raise DossierError(f"{output_dir} exists and is not a folder; move it away or choose another --output")
+    if not looks_like_a_site(output_dir):
+        raise DossierError(f"{output_dir} holds files that are not a built site (and no {SITE_MARKER}), so it is "
+                           "not a Dossier site; refusing to replace it (choose an empty or new folder for --output)")
     try:
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         clean_stale(output_dir)

@@ -193,3 +193,15 @@ def test_an_output_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DossierError, match="is not a folder"):
         build(site, cache=False)
     assert (site / "output").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("where", ["site", "content", "parent"])
+def test_an_output_folder_that_is_not_a_previous_build_is_never_replaced(tmp_path: Path, where: str) -> None:
+    """``--output .``, ``--output content`` or ``--output ..`` by mistake must not swap the user's files away."""
+    site = tmp_path / "projects" / "site"
+    shutil.copytree(VALID, site)
+    before = snapshot(site)
+    target = {"site": site, "content": site / "content", "parent": site.parent}[where]
+    with pytest.raises(DossierError, match="not a Dossier site; refusing to replace it"):
+        build(site, target, cache=False)
+    assert snapshot(site) == before and litter(target.parent) == []
