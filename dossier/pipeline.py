@@ -132,6 +132,12 @@ class BuildCancelled(Exception):
     """The caller's ``cancelled()`` said a newer build supersedes this one; nothing was published."""
 
 
+def _stop_if(cancelled: Callable[[], bool]) -> None:
+    """Checked between the expensive stages, so a superseded preview build stops early."""
+    if cancelled():
+        raise BuildCancelled("a newer change arrived; this build was not published")
+
+
 @dataclass(frozen=True)
 class Assembled:
     """The stages before rendering: what every kind of build starts from."""
@@ -175,6 +181,7 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
     done = assemble(site_dir, clock, cache=cache, workers=workers)
     config, site = done.config, done.site
     output_dir = Path(output_dir).resolve() if output_dir else config.output_dir
+    _stop_if(cancelled)
 
     staging = make_staging_dir(output_dir)
     try:
@@ -186,12 +193,12 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
             discard(staging)
             return BuildReport(output_dir, done.articles, written.pages, written.files, indexed_pages(output_dir),
                                unchanged=True, timings=dict(clock.timings), config=config, site=site)
+        _stop_if(cancelled)
         indexed = clock.run("index", lambda: run_pagefind(staging)) if index else 0
         if index and indexed != len(site.articles):
             raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
                                "were written; check data-pagefind-body in the article template")
-        if cancelled():
-            raise BuildCancelled("a newer change arrived; this build was not published")
+        _stop_if(cancelled)
         clock.run("publish", lambda: swap_into_place(staging, output_dir))
     except BaseException:
         discard(staging)
