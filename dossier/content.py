@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import reprlib
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -52,8 +53,10 @@ def normalize_spaces(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Spaces normalised and invisible control characters removed (see above)."""
-    return _CONTROLS.sub("", text.translate(_SPACE_FIXES))
+    """Spaces normalised, invisible control characters removed (see above), and composed
+    Unicode (NFC): text pasted on a Mac may spell "ö" as "o" plus a combining mark, which
+    would not match the same name typed elsewhere."""
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text.translate(_SPACE_FIXES)))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:

@@ -201,19 +201,24 @@ def test_bom_line_endings_invisible_characters_and_hidden_files(tmp_path: Path) 
         "spaces.md": GOOD.format(title="Kapal\u00a0tiba\u200b", body=body.replace(" ", "\u00a0", 3)
                                  .replace("Makassar", "Makas\u200bsar")).encode(),
         "controls.md": GOOD.format(title="Kontrol", body=body.replace("Kapal", "Ka\x01pal\x0b\x7f\x85")).encode(),
+        "decomposed.md": GOOD.format(title="Kapal Jo\u0308ng", body=body.replace("Makassar", "Maka\u0301ssar")
+                                     ).encode(),
         ".#lock.md": b"\xff\xfe not an article",
         "._resource-fork.md": b"\x00\x05\x16\x07 binary",
     }
     for name, data in files.items():
         (site / "content" / name).write_bytes(data)
     report = build(site, cache=False)
-    assert report.articles == 4
+    assert report.articles == 5
     data = json.loads((site / "output" / "dossier.json").read_text(encoding="utf-8"))
-    assert sorted(a["title"] for a in data["articles"]) == ["Baris CR", "Dengan BOM", "Kapal tiba", "Kontrol"]
+    assert sorted(a["title"] for a in data["articles"]) == ["Baris CR", "Dengan BOM", "Kapal Jöng", "Kapal tiba",
+                                                           "Kontrol"]
     for page in own_pages(site / "output"):
         text = page.read_text(encoding="utf-8")
-        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]", text), page
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\u0308]", text), page
     assert all("Makassar" in [p["name"] for p in a["places"]] for a in data["articles"])
+    page = (site / "output" / "artikel" / "decomposed" / "index.html").read_text(encoding="utf-8")
+    assert "Makássar" in page and "\u0301" not in page  # composed: one character, as typed anywhere else
 
 
 def test_an_article_without_a_single_sentence_builds(tmp_path: Path) -> None:
