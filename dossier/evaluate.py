@@ -168,13 +168,20 @@ def seed_reports(site_dir: Path, expected_dir: Path) -> list[Report]:
             evaluate("seeds, no known entities (display names aligned)", articles, (), expected, dates, True)]
 
 
-def generalization_report(folder: Path, only: str | None = None) -> Report:
-    """Articles written apart from the seeds, extracted with no known entities (one, or all)."""
+def generalization_report(folder: Path, only: str | None = None, dates_dir: Path | None = None) -> Report:
+    """Articles written apart from the seeds, extracted with no known entities (one, or all).
+
+    Their dates are annotated beside the seeds' as ``<dates_dir>/generalization-<stem>.yaml``
+    (one folder for every date annotation, so the dates rules are checked against all of them).
+    """
     articles = tuple(parse_article(read_text_file(p), p) for p in sorted(folder.glob("*.md"))
                      if only is None or p.stem == only)
     expected = {p.stem: _load_yaml(p) for p in sorted(folder.glob("*.yaml"))}
-    dates = {a.slug: expected[a.slug]["dates"] for a in articles
-             if a.slug in expected and "dates" in expected[a.slug]}
+    dates = {}
+    for a in articles:
+        path = dates_dir / f"generalization-{a.slug}.yaml" if dates_dir is not None else None
+        if a.slug in expected and path is not None and path.is_file():
+            dates[a.slug] = _load_yaml(path) or []
     name = f"generalization: {only}" if only else "generalization, all articles"
     return evaluate(f"{name} (no known entities, display names aligned)", articles, (), expected, dates, True)
 
@@ -206,8 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and spurious item")
     args = parser.parse_args(argv)
     try:
-        reports = [*seed_reports(args.site, args.expected), generalization_report(args.generalization),
-                   *(generalization_report(args.generalization, p.stem)
+        dates_dir = args.expected / "dates"
+        reports = [*seed_reports(args.site, args.expected),
+                   generalization_report(args.generalization, dates_dir=dates_dir),
+                   *(generalization_report(args.generalization, p.stem, dates_dir)
                      for p in sorted(args.generalization.glob("*.md")))]
     except DossierError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -55,6 +55,16 @@ def test_generalization_article_is_measured_without_known_entities():
     assert report.totals["places"].f1 >= 0.8
 
 
+def test_generalization_dates_come_from_the_dates_folder():
+    folder = ROOT / "tests" / "fixtures" / "generalization"
+    dates_dir = ROOT / "tests" / "expected" / "dates"
+    stems = [p.stem for p in sorted(folder.glob("*.md")) if (dates_dir / f"generalization-{p.stem}.yaml").is_file()]
+    assert stems, "every generalization article should have its dates annotated"
+    report = generalization_report(folder, stems[0], dates_dir)
+    assert report.totals["dates"].expected > 0
+    assert "dates" not in generalization_report(folder, stems[0]).totals  # no folder given: not scored
+
+
 def test_command_line_prints_every_kind_and_passes():
     result = subprocess.run([sys.executable, "-m", "dossier.evaluate"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
@@ -62,3 +72,5 @@ def test_command_line_prints_every_kind_and_passes():
     for kind in ("people", "places", "organizations", "quotes"):
         assert kind in result.stdout
     assert "generalization" in result.stdout
+    generalization = result.stdout[result.stdout.index("generalization"):]
+    assert "dates" in generalization
