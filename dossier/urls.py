@@ -8,6 +8,7 @@ from any static host.  Absolute URLs (sitemap, feed, canonical) are made from
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -22,11 +23,18 @@ _UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł":
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug: lowercase letters, digits and single hyphens; never empty, never '..'."""
+    """ASCII slug: lowercase letters, digits and single hyphens; never empty, never '..'.
+
+    A name with letters but none in Latin script ("金正恩", "Путин") gets a short hash of
+    itself, so two such names never share a page; only text without letters is "item".
+    """
     normalized = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     ascii_text = normalized.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     slug = slug[:max_length].rstrip("-")
+    if not slug and re.search(r"[^\W_]", text):
+        slug = "x" + hashlib.blake2s(unicodedata.normalize("NFC", text.strip()).encode("utf-8"),
+                                     digest_size=4).hexdigest()
     return slug or "item"
 
 

@@ -84,12 +84,22 @@ def test_fields_written_as_yaml_come_back_as_the_same_text(title: str, outlet: s
 @example("..")
 @example("/")
 @example("Ḱim Jöng-ün ✓ 金正恩")
+@example("金正恩")
+@example("Item")
 @example("-" * 200)
 def test_slugs_are_safe_folder_names(text: str) -> None:
     slug = slugify(text)
     assert SLUG_RE.match(slug) and len(slug) <= 80
     assert slugify(slug) == slug
     assert safe_relative_path(page_path("articles", slug)) == f"articles/{slug}/index.html"
+    if not re.search(r"[^\W_]", text):  # no letters or digits: the placeholder
+        assert slug == "item"
+    else:  # letters in any script make a slug of their own
+        assert slug != "item" or "item" in text.lower()
+
+
+def test_names_in_other_scripts_get_pages_of_their_own() -> None:
+    assert len({slugify("金正恩"), slugify("普京"), slugify("Путин"), slugify("Пескова")}) == 4
 
 
 DATE_PIECES = ("Senin (11/9/2023)", "10-13/9/2023", "akhir Agustus", "pada 2019", "Kamis", "tahun lalu",
