@@ -29,6 +29,7 @@ from dossier.analysis.svg import esc, num
 from dossier.analysis.verbs import governing_kind
 from dossier.config import Config
 from dossier.models import Article, ArticlePage, Extraction, Quote, Sentence, Site
+from dossier.text import split_sentences
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "analysis"
 REPO = Path(__file__).resolve().parents[1]
@@ -147,7 +148,7 @@ def test_svg_numbers_and_escaping():
 def _page(slug: str, text: str) -> ArticlePage:
     article = Article(slug=slug, source=Path(f"{slug}.md"), title=slug, outlet=f"Media {slug}", published=None,
                       body=text, text=text)
-    return ArticlePage(article, Extraction((), (), ()), (), (), f"a/{slug}/index.html")
+    return ArticlePage(article, Extraction(split_sentences(text), (), ()), (), (), f"a/{slug}/index.html")
 
 
 def test_shared_passages_scale_by_index_not_by_pairs():

@@ -34,6 +34,7 @@ MARGIN = 0.15  # share of the places' span added on every side
 MIN_STEP = 1.5  # SVG units: closer outline points add bytes, not detail
 MIN_SPAN = 6.0  # degrees: a map of one city still shows its surroundings
 ROUTE_WINDOW = timedelta(days=7)  # route dates this close to the configured event, when there is one
+MAX_ROUTE_STOPS = 24  # more stops than this are many stories' places, not one journey: no route
 ROUTE_KINDS = frozenset(k for k in VERB_FAMILIES if k != "report")
 # Words that point back to a place named before: "tiba di tujuan", "pergi ke sana".
 PLACE_ANAPHORA = frozenset({"tujuan", "sana", "situ", "destination", "there"})
@@ -251,7 +252,11 @@ def _stop_places(attestation: Attestation, placed: Mapping[str, EntityPage],
 
 def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries: frozenset[str],
                  window: tuple[date, date] | None = None) -> tuple[RouteStop, ...]:
-    """Stops of the event in date order; a place repeated on consecutive stops is one stop."""
+    """Stops of the event in date order; a place repeated on consecutive stops is one stop.
+
+    ``window``: the event's dates from site.yaml; only days within ``ROUTE_WINDOW`` of it
+    count.  No route (an empty one) when the stops are more than ``MAX_ROUTE_STOPS``.
+    """
     stops: list[tuple[EntityPage, str, list[Attestation]]] = []
     conflicts_placed: set[tuple[str, str]] = set()  # a disputed happening puts its place on the route once
     for period in timeline.periods:
@@ -274,6 +279,8 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
                         stops[-1][2].append(attestation)
                     continue
                 stops.append((place, period.key, [attestation]))
+    if len(stops) > MAX_ROUTE_STOPS:
+        return ()
     return tuple(RouteStop(n, place, day, tuple(atts)) for n, (place, day, atts) in enumerate(stops, start=1))
 
 

@@ -16,6 +16,7 @@ Shingles that occur in very many articles (outlet boilerplate) are dropped from 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ SHINGLE = 5  # words per shingle: long enough to be rare in prose, short enough 
 MIN_WORDS = 8  # a shared passage is at least this long (shorter shared phrases are idiom)
 MAX_GAP = 3  # words that may differ inside a passage on either side
 MAX_ARTICLES_PER_SHINGLE = 50  # a shingle in more articles than this is boilerplate
+SAME_SHARE = 0.5  # two spans are one passage when shared shingles cover this much of the shorter one
 
 
 @dataclass(frozen=True)
@@ -70,22 +72,22 @@ class SharedPassage:
                 "occurrences": [o.to_json() for o in self.occurrences]}
 
 
-def paragraph_of_words(text: str, words: Sequence[tuple[str, int, int]]) -> list[int]:
-    """Paragraph number of each word: passages and shingles stay inside one paragraph, so a
-    sentence end shared by chance ("... Korea Utara." + "Kami ...") never joins two stories."""
+def sentence_of_words(page: ArticlePage, words: Sequence[tuple[str, int, int]]) -> list[int]:
+    """Sentence number of each word (-1 outside every sentence).  Shingles and spans stay
+    inside one sentence, so a sentence end shared by chance ("... Korea Utara." + "Kami ...")
+    never joins two stories; consecutive shared sentences join again later, when the same
+    articles share both."""
+    starts = [s.start for s in page.extraction.sentences]
+    ends = [s.end for s in page.extraction.sentences]
     numbers = []
-    paragraph = 0
-    previous_end = 0
-    for _, start, end in words:
-        if "\n" in text[previous_end:start]:
-            paragraph += 1
-        numbers.append(paragraph)
-        previous_end = end
+    for _, start, _ in words:
+        index = bisect_right(starts, start) - 1
+        numbers.append(index if index >= 0 and start < ends[index] else -1)
     return numbers
 
 
 def _shingle_index(spans: Sequence[Sequence[tuple[str, int, int]]],
-                   paragraphs: Sequence[Sequence[int]]) -> dict[int, list[tuple[int, int]]]:
+                   units: Sequence[Sequence[int]]) -> dict[int, list[tuple[int, int]]]:
     """Shingle -> [(article, position)], for shingles in 2..MAX_ARTICLES_PER_SHINGLE articles.
 
     Keys are hashes of the word tuples: a dict keyed by the tuples themselves holds every
@@ -96,11 +98,11 @@ def _shingle_index(spans: Sequence[Sequence[tuple[str, int, int]]],
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for article, words in enumerate(spans):
         plain = [w for w, _, _ in words]
-        para = paragraphs[article]
+        unit = units[article]
         # hashed in C over zipped word lists, not sliced word by word in Python
         shingles = map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False))
-        for position, (key, first, last) in enumerate(zip(shingles, para, para[SHINGLE - 1:], strict=False)):
-            if first == last:
+        for position, (key, first, last) in enumerate(zip(shingles, unit, unit[SHINGLE - 1:], strict=False)):
+            if first == last >= 0:
                 index[key].append((article, position))
     kept = {}
     for key, postings in index.items():
@@ -111,12 +113,11 @@ def _shingle_index(spans: Sequence[Sequence[tuple[str, int, int]]],
     return kept
 
 
-def _covered_spans(words: Sequence[tuple[str, int, int]], paragraphs: Sequence[int],
-                   positions: Sequence[int]) -> list[tuple[int, int]]:
+def _covered_spans(units: Sequence[int], positions: Sequence[int]) -> list[tuple[int, int]]:
     """Word ranges [first, last) covered by shared shingles, joined across gaps of at most
-    MAX_GAP words within a paragraph; ranges shorter than MIN_WORDS are dropped (shared idiom
-    such as "antara Rusia dan Korea Utara" must not link two stories into one passage)."""
-    length = len(words)
+    MAX_GAP words within a sentence; ranges shorter than MIN_WORDS are dropped (shared idiom
+    such as "antara Rusia dan Korea Utara" is not a passage)."""
+    length = len(units)
     covered = [False] * length
     for p in positions:
         for k in range(p, min(p + SHINGLE, length)):
@@ -128,9 +129,9 @@ def _covered_spans(words: Sequence[tuple[str, int, int]], paragraphs: Sequence[i
             k += 1
             continue
         first = k
-        while k < length and covered[k] and paragraphs[k] == paragraphs[first]:
+        while k < length and covered[k] and units[k] == units[first]:
             k += 1
-        if spans and first - spans[-1][1] <= MAX_GAP and paragraphs[spans[-1][0]] == paragraphs[first]:
+        if spans and first - spans[-1][1] <= MAX_GAP and units[spans[-1][0]] == units[first]:
             spans[-1] = (spans[-1][0], k)
         else:
             spans.append((first, k))
@@ -144,16 +145,65 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def _link_spans(index: dict[int, list[tuple[int, int]]], node_at: dict[int, list[int]],
+                nodes: Sequence[tuple[int, int, int]]) -> list[int]:
+    """Union spans that are mostly the same text: the shingles they share cover at least
+    ``SAME_SHARE`` of the shorter one's words (words, not shingles: one edited word breaks
+    five shingles but only one word).  Shared shingles are counted against the first span
+    that has each shingle (a star, not all pairs), so a hot shingle costs its postings, not
+    their square."""
+    covered: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for postings in index.values():
+        located = list(dict.fromkeys((node_at[a][p], p) for a, p in postings if node_at[a][p] >= 0))
+        if len(located) < 2:
+            continue
+        first, position = located[0]
+        for node, _ in located[1:]:
+            if node != first:
+                covered[(first, node)].update(range(position, position + SHINGLE))
+    parent = list(range(len(nodes)))
+    for (a, b), words in covered.items():
+        shorter = min(nodes[a][2] - nodes[a][1], nodes[b][2] - nodes[b][1])
+        if nodes[a][0] != nodes[b][0] and len(words) >= SAME_SHARE * shorter:
+            parent[_find(parent, b)] = _find(parent, a)
+    return parent
+
+
+def _join_consecutive(groups: list[list[int]], nodes: Sequence[tuple[int, int, int]]) -> list[list[int]]:
+    """Join passages that follow each other in every article that carries them (a copied
+    paragraph is one passage, not one per sentence)."""
+    group_of = {node: g for g, members in enumerate(groups) for node in members}
+    articles = [frozenset(nodes[n][0] for n in members) for members in groups]
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for node in sorted(group_of, key=lambda n: (nodes[n][0], nodes[n][1])):
+        by_article[nodes[node][0]].append(node)
+    follows: dict[tuple[int, int], int] = defaultdict(int)
+    for article_nodes in by_article.values():
+        for before, after in zip(article_nodes, article_nodes[1:], strict=False):
+            g1, g2 = group_of[before], group_of[after]
+            if g1 != g2 and articles[g1] == articles[g2] and nodes[after][1] - nodes[before][2] <= MAX_GAP:
+                follows[(g1, g2)] += 1
+    parent = list(range(len(groups)))
+    for (g1, g2), count in follows.items():
+        if count == len(articles[g1]) == len(groups[g1]) == len(groups[g2]):
+            parent[_find(parent, g2)] = _find(parent, g1)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for g, members in enumerate(groups):
+        joined[_find(parent, g)].extend(members)
+    return list(joined.values())
+
+
 def find_shared_passages(pages: Sequence[ArticlePage]) -> tuple[SharedPassage, ...]:
     """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share.
 
     One pass over the shingle index, no pairs of articles: each article's shared words form
-    spans; spans linked by a common shingle are one passage (union-find), so a wire story
-    carried by twenty outlets is one passage with twenty occurrences.
+    spans within its sentences; spans that are mostly the same text are one passage
+    (union-find), so a wire story carried by twenty outlets is one passage with twenty
+    occurrences; passages that follow each other in all their articles are joined.
     """
     spans = [token_spans(page.article.text) for page in pages]
-    paragraphs = [paragraph_of_words(page.article.text, words) for page, words in zip(pages, spans, strict=True)]
-    index = _shingle_index(spans, paragraphs)
+    units = [sentence_of_words(page, words) for page, words in zip(pages, spans, strict=True)]
+    index = _shingle_index(spans, units)
     positions: dict[int, list[int]] = defaultdict(list)
     for postings in index.values():
         for article, position in postings:
@@ -162,36 +212,33 @@ def find_shared_passages(pages: Sequence[ArticlePage]) -> tuple[SharedPassage, .
     node_at: dict[int, list[int]] = {}  # article -> node id of each word (-1: not shared)
     for article in sorted(positions):
         ids = [-1] * len(spans[article])
-        for first, last in _covered_spans(spans[article], paragraphs[article], positions[article]):
+        for first, last in _covered_spans(units[article], positions[article]):
             for k in range(first, last):
                 ids[k] = len(nodes)
             nodes.append((article, first, last))
         node_at[article] = ids
-    parent = list(range(len(nodes)))
-    for postings in index.values():
-        linked = [node_at[article][position] for article, position in postings if node_at[article][position] >= 0]
-        if len(linked) < 2:
-            continue
-        root = _find(parent, linked[0])
-        for node in linked[1:]:
-            other = _find(parent, node)
-            if other != root:
-                parent[other] = root
-    groups: dict[int, list[int]] = defaultdict(list)
+    parent = _link_spans(index, node_at, nodes)
+    grouped: dict[int, list[int]] = defaultdict(list)
     for node in range(len(nodes)):
-        groups[_find(parent, node)].append(node)
+        grouped[_find(parent, node)].append(node)
+    # Text in more than MAX_ARTICLES_PER_SHINGLE articles is boilerplate (a template, an
+    # outlet's footer), whether one shingle or a chain of near-copies says so.
+    groups = [members for members in grouped.values()
+              if 1 < len({nodes[n][0] for n in members}) <= MAX_ARTICLES_PER_SHINGLE]
 
     passages = []
-    for members in groups.values():
-        occurrences = []
-        words_long = max(nodes[node][2] - nodes[node][1] for node in members)
-        for node in members:
+    for members in _join_consecutive(groups, nodes):
+        runs: list[tuple[int, int, int]] = []  # (article, first, last): consecutive nodes joined
+        for node in sorted(members, key=lambda n: nodes[n]):
             article, first, last = nodes[node]
-            words = spans[article]
-            start, end = words[first][1], words[last - 1][2]
+            if runs and runs[-1][0] == article and first - runs[-1][2] <= MAX_GAP:
+                runs[-1] = (article, runs[-1][1], last)
+            else:
+                runs.append((article, first, last))
+        occurrences = []
+        for article, first, last in runs:
+            start, end = spans[article][first][1], spans[article][last - 1][2]
             occurrences.append(PassageOccurrence(pages[article], start, end, pages[article].article.text[start:end]))
-        if len({id(o.article) for o in occurrences}) < 2:
-            continue
-        passages.append((occurrences, words_long))
+        passages.append((occurrences, max(last - first for _, first, last in runs)))
     passages.sort(key=lambda p: (-len(p[0]), -p[1], p[0][0].article.article.slug, p[0][0].start))
     return tuple(SharedPassage(f"passage-{n}", words, tuple(occ)) for n, (occ, words) in enumerate(passages, 1))

@@ -18,7 +18,7 @@ Wednesday) is flagged too, inside one article.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,15 +29,30 @@ from ..text import fold
 from .common import entities_in, excerpt, sentence_index, token_spans
 from .passages import SharedPassage
 from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
-from .verbs import governing_word
+from .verbs import VERB_FAMILIES, governing_word
 
+EVENT_WORDS = frozenset(w for family in VERB_FAMILIES.values() for w in family)
+# Function words of Indonesian (and English) news prose, four letters or more (shorter words
+# are never content words anyway): they say nothing about which happening a sentence tells.
+FUNCTION_WORDS = frozenset({
+    "yang", "dengan", "untuk", "telah", "akan", "juga", "pada", "dari", "oleh", "dalam", "bahwa", "tersebut",
+    "sebelumnya", "kemudian", "setelah", "sejak", "hingga", "sampai", "para", "sebuah", "menurut", "kata",
+    "namun", "tetapi", "sementara", "selain", "saat", "ketika", "lalu", "masih", "sudah", "belum", "bisa",
+    "dapat", "harus", "ingin", "mungkin", "kemungkinan", "diperkirakan", "sekitar", "antara", "terhadap",
+    "kepada", "bagi", "secara", "sebagai", "karena", "agar", "supaya", "jika", "kalau", "atau", "serta",
+    "maupun", "baik", "lebih", "sangat", "hanya", "pula", "lagi", "sama", "kali", "pertama", "mereka",
+    "kami", "kita", "anda", "beliau", "pihak", "hari", "tahun", "bulan", "minggu", "pagi", "siang", "sore",
+    "malam", "kemarin", "besok", "sejumlah", "beberapa", "semua", "setiap", "itu", "ini", "sana", "sini",
+    "there", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "they",
+    "which", "about", "after", "before", "when", "said", "also", "into", "over", "than", "then",
+})
 NON_MERGING = frozenset({"report"})  # a report date is when it was said, not when it happened
 # Outlets that disagree on a date are off by a day or two (a night departure, the day of the
 # report, a time zone); claims further apart than this are different occurrences of a
 # recurring happening (the 2019 meeting, the 2023 meeting), never one happening.
 MAX_DISAGREEMENT_DAYS = 3
 BUCKET_DAYS = MAX_DISAGREEMENT_DAYS + 1  # claims this close always share or neighbour a bucket
-MAX_COMPARABLE_DAYS = 31  # a date vaguer than a month (a year) never makes a conflict
+MAX_COMPARABLE_DAYS = 7  # "akhir September" is too vague to tell one happening from another
 
 
 @dataclass(frozen=True)
@@ -144,6 +159,7 @@ class _Claim:
     people: frozenset[str]
     places: frozenset[str]  # finer than a country: where the governed happening took place
     words: tuple[str, ...]  # the sentence's words, to recognise copied sentences
+    content: frozenset[str]  # what the sentence is about beyond names, dates and event words
     order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
 
 
@@ -176,9 +192,21 @@ def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
             people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
             places=frozenset(n.entity.key for n in specific),
             words=tuple(w for w, _, _ in words),
+            content=_content_words(page, words, sentence.start, sentence.end),
             order=(page.article.slug, mention.start, 0),
         ))
     return claims
+
+
+def _content_words(page: ArticlePage, words: Sequence[tuple[str, int, int]], start: int,
+                   end: int) -> frozenset[str]:
+    """Words of a sentence that say what happened ("kereta", "pengerukan"): not names, dates,
+    event words or function words, and at least four letters."""
+    taken = [(m.start, m.end) for e in page.extraction.entities for m in e.mentions if start <= m.start < end]
+    taken += [(d.start, d.end) for d in page.extraction.dates if start <= d.start < end]
+    return frozenset(w for w, s, e in words
+                     if len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS and w not in EVENT_WORDS
+                     and not any(a <= s and e <= b for a, b in taken))
 
 
 def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentence_start: int,
@@ -189,15 +217,19 @@ def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentenc
 
 
 def _same_happening(a: _Claim, b: _Claim) -> bool:
+    """Same event word family, different articles, dates at most a few days apart, and the
+    same participants: a shared person, or a shared place and a shared content word ("kereta")
+    when no person is named by both.  Two claims that both name people (or both name places)
+    and share none are different happenings: two people arriving in one city are two arrivals."""
     if a.kind is None or a.kind != b.kind or a.kind in NON_MERGING:
         return False
     if a.attestation.article is b.attestation.article:
         return False
     if days_apart(a.attestation.date, b.attestation.date) > MAX_DISAGREEMENT_DAYS:
         return False
-    if a.places and b.places:
-        return bool(a.places & b.places)  # both say where: it must be the same place
-    return bool(a.people & b.people)
+    if (a.people and b.people and not a.people & b.people) or (a.places and b.places and not a.places & b.places):
+        return False
+    return bool(a.people & b.people or (a.places & b.places and a.content & b.content))
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -212,21 +244,25 @@ def _clusters(claims: Sequence[_Claim], copies: Sequence[tuple[int, int]] = ()) 
     (kind, entity), so the work grows with claims sharing an entity, not with all pairs.
 
     Two clusters that each say where their happening took place, and name different places,
-    never merge (so a person arriving in two cities on nearby days stays two arrivals).
-    ``copies`` are pairs of claims in copied text (same date, same words): always merged.
+    never merge (so a person arriving in two cities on nearby days stays two arrivals); nor
+    do two that each name people, and different ones.
+    ``copies`` are pairs of claims in copied text (same date, same words): merged whatever
+    their event word.
     """
     parent = list(range(len(claims)))
     where = {i: claim.places for i, claim in enumerate(claims)}
+    who = {i: claim.people for i, claim in enumerate(claims)}
 
-    def union(i: int, j: int, check: bool = True) -> None:
+    def union(i: int, j: int) -> None:
         a, b = _find(parent, i), _find(parent, j)
-        if a == b or (check and where[a] and where[b] and not where[a] & where[b]):
+        if a == b or (where[a] and where[b] and not where[a] & where[b]) or (who[a] and who[b] and not who[a] & who[b]):
             return
         parent[a] = b
         where[b] = where[a] | where[b]
+        who[b] = who[a] | who[b]
 
     for i, j in copies:
-        union(i, j, check=False)
+        union(i, j)
     # Claims are indexed by (kind, entity, bucket of days); a claim is compared only with
     # claims in its buckets and the neighbouring ones, which hold every claim close enough
     # in time to be the same happening.  Years and longer periods are too coarse to compare.
@@ -301,7 +337,8 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
         by_date: dict[str, list[Attestation]] = defaultdict(list)
         for i in members:
             by_date[claims[i].attestation.date].append(claims[i].attestation)
-        kind = claims[members[0]].kind
+        kinds = Counter(claims[i].kind for i in members if claims[i].kind)
+        kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
         values = sorted(by_date, key=period_sort_key)
         if any(not compatible(a, b) for a in values for b in values if a < b):
             conflict_id = f"conflict-{len(conflicts) + 1}"
