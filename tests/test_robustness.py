@@ -281,3 +281,23 @@ def test_an_empty_content_folder_fails_clearly(tmp_path: Path) -> None:
     (site / "site.yaml").write_text((VALID / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DossierError, match="no articles"):
         build(site, cache=False)
+
+
+def test_article_slugs_named_like_site_folders_stay_inside_the_articles_folder(tmp_path: Path) -> None:
+    """Slugs are checked (lowercase, digits, hyphens) and always live under their kind's folder, so
+    an article called 'pagefind', 'assets' or 'tokoh' cannot replace the search bundle, the theme
+    or the people pages; only the top-level folder names in site.yaml ``paths:`` are reserved."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "site.yaml").write_text((VALID / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    body = "Kapal tiba di Makassar pada Kamis (14/3/2024)."
+    for slug in ("pagefind", "assets", "tokoh", "index"):
+        text = GOOD.format(title=f"Artikel {slug}", body=body).replace("---\n", f"---\nslug: {slug}\n", 1)
+        (site / "content" / f"{slug}-file.md").write_text(text, encoding="utf-8")
+    report = build(site, cache=False)
+    out = site / "output"
+    assert report.indexed == 4
+    for slug in ("pagefind", "assets", "tokoh", "index"):
+        assert (out / "artikel" / slug / "index.html").is_file()
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "assets" / "dossier.css").is_file()
+    assert (out / "tokoh" / "index.html").is_file()
