@@ -46,6 +46,16 @@ _COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara"
 _STRONG_PLACE_CUE = re.compile(r"\b(?:wilayah|kawasan|provinsi|kota|negara bagian|pulau|distrik|kabupaten"
                                r"|kecamatan|desa)\s+$")
 
+# What may stand between two parts of one institution's name (see _join_organisations).
+_ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
+# Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
+# "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
+_NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
+
+# Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
+_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
+
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
 KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
 
@@ -117,7 +127,39 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     for run in runs:  # a connector never ends a run
         while run and not _is_cap(run[-1].text):
             run.pop()
-    return [run for run in runs if run]
+    return _join_organisations(text, tokens, [run for run in runs if run])
+
+
+def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]]) -> list[list[Token]]:
+    """"Kantor Komisaris Tinggi PBB untuk Pengungsi", "Badan Meteorologi, Klimatologi, dan Geofisika
+    (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
+    "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
+    that starts with a head or a title of its own is a second name, not a continuation."""
+    out: list[list[Token]] = []
+    n = 0
+    while n < len(runs):
+        run = runs[n]
+        if not any(t.text.casefold() in ORG_HEADS for t in run):
+            out.append(run)
+            n += 1
+            continue
+        joined, m, committed = list(run), n + 1, (list(run), n + 1)
+        while m < len(runs):
+            nxt = runs[m]
+            gap = _ORG_JOIN.fullmatch(text, joined[-1].end, nxt[0].start)
+            first = nxt[0].text.casefold()
+            if gap is None or first in ORG_HEADS or first in PERSON_TITLES:
+                break
+            between = [t for t in tokens if joined[-1].end < t.start < nxt[0].start]
+            joined += [Token(t.start, t.end, t.text, text[prev.end:t.start])
+                       for prev, t in zip([joined[-1], *between], between, strict=False)]
+            joined += [Token(nxt[0].start, nxt[0].end, nxt[0].text, text[joined[-1].end:nxt[0].start]), *nxt[1:]]
+            m += 1
+            if (gap.group(1) or "").casefold() in ("untuk", "for") or _ACRONYM_AFTER.match(text, joined[-1].end):
+                committed = (list(joined), m)
+        out.append(committed[0])
+        n = committed[1]
+    return out
 
 
 def _span(text: str, run: Sequence[Token], i: int, j: int) -> str:
@@ -276,6 +318,17 @@ def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
 
 
+def _named_after_place(text: str, run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
+    """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
+    if run[k].text.casefold() not in _NAMED_HEADS:
+        return False
+    m = k + 1
+    while m < len(run) and gaz.is_common(run[m].text):
+        m += 1
+    found = _match(text, run, m, gaz, True) if k + 1 < m < len(run) else None
+    return found is not None and found[0] == len(run) and found[2] == "place"
+
+
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
                  headline: bool = False) -> list[Candidate]:
     before = text[sentence.start:run[0].start]
@@ -302,7 +355,9 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         pieces.append((k, len(run), whole[1], whole[2]))
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
-            run[k].text.casefold() in ORG_HEADS and re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", after))):
+            run[k].text.casefold() in ORG_HEADS and (
+                _ACRONYM_AFTER.match(after) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
+            or _named_after_place(text, run, k, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
@@ -318,7 +373,10 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         start, seg_cue = _strip_leading(run, i, j, text, gaz, cue, keep_first=outlet and i == 0)
         if start < j:
             head = run[start].text.casefold()
-            if j - start == 1 and (head in ORG_HEADS or head in PLACE_HEADS) and j < len(run):
+            compound = (head in PLACE_HEADS and start > 0 and gaz.is_common(run[start - 1].text)
+                        and run[start - 1].text.casefold() not in PLACE_CUES)
+            if j - start == 1 and (head in ORG_HEADS or head in PLACE_HEADS) and j < len(run) and not compound:
+                # (not after a vocabulary word: "Tanggul Laut Semarang" is Semarang's sea wall)
                 # "Universitas Indonesia", "Laut China Selatan": a bare head word owns the name
                 # that follows it (and, for a place, the compass words after that)
                 nxt = _match(text, run, j, gaz)
@@ -389,4 +447,23 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
         headline = _is_headline(tokens, gaz)
         for run in _runs(text, tokens):
             out.extend(_segment_run(text, run, sentence, gaz, headline))
+    return _coordinated_places(text, out, gaz)
+
+
+def _coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"di Semarang Utara dan Genuk", "ke Demak, Kudus, dan Pati": a name nobody typed, listed
+    right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on), is a place."""
+    out = list(candidates)
+    for n in range(1, len(out)):
+        prev, c = out[n - 1], out[n]
+        if c.type is not None or c.initial or prev.type != "place":
+            continue
+        joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
+        if joiner is None or not ("," in joiner.group() or joiner.group(1)):
+            continue
+        if joiner.group(1) is None and not re.match(r"\s*,", text[c.end:c.end + 2]):
+            continue
+        found = gaz.lookup(c.text)
+        canonical = found[0] if found and found[1] == "place" else None
+        out[n] = Candidate(c.start, c.end, c.text, "place", canonical, CUE, False, c.tokens)
     return out

@@ -74,6 +74,10 @@ PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "
 # Capitalised tokens that are never entities: time zones, outlet furniture.
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt"})
+# Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
+# a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
+NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+                      "sepuluh", "sebelas", "seratus", "seribu", "sejuta"})
 # Connectors allowed inside a name when followed by another capitalised word.
 CONNECTORS = frozenset({"of", "on", "the", "and", "for", "bin", "binti", "van", "von", "der", "de", "del",
                         "al", "el", "la", "le", "da", "dos", "du", "upon", "am"})
@@ -144,7 +148,7 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
     """Load the shipped lexicons and index the user's known entities (a few ms, once per build)."""
     texts = {name: _data_text(name) for name in DATA_FILES}
     digest = hashlib.sha256("\0".join(texts[name] for name in DATA_FILES).encode()).hexdigest()[:16]
-    common = frozenset(_lines(texts["common_words.txt"]))
+    common = frozenset(_lines(texts["common_words.txt"])) | NUMERALS
     places: dict[str, str] = {}
     countries: set[str] = set()
     metropolises: set[str] = set()
@@ -156,7 +160,8 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         elif kind == "metropolis":
             metropolises.add(fold(name))
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
-    vocabulary = frozenset(p for p in places if p in common and p not in countries and p not in metropolises)
+    vocabulary = frozenset(p for p in places if p in common and p not in countries
+                           and (p not in metropolises or p in NUMERALS))
     calendar = frozenset(_lines(texts["calendar_words.txt"]))
     known_names: dict[str, KnownEntity] = {}
     for entity in known:
