@@ -318,6 +318,14 @@ def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
 
 
+def _apposed_name(text: str, run: Sequence[Token], before: str, after: str, gaz: Gazetteer) -> bool:
+    """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
+    return (2 <= len(run) <= 4 and after.lstrip().startswith(",") and _titled_apposition(before)
+            and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
+                    and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
+            and not any(_match(text, run, k, gaz) for k in range(len(run))))
+
+
 def _named_after_place(text: str, run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
     """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
     if run[k].text.casefold() not in _NAMED_HEADS:
@@ -342,6 +350,9 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                               whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
     first_cue = _cue_before(before)
     outlet = len(run) == 1 and not initial and _OUTLET_CUE.search(before[-30:]) is not None
+    # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
+    # after a role is the person's whole name, even when its words are also vocabulary.
+    outlet = outlet or _apposed_name(text, run, before, after, gaz)
     i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it

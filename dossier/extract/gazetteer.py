@@ -43,7 +43,9 @@ SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "
 # Verbs of saying that put the speaker right before them (Peskov mengatakan …).
 SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", "menegaskan", "menjelaskan",
                           "menyebut", "menyebutkan", "mengungkapkan", "menuturkan", "menyampaikan",
-                          "melaporkan", "menulis", "mengumumkan", "memperingatkan", "said", "says", "told"})
+                          "melaporkan", "menulis", "mengumumkan", "memperingatkan", "menilai", "berpendapat",
+                          "mengakui", "menerangkan", "memaparkan", "mengingatkan", "membenarkan", "menandaskan",
+                          "said", "says", "told"})
 # Words after which an unknown single name is a place.
 PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
                         "pulau", "distrik", "kabupaten", "desa", "ibu kota", "in", "to", "from"})

@@ -22,6 +22,9 @@ _PRONOUN_ATTRIBUTION = re.compile(r"(\w+)nya\b")
 _SPEAKER_KINDS = ("person", "organization")
 # "pernyataan yang dirilis oleh Kremlin", "pengumuman yang dikeluarkan Kremlin": the statement's author
 _RELEASED = frozenset({"dirilis", "dikeluarkan", "disampaikan", "diumumkan", "diterbitkan"})
+# An active verb (meN-, ber-): the name before it is the subject of its sentence.
+_ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
+_VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}|ingin|akan|bahwa|jika|agar")
 _SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
 
 
@@ -38,10 +41,24 @@ def _first_speaker_in(start: int, end: int, speakers: list[tuple[Mention, Entity
     return None
 
 
+def _opens_sentence(text: str, mention: Mention, speakers: list[tuple[Mention, EntityMentions]]) -> bool:
+    """Is the mention its sentence's subject: no person and no verb before it, only a role?
+
+    "Wali Kota Semarang, Ratna Kusumawati, meninjau …" yes; "Putin ingin Kim menyetujui …" no.
+    """
+    start = max(text.rfind("\n", 0, mention.start), *(text.rfind(p, 0, mention.start) for p in (". ", "? ", "! ")))
+    start += 1
+    if any(start <= m.start < mention.start for m, e in speakers if e.type == "person"):
+        return False
+    lowercase = [w for w in re.findall(r"\w+", text[start:mention.start]) if w[:1].islower()]
+    return len(lowercase) <= 3 and not any(_VERB_FORM.fullmatch(w) for w in lowercase)
+
+
 def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
                     ) -> list[tuple[int, EntityMentions | None]]:
     """Places where the text says who is talking, outside quotation marks."""
     events: list[tuple[int, EntityMentions | None]] = []
+    quoted = [m.span() for m in QUOTATION.finditer(text)]
     for mention, entity in speakers:
         before = text[max(0, mention.start - 60):mention.start].casefold()
         after = text[mention.end:mention.end + 80]
@@ -52,8 +69,14 @@ def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
             events.append((mention.start, entity))
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
-        verb = re.match(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+)?(\w+)", after)
+        verb = re.match(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)",
+                        after)
         if verb and verb.group(1) in SPEECH_AFTER:
+            events.append((mention.start, entity))
+        elif (verb and entity.type == "person" and _ACTIVE_VERB.fullmatch(verb.group(1))
+              and not any(s <= mention.start < e for s, e in quoted) and _opens_sentence(text, mention, speakers)):
+            # "Ratna Kusumawati, meninjau lokasi …  “…,” ujarnya": the person the story follows is
+            # the one a later "ujarnya" points back to, even if they were not quoted before.
             events.append((mention.start, entity))
     for verb in _SPEECH_AFTER_WORD.finditer(text):
         # An unnamed speaker ("Pejabat Amerika ini juga menyampaikan") resets "katanya" to nobody.
