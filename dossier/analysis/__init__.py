@@ -19,6 +19,7 @@ from typing import Any
 from ..config import Config
 from ..extract import build_gazetteer
 from ..models import EntityPage, Site
+from .common import token_spans
 from .geo import MapView, build_maps, load_map_data
 from .graph import Connection, Connections, build_connections, graph_description, graph_svg
 from .jsonld import event_jsonld
@@ -81,8 +82,9 @@ def analyze_site(site: Site, config: Config) -> Analysis:
     """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
-    passages = find_shared_passages(site.articles)
-    timeline = build_timeline(site, countries, passages)
+    words = [token_spans(page.article.text) for page in site.articles]  # shared by the two readers of words
+    passages = find_shared_passages(site.articles, words)
+    timeline = build_timeline(site, countries, passages, words)
     groups, speakers = group_quotes(site)
     window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
         else None

@@ -61,6 +61,9 @@ def tokens(text: str) -> list[str]:
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
     """(lowercase token, start, end) for every word of ``text``: offsets survive normalisation."""
+    folded = text.casefold()
+    if len(folded) == len(text):  # casefolding only ever lengthens: equal length means aligned
+        return [(folded[start:end], start, end) for start, end in (m.span() for m in _WORD.finditer(text))]
     return [(m.group(0).casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 

@@ -193,15 +193,17 @@ def _join_consecutive(groups: list[list[int]], nodes: Sequence[tuple[int, int, i
     return list(joined.values())
 
 
-def find_shared_passages(pages: Sequence[ArticlePage]) -> tuple[SharedPassage, ...]:
+def find_shared_passages(pages: Sequence[ArticlePage],
+                         words: Sequence[Sequence[tuple[str, int, int]]] | None = None) -> tuple[SharedPassage, ...]:
     """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share.
 
     One pass over the shingle index, no pairs of articles: each article's shared words form
     spans within its sentences; spans that are mostly the same text are one passage
     (union-find), so a wire story carried by twenty outlets is one passage with twenty
     occurrences; passages that follow each other in all their articles are joined.
+    ``words``: each page's ``token_spans``, when the caller has them already.
     """
-    spans = [token_spans(page.article.text) for page in pages]
+    spans = words if words is not None else [token_spans(page.article.text) for page in pages]
     units = [sentence_of_words(page, words) for page, words in zip(pages, spans, strict=True)]
     index = _shingle_index(spans, units)
     positions: dict[int, list[int]] = defaultdict(list)

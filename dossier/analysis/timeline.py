@@ -163,10 +163,12 @@ class _Claim:
     order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
 
 
-def _claims(page: ArticlePage, countries: frozenset[str]) -> list[_Claim]:
+def _claims(page: ArticlePage, countries: frozenset[str],
+            article_words: Sequence[tuple[str, int, int]] | None = None) -> list[_Claim]:
     claims = []
     sentences = page.extraction.sentences
-    article_words = token_spans(page.article.text) if page.extraction.dates else []
+    if article_words is None:
+        article_words = token_spans(page.article.text) if page.extraction.dates else []
     word_starts = [start for _, start, _ in article_words]
     for mention in page.extraction.dates:
         if mention.value is None:
@@ -320,13 +322,16 @@ def _published(a: Attestation) -> str:
     return published.isoformat() if published else "0000-00-00"
 
 
-def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = ()) -> Timeline:
+def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = (),
+                   words: Sequence[Sequence[tuple[str, int, int]]] | None = None) -> Timeline:
     """Group every resolved date of the site into periods, events and conflicts.
 
     ``countries``: folded names of countries and regions (the gazetteer's), too coarse to
-    identify a happening; ``passages``: the site's shared passages, whose dates are copies.
+    identify a happening; ``passages``: the site's shared passages, whose dates are copies;
+    ``words``: each article's ``token_spans`` (site order), when the caller has them already.
     """
-    claims = [c for page in site.articles for c in _claims(page, countries)]
+    claims = [c for n, page in enumerate(site.articles)
+              for c in _claims(page, countries, words[n] if words is not None else None)]
     claims.sort(key=lambda c: (_published(c.attestation), c.order))
     clusters = _clusters(claims, _copies(claims, passages))
 
