@@ -48,7 +48,7 @@ from .clipping_rules import (
     parse_date_line,
     section_header,
 )
-from .content import split_front_matter
+from .content import is_source_url, split_front_matter
 from .errors import DossierError, Problem
 from .urls import slugify
 from .yaml_reader import read_text_file
@@ -137,7 +137,7 @@ def _furniture(line: str, scan: _Scan, in_header: bool) -> bool:
         _record_staff(line, scan)
         return True
     if URL_LINE.fullmatch(line):
-        if line.lower().startswith(("http://", "https://")) and not scan.url:
+        if is_source_url(line) and not scan.url:  # the page's address, if the build will accept it
             scan.url = line
         return True
     if (stated := parse_date_line(line)) is not None:

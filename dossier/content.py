@@ -52,6 +52,11 @@ def normalize_spaces(text: str) -> str:
     return text.translate(_SPACE_FIXES)
 
 
+def is_source_url(url: str) -> bool:
+    """May this be an article's ``url``?  http(s), a host, no spaces, quotes or brackets."""
+    return bool(_URL.fullmatch(url))
+
+
 def clean_text(text: str) -> str:
     """Spaces normalised, invisible control characters removed (see above), and composed
     Unicode (NFC): text pasted on a Mac may spell "ö" as "o" plus a combining mark, which
@@ -161,7 +166,7 @@ def _check_fields(data: dict[str, object], path: Path, lines: dict[str, int]) ->
                                 f"date; expected one between {PUBLISHED_MIN.year} and {PUBLISHED_MAX.year}",
                                 path, lines.get("published")))
     url = data.get("url")
-    if isinstance(url, str) and url.strip() and not _URL.fullmatch(url.strip()):
+    if isinstance(url, str) and url.strip() and not is_source_url(url.strip()):
         problems.append(Problem(f"field 'url' must be an http(s) URL like https://example.com/news/1 (no spaces, "
                                 f"quotes or angle brackets), got {_shown(url)}", path, lines.get("url")))
     slug = data.get("slug")

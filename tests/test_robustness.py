@@ -301,3 +301,26 @@ def test_article_slugs_named_like_site_folders_stay_inside_the_articles_folder(t
         assert (out / "artikel" / slug / "index.html").is_file()
     assert (out / "pagefind" / "pagefind.js").is_file() and (out / "assets" / "dossier.css").is_file()
     assert (out / "tokoh" / "index.html").is_file()
+
+
+def test_a_hostile_clipping_imports_into_an_article_that_builds_inert(tmp_path: Path) -> None:
+    """``import`` escapes what Markdown would read as markup and keeps only a clean source URL."""
+    from dossier.clipping import import_clippings
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "site.yaml").write_text((VALID / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    clipping = tmp_path / "clip.txt"
+    clipping.write_text("\n".join([
+        "Kapal Pertama Tiba di Pelabuhan " + xss_corpus.PAYLOADS[0],
+        "https://ok.example/berita/1\"><script>alert(1)</script>",
+        "MAKASSAR, KOMPAS.TV - Kapal tiba pada Kamis (14/3/2024). " + " ".join(xss_corpus.PAYLOADS[:12]),
+        " ".join(xss_corpus.MARKDOWN_PAYLOADS),
+    ]) + "\n", encoding="utf-8")
+    (imported,) = import_clippings([clipping], site / "content")
+    assert "url:" not in imported.target.read_text(encoding="utf-8")
+    build(site, cache=False)
+    out = site / "output"
+    assert [f for page in own_pages(out) for f in check_page(out, page).findings] == []
+    article = "".join(check_page(out, out / "artikel" / imported.target.stem / "index.html").text)
+    assert xss_corpus.PAYLOADS[0] in article and xss_corpus.MARKDOWN_PAYLOADS[0] in article
