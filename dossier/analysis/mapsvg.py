@@ -83,14 +83,20 @@ def _places(view: MapView, href_for: Callable[[EntityPage], str]) -> str:
 
 
 def _place(place: MapPlace, href: str, taken: list[Box], width: int, height: int) -> str:
+    """A place: dot and name inside its link.  A name with no free room is left out of the
+    drawing (route stops always keep theirs); the link keeps it as its accessible name and
+    tooltip, and the page's list shows every place anyway."""
     name = place.entity.name
-    label = place_label(place.x, place.y, name, PLACE_FONT, taken, width, height)
     on_route = bool(place.route)
-    parts = [f'<a href="{esc(href)}" class="map-place{" map-stop" if on_route else ""}">',
+    label = place_label(place.x, place.y, name, PLACE_FONT, taken, width, height)
+    parts = [f'<a href="{esc(href)}" aria-label="{esc(name)}" class="map-place{" map-stop" if on_route else ""}">',
+             f"<title>{esc(name)}</title>",
              f'<circle cx="{num(place.x)}" cy="{num(place.y)}" r="{num(DOT + (1 if on_route else 0))}" '
-             f'fill="{"#b3261e" if on_route else "#1f4e79"}" stroke="#fff" stroke-width="1.2"/>',
-             f'<text x="{num(label.x)}" y="{num(label.y)}" text-anchor="{label.anchor}" font-size="{num(PLACE_FONT)}"'
-             f' fill="#1b1b1b" stroke="#fff" stroke-width="3" paint-order="stroke">{esc(name)}</text>']
+             f'fill="{"#b3261e" if on_route else "#1f4e79"}" stroke="#fff" stroke-width="1.2"/>']
+    if label.free or on_route:
+        parts.append(f'<text x="{num(label.x)}" y="{num(label.y)}" text-anchor="{label.anchor}" '
+                     f'font-size="{num(PLACE_FONT)}" fill="#1b1b1b" stroke="#fff" stroke-width="3" '
+                     f'paint-order="stroke">{esc(name)}</text>')
     if on_route:
         ordinals = ", ".join(str(n) for n in place.route)
         badge = place_label(place.x, place.y - 2, ordinals, ORDINAL_FONT, taken, width, height, gap=DOT + 4)

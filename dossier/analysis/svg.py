@@ -46,6 +46,7 @@ class Label:
     y: float  # baseline
     anchor: str  # "start", "middle", "end"
     box: Box
+    free: bool = True  # False: no free position was found and this one overlaps another label
 
 
 def label_box(x: float, y: float, anchor: str, text: str, size: float) -> Box:
@@ -74,6 +75,6 @@ def place_label(x: float, y: float, text: str, size: float, taken: list[Box], wi
         cx, cy, anchor = candidates[0]
         if label_box(cx, cy, anchor, text, size).right > width:
             cx, anchor = x - gap, "end"
-        chosen = Label(cx, cy, anchor, label_box(cx, cy, anchor, text, size))
+        chosen = Label(cx, cy, anchor, label_box(cx, cy, anchor, text, size), free=False)
     taken.append(chosen.box)
     return chosen
