@@ -285,3 +285,84 @@ def test_speaker_before_a_straight_quote(bare):
                 bare)
     assert [(q.text, q.speaker) for q in x.quotes] == [
         ("kami akan terus memperkuat persahabatan kami.", "Dmitry Peskov")]
+
+
+def test_indonesian_provinces_islands_and_towns_are_places(bare):
+    x = extract("Gubernur Sumatera Barat, Andi Pratama, meninjau Bukittinggi. Hujan turun di Kalimantan Timur "
+                "dan Sulawesi.", bare)
+    assert ("place", "Sumatera Barat") in found(x) and ("person", "Sumatera Barat") not in found(x)
+    assert {("place", "Bukittinggi"), ("place", "Kalimantan Timur"), ("place", "Sulawesi")} <= set(found(x))
+    assert ("person", "Andi Pratama") in found(x)
+
+
+def test_a_name_listed_after_a_place_is_a_place(bare):
+    x = extract("Banjir melanda Cirebon dan Losari sejak pagi. Bantuan dikirim ke Klaten, Wedi, dan Prambanan.",
+                bare)
+    assert {("place", "Losari"), ("place", "Wedi"), ("place", "Prambanan")} <= set(found(x))
+
+
+def test_a_capitalised_numeral_is_not_a_city(bare):
+    x = extract("Negara anggota menyepakati Rencana Lima Langkah. Delegasi Peru tiba di Lima kemarin.", bare)
+    assert found(x)[("place", "Lima")] == ["Lima"]  # only after "di"
+
+
+def test_institution_names_continue_over_untuk_dan_and_commas(bare):
+    x = extract("Komisi Nasional untuk Hak Asasi Manusia mengecam kekerasan itu. Badan Pengawas Obat dan Makanan "
+                "(BPOM) menarik produk itu, sementara Badan Riset, Teknologi, dan Inovasi (BRTI) meneliti sampelnya. "
+                "Kementerian Pertanian dan Kementerian Perdagangan belum berkomentar.", bare)
+    orgs = {name for kind, name in found(x) if kind == "organization"}
+    assert {"Komisi Nasional untuk Hak Asasi Manusia", "Badan Pengawas Obat dan Makanan",
+            "Badan Riset, Teknologi, dan Inovasi", "Kementerian Pertanian", "Kementerian Perdagangan"} <= orgs
+
+
+def test_a_university_keeps_the_place_in_its_name_a_ministry_does_not(bare):
+    x = extract("Ia mengajar di Universitas Nasional Singapura. Kementerian Luar Negeri Thailand membantahnya.", bare)
+    assert ("organization", "Universitas Nasional Singapura") in found(x)
+    assert ("place", "Thailand") in found(x)
+
+
+def test_a_sea_wall_is_not_a_sea(bare):
+    x = extract("Warga menunggu pembangunan Tanggul Laut Surabaya. Kapal berlayar di Laut Jawa.", bare)
+    assert ("place", "Laut Surabaya") not in found(x) and ("place", "Surabaya") in found(x)
+    assert ("place", "Laut Jawa") in found(x)
+
+
+def test_a_role_in_commas_then_a_name_made_of_words(bare):
+    x = extract("Pengamat politik Universitas Andalas, Budi Santoso, menilai koalisi itu rapuh.", bare)
+    assert ("person", "Budi Santoso") in found(x)
+
+
+def test_a_government_named_after_its_seat_is_cut_from_the_spokesman(bare):
+    x = extract("Juru bicara Kremlin Dmitry Peskov mengatakan pertemuan itu penting.", bare)
+    assert ("organization", "Kremlin") in found(x) and ("person", "Dmitry Peskov") in found(x)
+
+
+def test_ujarnya_points_back_to_the_subject_who_acted(bare):
+    text = ("\"Air naik sangat cepat malam itu,\" kata Rudi Hartono.\n\n"
+            "Bupati Kendal, Sri Wahyuni, mengunjungi posko pengungsian pada Kamis. Ia meminta warga tetap waspada.\n\n"
+            "\"Kami menyiapkan perahu karet dan dapur umum,\" ujarnya.\n\n"
+            "Pakar tata kota, Agus Salim, menilai tanggul harus ditinggikan. \"Penurunan tanah terus terjadi "
+            "setiap tahun,\" tuturnya.")
+    x = extract(text, bare)
+    assert [q.speaker for q in x.quotes] == ["Rudi Hartono", "Sri Wahyuni", "Agus Salim"]
+
+
+def test_a_person_inside_reported_speech_is_not_the_subject(bare):
+    text = ("Pejabat itu juga menyampaikan, Putin ingin Kim menyetujui pengiriman peluru.\n\n"
+            "\"Kim juga berencana mengunjungi pelabuhan itu pekan depan,\" lanjutnya.")
+    assert [q.speaker for q in extract(text, bare).quotes] == [None]
+
+
+def test_an_administrative_division_word_is_dropped_from_the_place(bare):
+    x = extract("Longsor terjadi di Kecamatan Tarogong Kidul, Kabupaten Flores Timur, setelah hujan deras turun "
+                "sejak sore. Sekretaris Daerah Provinsi "
+                "Bali meninjau Kelurahan Gayamsari dan Jakarta Pusat.", bare)
+    assert {("place", "Tarogong Kidul"), ("place", "Flores Timur"), ("place", "Bali"), ("place", "Gayamsari"),
+            ("place", "Jakarta Pusat")} <= set(found(x))
+    assert not any(name.startswith(("Kabupaten", "Provinsi", "Kecamatan")) for _, name in found(x))
+
+
+def test_a_police_rank_is_a_title_not_an_organisation(bare):
+    x = extract("Kapolres Sleman AKBP Yuswanto Ardi mengatakan dua tersangka ditahan.", bare)
+    assert ("person", "Yuswanto Ardi") in found(x)
+    assert ("organization", "AKBP") not in found(x)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..models import EntityType, Sentence
 from ..text import fold
 from .gazetteer import (
+    ADMIN_DIVISIONS,
     CONNECTORS,
     NOT_NAMES,
     ORG_CUES,
@@ -26,13 +26,26 @@ from .gazetteer import (
     PLACE_CUES,
     PLACE_HEADS,
     PLACE_TAILS,
+    RANKS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
     Gazetteer,
 )
+from .runs import (
+    ACRONYM_AFTER,
+    CUE,
+    KNOWN,
+    NONE,
+    STRUCTURE,
+    Candidate,
+    Token,
+    coordinated_places,
+    find_runs,
+    tokenize,
+)
 
-_WORD = re.compile(r"[^\W\d_][\w’']*")
-_INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr"})
+__all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
+
 _APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
 _PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
 _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
@@ -40,126 +53,15 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
 
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
 _OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
-_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "barat daya", "timur laut",
+_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                       "north", "south", "east", "west", "central"})
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE = re.compile(r"\b(?:wilayah|kawasan|provinsi|kota|negara bagian|pulau|distrik|kabupaten"
-                               r"|kecamatan|desa)\s+$")
+                               r"|kecamatan|kelurahan|desa|dusun|kampung)\s+$")
 
-# What may stand between two parts of one institution's name (see _join_organisations).
-_ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
 _NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
-
-# Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
-_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
-
-# Strength of the evidence for a candidate's type; stronger evidence wins when merging.
-KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    joiner: str  # text between the previous token of the run and this one ("" for the first)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A name occurrence with what we could tell about it."""
-
-    start: int
-    end: int
-    text: str
-    type: EntityType | None
-    canonical: str | None  # a gazetteer/known name, when the occurrence is one
-    strength: int
-    initial: bool  # first word of its sentence (capitalised for grammar, not for being a name)
-    tokens: int = 1
-
-
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
-    out: list[Token] = []
-    for match in _WORD.finditer(text, start, end):
-        s, e, word = match.start(), match.end(), match.group()
-        if out and s == out[-1].end + 1 and text[s - 1] == "-":
-            prev = out[-1]
-            if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold():
-                out[-1] = Token(prev.start, e, text[prev.start:e], prev.joiner)
-                continue
-        out.append(Token(s, e, word, ""))
-    return out
-
-
-def _is_cap(word: str) -> bool:
-    return word[0].isupper()
-
-
-def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for i, token in enumerate(tokens):
-        if current:
-            gap = text[current[-1].end:token.start]
-            prev = current[-1].text
-            joined = gap in (" ", "-") or (gap == ". " and (
-                (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
-            if joined and _is_cap(token.text):
-                current.append(Token(token.start, token.end, token.text, gap))
-                continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if (joined and gap == " " and token.text in CONNECTORS and nxt is not None
-                    and text[token.end:nxt.start] == " " and _is_cap(nxt.text)):
-                current.append(Token(token.start, token.end, token.text, gap))
-                continue
-            runs.append(current)
-            current = []
-        if _is_cap(token.text):
-            current = [token]
-    if current:
-        runs.append(current)
-    for run in runs:  # a connector never ends a run
-        while run and not _is_cap(run[-1].text):
-            run.pop()
-    return _join_organisations(text, tokens, [run for run in runs if run])
-
-
-def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]]) -> list[list[Token]]:
-    """"Kantor Komisaris Tinggi PBB untuk Pengungsi", "Badan Meteorologi, Klimatologi, dan Geofisika
-    (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
-    "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
-    that starts with a head or a title of its own is a second name, not a continuation."""
-    out: list[list[Token]] = []
-    n = 0
-    while n < len(runs):
-        run = runs[n]
-        if not any(t.text.casefold() in ORG_HEADS for t in run):
-            out.append(run)
-            n += 1
-            continue
-        joined, m, committed = list(run), n + 1, (list(run), n + 1)
-        while m < len(runs):
-            nxt = runs[m]
-            gap = _ORG_JOIN.fullmatch(text, joined[-1].end, nxt[0].start)
-            first = nxt[0].text.casefold()
-            if gap is None or first in ORG_HEADS or first in PERSON_TITLES:
-                break
-            between = [t for t in tokens if joined[-1].end < t.start < nxt[0].start]
-            joined += [Token(t.start, t.end, t.text, text[prev.end:t.start])
-                       for prev, t in zip([joined[-1], *between], between, strict=False)]
-            joined += [Token(nxt[0].start, nxt[0].end, nxt[0].text, text[joined[-1].end:nxt[0].start]), *nxt[1:]]
-            m += 1
-            if (gap.group(1) or "").casefold() in ("untuk", "for") or _ACRONYM_AFTER.match(text, joined[-1].end):
-                committed = (list(joined), m)
-        out.append(committed[0])
-        n = committed[1]
-    return out
 
 
 def _span(text: str, run: Sequence[Token], i: int, j: int) -> str:
@@ -229,7 +131,7 @@ def _titled_apposition(before: str) -> bool:
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
-    block = [w.casefold() for w in words[max(0, k - 2):]]
+    block = [w.casefold() for w in words[max(0, k - 3):]]  # "Pakar tata kota, …", "Juru bicara junta, …"
     if not block:
         return False
     return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
@@ -367,7 +269,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
-                _ACRONYM_AFTER.match(after) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
+                ACRONYM_AFTER.match(after) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
             or _named_after_place(text, run, k, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
@@ -379,7 +281,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
             i = found[0]
             continue
         j = i + 1
-        while j < len(run) and _match(text, run, j, gaz) is None:
+        while j < len(run) and _match(text, run, j, gaz) is None and run[j].text.casefold() not in RANKS:
             j += 1
         start, seg_cue = _strip_leading(run, i, j, text, gaz, cue, keep_first=outlet and i == 0)
         if start < j:
@@ -433,7 +335,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
             local_cue = cue if last else None
             if last:
                 local_cue = _cue_after(after) or local_cue
-            if not last and cue == "person" and not headline:
+            if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
             elif local_cue == "person" and len(words) == 1 and re.match(r",\s*[A-Z]", after):
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
@@ -441,7 +343,8 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                 kind, strength = local_cue, CUE
             elif len(words) >= 2 and not any(gaz.is_common(w) or _is_acronym(w) for w in words):
                 kind, strength = "person", CUE  # an unknown multi-word name is most often a person
-            elif local_cue == "place" and len(words) == 1:
+            elif local_cue == "place" and (len(words) == 1 or (
+                    s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS)):
                 kind, strength = "place", CUE
         if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN:
             continue
@@ -454,27 +357,9 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     """Every name candidate in the article, in text order."""
     out: list[Candidate] = []
     for sentence in sentences:
-        tokens = _tokens(text, sentence.start, sentence.end)
+        tokens = tokenize(text, sentence.start, sentence.end)
         headline = _is_headline(tokens, gaz)
-        for run in _runs(text, tokens):
+        for run in find_runs(text, tokens):
             out.extend(_segment_run(text, run, sentence, gaz, headline))
-    return _coordinated_places(text, out, gaz)
+    return coordinated_places(text, out, gaz)
 
-
-def _coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """"di Semarang Utara dan Genuk", "ke Demak, Kudus, dan Pati": a name nobody typed, listed
-    right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on), is a place."""
-    out = list(candidates)
-    for n in range(1, len(out)):
-        prev, c = out[n - 1], out[n]
-        if c.type is not None or c.initial or prev.type != "place":
-            continue
-        joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
-        if joiner is None or not ("," in joiner.group() or joiner.group(1)):
-            continue
-        if joiner.group(1) is None and not re.match(r"\s*,", text[c.end:c.end + 2]):
-            continue
-        found = gaz.lookup(c.text)
-        canonical = found[0] if found and found[1] == "place" else None
-        out[n] = Candidate(c.start, c.end, c.text, "place", canonical, CUE, False, c.tokens)
-    return out

@@ -23,6 +23,11 @@ from types import MappingProxyType
 from ..models import EntityType, KnownEntity
 from ..text import fold
 
+# Police and military ranks.  They stand right before the name, after the office and its unit
+# ("Kapolres Sleman AKBP Yuswanto Ardi"), so inside a capitalised run a rank starts the person.
+RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
+                   "aipda", "bripka", "brigpol", "briptu", "bripda", "letjen", "mayjen", "letkol", "pratu",
+                   "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma"})
 # Words that introduce a person: titles, roles, honorifics (lowercase; multiword allowed).
 PERSON_TITLES = frozenset({
     "presiden", "wakil presiden", "pemimpin", "pemimpin tertinggi", "juru bicara", "jubir", "menteri",
@@ -33,10 +38,17 @@ PERSON_TITLES = frozenset({
     "pakar", "ahli", "analis", "peneliti", "kamerad", "mr", "mrs", "ms", "dr", "tuan", "nyonya", "bapak",
     "pak", "ibu", "bu", "sdr", "saudara", "wartawan", "jurnalis", "koresponden", "penulis", "editor",
     "komandan", "panglima", "diplomat", "utusan", "penasihat", "paus", "imam", "uskup",
+    # professions and local offices that introduce the person quoted in domestic news
+    "pengamat", "dosen", "guru besar", "rektor", "dekan", "camat", "lurah", "kepala desa", "kades",
+    "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
+    "kuasa hukum", "ketua umum", "direktur utama", "dirut", "komisaris", "pejabat", "aktivis",
+    "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
+    "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
+    "jenderal polisi", "mayor jenderal", "kh",
     "ayah", "putra", "istri", "suami", "adik", "kakak", "president", "prime minister", "minister",
     "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "general", "professor", "comrade",
     "leader", "governor", "ambassador", "king", "queen", "prince", "princess",
-})
+}) | RANKS
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})
@@ -48,7 +60,12 @@ SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", 
                           "said", "says", "told"})
 # Words after which an unknown single name is a place.
 PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
-                        "pulau", "distrik", "kabupaten", "desa", "ibu kota", "in", "to", "from"})
+                        "pulau", "distrik", "kabupaten", "desa", "ibu kota", "kecamatan", "kelurahan", "dusun",
+                        "kampung", "nagari", "kota madya", "kotamadya", "in", "to", "from"})
+# Administrative divisions: "Kabupaten Flores Timur", "Kota Semarang" are the places Flores Timur
+# and Semarang (the word is dropped, so every later bare mention is the same place).
+ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
+                             "kampung", "nagari", "kotamadya", "distrik"})
 # Words after which a name is an organisation ("kantor berita TASS", "surat kabar …").
 ORG_CUES = frozenset({"kantor berita", "surat kabar", "harian", "situs web", "stasiun televisi", "media",
                       "lembaga", "perusahaan", "partai", "organisasi", "kelompok", "koran", "majalah"})
@@ -68,7 +85,7 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg"})
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
-                         "sungai", "danau", "jalan", "jl", "semenanjung", "provinsi", "kabupaten", "lapangan",
+                         "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan"})
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
@@ -94,6 +111,13 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "UK": ("Inggris Raya", "place"), "Amerika": ("Amerika Serikat", "place"), "RF": ("Rusia", "place"),
     "DK PBB": ("Dewan Keamanan PBB", "organization"),
     "IAEA": ("IAEA", "organization"), "WHO": ("WHO", "organization"), "IMF": ("IMF", "organization"),
+    # Governments named after their seat, as news names them ("juru bicara Kremlin Dmitry Peskov"):
+    # without a comma the title's run holds the institution and the person, and only knowing
+    # the institution cuts it.
+    "Kremlin": ("Kremlin", "organization"), "Pentagon": ("Pentagon", "organization"),
+    "Downing Street": ("Downing Street", "organization"), "Zhongnanhai": ("Zhongnanhai", "organization"),
+    "Gedung Putih": ("Gedung Putih", "organization"), "Gedung Biru": ("Gedung Biru", "organization"),
+    "Istana Elysee": ("Istana Elysee", "organization"), "Vatikan": ("Vatikan", "place"),
 })
 
 

@@ -1,0 +1,151 @@
+"""Words, capitalised runs and name candidates: the units ``candidates`` works on.
+
+Runs are cut at lowercase words, with two exceptions that follow how Indonesian news writes
+names: connectors inside a name ("Centre for Strategic and International Studies"), and an
+institution's name that goes on over "untuk", and over "dan" and commas when its acronym
+follows ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)").  After typing, a name
+nobody typed that is listed right after a place is a place ("di Semarang Utara dan Genuk").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import EntityType
+from .gazetteer import CONNECTORS, ORG_HEADS, PERSON_TITLES, Gazetteer
+
+_WORD = re.compile(r"[^\W\d_][\w’']*")
+_INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr"})
+
+# What may stand between two parts of one institution's name (see _join_organisations).
+_ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
+ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
+# Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
+_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
+
+# Strength of the evidence for a candidate's type; stronger evidence wins when merging.
+KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    joiner: str  # text between the previous token of the run and this one ("" for the first)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name occurrence with what we could tell about it."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType | None
+    canonical: str | None  # a gazetteer/known name, when the occurrence is one
+    strength: int
+    initial: bool  # first word of its sentence (capitalised for grammar, not for being a name)
+    tokens: int = 1
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
+    out: list[Token] = []
+    for match in _WORD.finditer(text, start, end):
+        s, e, word = match.start(), match.end(), match.group()
+        if out and s == out[-1].end + 1 and text[s - 1] == "-":
+            prev = out[-1]
+            if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold():
+                out[-1] = Token(prev.start, e, text[prev.start:e], prev.joiner)
+                continue
+        out.append(Token(s, e, word, ""))
+    return out
+
+
+def is_cap(word: str) -> bool:
+    return word[0].isupper()
+
+
+def find_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, token in enumerate(tokens):
+        if current:
+            gap = text[current[-1].end:token.start]
+            prev = current[-1].text
+            joined = gap in (" ", "-") or (gap == ". " and (
+                (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
+            if joined and is_cap(token.text):
+                current.append(Token(token.start, token.end, token.text, gap))
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (joined and gap == " " and token.text in CONNECTORS and nxt is not None
+                    and text[token.end:nxt.start] == " " and is_cap(nxt.text)):
+                current.append(Token(token.start, token.end, token.text, gap))
+                continue
+            runs.append(current)
+            current = []
+        if is_cap(token.text):
+            current = [token]
+    if current:
+        runs.append(current)
+    for run in runs:  # a connector never ends a run
+        while run and not is_cap(run[-1].text):
+            run.pop()
+    return _join_organisations(text, tokens, [run for run in runs if run])
+
+
+def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]]) -> list[list[Token]]:
+    """"Kantor Komisaris Tinggi PBB untuk Pengungsi", "Badan Meteorologi, Klimatologi, dan Geofisika
+    (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
+    "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
+    that starts with a head or a title of its own is a second name, not a continuation."""
+    out: list[list[Token]] = []
+    n = 0
+    while n < len(runs):
+        run = runs[n]
+        if not any(t.text.casefold() in ORG_HEADS for t in run):
+            out.append(run)
+            n += 1
+            continue
+        joined, m, committed = list(run), n + 1, (list(run), n + 1)
+        while m < len(runs):
+            nxt = runs[m]
+            gap = _ORG_JOIN.fullmatch(text, joined[-1].end, nxt[0].start)
+            first = nxt[0].text.casefold()
+            if gap is None or first in ORG_HEADS or first in PERSON_TITLES:
+                break
+            between = [t for t in tokens if joined[-1].end < t.start < nxt[0].start]
+            joined += [Token(t.start, t.end, t.text, text[prev.end:t.start])
+                       for prev, t in zip([joined[-1], *between], between, strict=False)]
+            joined += [Token(nxt[0].start, nxt[0].end, nxt[0].text, text[joined[-1].end:nxt[0].start]), *nxt[1:]]
+            m += 1
+            if (gap.group(1) or "").casefold() in ("untuk", "for") or ACRONYM_AFTER.match(text, joined[-1].end):
+                committed = (list(joined), m)
+        out.append(committed[0])
+        n = committed[1]
+    return out
+
+
+
+
+def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"di Semarang Utara dan Genuk", "ke Demak, Kudus, dan Pati": a name nobody typed, listed
+    right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on), is a place."""
+    out = list(candidates)
+    for n in range(1, len(out)):
+        prev, c = out[n - 1], out[n]
+        if c.type is not None or c.initial or prev.type != "place":
+            continue
+        joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
+        if joiner is None or not ("," in joiner.group() or joiner.group(1)):
+            continue
+        if joiner.group(1) is None and not re.match(r"\s*,", text[c.end:c.end + 2]):
+            continue
+        found = gaz.lookup(c.text)
+        canonical = found[0] if found and found[1] == "place" else None
+        out[n] = Candidate(c.start, c.end, c.text, "place", canonical, CUE, False, c.tokens)
+    return out
