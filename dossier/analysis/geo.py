@@ -103,7 +103,7 @@ class RouteStop:
 
     def to_json(self) -> dict[str, Any]:
         return {"ordinal": self.ordinal, "place": self.place.key, "name": self.place.name, "date": self.date,
-                "attestations": [a.to_json() for a in self.attestations]}
+                "attestations": [a.ref_json() for a in self.attestations]}
 
 
 @dataclass(frozen=True)

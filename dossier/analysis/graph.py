@@ -42,8 +42,8 @@ class Connection:
     articles: int  # articles with at least one such sentence
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": self.entity.type, "key": self.entity.key, "name": self.entity.name,
-                "sentences": self.sentences, "articles": self.articles}
+        return {"type": self.entity.type, "key": self.entity.key, "sentences": self.sentences,
+                "articles": self.articles}  # the name is in the entity lists of dossier.json
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,10 @@ class Rendering:
         return tuple(dict.fromkeys(s.outlet for s in self.sources))
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "outlets": list(self.outlets), "sources": [s.to_json() for s in self.sources],
-                "segments": [s.to_json() for s in self.segments]}
+        data = {"text": self.text, "outlets": list(self.outlets), "sources": [s.to_json() for s in self.sources]}
+        if not all(s.same for s in self.segments):  # only a wording that differs needs its cut
+            data["segments"] = [s.to_json() for s in self.segments]
+        return data
 
 
 @dataclass(frozen=True)

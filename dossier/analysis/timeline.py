@@ -74,9 +74,13 @@ class Attestation:
         return self.article.article.outlet
 
     def to_json(self) -> dict[str, Any]:
+        return {**self.ref_json(), "sentence": self.sentence, "excerpt": self.excerpt,
+                "weekday_mismatch": self.weekday_mismatch}
+
+    def ref_json(self) -> dict[str, Any]:
+        """Short form, where the sentence is already in the timeline's own entry."""
         return {"article": self.article.article.slug, "outlet": self.outlet, "date": self.date,
-                "text": self.date_text, "start": self.date_start, "end": self.date_end,
-                "sentence": self.sentence, "excerpt": self.excerpt, "weekday_mismatch": self.weekday_mismatch}
+                "text": self.date_text, "start": self.date_start, "end": self.date_end}
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class DateReading:
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "outlets": list(self.outlets),
-                "attestations": [a.to_json() for a in self.attestations]}
+                "attestations": [a.ref_json() for a in self.attestations]}
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ class Timeline:
     def to_json(self) -> dict[str, Any]:
         return {"periods": [p.to_json() for p in self.periods],
                 "conflicts": [c.to_json() for c in self.conflicts],
-                "weekday_mismatches": [a.to_json() for a in self.weekday_mismatches]}
+                "weekday_mismatches": [a.ref_json() for a in self.weekday_mismatches]}
 
 
 # ------------------------------------------------------------------ claims
