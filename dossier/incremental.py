@@ -88,9 +88,9 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport) -> Refresh:
     if done.config != previous.config:
         raise DossierError("site.yaml changed; a full build is needed")
     wanted = changed_pages(previous.site, done.site) | overview_paths(done.config)
-    files = clock.timed_iter("render", render_site(done.site, done.config, wanted=wanted.__contains__))
+    files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=wanted.__contains__))
     written = clock.run("write", lambda: _write_in_place(output_dir, files))
-    written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config))])
+    written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config, done.analysis))])
     clock.timings["write"] -= clock.timings["render"]
     report = BuildReport(output_dir, done.articles, sum(p.endswith(".html") for p in written), len(written),
                          previous.indexed, timings=dict(clock.timings), config=done.config, site=done.site)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .analysis import Analysis
 from .config import Config
 from .models import ArticlePage, EntityMentions, EntityPage, Site
 from .urls import relative_href
@@ -65,7 +66,7 @@ def _entity(page: EntityPage) -> dict[str, Any]:
     return data
 
 
-def dossier_json(site: Site, config: Config) -> bytes:
+def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -> bytes:
     """Serialize the site's data, deterministically (sorted where order is not meaningful)."""
     entity_pages = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
     data = {
@@ -88,4 +89,6 @@ def dossier_json(site: Site, config: Config) -> bytes:
             for e in site.timeline
         ],
     }
+    if analysis is not None:
+        data["analysis"] = analysis.to_json()
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -15,6 +15,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
+from .analysis import Analysis, analyze_site
 from .analyze import extract_all
 from .assemble import assemble_site
 from .config import Config, load_config
@@ -123,9 +124,9 @@ class _Comparison:
         return present == self.names
 
 
-def _open_data(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+def _open_data(site: Site, config: Config, analysis: Analysis) -> Iterator[tuple[str, bytes]]:
     """dossier.json, produced lazily so it is timed with the other rendered files."""
-    yield "dossier.json", dossier_json(site, config)
+    yield "dossier.json", dossier_json(site, config, analysis)
 
 
 class BuildCancelled(Exception):
@@ -145,6 +146,7 @@ class Assembled:
     config: Config
     articles: int
     site: Site
+    analysis: Analysis
 
 
 def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
@@ -161,7 +163,8 @@ def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: i
         summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
-    return Assembled(config, len(articles), site)
+    analysis = clock.run("analyze", lambda: analyze_site(site, config))
+    return Assembled(config, len(articles), site, analysis)
 
 
 def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
@@ -186,7 +189,8 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
     staging = make_staging_dir(output_dir)
     try:
         comparison = _Comparison(output_dir)
-        files = clock.timed_iter("render", chain(render_site(site, config), _open_data(site, config)))
+        files = clock.timed_iter("render", chain(render_site(site, config, done.analysis),
+                                                 _open_data(site, config, done.analysis)))
         written = clock.run("write", lambda: write_files(staging, comparison.tee(files)))
         clock.timings["write"] -= clock.timings["render"]  # rendering happened inside the write loop
         if index and not force and comparison.site_unchanged():

@@ -23,6 +23,7 @@ import jinja2
 import yaml
 
 from . import urls
+from .analysis import Analysis, analyze_site
 from .config import Config
 from .errors import DossierError, Problem
 from .filters import counted, make_filters
@@ -146,9 +147,10 @@ def _template_error(exc: Exception, name: str, dirs: tuple[Path, ...]) -> Dossie
 class _Renderer:
     """One render: environment, labels and the context every page shares."""
 
-    def __init__(self, site: Site, config: Config) -> None:
+    def __init__(self, site: Site, config: Config, analysis: Analysis) -> None:
         self.site = site
         self.config = config
+        self.analysis = analysis
         self.dirs = theme_dirs(config)
         self.labels = load_labels(config, self.dirs)
         self.assets = tuple(_assets(self.dirs))
@@ -172,6 +174,7 @@ class _Renderer:
                          for key in ("topics", "people", "places", "timeline", "articles", "search"))
         self.globals: dict[str, Any] = {
             "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
+            "analysis": analysis,
         }
 
     def render(self, name: str, page_path: str, **context: Any) -> bytes:
@@ -338,14 +341,15 @@ def _assets(dirs: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
         yield f"assets/{rel}", chosen[rel].read_bytes()
 
 
-def render_site(site: Site, config: Config,
+def render_site(site: Site, config: Config, analysis: Analysis | None = None,
                 wanted: Callable[[str], bool] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of the site except dossier.json and the Pagefind bundle.
 
+    ``analysis`` is the cross-outlet analysis of the site (computed here when not given);
     ``wanted(path)`` limits the output to some files (the preview server's quick rebuild
     after an edit); pages not wanted are not rendered at all.
     """
-    r = _Renderer(site, config)
+    r = _Renderer(site, config, analysis if analysis is not None else analyze_site(site, config))
     page_paths: list[str] = []
     for path, render_page in _pages(r):
         page_paths.append(path)
