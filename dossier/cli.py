@@ -83,7 +83,10 @@ def _import(args: argparse.Namespace) -> int:
     config = load_config(args.site.resolve())
     for item in import_clippings(args.files, config.content_dir, force=args.force):
         when = item.published.isoformat() if item.published else "no date"
-        print(f"{item.source} -> {item.target} ({item.outlet}, {when}; {item.removed_lines} boilerplate lines removed)")
+        outlet = item.outlet or "no outlet"
+        print(f"{item.source} -> {item.target} ({outlet}, {when}; {item.removed_lines} boilerplate lines removed)")
+        if item.missing:
+            print(f"  check the front matter: the clipping does not state {', '.join(item.missing)}")
     return 0
 
 
