@@ -366,3 +366,9 @@ def test_a_police_rank_is_a_title_not_an_organisation(bare):
     x = extract("Kapolres Sleman AKBP Yuswanto Ardi mengatakan dua tersangka ditahan.", bare)
     assert ("person", "Yuswanto Ardi") in found(x)
     assert ("organization", "AKBP") not in found(x)
+
+
+def test_a_small_town_named_like_a_surname_after_a_given_name_is_the_surname(bare):
+    x = extract("Kuasa hukum penggugat, Rinaldi Tambunan, menyebut ada kecurangan. Ia lahir di Tambunan, Sabah.", bare)
+    assert found(x)[("person", "Rinaldi Tambunan")] == ["Rinaldi Tambunan"]
+    assert ("place", "Tambunan") in found(x)

@@ -94,11 +94,23 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS):
             return None  # "Vladimir Putin": a city's name used as a first name
+        if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
+                and run[i].joiner == " " and fold(name) not in gaz.known_names
+                and _is_given_name(run[i - 1].text, gaz)):
+            return None  # "Rinaldi Tambunan", "Akbar Tanjung": a small town's name used as a surname
         if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in _COMPASS
                 and gaz.lookup(_span(text, run, i, j + 1)) is None):
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
+
+
+def _is_given_name(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word`` open a person's name: capitalised, not vocabulary, not a known name or cue word."""
+    lower = word.casefold()
+    return (word[:1].isupper() and not word.isupper() and not gaz.is_common(word) and gaz.lookup(word) is None
+            and lower not in PERSON_TITLES and lower not in ORG_HEADS and lower not in PLACE_HEADS
+            and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
 def _cue_before(before: str) -> EntityType | None:

@@ -133,6 +133,7 @@ class Gazetteer:
     abbreviations: Mapping[str, tuple[str, EntityType]]
     vocabulary_places: frozenset[str] = frozenset()  # folded city names that are also common words
     countries: frozenset[str] = frozenset()  # folded country and region names
+    towns: frozenset[str] = frozenset()  # folded names of small towns only (not also a bigger place)
     max_name_tokens: int = 6
     data_digest: str = ""  # hash of the shipped data files, for caches keyed on extractor inputs
 
@@ -178,6 +179,8 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
     places: dict[str, str] = {}
     countries: set[str] = set()
     metropolises: set[str] = set()
+    towns: set[str] = set()
+    bigger: set[str] = set()
     for line in _lines(texts["places.tsv"]):
         name, _, kind = line.partition("\t")
         places.setdefault(fold(name), name)
@@ -185,6 +188,10 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
             countries.add(fold(name))
         elif kind == "metropolis":
             metropolises.add(fold(name))
+        if kind == "town":
+            towns.add(fold(name))
+        else:
+            bigger.add(fold(name))
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
     vocabulary = frozenset(p for p in places if p in common and p not in countries
                            and (p not in metropolises or p in NUMERALS))
@@ -203,6 +210,7 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         abbreviations=ABBREVIATIONS,
         vocabulary_places=vocabulary,
         countries=frozenset(countries),
+        towns=frozenset(towns - bigger),
         max_name_tokens=min(max(longest, 4), 8),
         data_digest=digest,
     )
