@@ -36,10 +36,12 @@ PUBLISHED_MIN, PUBLISHED_MAX = date(1800, 1, 1), date(2199, 12, 31)
 # extractors and the search index; they are normalised once, here, before any offsets exist.
 # U+2028/U+2029 (line and paragraph separators, from JavaScript-made pages) read as line
 # breaks to YAML but as nothing visible to the user, so they become spaces as well.
-_SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2028": " ", "\u2029": " ",
-                              "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None})
-# Control characters (C0 but tab and newline, DEL, C1) and the non-characters U+FFFE/U+FFFF
-# are invisible in an editor, invalid in HTML and fatal in XML (the feed), so they go too.
+# No-break spaces become spaces only *after* the front matter is parsed: to YAML a space is
+# syntax ("author: \xa0#" is text, "author:  #" a comment), the others never are.
+_INVISIBLE = str.maketrans({"\u2028": " ", "\u2029": " ", "\u200b": None, "\u200c": None, "\u200d": None,
+                            "\u2060": None, "\ufeff": None})
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_SPACE_FIXES = str.maketrans({**_INVISIBLE, **_NO_BREAK})
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # http(s), a host, and nothing a browser would have to repair: no spaces, quotes or brackets.
@@ -62,6 +64,11 @@ def clean_text(text: str) -> str:
     Unicode (NFC): text pasted on a Mac may spell "ö" as "o" plus a combining mark, which
     would not match the same name typed elsewhere."""
     return unicodedata.normalize("NFC", _CONTROLS.sub("", text.translate(_SPACE_FIXES)))
+
+
+def _clean_file(text: str) -> str:
+    """clean_text without the no-break spaces, for a whole file before its YAML is parsed."""
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text.translate(_INVISIBLE)))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -187,7 +194,8 @@ def _text_field(data: dict[str, object], key: str) -> str | None:
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article file's text; raise DossierError with every problem in it."""
-    front, body, body_line = split_front_matter(clean_text(text), path)
+    front, body, body_line = split_front_matter(_clean_file(text), path)
+    body = clean_text(body)
     data, lines, problems = _read_fields(front, path)
     if not problems or data:
         problems.extend(_check_fields(data, path, lines))
