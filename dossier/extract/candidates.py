@@ -27,6 +27,7 @@ from .gazetteer import (
     PLACE_HEADS,
     PLACE_TAILS,
     RANKS,
+    REGIONAL_OFFICES,
     SPEECH_AFTER,
     SPEECH_BEFORE,
     Gazetteer,
@@ -86,14 +87,19 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
         if found is None:
             continue
         if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
-                and fold(name) in gaz.vocabulary_places and not (place_cue and i == 0)):
+                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or _unit(run, i - 1)))
+                and not _after_regional_office(run, i)):
             return None
         if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
                 and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
-                and run[j].text.casefold() not in ORG_TAILS):
-            return None  # "Vladimir Putin": a city's name used as a first name
+                and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
+                and not (j + 1 < len(run) and _is_given_name(run[j + 1].text, gaz))
+                and not _after_regional_office(run, i)):
+            # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
+            # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
+            return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
                 and _is_given_name(run[i - 1].text, gaz)):
@@ -103,6 +109,19 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
+
+
+def _after_regional_office(run: Sequence[Token], i: int) -> bool:
+    """"Bupati Garut", "Kapolres Sleman", "Wali Kota Medan": after a regional office comes its region."""
+    one = run[i - 1].text.casefold() if i >= 1 else ""
+    two = f"{run[i - 2].text.casefold()} {one}" if i >= 2 else ""
+    return one in REGIONAL_OFFICES or two in REGIONAL_OFFICES
+
+
+def _unit(run: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` an institution's acronym ("BPBD" in "Kepala BPBD Garut")?  What follows it in
+    the run is the region the unit serves, never part of a person's name."""
+    return _is_acronym(run[k].text) and run[k].text.casefold() not in ORG_HEADS and run[k].joiner != "-"
 
 
 def _is_given_name(word: str, gaz: Gazetteer) -> bool:
@@ -287,13 +306,15 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
     while i < len(run):
-        found = _match(text, run, i, gaz, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place"))
+        found = _match(text, run, i, gaz, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
+                       or (i > 0 and _unit(run, i - 1)))
         if found is not None:
             pieces.append((i, found[0], found[1], found[2]))
             i = found[0]
             continue
         j = i + 1
-        while j < len(run) and _match(text, run, j, gaz) is None and run[j].text.casefold() not in RANKS:
+        while (j < len(run) and _match(text, run, j, gaz) is None and run[j].text.casefold() not in RANKS
+               and not (_unit(run, j - 1) and not _is_acronym(run[j].text))):
             j += 1
         start, seg_cue = _strip_leading(run, i, j, text, gaz, cue, keep_first=outlet and i == 0)
         if start < j:

@@ -28,6 +28,11 @@ from ..text import fold
 RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
                    "aipda", "bripka", "brigpol", "briptu", "bripda", "letjen", "mayjen", "letkol", "pratu",
                    "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma"})
+# Offices named after the region they govern: the word after them is a place ("Bupati Garut").
+REGIONAL_OFFICES = frozenset({"gubernur", "wakil gubernur", "bupati", "wakil bupati", "wali kota", "walikota",
+                              "wakil wali kota", "camat", "lurah", "kapolda", "kapolres", "kapolresta", "kapolsek",
+                              "pangdam", "danrem", "dandim", "kajati", "kajari", "sekda", "pemprov", "pemkot",
+                              "pemkab", "polda", "polres", "polresta", "kodam"})
 # Words that introduce a person: titles, roles, honorifics (lowercase; multiword allowed).
 PERSON_TITLES = frozenset({
     "presiden", "wakil presiden", "pemimpin", "pemimpin tertinggi", "juru bicara", "jubir", "menteri",
@@ -111,6 +116,17 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "UK": ("Inggris Raya", "place"), "Amerika": ("Amerika Serikat", "place"), "RF": ("Rusia", "place"),
     "DK PBB": ("Dewan Keamanan PBB", "organization"),
     "IAEA": ("IAEA", "organization"), "WHO": ("WHO", "organization"), "IMF": ("IMF", "organization"),
+    # Indonesian provinces as the press abbreviates them ("Kapolda Jatim", "Pemprov Kalteng").
+    "Jatim": ("Jawa Timur", "place"), "Jateng": ("Jawa Tengah", "place"), "Jabar": ("Jawa Barat", "place"),
+    "DIY": ("Yogyakarta", "place"), "DKI": ("Jakarta", "place"), "Kalbar": ("Kalimantan Barat", "place"),
+    "Kalteng": ("Kalimantan Tengah", "place"), "Kalsel": ("Kalimantan Selatan", "place"),
+    "Kaltim": ("Kalimantan Timur", "place"), "Kaltara": ("Kalimantan Utara", "place"),
+    "Sumut": ("Sumatera Utara", "place"), "Sumbar": ("Sumatera Barat", "place"),
+    "Sumsel": ("Sumatera Selatan", "place"), "Sulsel": ("Sulawesi Selatan", "place"),
+    "Sulut": ("Sulawesi Utara", "place"), "Sulteng": ("Sulawesi Tengah", "place"),
+    "Sultra": ("Sulawesi Tenggara", "place"), "Sulbar": ("Sulawesi Barat", "place"),
+    "NTT": ("Nusa Tenggara Timur", "place"), "NTB": ("Nusa Tenggara Barat", "place"),
+    "Kepri": ("Kepulauan Riau", "place"), "Malut": ("Maluku Utara", "place"),
     # Governments named after their seat, as news names them ("juru bicara Kremlin Dmitry Peskov"):
     # without a comma the title's run holds the institution and the person, and only knowing
     # the institution cuts it.
