@@ -20,9 +20,9 @@ from .analyze import extract_all
 from .assemble import assemble_site
 from .config import Config, load_config
 from .content import load_articles
-from .errors import DossierError
+from .errors import DossierError, Problem
 from .hubs import assign_topics
-from .models import Site
+from .models import Article, Site
 from .opendata import dossier_json
 from .publish import discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place, write_files
 from .render import render_site
@@ -149,10 +149,33 @@ class Assembled:
     analysis: Analysis
 
 
+def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
+    """site.yaml and content/, with the problems of both reported together.
+
+    A broken site.yaml must not hide the broken articles behind it: the user fixes
+    everything in one round.  (The content folder's place does not depend on site.yaml.)
+    """
+    problems: list[Problem] = []
+    config = articles = None
+    try:
+        config = load_config(site_dir)
+    except DossierError as exc:
+        problems.extend(exc.problems)
+    content_dir = config.content_dir if config else site_dir / "content"
+    if config is not None or content_dir.is_dir():
+        try:
+            articles = load_articles(content_dir)
+        except DossierError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DossierError(problems)
+    assert config is not None and articles is not None
+    return config, articles
+
+
 def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
     """load → extract → summarize → hubs → assemble, each timed on ``clock``."""
-    config = clock.run("load", lambda: load_config(site_dir))
-    articles = clock.run("load", lambda: load_articles(config.content_dir))
+    config, articles = clock.run("load", lambda: _load(site_dir))
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)

@@ -249,3 +249,13 @@ def test_the_shared_site_checker_passes(dossier_build) -> None:
     out, _ = dossier_build
     result = subprocess.run([sys.executable, str(CHECK_SITE), str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_broken_site_yaml_does_not_hide_broken_articles(tmp_path: Path) -> None:
+    site = copy_site(REPO / "tests" / "fixtures" / "sites" / "valid", tmp_path / "site")
+    (site / "site.yaml").write_text("title: x\nlanguage: id\nbase_url: https://example.test/\nhub: []\n",
+                                    encoding="utf-8")
+    (site / "content" / "broken.md").write_text("---\ntitle: x\n---\nteks\n", encoding="utf-8")
+    with pytest.raises(DossierError) as caught:
+        build(site, tmp_path / "output")
+    assert {p.path.name for p in caught.value.problems} == {"site.yaml", "broken.md"}
