@@ -388,3 +388,13 @@ def test_a_unit_acronym_is_followed_by_its_region_not_by_a_name(bare):
 def test_the_world_is_not_a_place(bare):
     x = extract("Timnas Indonesia berlaga di Piala Dunia U-17 di Surabaya.", bare)
     assert ("place", "Dunia") not in found(x)
+
+
+def test_a_hyphenated_acronym_names_the_whole_institution(bare):
+    x = extract("Partai Demokrasi Indonesia Perjuangan (PDI-P) mengusung calon sendiri.", bare)
+    assert ("organization", "Partai Demokrasi Indonesia Perjuangan") in found(x)
+
+
+def test_waterworks_bridges_and_stadiums_are_places(bare):
+    x = extract("Air dari Bendung Katulampa mengalir ke Jakarta. Laga digelar di Stadion Manahan, Solo.", bare)
+    assert {("place", "Bendung Katulampa"), ("place", "Stadion Manahan")} <= set(found(x))

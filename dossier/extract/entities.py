@@ -21,7 +21,7 @@ from ..urls import slugify
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
 from .gazetteer import ORG_HEADS, Gazetteer
 
-_ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
 
 
 @dataclass

@@ -91,7 +91,8 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
-                         "stasiun", "alun-alun", "kepulauan"})
+                         "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
+                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral"})
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
                          "krai", "city", "county", "district", "valley", "strait"})
