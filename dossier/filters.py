@@ -97,6 +97,16 @@ def format_date(labels: Mapping[str, str], value: str | date | None) -> str:
     return _fill(labels, "date_range", start=_format_single(labels, start), end=_format_single(labels, end))
 
 
+def weekday(labels: Mapping[str, str], value: str) -> str:
+    """The weekday of an ISO day in the dossier's language ("2023-09-13" -> "Rabu"), so a
+    page can show which day a date really was when an article names the wrong one."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return ""
+    return _fill(labels, f"weekday_{day.isoweekday()}")
+
+
 def machine_date(value: str | date | None) -> str:
     """A value for ``<time datetime>``: the start of a range, ISO otherwise."""
     if value is None:
@@ -165,6 +175,7 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         "asset": asset,
         "format_date": lambda value: format_date(labels, value),
         "machine_date": machine_date,
+        "weekday": lambda value: weekday(labels, value),
         "counted": lambda n, noun: counted(labels, n, noun),
         "highlight": highlight,
         "json_ld": json_ld,

@@ -28,25 +28,31 @@ from .config import Config
 from .errors import DossierError, Problem
 from .filters import counted, make_filters
 from .markup import make_markdown
-from .models import EntityCount, EntityPage, HubPage, Site
+from .models import EntityPage, HubPage, Site
 from .views import (
     ArticleView,
     SitemapEntry,
-    article_jsonld,
     article_view,
-    co_mentions,
-    compact_timeline,
     entity_events,
-    entity_jsonld,
     entity_sources,
     feed_entries,
     group_by_day,
-    group_by_year,
-    home_jsonld,
     related_articles,
 )
+from .views_analysis import (
+    article_passages,
+    article_quotes,
+    compact_periods,
+    entity_analysis,
+    map_page,
+    network_page,
+    passage_views,
+    timeline_view,
+)
+from .views_jsonld import article_jsonld, entity_jsonld, home_jsonld
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
+ANALYST_PAGES = ("quotes", "sources", "map", "connections")
 
 
 @dataclass(frozen=True)
@@ -170,8 +176,14 @@ class _Renderer:
             "data": "dossier.json",
             "not_found": "404.html",
         }
+        # The analyst pages' folders are named by the theme (labels ``path_*``) until
+        # site.yaml ``paths:`` names them.
+        for key in ANALYST_PAGES:
+            self.paths[key] = urls.page_path(urls.slugify(self.labels[f"path_{key}"]))
         self.nav = tuple(NavItem(self.labels[f"nav_{key}"], self.paths[key], key)
-                         for key in ("topics", "people", "places", "timeline", "articles", "search"))
+                         for key in ("topics", "people", "places", "timeline", "quotes", "map", "connections",
+                                     "sources", "articles", "search"))
+        self.timeline = timeline_view(analysis.timeline)
         self.globals: dict[str, Any] = {
             "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
             "analysis": analysis,
@@ -223,9 +235,9 @@ def _home(r: _Renderer) -> bytes:
         meta=r.meta(config.title, config.description, "index.html", section="home"),
         key_people=site.people[:10], key_places=site.places[:10],
         key_organizations=site.organizations[:6],
-        days=compact_timeline(site.timeline, config.event),
+        days=compact_periods(r.analysis.timeline, config.event),
         latest=site.articles[:6],
-        jsonld=home_jsonld(config, r.paths["search"]),
+        jsonld=home_jsonld(config, r.paths["search"]), event_jsonld=r.analysis.event,
     )
 
 
@@ -234,7 +246,8 @@ def _article(r: _Renderer, view: ArticleView, entities: Mapping[tuple[str, str],
     article = page.article
     description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
-        "article.html", page.path, view=view,
+        "article.html", page.path, view=view, shared=article_passages(r.analysis, page),
+        quotes=article_quotes(r.analysis, page, {e.key: e for e in (*r.site.people, *r.site.organizations)}),
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
                     published=article.published.isoformat() if article.published else None),
         jsonld=article_jsonld(view, r.config, entities),
@@ -249,14 +262,14 @@ def _hub(r: _Renderer, hub: HubPage) -> bytes:
     )
 
 
-def _entity(r: _Renderer, entity: EntityPage, together: tuple[EntityCount, ...],
-            entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
+def _entity(r: _Renderer, entity: EntityPage, entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
     description = (known.description if known and known.description
                    else f"{entity.name}: {_counted(r, entity.article_count, 'articles')}")
     return r.render(
-        "entity.html", entity.path, entity=entity, sources=entity_sources(entity), together=together,
+        "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
+        analysed=entity_analysis(r.analysis, entity),
         days=entity_events(entity, r.site.timeline),
         type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
@@ -274,6 +287,26 @@ def _list(r: _Renderer, key: str, entities: tuple[EntityPage, ...]) -> bytes:
 PageJob = tuple[str, Callable[[], bytes]]
 
 
+def _analyst_page(r: _Renderer, key: str, template: str, **context: Any) -> PageJob:
+    """A page of the analyst views: title and intro from labels ``<key>_title``/``_intro``."""
+    path = r.paths[key]
+    title, intro = r.labels[f"{key}_title"], r.labels[f"{key}_intro"]
+    return path, partial(r.render, template, path, title=title, intro=intro,
+                         meta=r.meta(title, intro, path, section=key), **context)
+
+
+def _analyst_pages(r: _Renderer) -> Iterator[PageJob]:
+    """Timeline with conflicts, who said what, shared wire copy, map, connections."""
+    analysis = r.analysis
+    yield _analyst_page(r, "timeline", "timeline.html", timeline=r.timeline, event_jsonld=analysis.event)
+    yield _analyst_page(r, "quotes", "quotes.html", speakers=analysis.speakers)
+    yield _analyst_page(r, "sources", "sources.html", passages=passage_views(analysis.passages))
+    yield _analyst_page(r, "map", "map.html", view=map_page(analysis, r.paths["map"], r.labels),
+                        event_jsonld=analysis.event)
+    yield _analyst_page(r, "connections", "connections.html",
+                        view=network_page(analysis, r.paths["connections"], r.labels))
+
+
 def _pages(r: _Renderer) -> Iterator[PageJob]:
     """Every page as (path, render it): a caller that needs only some pages renders only those."""
     site, labels, paths = r.site, r.labels, r.paths
@@ -281,15 +314,15 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
     hubs = {h.slug: h for h in site.hubs}
     md = make_markdown()
     related = related_articles(site)
-    together = co_mentions(site)
+    dated = r.timeline.keys  # the dates an article may link to on the timeline page
     yield "index.html", partial(_home, r)
     for page in site.articles:
-        yield page.path, partial(lambda p: _article(r, article_view(p, hubs, entities, labels, md, related[p.path]),
-                                                    entities), page)
+        yield page.path, partial(lambda p: _article(r, article_view(p, hubs, entities, labels, md, related[p.path],
+                                                                    dated), entities), page)
     for hub in site.hubs:
         yield hub.path, partial(_hub, r, hub)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, partial(_entity, r, entity, together[(entity.type, entity.key)], entities)
+        yield entity.path, partial(_entity, r, entity, entities)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
         yield paths[key], partial(_list, r, key, group)
@@ -298,10 +331,7 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
         title, intro = labels[f"{label}_title"], labels[f"{label}_intro"]
         yield paths[key], partial(r.render, template, paths[key], title=title, intro=intro,
                                   meta=r.meta(title, intro, paths[key], section=key))
-    title, intro = labels["timeline_title"], labels["timeline_intro"]
-    yield paths["timeline"], partial(r.render, "timeline.html", paths["timeline"], title=title, intro=intro,
-                                     years=group_by_year(group_by_day(site.timeline)),
-                                     meta=r.meta(title, intro, paths["timeline"], section="timeline"))
+    yield from _analyst_pages(r)
     title, intro = labels["search_title"], labels["search_intro"]
     yield paths["search"], partial(r.render, "search.html", paths["search"], title=title, intro=intro,
                                    meta=r.meta(title, intro, paths["search"], section="search", noindex=True))

@@ -1,9 +1,10 @@
 """View values: the assembled ``Site`` reshaped into exactly what a page lays out.
 
 Templates compute nothing, so whatever a page needs beyond the ``Site`` itself — an
-article's entity chips with mention counts and link targets, events grouped by day, the
-schema.org objects for JSON-LD, feed and sitemap entries — is built here as small frozen
-values.  Pure functions, deterministic order: two builds give the same bytes.
+article's entity chips with mention counts and link targets, events grouped by day, feed
+and sitemap entries — is built here as small frozen values (the schema.org objects are in
+``views_jsonld``, the analyst pages' views in ``views_analysis``).  Pure functions,
+deterministic order: two builds give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import urls
-from .config import Config, EventConfig
-from .models import ArticlePage, EntityCount, EntityMentions, EntityPage, Event, HubPage, Site
+from .config import Config
+from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class TopicLink:
 class DateChip:
     text: str  # exactly as written in the article
     value: str  # ISO value it resolves to
+    on_timeline: bool = True  # the timeline page has this date (so the link has a target)
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,6 @@ class SitemapEntry:
     lastmod: str | None
 
 
-_SCHEMA_TYPES = {"person": "Person", "place": "Place", "organization": "Organization"}
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -136,13 +134,16 @@ def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str],
 
 def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mapping[tuple[str, str], EntityPage],
                  labels: Mapping[str, str], md: MarkdownIt,
-                 related: tuple[ArticlePage, ...] = ()) -> ArticleView:
+                 related: tuple[ArticlePage, ...] = (),
+                 timeline_keys: frozenset[str] | None = None) -> ArticleView:
+    """``timeline_keys``: the dates the timeline page shows; a date chip links only to those."""
     people, places = _chips(page.people, entities), _chips(page.places, entities)
     topics = tuple(TopicLink(hubs[s].title, hubs[s].path) for s in page.topics if s in hubs)
     dates: dict[tuple[str, str], DateChip] = {}
     for d in page.extraction.dates:
         if d.value is not None:
-            dates.setdefault((d.text, d.value), DateChip(d.text, d.value))
+            shown = timeline_keys is None or d.value in timeline_keys
+            dates.setdefault((d.text, d.value), DateChip(d.text, d.value, shown))
     quotes = []
     for q in page.extraction.quotes:
         speaker = entities.get(("person", q.speaker_key)) if q.speaker_key else None
@@ -240,58 +241,12 @@ def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage,
     return related
 
 
-def co_mentions(site: Site, limit: int = 12) -> dict[tuple[str, str], tuple[EntityCount, ...]]:
-    """For each entity, the others named in the same articles, by number of shared articles."""
-    pages = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
-    in_article: dict[str, set[tuple[str, str]]] = {
-        p.path: {(e.type, e.key) for e in p.extraction.entities if (e.type, e.key) in pages}
-        for p in site.articles}
-    result: dict[tuple[str, str], tuple[EntityCount, ...]] = {}
-    for ident, entity in pages.items():
-        counts: dict[tuple[str, str], int] = {}
-        for path in {a.article.path for a in entity.appearances}:
-            for other in in_article.get(path, ()):
-                if other != ident:
-                    counts[other] = counts.get(other, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], pages[kv[0]].name.casefold(), kv[0]))
-        result[ident] = tuple(EntityCount(pages[k], n) for k, n in ranked[:limit])
-    return result
-
-
 def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
     """Events grouped by their date value, groups in order of first appearance."""
     groups: dict[str, list[Event]] = {}
     for event in events:
         groups.setdefault(event.date, []).append(event)
     return tuple(DayGroup(day, tuple(evs)) for day, evs in groups.items())
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    year: str
-    days: tuple[DayGroup, ...]
-
-
-def group_by_year(days: Iterable[DayGroup]) -> tuple[YearGroup, ...]:
-    """Day groups under their year, so a long timeline gets a jump list and year headings."""
-    years: dict[str, list[DayGroup]] = {}
-    for day in days:
-        years.setdefault(day.date[:4], []).append(day)
-    return tuple(YearGroup(year, tuple(ds)) for year, ds in years.items())
-
-
-def compact_timeline(events: tuple[Event, ...], event: EventConfig | None,
-                     max_days: int = 8, per_day: int = 2) -> tuple[DayGroup, ...]:
-    """The home page's timeline: exact days only, around the event when one is configured."""
-    days = [g for g in group_by_day(events) if _DAY_VALUE.match(g.date)]
-    if event and event.start:
-        start = (event.start - timedelta(days=14)).isoformat()
-        end = ((event.end or event.start) + timedelta(days=14)).isoformat()
-        near = [g for g in days if start <= g.date <= end]
-        if len(near) >= 3:
-            days = near
-    return tuple(DayGroup(g.date, g.events[:per_day], max(0, len(g.events) - per_day))
-                 for g in days[-max_days:])
 
 
 def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
@@ -314,80 +269,6 @@ def entity_events(entity: EntityPage, timeline: Iterable[Event]) -> tuple[DayGro
     """The dated events whose sentence names the entity: its own timeline, by day."""
     said = {(a.article.path, a.sentence) for a in entity.appearances}
     return group_by_day(e for e in timeline if (e.article.path, e.sentence) in said)
-
-
-def _thing(e: EntityMentions | EntityPage, config: Config,
-           entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
-    target = entities.get((e.type, e.key))
-    thing: dict[str, Any] = {"@type": _SCHEMA_TYPES[e.type], "name": e.name}
-    if target:
-        thing["url"] = urls.absolute_url(config, target.path)
-        if target.known and target.known.wikidata:
-            thing["sameAs"] = f"https://www.wikidata.org/wiki/{target.known.wikidata}"
-    return thing
-
-
-def article_jsonld(view: ArticleView, config: Config,
-                   entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
-    """schema.org NewsArticle: the dossier's known people and places are what it is *about*,
-    everything else it merely *mentions*."""
-    page, article = view.page, view.page.article
-    address = urls.absolute_url(config, page.path)
-    data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-        "description": " ".join(page.summary), "url": address, "mainEntityOfPage": address,
-        "inLanguage": config.language, "publisher": {"@type": "Organization", "name": article.outlet},
-    }
-    if article.published:
-        data["datePublished"] = article.published.isoformat()
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
-    if view.original:
-        data["isBasedOn"] = view.original
-    about, mentions = [], []
-    for e in (*page.people, *page.places, *page.organizations):
-        target = entities.get((e.type, e.key))
-        known = target is not None and target.known is not None and e.type != "organization"
-        (about if known else mentions).append(_thing(e, config, entities))
-    if about:
-        data["about"] = about
-    if mentions:
-        data["mentions"] = mentions
-    return data
-
-
-def entity_jsonld(entity: EntityPage, config: Config,
-                  entities: Mapping[tuple[str, str], EntityPage]) -> dict[str, Any]:
-    """schema.org Person/Place/Organization for an entity page, tied to Wikidata when known."""
-    thing = _thing(entity, config, entities)
-    if entity.known and entity.known.description:
-        thing["description"] = entity.known.description
-    if entity.known and entity.known.coordinates:
-        lat, lon = entity.known.coordinates
-        thing["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
-    return {"@context": "https://schema.org", **thing}
-
-
-def home_jsonld(config: Config, search_path: str) -> dict[str, Any]:
-    home = urls.absolute_url(config, "index.html")
-    website: dict[str, Any] = {
-        "@type": "WebSite", "name": config.title, "description": config.description, "url": home,
-        "inLanguage": config.language,
-        "potentialAction": {"@type": "SearchAction", "query-input": "required name=q",
-                            "target": urls.absolute_url(config, search_path) + "?q={q}"},
-    }
-    graph = [website]
-    if config.event:
-        ev = config.event
-        event: dict[str, Any] = {"@type": "Event", "name": ev.name}
-        if ev.start:
-            event["startDate"] = ev.start.isoformat()
-        if ev.end:
-            event["endDate"] = ev.end.isoformat()
-        if ev.location:
-            event["location"] = {"@type": "Place", "name": ev.location}
-        website["about"] = event
-    return {"@context": "https://schema.org", "@graph": graph}
 
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:

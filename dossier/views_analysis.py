@@ -1,0 +1,314 @@
+"""View values of the analyst pages: timeline with conflicts, quotes, shared passages, map, network.
+
+``dossier.analysis`` already shapes the data (events with their outlets, quote groups with
+their renderings, shared passages with offsets); what a page needs beyond it is *where
+things sit on this page*: which event of the timeline carries the other reading of a
+conflict (to link to it), the sentence around a shared passage (to show it in context),
+the true weekdays of a date an article got wrong, the drawings with links relative to the
+page.  Those are made here, as small frozen values, so templates still compute nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from markupsafe import Markup
+
+from . import urls
+from .analysis import Analysis, graph_svg, map_svg
+from .analysis.geo import MapPlace, RouteStop
+from .analysis.graph import Connection
+from .analysis.passages import PassageOccurrence, SharedPassage
+from .analysis.quotes import QuoteGroup, QuoteSource, SpeakerQuotes
+from .analysis.timeline import Attestation, DateConflict, Timeline, TimelineEvent
+from .config import EventConfig
+from .models import ArticlePage, EntityPage
+
+CONTEXT_CHARS = 240  # at most this much of the sentence on either side of a shared passage
+
+
+# ------------------------------------------------------------------ timeline
+
+
+@dataclass(frozen=True)
+class AttestationView:
+    """One outlet's sentence for an event; ``weekdays`` are the true weekdays of the days it
+    names, given only when the weekday it writes contradicts them."""
+
+    attestation: Attestation
+    weekdays: tuple[str, ...] = ()  # ISO days; the template names their weekday
+
+
+@dataclass(frozen=True)
+class OtherReading:
+    """Another date a conflict's sources give for the same happening, and where it is shown."""
+
+    date: str
+    outlets: tuple[str, ...]
+    anchor: str  # id of the timeline event that carries this reading
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: TimelineEvent
+    attestations: tuple[AttestationView, ...]
+    others: tuple[OtherReading, ...] = ()  # empty unless the event is part of a conflict
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    key: str  # the ISO value; its anchor on the timeline page is "t-<key>"
+    precision: str
+    events: tuple[EventView, ...]
+    more: int = 0  # events left out of a compact view
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: str
+    periods: tuple[PeriodView, ...]
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    date: str
+    anchor: str
+    outlets: tuple[str, ...]
+    attestations: tuple[AttestationView, ...]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    conflict: DateConflict
+    readings: tuple[ReadingView, ...]
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    years: tuple[YearView, ...]
+    conflicts: tuple[ConflictView, ...]
+    mismatches: tuple[AttestationView, ...]  # weekday/date contradictions inside one article
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every date the page shows (``t-<key>`` anchors exist for exactly these)."""
+        return frozenset(p.key for y in self.years for p in y.periods)
+
+
+def _days_of(value: str) -> tuple[str, ...]:
+    """The exact days of an ISO value (both ends of a range), for naming their weekdays."""
+    sides = value.split("/")
+    days = []
+    for side in sides:
+        try:
+            days.append(date.fromisoformat(side).isoformat())
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(days))
+
+
+def _attestation(a: Attestation) -> AttestationView:
+    return AttestationView(a, _days_of(a.date) if a.weekday_mismatch else ())
+
+
+def _anchors(timeline: Timeline) -> dict[tuple[str, str], str]:
+    """(conflict id, date) -> id of the event showing that reading."""
+    return {(e.conflict, e.date): e.id for p in timeline.periods for e in p.events if e.conflict}
+
+
+def _event(event: TimelineEvent, conflicts: Mapping[str, DateConflict],
+           anchors: Mapping[tuple[str, str], str]) -> EventView:
+    others: tuple[OtherReading, ...] = ()
+    if event.conflict and event.conflict in conflicts:
+        others = tuple(OtherReading(r.date, r.outlets, anchors[(event.conflict, r.date)])
+                       for r in conflicts[event.conflict].readings
+                       if r.date != event.date and (event.conflict, r.date) in anchors)
+    return EventView(event, tuple(_attestation(a) for a in event.attestations), others)
+
+
+def timeline_view(timeline: Timeline) -> TimelineView:
+    """The whole timeline by year, its conflicts with every reading, its weekday mismatches."""
+    conflicts = {c.id: c for c in timeline.conflicts}
+    anchors = _anchors(timeline)
+    years: dict[str, list[PeriodView]] = {}
+    for period in timeline.periods:
+        view = PeriodView(period.key, period.precision,
+                          tuple(_event(e, conflicts, anchors) for e in period.events))
+        years.setdefault(period.key[:4], []).append(view)
+    conflict_views = tuple(
+        ConflictView(c, tuple(ReadingView(r.date, anchors.get((c.id, r.date), f"t-{r.date}"), r.outlets,
+                                          tuple(_attestation(a) for a in r.attestations))
+                              for r in c.readings))
+        for c in timeline.conflicts)
+    return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
+                        tuple(_attestation(a) for a in timeline.weekday_mismatches))
+
+
+def compact_periods(timeline: Timeline, event: EventConfig | None, max_days: int = 8,
+                    per_day: int = 2) -> tuple[PeriodView, ...]:
+    """The home page's timeline: exact days only, around the event when one is configured,
+    the same events (with their outlets and conflicts) as the timeline page."""
+    conflicts = {c.id: c for c in timeline.conflicts}
+    anchors = _anchors(timeline)
+    days = [p for p in timeline.periods if p.precision == "day"]
+    if event and event.start:
+        start = (event.start - timedelta(days=14)).isoformat()
+        end = ((event.end or event.start) + timedelta(days=14)).isoformat()
+        near = [p for p in days if start <= p.key <= end]
+        if len(near) >= 3:
+            days = near
+    # Events several outlets attest, or that outlets dispute, come first within a day.
+    return tuple(
+        PeriodView(p.key, p.precision,
+                   tuple(_event(e, conflicts, anchors)
+                         for e in sorted(p.events, key=lambda e: (not e.conflict, -len(e.outlets)))[:per_day]),
+                   max(0, len(p.events) - per_day))
+        for p in days[-max_days:])
+
+
+# ------------------------------------------------------------------ shared passages
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A passage of one article in its sentence(s): ``before`` + ``text`` + ``after``."""
+
+    occurrence: PassageOccurrence
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class PassageView:
+    passage: SharedPassage
+    occurrences: tuple[InContext, ...]
+
+
+@dataclass(frozen=True)
+class ArticlePassage:
+    """A passage of this article that other articles carry too."""
+
+    passage: SharedPassage
+    here: InContext
+    others: tuple[PassageOccurrence, ...]
+
+
+def in_context(occurrence: PassageOccurrence) -> InContext:
+    """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``)."""
+    page = occurrence.article
+    text = page.article.text
+    first = next((s.start for s in page.extraction.sentences if s.end > occurrence.start), occurrence.start)
+    last = max((s.end for s in page.extraction.sentences if s.start < occurrence.end), default=occurrence.end)
+    first, last = min(first, occurrence.start), max(last, occurrence.end)
+    before, after = text[first:occurrence.start], text[occurrence.end:last]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    return InContext(occurrence, before, text[occurrence.start:occurrence.end], after)
+
+
+def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
+    return tuple(PassageView(p, tuple(in_context(o) for o in p.occurrences)) for p in passages)
+
+
+def article_passages(analysis: Analysis, page: ArticlePage) -> tuple[ArticlePassage, ...]:
+    """This article's shared passages in text order, each with the other articles carrying it."""
+    found = sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start)
+    return tuple(ArticlePassage(p, in_context(o), tuple(x for x in p.occurrences if x.article is not page))
+                 for p, o in found)
+
+
+# ------------------------------------------------------------------ quotes
+
+
+@dataclass(frozen=True)
+class ArticleQuote:
+    """A quote of this article, with the other outlets carrying the same statement."""
+
+    group: QuoteGroup
+    source: QuoteSource
+    text: str
+    speaker_path: str | None
+    elsewhere: tuple[str, ...]  # other outlets carrying it (any wording)
+    reworded: bool  # another outlet carries a different wording
+
+
+def article_quotes(analysis: Analysis, page: ArticlePage,
+                   speakers: Mapping[str, EntityPage]) -> tuple[ArticleQuote, ...]:
+    """The article's quotes in text order, each linked to its group on the quotes page."""
+    quotes = []
+    for group, source in analysis.quotes_in(page.article.slug):
+        speaker = speakers.get(group.speaker_key) if group.speaker_key else None
+        own = next(r for r in group.renderings if any(s is source for s in r.sources))
+        elsewhere = tuple(o for o in group.outlets if o != source.outlet)
+        reworded = any(r is not own and any(s.outlet != source.outlet for s in r.sources) for r in group.renderings)
+        quotes.append(ArticleQuote(group, source, page.article.text[source.start:source.end],
+                                   speaker.path if speaker else None, elsewhere, reworded))
+    return tuple(quotes)
+
+
+# ------------------------------------------------------------------ entity pages
+
+
+@dataclass(frozen=True)
+class EntityAnalysis:
+    quotes: SpeakerQuotes | None  # what the person or organisation said
+    connections: tuple[Connection, ...]  # named in the same sentences, strongest first
+
+
+def entity_analysis(analysis: Analysis, entity: EntityPage) -> EntityAnalysis:
+    quotes = analysis.quotes_of(entity) if entity.type != "place" else None
+    return EntityAnalysis(quotes, analysis.connections_of(entity))
+
+
+# ------------------------------------------------------------------ map and network
+
+
+@dataclass(frozen=True)
+class MapPage:
+    route_svg: Markup | None  # the route map, when the route has two places or more
+    route: tuple[RouteStop, ...]
+    overview_svg: Markup | None  # every place with coordinates
+    places: tuple[MapPlace, ...]
+    unplaced: tuple[EntityPage, ...]
+
+
+def _href_maker(page_path: str) -> Callable[[EntityPage], str]:
+    return lambda entity: urls.relative_href(page_path, entity.path)
+
+
+def map_page(analysis: Analysis, page_path: str, labels: Mapping[str, str]) -> MapPage:
+    """The drawings (escaped by their maker, so safe to insert) and the lists beside them."""
+    href_for = _href_maker(page_path)
+    route_map, overview = analysis.route_map, analysis.map
+    route_svg = Markup(map_svg(route_map, href_for, labels["map_route"], ident="route")) if route_map else None
+    overview_svg = Markup(map_svg(overview, href_for, labels["map_all"], ident="places")) if overview else None
+    route = route_map.route if route_map else overview.route if overview else ()
+    places = tuple(sorted(overview.places, key=lambda p: (-p.entity.article_count, p.entity.name))) if overview \
+        else ()
+    return MapPage(route_svg, route, overview_svg, places, overview.unplaced if overview else ())
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    entity: EntityPage
+    connections: tuple[Connection, ...]
+
+
+@dataclass(frozen=True)
+class NetworkPage:
+    svg: Markup | None
+    nodes: tuple[NetworkNode, ...]  # the graph's entities, most covered first, with their connections
+
+
+def network_page(analysis: Analysis, page_path: str, labels: Mapping[str, str]) -> NetworkPage:
+    graph = analysis.connections.graph
+    types = {t: labels[f"type_{t}"] for t in ("person", "place", "organization")}
+    svg = Markup(graph_svg(graph, _href_maker(page_path), labels["network_graph"], type_labels=types)) \
+        if graph.nodes else None
+    nodes = sorted((n.entity for n in graph.nodes), key=lambda e: (-e.article_count, e.name, e.type))
+    return NetworkPage(svg, tuple(NetworkNode(e, analysis.connections_of(e)) for e in nodes))
