@@ -1,9 +1,16 @@
-"""Extraction speed: start-up (fresh process, import + gazetteer) and median ms per article.
+"""Extraction speed: start-up (fresh process, import + gazetteer), median ms per article, and
+how extraction time grows with the length of one article.
 
 Targets: start-up < 1 s, median <= 20 ms per ~600-word article (extract_article plus the
-summary; linking is per dossier and measured separately).  Run::
+summary; linking is per dossier and measured separately); time roughly linear in length,
+so the largest article content.py accepts (1 MB) extracts well under 10 s, and hostile
+input (long runs of periods, quotes, weekdays, capitalised words, numbers) is no slower
+than prose of the same size.  Run::
 
-    .venv/bin/python bench/bench_extract.py [--repeat 30]
+    .venv/bin/python bench/bench_extract.py [--repeat 30] [--sweep 5,20,100,500,1000] [--no-articles]
+
+The sweep's realistic text is the seed articles and generated ones (bench/corpus.py, so the
+names vary as in a real dossier) joined paragraph-wise up to each size in KB.
 """
 
 from __future__ import annotations
@@ -18,9 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import corpus  # noqa: E402
 from dossier.config import load_config  # noqa: E402
 from dossier.content import load_articles  # noqa: E402
-from dossier.extract import build_gazetteer, extract_article, link_dossier  # noqa: E402
+from dossier.extract import Gazetteer, build_gazetteer, extract_article, link_dossier  # noqa: E402
+from dossier.markup import markdown_to_text  # noqa: E402
 from dossier.summarize import summarize  # noqa: E402
 
 STARTUP = ("import time; t = time.perf_counter(); from dossier.extract import build_gazetteer; "
@@ -48,14 +57,60 @@ def six_hundred_words(texts: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+def realistic_text(kilobytes: int, seeds: list[str]) -> str:
+    """About ``kilobytes`` KB of news prose: the seeds, then generated articles (varied names)."""
+    generated = (markdown_to_text(a.body) for a in corpus.generate(kilobytes // 4 + 10))
+    paragraphs: list[str] = []
+    size = 0
+    for paragraph in (p for t in (*seeds, *generated) for p in t.split("\n\n")):
+        if size >= kilobytes * 1000:
+            break
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode()) + 2
+    return "\n\n".join(paragraphs)
+
+
+# Hostile input of about 50 KB each: what once made one pass or another quadratic.
+PATHOLOGICAL = {
+    "periods": "." * 50_000,
+    "opening quotes": "“" * 20_000,
+    "quotes and words": "“a b c d” kata X. " * 2_800,
+    "weekdays": "Senin " * 8_333,
+    "capitalised words": "Kim " * 12_500,
+    "initials": "A. " * 16_666,
+    "numbers": "1 " * 25_000,
+    "dates": "11/9/2023 " * 5_000,
+    "ellipses and marks": "…?! " * 12_500,
+    "one long sentence": " ".join(["kata"] * 5_000 + ["Kim Jong Un"] * 2_000),
+}
+
+
+def sweep(sizes: list[int], seeds: list[str], gazetteer: Gazetteer) -> None:
+    """Seconds of ``extract_article`` per size, then on the hostile inputs; one run each."""
+    print(f"{'input':<24} {'KB':>6} {'seconds':>9} {'ms per KB':>10}")
+    cases = [(f"realistic {kb} KB", realistic_text(kb, seeds)) for kb in sizes] + list(PATHOLOGICAL.items())
+    for name, text in cases:
+        start = time.perf_counter()
+        extract_article(text, None, gazetteer)
+        seconds = time.perf_counter() - start
+        kb = len(text.encode()) / 1000
+        print(f"{name:<24} {kb:6.0f} {seconds:9.3f} {seconds * 1000 / kb:10.2f}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--sweep", default="5,20,100,500,1000",
+                        help="sizes in KB of the length sweep, comma-separated ('' to skip it)")
+    parser.add_argument("--no-articles", action="store_true", help="only the sweep")
     args = parser.parse_args()
     config = load_config(ROOT)
     gazetteer = build_gazetteer(config.entities)
     articles = load_articles(config.content_dir)
     texts = [a.text for a in articles]
+    if args.no_articles:
+        sweep([int(kb) for kb in args.sweep.split(",") if kb], texts, gazetteer)
+        return 0
     samples = [("600-word composite", six_hundred_words(texts))] + [(a.slug[:40], a.text) for a in articles]
     print(f"start-up (import + gazetteer, fresh process): {startup_seconds() * 1000:.0f} ms (target < 1000)")
     for name, text in samples:
@@ -72,6 +127,8 @@ def main() -> int:
     for _ in range(args.repeat):
         link_dossier(extractions, gazetteer)
     print(f"link_dossier, {len(extractions)} articles: {(time.perf_counter() - start) * 1000 / args.repeat:.2f} ms")
+    if args.sweep:
+        sweep([int(kb) for kb in args.sweep.split(",") if kb], texts, gazetteer)
     return 0
 
 

@@ -33,16 +33,35 @@ SPEECH_VERBS = frozenset({
 OPEN_QUOTES = "\"“‘«"
 CLOSE_QUOTES = "\"”’»"
 _TERMINATORS = ".!?…"
-# A candidate boundary: terminators, then closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
+# A candidate boundary: terminators, then closing quotes/brackets, then whitespace.  Tried
+# only where a run of terminators begins, and possessive: no backtracking can make a run
+# end in whitespace, so a failed try ("....x", or 50,000 periods) costs its run once, not
+# once per character of it.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_WORD = re.compile(r"\s*[\"“‘«(]?\s*([\w]+)")
+_NEXT_WORD = re.compile(r"\s*+[\"“‘«(]?+\s*+(\w+)")  # possessive: a long gap of spaces is read once
+# A paragraph: lines up to a blank one (a line of only spaces is blank too).
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
+_LOOK_BACK = 64  # longer than any abbreviation: the window _is_abbreviation reads first
 _NAME_PUNCTUATION = re.compile(r"[-‐‑–.'’]+")
+
+
+def _word_before(text: str, dot: int) -> re.Match[str] | None:
+    """The run of word characters and periods that ends at ``dot`` (or just before a line
+    break there).  Read in a short window, widened only while the run fills it: searching
+    from the start of the text every time made splitting quadratic in its length."""
+    reach = _LOOK_BACK
+    while True:
+        start = max(0, dot - reach)
+        match = _WORD_BEFORE.search(text, start, dot)
+        if match is None or match.start() > start or start == 0:
+            return match
+        reach *= 2
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial ("F.")."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _word_before(text, dot)
     if not match:
         return False
     word = match.group(1).rstrip(".")
@@ -84,7 +103,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences of ``text`` with offsets into it; blank lines always end a sentence."""
     sentences: list[Sentence] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for block in _BLOCK.finditer(text):
         for s, e in _split_block(text, block.start(), block.end()):
             while s < e and text[s].isspace():
                 s += 1

@@ -63,3 +63,22 @@ def test_sentences_are_ordered_non_overlapping_slices(text):
         assert s.text == s.text.strip() and s.text
         assert s.start >= last_end
         last_end = s.end
+
+
+def test_long_runs_of_punctuation_and_space_split_as_short_ones():
+    # Each of these once took seconds to minutes (backtracking, or a search from the start
+    # of the text per period); the sentences they make are those of the short forms.
+    assert texts("." * 50_000) == ["." * 50_000]
+    assert texts("Ia datang" + "." * 5_000 + " Lalu pergi.") == ["Ia datang" + "." * 5_000, "Lalu pergi."]
+    spaced = "Harga naik." + " " * 10_000 + "dari bulan lalu."
+    assert texts(spaced) == [spaced]
+    assert texts("Satu\n" + "  \n" * 5_000 + "Dua") == ["Satu", "Dua"]
+    assert texts("“" * 20_000 + " Ya.") == ["“" * 20_000 + " Ya."]
+
+
+def test_a_word_longer_than_the_look_back_still_decides_the_period():
+    assert texts("Kode " + "ab." * 40 + " Berikutnya.") == ["Kode " + "ab." * 40, "Berikutnya."]
+    assert texts("x" * 500 + " Dr. Ahmad tiba.") == ["x" * 500 + " Dr. Ahmad tiba."]
+    # "A" then a hundred periods, a line break and a period: the word before that period is
+    # still the initial "A" (so it does not end a sentence), however far back it begins.
+    assert texts("Nomor A" + "." * 100 + "\n. Berikutnya") == ["Nomor A" + "." * 100, ". Berikutnya"]
