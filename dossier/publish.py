@@ -153,22 +153,6 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> WriteRepor
     return WriteReport(files=len(written), pages=pages)
 
 
-def unchanged_site(output_dir: Path, files: list[tuple[str, bytes]]) -> bool:
-    """True when output_dir already holds exactly these files (and a search index for them).
-
-    Then the build rewrites nothing and skips re-indexing: a static host syncing output/
-    sees no change, and a no-change rebuild costs a read instead of a write plus Pagefind.
-    """
-    if not (output_dir / "pagefind" / "pagefind-entry.json").is_file():
-        return False
-    wanted = {posixpath.normpath(rel): data for rel, data in files}
-    present = {p.relative_to(output_dir).as_posix() for p in output_dir.rglob("*")
-               if p.is_file() and p.relative_to(output_dir).parts[0] != "pagefind"}
-    if present != set(wanted):
-        return False
-    return all((output_dir / rel).read_bytes() == data for rel, data in wanted.items())
-
-
 def indexed_pages(site: Path) -> int:
     """Pages in the Pagefind index of ``site`` (read from the bundle's entry file)."""
     entry = site / "pagefind" / "pagefind-entry.json"
