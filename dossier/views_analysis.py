@@ -269,9 +269,15 @@ def entity_analysis(analysis: Analysis, entity: EntityPage) -> EntityAnalysis:
 
 
 @dataclass(frozen=True)
+class RouteItem:
+    stop: RouteStop
+    articles: tuple[ArticlePage, ...]  # the articles that put the event there, each once
+
+
+@dataclass(frozen=True)
 class MapPage:
     route_svg: Markup | None  # the route map, when the route has two places or more
-    route: tuple[RouteStop, ...]
+    route: tuple[RouteItem, ...]
     overview_svg: Markup | None  # every place with coordinates
     places: tuple[MapPlace, ...]
     unplaced: tuple[EntityPage, ...]
@@ -287,7 +293,8 @@ def map_page(analysis: Analysis, page_path: str, labels: Mapping[str, str]) -> M
     route_map, overview = analysis.route_map, analysis.map
     route_svg = Markup(map_svg(route_map, href_for, labels["map_route"], ident="route")) if route_map else None
     overview_svg = Markup(map_svg(overview, href_for, labels["map_all"], ident="places")) if overview else None
-    route = route_map.route if route_map else overview.route if overview else ()
+    stops = route_map.route if route_map else overview.route if overview else ()
+    route = tuple(RouteItem(s, tuple({id(a.article): a.article for a in s.attestations}.values())) for s in stops)
     places = tuple(sorted(overview.places, key=lambda p: (-p.entity.article_count, p.entity.name))) if overview \
         else ()
     return MapPage(route_svg, route, overview_svg, places, overview.unplaced if overview else ())

@@ -1,0 +1,306 @@
+"""The analyst's pages, specified on the real Kim–Putin dossier and on a small synthetic one.
+
+What no site generator gives an analyst: a timeline that says which outlets report each
+event and where they disagree, who said what in which wording, which passages outlets
+share (wire copy), a map with the route, and who is named with whom.  The real dossier is
+built once into a temporary folder and its pages are read as parsed HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from dossier.pipeline import build
+
+REPO = Path(__file__).resolve().parents[1]
+VALID = Path(__file__).resolve().parent / "fixtures" / "sites" / "valid"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+NEW_PAGES = ("kutipan/index.html", "sumber/index.html", "peta/index.html", "jaringan/index.html")
+
+
+# ------------------------------------------------------------------ a small HTML tree
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None = None) -> None:
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def text(self) -> str:
+        """Visible text, whitespace collapsed."""
+        parts = [c if isinstance(c, str) else c.text for c in self.children]
+        return re.sub(r"\s+", " ", " ".join(parts)).strip() if self.tag != "script" else ""
+
+    def walk(self) -> Iterator[Node]:
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.walk()
+
+    def all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
+        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
+
+    def one(self, tag: str | None = None, cls: str | None = None) -> Node:
+        found = self.all(tag, cls)
+        assert found, f"no <{tag or '*'} class={cls}> in <{self.tag} {self.attrs}>"
+        return found[0]
+
+    def by_id(self, ident: str) -> Node:
+        return next(n for n in self.walk() if n.attrs.get("id") == ident)
+
+    def hrefs(self) -> list[str]:
+        return [n.attrs["href"] for n in self.walk() if "href" in n.attrs]
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = self.current = Node("#root", {})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Node | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse(path: Path) -> Node:
+    builder = _Builder()
+    builder.feed(path.read_text(encoding="utf-8"))
+    return builder.root
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links (and their #fragments) of every page that lead nowhere."""
+    problems = []
+    ids: dict[Path, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        if "pagefind" in page.relative_to(site).parts or page.name == "404.html":
+            continue
+        for href in parse(page).hrefs():
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or "pagefind/" in parts.path:  # built without the index
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{page.relative_to(site)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {n.attrs["id"] for n in parse(target).walk() if "id" in n.attrs}
+                if unquote(parts.fragment) not in ids[target]:
+                    problems.append(f"{page.relative_to(site)}: {href} (no such id)")
+    return problems
+
+
+# ------------------------------------------------------------------ the real dossier
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("analyst") / "out"
+    build(REPO, out, index=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def articles(site: Path) -> dict[str, str]:
+    """Outlet -> the article's path from the site root (the seed has one article per outlet)."""
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    return {a["outlet"]: a["url"] for a in data["articles"]}
+
+
+def links_to(node: Node, page: str, site_path: str) -> bool:
+    """Whether ``node`` (on ``page``) links to the page at ``site_path``."""
+    folder = posixpath.dirname(page)
+    return any(posixpath.normpath(posixpath.join(folder, h.split("#")[0])).rstrip("/") == site_path.rstrip("/")
+               for h in node.hrefs() if not h.startswith("#"))
+
+
+def test_the_departure_conflict_shows_both_dates_with_their_outlets(site: Path, articles: dict[str, str]) -> None:
+    page = "linimasa/index.html"
+    disputes = parse(site / page).by_id("conflicts")
+    readings = disputes.all(cls="dispute__reading")
+    assert [r.one("h3").text.split(" menurut ")[0] for r in readings] == ["10 September 2023", "11 September 2023"]
+    first, second = readings
+    assert "Tribunnews" in first.one("h3").text and "Kompas TV" in first.one("h3").text
+    assert "Jabar Ekspres" in second.one("h3").text
+    assert links_to(first, page, articles["Tribunnews"]) and links_to(first, page, articles["Kompas TV"])
+    assert links_to(second, page, articles["Jabar Ekspres"])
+    assert "Pyongyang" in first.text and "hari Senin" in second.one("mark").text
+
+
+def test_each_side_of_a_conflict_on_the_timeline_points_to_the_other(site: Path) -> None:
+    timeline = parse(site / "linimasa/index.html")
+    day10, day11 = timeline.by_id("t-2023-09-10"), timeline.by_id("t-2023-09-11")
+    flag10, flag11 = day10.one(cls="flag--conflict"), day11.one(cls="flag--conflict")
+    assert "11 September 2023" in flag10.text and "Jabar Ekspres" in flag10.text
+    assert "10 September 2023" in flag11.text and "Tribunnews" in flag11.text
+    target = flag10.one("a").attrs["href"].lstrip("#")
+    assert timeline.by_id(target) in day11.walk()
+    # One event, several outlets: the departure on the 10th is told by two of them.
+    assert "2 media: Kompas TV, Tribunnews" in day10.one(cls="timeline__outlets").text
+
+
+def test_a_weekday_that_contradicts_its_date_is_flagged_with_the_true_weekday(site: Path) -> None:
+    mismatches = parse(site / "linimasa/index.html").by_id("mismatches")
+    item = mismatches.one(cls="attestation--mismatch")
+    assert item.one("mark").text == "Minggu hingga Selasa (10-13/9/2023)"
+    assert "IndonesiaOnline" in item.one(cls="attestation__source").text
+    assert "13 September 2023 jatuh pada hari Rabu" in item.one(cls="flag--mismatch").text
+
+
+def test_the_home_timeline_shows_the_same_events_and_the_conflict(site: Path) -> None:
+    home = parse(site / "index.html")
+    compact = home.one(cls="timeline--compact")
+    assert "10 September 2023" in compact.text and "Tanggal diperselisihkan" in compact.text
+    assert any(h.startswith("linimasa/#e-2023-09-11") for h in compact.one(cls="flag--conflict").hrefs())
+    found = [json.loads("".join(c for c in s.children if isinstance(c, str)))
+             for s in home.all("script") if s.attrs.get("type") == "application/ld+json"]
+    event = next(data for data in found if data.get("@type") == "Event")
+    assert event["startDate"] == "2023-09-12" and event["endDate"] == "2023-09-17"
+    assert event["location"]["name"] == "Vostochny Cosmodrome" and "geo" in event["location"]
+
+
+def test_madden_s_two_renderings_stand_side_by_side_with_the_differing_words_marked(
+        site: Path, articles: dict[str, str]) -> None:
+    page = "kutipan/index.html"
+    madden = parse(site / page).by_id("s-michael-madden")
+    group = madden.one(cls="quote-group--varied")
+    renderings = group.all(cls="rendering")
+    assert len(renderings) == 2
+    marked = [(r.one("figcaption").one("a").text.split(":")[0].strip(), [m.text for m in r.all("mark")])
+              for r in renderings]
+    assert marked == [("Jabar Ekspres", ["mungkin sedang menjajaki kesepakatan"]),
+                      ("Tribunnews", ["akan menyelesaikan semacam perjanjian"])]
+    assert all("pembelian amunisi" in r.one("blockquote").text for r in renderings)
+    assert links_to(renderings[0], page, articles["Jabar Ekspres"])
+    assert links_to(renderings[1], page, articles["Tribunnews"])
+
+
+def test_peskov_s_quote_is_one_quote_carried_by_two_outlets(site: Path, articles: dict[str, str]) -> None:
+    page = "kutipan/index.html"
+    peskov = parse(site / page).by_id("s-dmitry-peskov")
+    assert peskov.one("h2").text.startswith("Dmitry Peskov") and links_to(peskov.one("h2"), page, "tokoh/dmitry-peskov")
+    (group,) = peskov.all(cls="quote-group")
+    assert "quote-group--varied" not in group.classes and not group.all("mark")
+    assert "memperkuat persahabatan" in group.one("blockquote").text
+    assert links_to(group, page, articles["Jabar Ekspres"]) and links_to(group, page, articles["Tribunnews"])
+
+
+def test_a_person_s_page_shows_what_they_said(site: Path) -> None:
+    kirby = parse(site / "tokoh/john-kirby/index.html").one(cls="said")
+    assert "4 kutipan" in kirby.one("h2").text
+    assert len(kirby.all(cls="quote-group")) == 4
+    assert {m.text for m in kirby.all("mark")} >= {"Republik Rakyat Demokratik", "ke Moskow"}
+
+
+def test_shared_passages_are_listed_with_both_outlets_and_highlighted(site: Path, articles: dict[str, str]) -> None:
+    page = "sumber/index.html"
+    passages = parse(site / page).all(cls="passage")
+    assert len(passages) == 3
+    kirby = next(p for p in passages if "IndonesiaOnline" in p.one("h2").text)
+    assert kirby.one("h2").text == "Dimuat oleh Tribunnews, IndonesiaOnline"
+    occurrences = kirby.all(cls="occurrence")
+    assert len(occurrences) == 2
+    for occurrence in occurrences:
+        shared = occurrence.one("mark").text
+        assert shared.startswith("untuk menghentikan perundingan senjata dengan Rusia")
+        assert occurrence.one("blockquote").text.startswith("“Kami mendesak")  # the sentence around it
+    assert links_to(occurrences[0], page, articles["Tribunnews"])
+    assert links_to(occurrences[1], page, articles["IndonesiaOnline"])
+
+
+def test_an_article_shows_its_shared_passages_and_who_else_carries_them(site: Path, articles: dict[str, str]) -> None:
+    page = articles["Tribunnews"] + "index.html"
+    shared = parse(site / page).one(cls="shared")
+    marks = [m.text for m in shared.all("mark")]
+    assert any(m.startswith("Kehadiran Jo Chun Ryong") for m in marks)
+    assert any(m.startswith("untuk menghentikan perundingan senjata") for m in marks)
+    assert links_to(shared, page, articles["IndonesiaOnline"]) and links_to(shared, page, articles["Jabar Ekspres"])
+    quotes = parse(site / page).one(cls="quotes")
+    assert "Juga dikutip oleh Jabar Ekspres dengan rumusan berbeda" in quotes.text
+
+
+def test_the_map_links_every_place_and_lists_the_route_in_order(site: Path) -> None:
+    page = "peta/index.html"
+    root = parse(site / page)
+    maps = root.all("svg", cls="dossier-map")
+    assert len(maps) == 2 and all(m.attrs["role"] == "img" for m in maps)
+    places = [a for m in maps for a in m.all("a")]
+    assert len(places) > 10 and all(a.attrs.get("aria-label") for a in places)
+    assert all((site / "peta" / a.attrs["href"] / "index.html").resolve().is_file() for a in places)
+    route = root.one("ol", cls="route")
+    stops = [(li.one("a").text, li.one("time").text) for li in route.all("li")]
+    assert stops == [("Pyongyang", "10 September 2023"), ("Vladivostok", "11 September 2023"),
+                     ("Vostochny Cosmodrome", "14 September 2023"), ("Komsomolsk-on-Amur", "15 September 2023"),
+                     ("Vladivostok", "16 September 2023")]
+    assert links_to(route.all("li")[0], page, "tempat/pyongyang")
+
+
+def test_the_network_page_draws_the_graph_and_lists_it(site: Path) -> None:
+    root = parse(site / "jaringan/index.html")
+    graph = root.one("svg", cls="dossier-graph")
+    names = {a.text for a in graph.all("a")}
+    assert {"Kim Jong Un", "Vladimir Putin", "Vladivostok"} <= names
+    kim = next(n for n in root.all(cls="network__node") if n.one("h3").text.startswith("Kim Jong Un"))
+    assert kim.one(cls="chip").text.startswith("Vladimir Putin 20")
+
+
+def test_kim_s_page_shows_who_is_named_with_him_in_the_same_sentences(site: Path) -> None:
+    side = parse(site / "tokoh/kim-jong-un/index.html").one("aside", cls="columns__side")
+    chips = [c.one(cls="chip__name").text for c in side.all("a", cls="chip")]
+    assert chips[:3] == ["Vladimir Putin", "Rusia", "Korea Utara"]
+    assert "20 kalimat" in side.one(cls="chip__count").text
+
+
+def test_the_new_pages_are_in_the_menus_and_the_sitemap(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in NEW_PAGES:
+        assert f"<loc>https://example.org/dossier/{page.removesuffix('index.html')}</loc>" in sitemap
+    footer = parse(site / "index.html").one("footer")
+    assert {"linimasa/", "kutipan/", "sumber/", "peta/", "jaringan/"} <= set(footer.hrefs())
+
+
+def test_no_link_of_the_real_dossier_is_broken(site: Path) -> None:
+    assert broken_links(site) == []
+
+
+# ------------------------------------------------------------------ a small synthetic dossier
+
+
+def test_a_small_dossier_renders_the_analyst_pages_without_broken_links(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(VALID, out, index=False, cache=False)
+    for page in (*NEW_PAGES, "linimasa/index.html"):
+        root = parse(out / page)
+        assert root.one("h1").text and root.one("nav", cls="analysis-nav")
+    assert broken_links(out) == []
