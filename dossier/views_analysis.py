@@ -283,6 +283,16 @@ class MapPage:
     unplaced: tuple[EntityPage, ...]
 
 
+def _drawing(svg: str) -> Markup:
+    """A drawing whose places are links, without ``role="img"``: the children of an ``img``
+    are presentational, so its links would be hidden from screen readers (axe:
+    nested-interactive), and HTML allows no ``group`` role on ``<svg>``.  Its own role
+    (graphics-document) keeps the name from <title>/<desc> through aria-labelledby.  The SVG
+    is escaped by its maker, so it is safe to insert."""
+    head, sep, rest = svg.partition(">")
+    return Markup(head.replace(' role="img"', "", 1) + sep + rest)
+
+
 def _href_maker(page_path: str) -> Callable[[EntityPage], str]:
     return lambda entity: urls.relative_href(page_path, entity.path)
 
@@ -291,8 +301,8 @@ def map_page(analysis: Analysis, page_path: str, labels: Mapping[str, str]) -> M
     """The drawings (escaped by their maker, so safe to insert) and the lists beside them."""
     href_for = _href_maker(page_path)
     route_map, overview = analysis.route_map, analysis.map
-    route_svg = Markup(map_svg(route_map, href_for, labels["map_route"], ident="route")) if route_map else None
-    overview_svg = Markup(map_svg(overview, href_for, labels["map_all"], ident="places")) if overview else None
+    route_svg = _drawing(map_svg(route_map, href_for, labels["map_route"], ident="route")) if route_map else None
+    overview_svg = _drawing(map_svg(overview, href_for, labels["map_all"], ident="places")) if overview else None
     stops = route_map.route if route_map else overview.route if overview else ()
     route = tuple(RouteItem(s, tuple({id(a.article): a.article for a in s.attestations}.values())) for s in stops)
     places = tuple(sorted(overview.places, key=lambda p: (-p.entity.article_count, p.entity.name))) if overview \
@@ -315,7 +325,7 @@ class NetworkPage:
 def network_page(analysis: Analysis, page_path: str, labels: Mapping[str, str]) -> NetworkPage:
     graph = analysis.connections.graph
     types = {t: labels[f"type_{t}"] for t in ("person", "place", "organization")}
-    svg = Markup(graph_svg(graph, _href_maker(page_path), labels["network_graph"], type_labels=types)) \
+    svg = _drawing(graph_svg(graph, _href_maker(page_path), labels["network_graph"], type_labels=types)) \
         if graph.nodes else None
     nodes = sorted((n.entity for n in graph.nodes), key=lambda e: (-e.article_count, e.name, e.type))
     return NetworkPage(svg, tuple(NetworkNode(e, analysis.connections_of(e)) for e in nodes))

@@ -290,7 +290,7 @@ def graph_svg(graph: ConnectionGraph, href_for: Callable[[EntityPage], str], tit
                    f'<circle cx="{num(node.x)}" cy="{num(node.y)}" r="{num(node.radius)}" '
                    f'fill="{TYPE_COLOURS[node.entity.type]}" stroke="#fff" stroke-width="1.5"/>'
                    f'<text x="{num(label.x)}" y="{num(label.y)}" text-anchor="{label.anchor}" fill="#1b1b1b" '
-                   f'stroke="#fff" stroke-width="3" paint-order="stroke">{esc(node.entity.name)}</text></a>')
+                   f'stroke="#fff" stroke-width="3" style="paint-order:stroke">{esc(node.entity.name)}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
 

@@ -96,12 +96,14 @@ def _place(place: MapPlace, href: str, taken: list[Box], width: int, height: int
     if label.free or on_route:
         parts.append(f'<text x="{num(label.x)}" y="{num(label.y)}" text-anchor="{label.anchor}" '
                      f'font-size="{num(PLACE_FONT)}" fill="#1b1b1b" stroke="#fff" stroke-width="3" '
-                     f'paint-order="stroke">{esc(name)}</text>')
+                     f'style="paint-order:stroke">{esc(name)}</text>')
+    # The ordinals stand beside the link, not in it: a link's visible text must be part of its
+    # name (WCAG 2.5.3, axe label-content-name-mismatch), and <desc> tells the route in words.
+    parts.append("</a>")
     if on_route:
         ordinals = ", ".join(str(n) for n in place.route)
         badge = place_label(place.x, place.y - 2, ordinals, ORDINAL_FONT, taken, width, height, gap=DOT + 4)
         parts.append(f'<text class="map-ordinal" x="{num(badge.x)}" y="{num(badge.y)}" '
                      f'text-anchor="{badge.anchor}" font-size="{num(ORDINAL_FONT)}" font-weight="bold" '
-                     f'fill="#b3261e" stroke="#fff" stroke-width="3" paint-order="stroke">{esc(ordinals)}</text>')
-    parts.append("</a>")
+                     f'fill="#b3261e" stroke="#fff" stroke-width="3" style="paint-order:stroke">{esc(ordinals)}</text>')
     return "".join(parts)

@@ -9,6 +9,7 @@ from browser_support import AXE_JS, REPO_ROOT, BuiltSite
 from playwright.sync_api import expect
 
 from dossier.config import load_config
+from dossier.render import load_labels, theme_dirs
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +18,12 @@ BLOCKING = ("serious", "critical")
 
 def page_paths(built_site: BuiltSite) -> dict[str, str]:
     data = built_site.data
-    search = load_config(REPO_ROOT).paths.search
+    config = load_config(REPO_ROOT)
+    search = config.paths.search
+    labels = load_labels(config, theme_dirs(config))
     return {
+        "timeline": f"{config.paths.timeline}/",
+        **{key: f"{labels['path_' + key]}/" for key in ("quotes", "sources", "map", "connections")},
         "home": "",
         "hub": data["topics"][0]["url"],
         "article": data["articles"][0]["url"],
@@ -36,7 +41,8 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     }""")
 
 
-@pytest.mark.parametrize("kind", ["home", "hub", "article", "person", "search"])
+@pytest.mark.parametrize("kind", ["home", "hub", "article", "person", "search", "timeline", "quotes", "sources",
+                                  "map", "connections"])
 def test_no_serious_or_critical_violations(page: Any, site_url: str, built_site: BuiltSite, axe_source: str,
                                            kind: str) -> None:
     page.goto(site_url + page_paths(built_site)[kind])
