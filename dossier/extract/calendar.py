@@ -11,7 +11,8 @@ not configuration.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Literal
 
@@ -213,6 +214,24 @@ def reference_day(published: date | None, anchors: tuple[tuple[int, date], ...],
     return before[-1] if before else (anchors[0][1] if anchors else published)
 
 
+def reference_days(published: date | None, anchors: tuple[tuple[int, date], ...], positions: Sequence[int]
+                   ) -> list[date | None]:
+    """``reference_day`` for each of ``positions``, with ``anchors`` in text order.
+
+    The same answers in one pass: whether the publication date frames the story does not
+    depend on the position, and the nearest anchor before a position is found by bisection
+    (asking ``reference_day`` per date read every anchor for every date of the article).
+    """
+    if published and (not anchors or any(abs((day - published).days) <= FRAME_DAYS for _, day in anchors)):
+        return [published] * len(positions)
+    starts = [pos for pos, _ in anchors]
+    days: list[date | None] = []
+    for position in positions:
+        i = bisect_left(starts, position)
+        days.append(anchors[i - 1][1] if i else (anchors[0][1] if anchors else published))
+    return days
+
+
 def tense_near(words_before: list[str], words_after: list[str]) -> Tense | None:
     """Tense of the clause around a date from its nearest tense word.
 
@@ -249,17 +268,28 @@ def sentence_bounds(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[i
     return tuple(bounds)
 
 
-def clause_tense(text: str, bounds: tuple[tuple[int, int], ...], start: int, end: int) -> Tense | None:
+def sentence_around(text: str, bounds: tuple[tuple[int, int], ...], starts: Sequence[int], position: int
+                    ) -> tuple[int, int]:
+    """The sentence of ``bounds`` (ordered, disjoint; ``starts`` their starts) holding ``position``,
+    else the whole text; by bisection, since a long article has thousands of sentences."""
+    i = bisect_right(starts, position) - 1
+    return bounds[i] if i >= 0 and position < bounds[i][1] else (0, len(text))
+
+
+def clause_tense(text: str, bounds: tuple[tuple[int, int], ...], start: int, end: int,
+                 starts: Sequence[int] | None = None) -> Tense | None:
     """Tense of the sentence around a date at [start, end).
 
     A particle right after the date settles it ("pada 20 Desember lalu").  Inside a
     quotation only the quotation counts; outside, quotations are skipped: their "akan" is
     the speaker's future, not the reporter's ("“Kami akan bertemu,” kata Menteri, Selasa").
+    ``bounds`` are ordered and disjoint (``sentence_bounds``); ``starts``, their starts, save
+    working them out on every call.
     """
     particle = _TENSE_PARTICLE.match(text, end)
     if particle:
         return "past" if particle.group(1).lower() in ("lalu", "silam", "kemarin") else "future"
-    s, e = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
+    s, e = sentence_around(text, bounds, [a for a, _ in bounds] if starts is None else starts, start)
     for quote in _QUOTES.finditer(text, s, e):
         if quote.start() <= start and end <= quote.end():
             return tense_near(_WORD.findall(text[quote.start():start]), _WORD.findall(text[end:quote.end()]))

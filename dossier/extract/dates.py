@@ -16,6 +16,7 @@ sense of "week".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -47,7 +48,7 @@ from .calendar import (
     iso_month,
     make_date,
     means_week,
-    reference_day,
+    reference_days,
     resolve_weekday,
     sentence_bounds,
     shifted,
@@ -123,12 +124,24 @@ class _Context:
     """What relative dates are resolved against, plus the text to read their tense from."""
 
     text: str
-    ref: date | None  # the day relative dates count from (see ``calendar.reference_day``)
-    anchors: tuple[date, ...]  # explicit days written in the article
+    ref: date | None  # the day relative dates count from (see ``calendar.reference_days``)
+    anchors: tuple[date, ...]  # explicit days written in the article, sorted, each once
     sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...]
 
     def tense(self, start: int, end: int) -> Tense | None:
-        return clause_tense(self.text, self.sentences, start, end)
+        return clause_tense(self.text, self.sentences, start, end, self.sentence_starts)
+
+    def anchors_near(self) -> tuple[date, ...]:
+        """The anchors a weekday can mean: within a week of the reference day (all without one).
+
+        ``resolve_weekday`` looks no further itself; cutting the list here first keeps an
+        article with thousands of dates from reading all of them for every weekday.
+        """
+        if self.ref is None:
+            return self.anchors
+        week = timedelta(days=7)
+        return self.anchors[bisect_left(self.anchors, self.ref - week):bisect_right(self.anchors, self.ref + week)]
 
 
 def _day(value: date | None) -> str | None:
@@ -359,7 +372,7 @@ def _weekday(m: re.Match[str]) -> _Resolver:
 
     def resolve(ctx: _Context, start: int, end: int) -> str | None:
         tense = ctx.tense(start, end) if relation not in ("lalu", "kemarin", "depan", "mendatang") else None
-        first = resolve_weekday(weekday, ctx.ref, ctx.anchors, tense, relation)
+        first = resolve_weekday(weekday, ctx.ref, ctx.anchors_near(), tense, relation)
         if first is None or last is None:
             return _day(first)
         return _span(_day(first), _day(first + timedelta(days=(last - weekday) % 7)))
@@ -371,18 +384,28 @@ def _weekday(m: re.Match[str]) -> _Resolver:
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Longest spans first, explicit before relative; a span overlapping a chosen one is dropped."""
+    """Longest spans first, explicit before relative; a span overlapping a chosen one is dropped.
+
+    The chosen spans never overlap, so they are kept sorted and a new span can only overlap
+    the last one that starts before its end: a bisection, not a pass over all of them.
+    """
     chosen: list[_Candidate] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, not c.explicit, c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+        i = bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
 
 def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[tuple[int, date], ...]:
     """(position, day) of every day written out in full: the article's own frame of time."""
     days: list[tuple[int, date]] = []
-    blank = _Context(text, None, (), ())
+    blank = _Context(text, None, (), (), ())
     for c in chosen:
         value = c.resolve(blank, c.start, c.end) if c.explicit else None
         days.extend((c.start, date.fromisoformat(side)) for side in (value or "").split("/") if len(side) == 10)
@@ -399,9 +422,11 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     starts = trigger_positions(text)
     chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
     anchors = _anchor_days(text, chosen)
-    ctx = _Context(text, None, tuple(day for _, day in anchors), sentence_bounds(text, sentences))
+    bounds = sentence_bounds(text, sentences)
+    ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, tuple(a for a, _ in bounds))
+    references = reference_days(published, anchors, [c.start for c in chosen])
     mentions = []
-    for c in chosen:
-        here = replace(ctx, ref=published if c.deictic and published else reference_day(published, anchors, c.start))
+    for c, reference in zip(chosen, references, strict=True):
+        here = replace(ctx, ref=published if c.deictic and published else reference)
         mentions.append(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(here, c.start, c.end)))
     return tuple(mentions)

@@ -11,6 +11,7 @@ kept only if something typed it; ``link_dossier`` may still attach it across art
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -210,10 +211,24 @@ def _rescan(text: str, groups: list[_Group]) -> None:
                     for form in sorted(names, key=lambda f: (-len(f), f)))
     # any case inside the name; a hyphen may follow only as in "Kim Jong un-Putin"
     pattern = re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?!\w)(?!-[a-z])")
+    # The matches come in text order and never overlap, and this loop only changes members
+    # inside the match it is at, so the members a match overlaps are found among the ones
+    # there were before it, swept along the text: those begun before its end, kept in a heap
+    # by end until the matches have passed them (a scan of every member per match was
+    # quadratic in the length of the article).
+    waiting = sorted(((c, g) for g in groups for c in g.members), key=lambda pair: pair[0].start)
+    active: list[tuple[int, int, Candidate, _Group]] = []  # (end, order, candidate, group)
+    order = 0
     for m in pattern.finditer(text):
         if not m.group()[0].isupper():
             continue
-        overlapping = [(g, c) for g in groups for c in g.members if c.start < m.end() and m.start() < c.end]
+        while order < len(waiting) and waiting[order][0].start < m.end():
+            c, g = waiting[order]
+            heapq.heappush(active, (c.end, order, c, g))
+            order += 1
+        while active and active[0][0] <= m.start():
+            heapq.heappop(active)
+        overlapping = [(g, c) for _end, _order, c, g in active]
         if any(c.start < m.start() or c.end > m.end() or (c.start, c.end) == m.span() for _, c in overlapping):
             continue  # already found, or part of something longer
         for g, c in overlapping:  # "Kim Jong" cut short by a lowercase "un": the variant replaces it

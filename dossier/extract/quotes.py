@@ -6,12 +6,18 @@ mengatakan, “…”), or with a pronoun-ish verb that points back to the last 
 *speaker event* (a quotation's speaker, "menurut X", "X mengatakan …" and unnamed ones like
 "pejabat itu mengatakan"), because that is what a reader does with "katanya".  A quoted
 fragment of fewer than four words is a scare quote or a term, not a quotation.
+
+Everything is read in one pass along the text, with the places that end a line, sentence or
+clause looked up by bisection in lists made once: searching the text from each quotation or
+name instead made a long article (or a long run of quotation marks) quadratic.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..models import EntityMentions, Mention, Quote
 from .gazetteer import SPEECH_AFTER, SPEECH_BEFORE
@@ -26,39 +32,126 @@ _RELEASED = frozenset({"dirilis", "dikeluarkan", "disampaikan", "diumumkan", "di
 _ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
 _VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}|ingin|akan|bahwa|jika|agar")
 _SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
+_OPENING = re.compile(r"[“\"]")
+_STOPS = {"“": re.compile(r"[”\n]"), "\"": re.compile(r"[\"\n]")}  # where a quotation must close, or fails
+_CLOSING = {"“": "”", "\"": "\""}
+_FIRST_WORD = re.compile(r"[\s,.]*+(\w+)")
+_Event = tuple[int, EntityMentions | None]
+_Speakers = list[tuple[Mention, EntityMentions]]
 
 
-def _speakers(entities: Sequence[EntityMentions]) -> list[tuple[Mention, EntityMentions]]:
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of ``QUOTATION`` in ``text``, in order, found in linear time.
+
+    The regex retries every opening mark of a line that never closes, and reads the rest of
+    the line each time ("“" * 20000 took seconds); here the place where an opening mark's
+    quotation must close is found once and reused by every opening mark before it.
+    """
+    spans: list[tuple[int, int]] = []
+    stop_at = {"“": -1, "\"": -1}  # the stop found for the last opening mark of each kind
+    pos = 0
+    while (opening := _OPENING.search(text, pos)) is not None:
+        i = opening.start()
+        mark = text[i]
+        if stop_at[mark] <= i:  # the previous stop is behind us: find the next one
+            stop = _STOPS[mark].search(text, i + 1)
+            stop_at[mark] = stop.start() if stop else len(text)
+        stop = stop_at[mark]
+        if stop < len(text) and text[stop] == _CLOSING[mark] and stop > i + 1:
+            spans.append((i, stop + 1))
+            pos = stop + 1
+        else:
+            pos = i + 1
+    return spans
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Sorted positions of what ends a line, sentence or clause, for bisection."""
+
+    newlines: list[int]
+    dot_spaces: list[int]  # ". "
+    mark_spaces: list[int]  # "? ", "! "
+    dot_newlines: list[int]  # ".\n"
+    blank_lines: list[int]  # "\n\n", overlapping ones included
+    clause_marks: list[int]  # , . ;
+
+    @staticmethod
+    def of(text: str) -> _Marks:
+        def where(pattern: str) -> list[int]:
+            return [m.start() for m in re.finditer(pattern, text)]
+
+        return _Marks(where(r"\n"), where(r"\. "), where(r"[?!] "), where(r"\.\n"), where(r"(?=\n\n)"),
+                      where(r"[,.;]"))
+
+
+def _last_at_or_before(positions: list[int], limit: int) -> int:
+    """The last position <= ``limit``, or -1 (as ``str.rfind`` says "none")."""
+    i = bisect_right(positions, limit)
+    return positions[i - 1] if i else -1
+
+
+def _first_at_or_after(positions: list[int], start: int, default: int) -> int:
+    i = bisect_left(positions, start)
+    return positions[i] if i < len(positions) else default
+
+
+def _line_start(marks: _Marks, position: int, questions: bool = False) -> int:
+    """Start of the line or sentence (after ". ", and "? "/"! " when ``questions``) around ``position``."""
+    starts = [_last_at_or_before(marks.newlines, position - 1), _last_at_or_before(marks.dot_spaces, position - 2)]
+    if questions:
+        starts.append(_last_at_or_before(marks.mark_spaces, position - 2))
+    return max(starts) + 1
+
+
+def _word_ending(text: str, start: int, end: int) -> str | None:
+    """The word that ends ``text[start:end]``, before one optional "," or ":" and spaces.
+
+    What ``re.search(r"\\b(\\w+)\\b[,:]?\\s*$", text[start:end])`` finds, read backwards from
+    ``end`` so that only the word and the gap are read, not the whole line before them.
+    """
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    if j > start and text[j - 1] in ",:":
+        j -= 1
+    k = j
+    while k > start and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    return text[k:j] if k < j else None
+
+
+def _speakers(entities: Sequence[EntityMentions]) -> _Speakers:
     return sorted(((m, e) for e in entities if e.type in _SPEAKER_KINDS for m in e.mentions),
                   key=lambda pair: pair[0].start)
 
 
-def _first_speaker_in(start: int, end: int, speakers: list[tuple[Mention, EntityMentions]]
-                      ) -> EntityMentions | None:
-    for mention, entity in speakers:
-        if start <= mention.start < end:
-            return entity
-    return None
+def _first_speaker_in(start: int, end: int, speakers: _Speakers, starts: list[int]) -> EntityMentions | None:
+    """The first speaker mentioned in [start, end); ``starts`` are the speakers' mention starts."""
+    i = bisect_left(starts, start)
+    return speakers[i][1] if i < len(starts) and starts[i] < end else None
 
 
-def _opens_sentence(text: str, mention: Mention, speakers: list[tuple[Mention, EntityMentions]]) -> bool:
+def _opens_sentence(text: str, mention: Mention, people: list[int], marks: _Marks) -> bool:
     """Is the mention its sentence's subject: no person and no verb before it, only a role?
 
     "Wali Kota Semarang, Ratna Kusumawati, meninjau …" yes; "Putin ingin Kim menyetujui …" no.
+    ``people`` are the starts of every person's mentions, in order.
     """
-    start = max(text.rfind("\n", 0, mention.start), *(text.rfind(p, 0, mention.start) for p in (". ", "? ", "! ")))
-    start += 1
-    if any(start <= m.start < mention.start for m, e in speakers if e.type == "person"):
+    start = _line_start(marks, mention.start, questions=True)
+    i = bisect_left(people, start)
+    if i < len(people) and people[i] < mention.start:
         return False
     lowercase = [w for w in re.findall(r"\w+", text[start:mention.start]) if w[:1].islower()]
     return len(lowercase) <= 3 and not any(_VERB_FORM.fullmatch(w) for w in lowercase)
 
 
-def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
-                    ) -> list[tuple[int, EntityMentions | None]]:
+def _speaker_events(text: str, speakers: _Speakers, quoted: list[tuple[int, int]], marks: _Marks) -> list[_Event]:
     """Places where the text says who is talking, outside quotation marks."""
-    events: list[tuple[int, EntityMentions | None]] = []
-    quoted = [m.span() for m in QUOTATION.finditer(text)]
+    events: list[_Event] = []
+    quote_starts = [s for s, _ in quoted]
+    people = [m.start for m, e in speakers if e.type == "person"]
+    ends = sorted(m.end for m, _ in speakers)
     for mention, entity in speakers:
         before = text[max(0, mention.start - 60):mention.start].casefold()
         after = text[mention.end:mention.end + 80]
@@ -74,79 +167,90 @@ def _speaker_events(text: str, speakers: list[tuple[Mention, EntityMentions]]
         if verb and verb.group(1) in SPEECH_AFTER:
             events.append((mention.start, entity))
         elif (verb and entity.type == "person" and _ACTIVE_VERB.fullmatch(verb.group(1))
-              and not any(s <= mention.start < e for s, e in quoted) and _opens_sentence(text, mention, speakers)):
+              and not _inside(quoted, quote_starts, mention.start) and _opens_sentence(text, mention, people, marks)):
             # "Ratna Kusumawati, meninjau lokasi …  “…,” ujarnya": the person the story follows is
             # the one a later "ujarnya" points back to, even if they were not quoted before.
             events.append((mention.start, entity))
     for verb in _SPEECH_AFTER_WORD.finditer(text):
         # An unnamed speaker ("Pejabat Amerika ini juga menyampaikan") resets "katanya" to nobody.
         window = text[max(0, verb.start() - 40):verb.start()]
-        if not any(verb.start() - 40 <= m.end <= verb.start() for m, _ in speakers) and "\n" not in window:
+        i = bisect_left(ends, verb.start() - 40)
+        if not (i < len(ends) and ends[i] <= verb.start()) and "\n" not in window:
             events.append((verb.start(), None))
     return sorted(events, key=lambda e: e[0])
 
 
-def _last_event_before(position: int, events: list[tuple[int, EntityMentions | None]]
-                       ) -> tuple[int, EntityMentions | None] | None:
-    found = None
-    for event in events:
-        if event[0] >= position:
-            break
-        found = event
-    return found
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Is ``position`` inside one of ``spans`` (sorted, disjoint; ``starts`` their starts)?"""
+    i = bisect_right(starts, position)
+    return bool(i) and position < spans[i - 1][1]
+
+
+def _position(event: _Event) -> int:
+    return event[0]
+
+
+def _last_event_before(position: int, events: list[_Event]) -> _Event | None:
+    """The last of the (sorted) events before ``position``."""
+    i = bisect_left(events, position, key=_position)
+    return events[i - 1] if i else None
 
 
 def find_quotes(text: str, entities: Sequence[EntityMentions]) -> tuple[Quote, ...]:
     """Every direct quotation of at least four words, with its speaker when the text says."""
     speakers = _speakers(entities)
-    events = _speaker_events(text, speakers)
+    starts = [m.start for m, _ in speakers]
+    marks = _Marks.of(text)
+    spans = quotations(text)
+    events = _speaker_events(text, speakers, spans, marks)
+    named = [e for e in events if e[1] is not None]
     quotes: list[Quote] = []
-    previous: tuple[int, EntityMentions | None] | None = None  # (end of quote, speaker)
-    for match in QUOTATION.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
+    previous: _Event | None = None  # (end of quote, speaker)
+    for quote_start, quote_end in spans:
+        start, end = quote_start + 1, quote_end - 1
         while end > start and text[end - 1] in " ,":
             end -= 1  # "…persahabatan kami," kata Peskov: the comma belongs to the attribution
         content = text[start:end]
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue
-        paragraph_end = text.find("\n\n", match.end())
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        sentence_end = min([i for i in (text.find(". ", match.end()), text.find(".\n", match.end()))
-                            if i >= 0] + [paragraph_end])
-        after = text[match.end():sentence_end]
-        first = re.match(r"[\s,.]*(\w+)", after)
+        paragraph_end = _first_at_or_after(marks.blank_lines, quote_end, len(text))
+        sentence_end = min(_first_at_or_after(marks.dot_spaces, quote_end, paragraph_end),
+                           _first_at_or_after(marks.dot_newlines, quote_end, paragraph_end), paragraph_end)
+        first = _FIRST_WORD.match(text, quote_end, sentence_end)
         speaker: EntityMentions | None = None
         resolved = False
         if first:
             word = first.group(1).casefold()
-            clause_end = match.end() + (re.search(r"[,.;]|$", after[first.end():]).start() + first.end())
+            # where re.search(r"[,.;]|$") finds the end of the clause after the first word
+            dollar = sentence_end - 1 if sentence_end > first.end() and text[sentence_end - 1] == "\n" else sentence_end
+            clause_end = min(_first_at_or_after(marks.clause_marks, first.end(), sentence_end), dollar)
             pronoun = _PRONOUN_ATTRIBUTION.fullmatch(word)
             if word in SPEECH_BEFORE or word in ("demikian", "bunyi", "tulis"):
-                speaker = _first_speaker_in(match.end(), clause_end, speakers)
+                speaker = _first_speaker_in(quote_end, clause_end, speakers, starts)
                 if speaker is None:
-                    event = _last_event_before(match.start(), events)
+                    event = _last_event_before(quote_start, events)
                     speaker = event[1] if event else None
                 resolved = True
             elif pronoun and (pronoun.group(1) in SPEECH_BEFORE or pronoun.group(1) in ("lanjut", "pernyataan")):
-                event = _last_event_before(match.start(), events)
+                event = _last_event_before(quote_start, events)
                 speaker, resolved = (event[1] if event else None), True
         if not resolved:
-            line_start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
-            lead = text[line_start:match.start()]
-            verbs = list(re.finditer(r"\b(\w+)\b[,:]?\s*$", lead))
-            named = [e for e in events if line_start <= e[0] < match.start() and e[1] is not None]
-            if verbs and verbs[-1].group(1).casefold() in SPEECH_AFTER | SPEECH_BEFORE:
-                event = _last_event_before(match.start(), events)
+            line_start = _line_start(marks, quote_start)
+            verb = _word_ending(text, line_start, quote_start)
+            last_named = _last_event_before(quote_start, named)
+            if verb is not None and verb.casefold() in SPEECH_AFTER | SPEECH_BEFORE:
+                event = _last_event_before(quote_start, events)
                 speaker = event[1] if event and event[0] >= line_start else None
-            elif named:  # "…, kata KCNA …, menyebut pembicaraan itu “peristiwa yang menandai zaman.”"
-                speaker = named[-1][1]
-            elif previous is not None and "\n\n" not in text[previous[0]:match.start()]:
-                speaker = previous[1]  # a second quotation right after the first, same paragraph
+            elif last_named is not None and last_named[0] >= line_start:
+                # "…, kata KCNA …, menyebut pembicaraan itu “peristiwa yang menandai zaman.”"
+                speaker = last_named[1]
+            elif previous is not None and _first_at_or_after(marks.blank_lines, previous[0],
+                                                             quote_start) > quote_start - 2:
+                speaker = previous[1]  # a second quotation right after the first, same paragraph (no "\n\n")
         quotes.append(Quote(content, start, end, speaker.name if speaker else None,
                             speaker.key if speaker else None))
-        previous = (match.end(), speaker)
+        previous = (quote_end, speaker)
         if speaker is not None:
-            events.append((match.start(), speaker))
-            events.sort(key=lambda e: e[0])
+            insort_right(events, (quote_start, speaker), key=_position)
+            insort_right(named, (quote_start, speaker), key=_position)
     return tuple(quotes)
