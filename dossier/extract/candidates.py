@@ -42,11 +42,16 @@ from .runs import (
     Token,
     coordinated_places,
     find_runs,
+    text_before,
     tokenize,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
 
+_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_COMMA_AFTER = re.compile(r"\s*+,")
+_COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
 _APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
 _PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
 _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
@@ -168,9 +173,10 @@ def _titled_apposition(before: str) -> bool:
     return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
 
 
-def _cue_after(after: str) -> EntityType | None:
-    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run."""
-    match = _APPOSITION.match(after)
+def _cue_after(text: str, at: int, end: int) -> EntityType | None:
+    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run
+    (read from ``at``, up to the sentence's ``end``)."""
+    match = _APPOSITION.match(text, at, end)
     if match:
         first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
         if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
@@ -179,7 +185,7 @@ def _cue_after(after: str) -> EntityType | None:
             return "place"
         if first in _ORG_APPOSITIONS:
             return "organization"
-    word = re.match(r"\s+(\w+)", after)
+    word = _WORD_AFTER.match(text, at, end)
     if word and word.group(1) in SPEECH_AFTER:
         return "person"
     return None
@@ -251,9 +257,10 @@ def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
 
 
-def _apposed_name(text: str, run: Sequence[Token], before: str, after: str, gaz: Gazetteer) -> bool:
+def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
-    return (2 <= len(run) <= 4 and after.lstrip().startswith(",") and _titled_apposition(before)
+    return (2 <= len(run) <= 4 and _COMMA_AFTER.match(text, run[-1].end, end) is not None
+            and _titled_apposition(before)
             and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(_match(text, run, k, gaz) for k in range(len(run))))
@@ -271,10 +278,15 @@ def _named_after_place(text: str, run: Sequence[Token], k: int, gaz: Gazetteer) 
 
 
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
-                 headline: bool = False) -> list[Candidate]:
-    before = text[sentence.start:run[0].start]
-    after = text[run[-1].end:sentence.end]
-    initial = not re.sub(r"[\"“‘«(\s]", "", before)
+                 headline: bool = False, lead: int = 0) -> list[Candidate]:
+    """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
+
+    Only the end of the text before the run is read and the text after it is matched in
+    place, never copied: in a very long sentence, copying both for every run was quadratic.
+    """
+    before = text_before(text, sentence.start, run[0].start)
+    after_at, end = run[-1].end, sentence.end
+    initial = run[0].start <= lead
     if _STRONG_PLACE_CUE.search(before[-30:]) and not any(
             _match(text, run, k, gaz, True) for k in range(1, len(run))):
         whole = _match(text, run, 0, gaz, True)
@@ -285,7 +297,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     outlet = len(run) == 1 and not initial and _OUTLET_CUE.search(before[-30:]) is not None
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(text, run, before, after, gaz)
+    outlet = outlet or _apposed_name(text, run, before, end, gaz)
     i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
@@ -300,7 +312,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
-                ACRONYM_AFTER.match(after) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
+                ACRONYM_AFTER.match(text, after_at, end) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
             or _named_after_place(text, run, k, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
@@ -367,10 +379,10 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         if kind is None:
             local_cue = cue if last else None
             if last:
-                local_cue = _cue_after(after) or local_cue
+                local_cue = _cue_after(text, after_at, end) or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
-            elif local_cue == "person" and len(words) == 1 and re.match(r",\s*[A-Z]", after):
+            elif local_cue == "person" and len(words) == 1 and _COMMA_CAPITAL.match(text, after_at, end):
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
@@ -392,7 +404,8 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         headline = _is_headline(tokens, gaz)
+        lead = _LEAD.match(text, sentence.start, sentence.end).end()  # type: ignore[union-attr]
         for run in find_runs(text, tokens):
-            out.extend(_segment_run(text, run, sentence, gaz, headline))
+            out.extend(_segment_run(text, run, sentence, gaz, headline, lead))
     return coordinated_places(text, out, gaz)
 

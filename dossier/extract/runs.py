@@ -27,6 +27,28 @@ _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
 KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
 
+_PARENTHESISED_CAPS = re.compile(r"\([A-Z]+\)")  # "(KCNA)": dropped before counting words, as the cues do
+_CONTEXT = 256  # characters before a run read first; more than the cues look at in a normal sentence
+
+
+def text_before(text: str, start: int, end: int) -> str:
+    """``text[start:end]``, or the end of it that every cue read before a run sees the same way.
+
+    The cues read at most 80 characters, the last non-space character, and the last eight
+    words (after dropping "(ABC)"); a window holding nine whole words after its first space
+    shows them all exactly.  Only a sentence of long words or long gaps needs more, and the
+    window doubles until it has them: copying the whole sentence before every run of it
+    made a long sentence quadratic.
+    """
+    reach = _CONTEXT
+    while end - reach > start:
+        window = text[end - reach:end]
+        space = next((i for i, c in enumerate(window) if c.isspace()), None)
+        if space is not None and len(_PARENTHESISED_CAPS.sub(" ", window[space:].rstrip()[:-1]).split()) >= 9:
+            return window
+        reach *= 2
+    return text[start:end]
+
 
 @dataclass(frozen=True)
 class Token:
