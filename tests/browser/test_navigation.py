@@ -54,7 +54,8 @@ def crawl(page: Any, watch: PageWatch, base: str) -> Crawl:
         result.pages[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
         hrefs = page.eval_on_selector_all(
             "a[href], link[rel=alternate][href], link[rel=stylesheet][href]",
-            "els => els.map(e => e.href)")
+            # An SVG <a> (the map's places, the network's nodes) has no string .href: resolve its attribute.
+            "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)")
         for href in hrefs:
             target, fragment = urldefrag(href)
             if not target.startswith(origin + "/"):
