@@ -73,8 +73,10 @@ def _pick(groups: Sequence[_Group]) -> _Group:
 
 
 def _split_hyphenated(c: Candidate, by_form: dict[str, _Group], text: str,
-                      short: dict[str, list[_Group]] | None = None) -> list[tuple[Candidate, _Group]] | None:
-    """"Kim-Putin", "Korea Utara-Rusia": split when every part is an entity already."""
+                      short: dict[str, list[_Group]] | None = None,
+                      exclude: _Group | None = None) -> list[tuple[Candidate, _Group]] | None:
+    """"Kim-Putin", "Korea Utara-Rusia": split when every part is an entity already (other
+    than ``exclude``)."""
     if "-" not in c.text:
         return None
     parts: list[tuple[Candidate, _Group]] = []
@@ -85,7 +87,7 @@ def _split_hyphenated(c: Candidate, by_form: dict[str, _Group], text: str,
         key = fold(piece)
         if not piece or not piece[0].isupper():
             return None
-        if key in by_form:
+        if by_form.get(key, exclude) is not exclude:
             group = by_form[key]
         elif short and key in short:
             group = _pick(short[key])
@@ -108,30 +110,34 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
     """"Direktur Departemen Industri Amunisi Jo Chun Ryong": a run that ends with a person named
     elsewhere in the article is that person preceded by what was glued to them."""
     people = [g for g in groups if g.type == "person" and len(g.folded_tokens()) >= 2]
+    # The person whose mention ends the run: the first person, then their first mention,
+    # whose text follows a space in the run and which has fewer words.  Looked up by that
+    # text, not by reading every person's mentions for every run; the mentions added below
+    # repeat one already there, so the index made first stays complete.
+    by_text: dict[str, list[tuple[int, int, Candidate]]] = {}
+    for p, person in enumerate(people):
+        for n, m in enumerate(person.members):
+            by_text.setdefault(m.text, []).append((p, n, m))
     for group in list(groups):
         if group.canonical is not None or len(group.members) != 1:
             continue
         c = group.members[0]
-        for person in people:
-            if person is group:
-                continue
-            for m in person.members:
-                tail = " " + m.text
-                if c.tokens > m.tokens and c.text.endswith(tail):
-                    cut = c.end - len(m.text)
-                    head = text[c.start:cut - 1]
-                    groups.remove(group)
-                    person.members.append(Candidate(cut, c.end, m.text, "person", None, c.strength, False,
-                                                    m.tokens))
-                    if head.split()[0].casefold() in ORG_HEADS and len(head.split()) > 1:
-                        replacement = _Group(None, [Candidate(c.start, cut - 1, head, "organization", None,
-                                                              c.strength, c.initial, len(head.split()))])
-                        groups.append(replacement)
-                        by_form[fold(head)] = replacement
-                    break
-            else:
-                continue
-            break
+        found = min((next(((p, n, m) for p, n, m in by_text.get(c.text[i + 1:], ())
+                           if people[p] is not group and c.tokens > m.tokens), (len(people), 0, c))
+                     for i, ch in enumerate(c.text) if ch == " "), default=(len(people), 0, c),
+                    key=lambda entry: entry[:2])
+        if found[0] == len(people):
+            continue
+        person, m = people[found[0]], found[2]
+        cut = c.end - len(m.text)
+        head = text[c.start:cut - 1]
+        groups.remove(group)
+        person.members.append(Candidate(cut, c.end, m.text, "person", None, c.strength, False, m.tokens))
+        if head.split()[0].casefold() in ORG_HEADS and len(head.split()) > 1:
+            replacement = _Group(None, [Candidate(c.start, cut - 1, head, "organization", None,
+                                                  c.strength, c.initial, len(head.split()))])
+            groups.append(replacement)
+            by_form[fold(head)] = replacement
 
 
 def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]:
@@ -188,8 +194,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     # Multi-word names that are hyphen compounds of other entities ("Kim-Putin") are split too.
     for group in list(groups):
         if group.canonical is None and len(group.members) == 1:
-            others = {k: g for k, g in by_form.items() if g is not group}
-            parts = _split_hyphenated(group.members[0], others, text)
+            parts = _split_hyphenated(group.members[0], by_form, text, exclude=group)
             if parts:
                 groups.remove(group)
                 for part, owner in parts:
