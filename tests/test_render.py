@@ -22,7 +22,7 @@ import pytest
 from dossier import urls
 from dossier.config import Config, EventConfig, HubConfig, PathNames
 from dossier.errors import DossierError
-from dossier.filters import format_date, highlight, json_ld
+from dossier.filters import format_date, highlight, json_ld, weekday
 from dossier.markup import markdown_to_text
 from dossier.models import (
     Appearance,
@@ -563,6 +563,13 @@ def test_no_page_makes_an_external_request(rendered: dict[str, bytes]) -> None:
 def test_format_date_reads_iso_values_in_the_dossier_language(value: object, expected: str, tmp_path: Path) -> None:
     config = make_config(tmp_path)
     assert format_date(load_labels(config, theme_dirs(config)), value) == expected  # type: ignore[arg-type]
+
+
+def test_weekday_names_the_day_a_date_really_was(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    labels = load_labels(config, theme_dirs(config))
+    assert [weekday(labels, d) for d in ("2023-09-10", "2023-09-12", "2023-09-13", "2023-09")] == \
+        ["Minggu", "Selasa", "Rabu", ""]
 
 
 def test_highlight_escapes_then_marks_the_mention() -> None:
