@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import EntityMentions, Mention, Quote
+from ..text import QuoteMarks, quote_spans
 from .gazetteer import SPEECH_AFTER, SPEECH_BEFORE
 
 MIN_QUOTE_WORDS = 4
@@ -32,37 +33,16 @@ _RELEASED = frozenset({"dirilis", "dikeluarkan", "disampaikan", "diumumkan", "di
 _ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
 _VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}|ingin|akan|bahwa|jika|agar")
 _SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
-_OPENING = re.compile(r"[“\"]")
-_STOPS = {"“": re.compile(r"[”\n]"), "\"": re.compile(r"[\"\n]")}  # where a quotation must close, or fails
-_CLOSING = {"“": "”", "\"": "\""}
+_QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\n]"), "\"": re.compile(r"[\"\n]")},
+                              {"“": "”", "\"": "\""}, 1)  # QUOTATION, in linear time
 _FIRST_WORD = re.compile(r"[\s,.]*+(\w+)")
 _Event = tuple[int, EntityMentions | None]
 _Speakers = list[tuple[Mention, EntityMentions]]
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the matches of ``QUOTATION`` in ``text``, in order, found in linear time.
-
-    The regex retries every opening mark of a line that never closes, and reads the rest of
-    the line each time ("“" * 20000 took seconds); here the place where an opening mark's
-    quotation must close is found once and reused by every opening mark before it.
-    """
-    spans: list[tuple[int, int]] = []
-    stop_at = {"“": -1, "\"": -1}  # the stop found for the last opening mark of each kind
-    pos = 0
-    while (opening := _OPENING.search(text, pos)) is not None:
-        i = opening.start()
-        mark = text[i]
-        if stop_at[mark] <= i:  # the previous stop is behind us: find the next one
-            stop = _STOPS[mark].search(text, i + 1)
-            stop_at[mark] = stop.start() if stop else len(text)
-        stop = stop_at[mark]
-        if stop < len(text) and text[stop] == _CLOSING[mark] and stop > i + 1:
-            spans.append((i, stop + 1))
-            pos = stop + 1
-        else:
-            pos = i + 1
-    return spans
+    """Spans of the matches of ``QUOTATION`` in ``text``, in order, found in linear time."""
+    return quote_spans(text, _QUOTATION_MARKS)
 
 
 @dataclass(frozen=True)
