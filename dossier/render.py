@@ -317,8 +317,9 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
     dated = r.timeline.keys  # the dates an article may link to on the timeline page
     yield "index.html", partial(_home, r)
     for page in site.articles:
-        yield page.path, partial(lambda p: _article(r, article_view(p, hubs, entities, labels, md, related[p.path],
-                                                                    dated), entities), page)
+        yield page.path, partial(lambda p: _article(r, article_view(
+            p, hubs, entities, labels, md, related[p.path], dated,
+            tuple((o.start, o.end) for _, o in r.analysis.passages_in(p.article.slug))), entities), page)
     for hub in site.hubs:
         yield hub.path, partial(_hub, r, hub)
     for entity in (*site.people, *site.places, *site.organizations):

@@ -135,8 +135,10 @@ def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str],
 def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mapping[tuple[str, str], EntityPage],
                  labels: Mapping[str, str], md: MarkdownIt,
                  related: tuple[ArticlePage, ...] = (),
-                 timeline_keys: frozenset[str] | None = None) -> ArticleView:
-    """``timeline_keys``: the dates the timeline page shows; a date chip links only to those."""
+                 timeline_keys: frozenset[str] | None = None,
+                 shared: Iterable[tuple[int, int]] = ()) -> ArticleView:
+    """``timeline_keys``: the dates the timeline page shows; a date chip links only to those.
+    ``shared``: spans of the text (``Article.text`` offsets) that other outlets carry too."""
     people, places = _chips(page.people, entities), _chips(page.places, entities)
     topics = tuple(TopicLink(hubs[s].title, hubs[s].path) for s in page.topics if s in hubs)
     dates: dict[tuple[str, str], DateChip] = {}
@@ -153,13 +155,16 @@ def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mappi
                *(SearchFilter(labels["filter_place"], c.name) for c in places),
                SearchFilter(labels["filter_outlet"], page.article.outlet))
     original = _web_url(page.article.url)
-    return ArticleView(page, linked_body(page, entities, md), people, places,
+    return ArticleView(page, linked_body(page, entities, md, shared), people, places,
                        _chips(page.organizations, entities), topics, tuple(dates.values()), tuple(quotes),
                        filters, original, related)
 
 
-def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt) -> Markup:
-    """The article's HTML with the first mention of each entity linked to its page.
+def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt,
+                marked: Iterable[tuple[int, int]] = ()) -> Markup:
+    """The article's HTML with the first mention of each entity linked to its page, and the
+    ``marked`` spans (offsets into ``Article.text``: passages other outlets share) in
+    ``<mark class="shared">``.
 
     Works on markdown-it's tokens, not on HTML: only plain text outside existing links is
     split, and the renderer escapes every piece, so no name can inject markup.  One link
@@ -173,6 +178,9 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
         for m in e.mentions:
             targets.setdefault(m.text, ((e.type, e.key), urls.relative_href(page.path, target.path)))
     tokens = md.parse(page.article.body)
+    spans = sorted(marked)
+    if spans:
+        _mark_spans(tokens, page.article.text, spans)
     if targets:
         names = sorted(targets, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
@@ -181,6 +189,38 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
             if token.type == "inline" and token.children:
                 token.children = _link_children(token.children, pattern, targets, linked)
     return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def _mark_spans(tokens: list[Token], text: str, spans: list[tuple[int, int]]) -> None:
+    """Wrap the pieces of the body's text that lie in ``spans`` in ``<mark class="shared">``.
+
+    The offsets index the plain text, not the Markdown, so each text token is found in the
+    plain text from where the previous one ended (they come in the same order); a token not
+    found there (Markdown that the plain text renders differently) is left unmarked rather
+    than marked in the wrong place.  One mark per text piece, so marks always nest inside
+    the Markdown's own elements.
+    """
+    cursor = 0
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        out: list[Token] = []
+        for child in token.children:
+            at = text.find(child.content, cursor) if child.type == "text" and child.content else -1
+            if at < 0:
+                out.append(child)
+                continue
+            end = at + len(child.content)
+            cursor = end
+            cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
+            for start, stop in zip(cuts, cuts[1:], strict=False):
+                piece = Token("text", "", 0, content=text[start:stop])
+                if any(s <= start and stop <= e for s, e in spans):
+                    out += [Token("mark_open", "mark", 1, attrs={"class": "shared"}), piece,
+                            Token("mark_close", "mark", -1)]
+                else:
+                    out.append(piece)
+        token.children = out
 
 
 def _link_children(children: list[Token], pattern: re.Pattern[str],

@@ -241,11 +241,14 @@ def test_shared_passages_are_listed_with_both_outlets_and_highlighted(site: Path
 
 def test_an_article_shows_its_shared_passages_and_who_else_carries_them(site: Path, articles: dict[str, str]) -> None:
     page = articles["Tribunnews"] + "index.html"
-    shared = parse(site / page).one(cls="shared")
+    shared = parse(site / page).one(cls="shared-passages")
     marks = [m.text for m in shared.all("mark")]
     assert any(m.startswith("Kehadiran Jo Chun Ryong") for m in marks)
     assert any(m.startswith("untuk menghentikan perundingan senjata") for m in marks)
     assert links_to(shared, page, articles["IndonesiaOnline"]) and links_to(shared, page, articles["Jabar Ekspres"])
+    in_text = [m.text for m in parse(site / page).one(cls="prose").all("mark")]  # and in the article's own text
+    assert in_text[0] == "Kehadiran Jo Chun Ryong menunjukkan bahwa Korea Utara dan Rusia"
+    assert in_text[1].startswith("pembelian amunisi,” kata Michael Madden")
     quotes = parse(site / page).one(cls="quotes")
     assert "Juga dikutip oleh Jabar Ekspres dengan rumusan berbeda" in quotes.text
 

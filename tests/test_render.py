@@ -583,3 +583,19 @@ def test_highlight_marks_whole_words_and_every_form_of_the_name() -> None:
     assert str(highlight("Putin bertemu Vladimir Putin", ["Putin", "Vladimir Putin"])) == \
         "<mark>Putin</mark> bertemu <mark>Vladimir Putin</mark>"
     assert str(highlight("rusia dan Korea", "Rusia")) == "<mark>rusia</mark> dan Korea"
+
+
+def test_shared_spans_are_marked_in_the_article_text_inside_its_markup(tmp_path: Path) -> None:
+    """Offsets of the plain text land on the right words of the Markdown (across emphasis and
+    raw HTML shown as text), and every mark nests inside the Markdown's own elements."""
+    from dossier.markup import make_markdown
+    from dossier.views import linked_body
+
+    config = make_config(tmp_path)
+    page = make_page(config, "uji", "Uji", "Detik", None, "Kata **Kim Jong Un** di Rusia <b>hari ini</b>.",
+                     ["Kim Jong Un"], ["Rusia"], [], ())
+    text = page.article.text
+    span = (text.index("Jong"), text.index("hari ini") + len("hari ini"))
+    html = str(linked_body(page, {}, make_markdown(), [span]))
+    assert html == ('<p>Kata <strong>Kim <mark class="shared">Jong Un</mark></strong>'
+                    '<mark class="shared"> di Rusia &lt;b&gt;hari ini</mark>&lt;/b&gt;.</p>\n')
