@@ -11,12 +11,10 @@ not configuration.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Literal
-
-from ..models import Sentence
 
 Tense = Literal["past", "future"]
 
@@ -99,14 +97,7 @@ TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREF
 
 FRAME_DAYS = 60  # explicit dates this close to publication are the news of the day, not history
 _YEAR_SLACK = timedelta(days=31)
-_AUXILIARY_REACH = 3  # words between "diperkirakan" and the verb it governs
-_FOLLOWING_REACH = 6  # how far after the date a tense word may still govern it
 
-_TENSE_PARTICLE = re.compile(r"\s+(lalu|silam|kemarin|mendatang|depan|nanti)(?!\w)", re.I)
-_QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-# A full stop (not after an initial: "John F. Kirby") before a capital, or a line break.
-_SENTENCE_END = re.compile(r"[.!?…](?<!\b[A-Z]\.)[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
 _TOKEN = re.compile(r"\w+")
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
@@ -230,70 +221,6 @@ def reference_days(published: date | None, anchors: tuple[tuple[int, date], ...]
         i = bisect_left(starts, position)
         days.append(anchors[i - 1][1] if i else (anchors[0][1] if anchors else published))
     return days
-
-
-def tense_near(words_before: list[str], words_after: list[str]) -> Tense | None:
-    """Tense of the clause around a date from its nearest tense word.
-
-    The nearest word before the date wins ("diperkirakan akan digelar ..., di mana Putin
-    tiba pada Senin" is past: Putin has arrived); a past verb right after a future
-    auxiliary is a plan ("diperkirakan tiba pada sore hari").  With nothing before, a
-    tense word shortly after the date counts ("Pada Sabtu, Kim akan ...").
-    """
-    lowered = [w.lower() for w in words_before]
-    for index in range(len(lowered) - 1, -1, -1):
-        word = lowered[index]
-        if word in FUTURE_WORDS:
-            return "future"
-        if word in PAST_WORDS:
-            governing = lowered[max(0, index - _AUXILIARY_REACH):index]
-            return "future" if any(w in FUTURE_AUXILIARIES for w in governing) else "past"
-    for word in (w.lower() for w in words_after[:_FOLLOWING_REACH]):
-        if word in FUTURE_WORDS:
-            return "future"
-        if word in PAST_WORDS:
-            return "past"
-    return None
-
-
-def sentence_bounds(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence: the given ones, else a rough split good enough for tense."""
-    if sentences:
-        return tuple((s.start, s.end) for s in sentences)
-    bounds, cursor = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        bounds.append((cursor, match.end()))
-        cursor = match.end()
-    bounds.append((cursor, len(text)))
-    return tuple(bounds)
-
-
-def sentence_around(text: str, bounds: tuple[tuple[int, int], ...], starts: Sequence[int], position: int
-                    ) -> tuple[int, int]:
-    """The sentence of ``bounds`` (ordered, disjoint; ``starts`` their starts) holding ``position``,
-    else the whole text; by bisection, since a long article has thousands of sentences."""
-    i = bisect_right(starts, position) - 1
-    return bounds[i] if i >= 0 and position < bounds[i][1] else (0, len(text))
-
-
-def clause_tense(text: str, bounds: tuple[tuple[int, int], ...], start: int, end: int,
-                 starts: Sequence[int] | None = None) -> Tense | None:
-    """Tense of the sentence around a date at [start, end).
-
-    A particle right after the date settles it ("pada 20 Desember lalu").  Inside a
-    quotation only the quotation counts; outside, quotations are skipped: their "akan" is
-    the speaker's future, not the reporter's ("“Kami akan bertemu,” kata Menteri, Selasa").
-    ``bounds`` are ordered and disjoint (``sentence_bounds``); ``starts``, their starts, save
-    working them out on every call.
-    """
-    particle = _TENSE_PARTICLE.match(text, end)
-    if particle:
-        return "past" if particle.group(1).lower() in ("lalu", "silam", "kemarin") else "future"
-    s, e = sentence_around(text, bounds, [a for a, _ in bounds] if starts is None else starts, start)
-    for quote in _QUOTES.finditer(text, s, e):
-        if quote.start() <= start and end <= quote.end():
-            return tense_near(_WORD.findall(text[quote.start():start]), _WORD.findall(text[end:quote.end()]))
-    return tense_near(_WORD.findall(_QUOTES.sub(" ", text[s:start])), _WORD.findall(_QUOTES.sub(" ", text[end:e])))
 
 
 def weekday_number(name: str) -> int | None:

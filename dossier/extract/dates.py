@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -42,7 +42,6 @@ from .calendar import (
     YEAR_RE,
     Tense,
     at_sentence_start,
-    clause_tense,
     day_group,
     in_a_name,
     iso_month,
@@ -50,7 +49,6 @@ from .calendar import (
     means_week,
     reference_days,
     resolve_weekday,
-    sentence_bounds,
     shifted,
     trigger_positions,
     weekday_mismatch,
@@ -58,6 +56,7 @@ from .calendar import (
     word_before,
     year_for,
 )
+from .tense import Clause, clause_tense, read_clause, sentence_around, sentence_bounds
 
 __all__ = ["find_dates", "weekday_mismatch"]
 
@@ -128,9 +127,12 @@ class _Context:
     anchors: tuple[date, ...]  # explicit days written in the article, sorted, each once
     sentences: tuple[tuple[int, int], ...]
     sentence_starts: tuple[int, ...]
+    clauses: Mapping[tuple[int, int], Clause]  # the sentences that hold a date, read for tense
 
     def tense(self, start: int, end: int) -> Tense | None:
-        return clause_tense(self.text, self.sentences, start, end, self.sentence_starts)
+        bounds = sentence_around(self.text, self.sentences, self.sentence_starts, start)
+        clause = self.clauses.get(bounds) or read_clause(self.text, *bounds)
+        return clause_tense(self.text, clause, start, end)
 
     def anchors_near(self) -> tuple[date, ...]:
         """The anchors a weekday can mean: within a week of the reference day (all without one).
@@ -405,7 +407,7 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 def _anchor_days(text: str, chosen: list[_Candidate]) -> tuple[tuple[int, date], ...]:
     """(position, day) of every day written out in full: the article's own frame of time."""
     days: list[tuple[int, date]] = []
-    blank = _Context(text, None, (), (), ())
+    blank = _Context(text, None, (), (), (), {})
     for c in chosen:
         value = c.resolve(blank, c.start, c.end) if c.explicit else None
         days.extend((c.start, date.fromisoformat(side)) for side in (value or "").split("/") if len(side) == 10)
@@ -423,7 +425,10 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
     anchors = _anchor_days(text, chosen)
     bounds = sentence_bounds(text, sentences)
-    ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, tuple(a for a, _ in bounds))
+    sentence_starts = tuple(a for a, _ in bounds)
+    around = {sentence_around(text, bounds, sentence_starts, c.start) for c in chosen}
+    ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, sentence_starts,
+                   {b: read_clause(text, *b) for b in around})
     references = reference_days(published, anchors, [c.start for c in chosen])
     mentions = []
     for c, reference in zip(chosen, references, strict=True):
