@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Literal
 
 Tense = Literal["past", "future"]
@@ -105,14 +105,25 @@ DAY_BEFORE = re.compile(r"\d\s*\Z")  # a number just before: "20 Desember", "2 M
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
-def shifted(ref: date, unit: str, amount: int) -> str:
+def shifted(ref: date, unit: str, amount: int) -> str | None:
     """ISO value ``amount`` days ("hari"), months ("bulan") or years ("tahun") from ``ref``,
-    at that unit's precision: "tahun lalu" is a year, not the day a year ago."""
+    at that unit's precision: "tahun lalu" is a year, not the day a year ago.  None past
+    either end of the calendar (years 1 to 9999): "besok" written on 9999-12-31 is no day
+    an ISO date can name, and a guess would be worse than saying so."""
     if unit == "hari":
-        return (ref + timedelta(days=amount)).isoformat()
+        day = plus_days(ref, amount)
+        return day.isoformat() if day else None
     if unit == "bulan":
         return iso_month(*shift_months(ref.year, ref.month, amount))
-    return str(ref.year + amount)
+    return iso_year(ref.year + amount)
+
+
+def plus_days(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``, or None when that leaves the calendar (years 1 to 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def make_date(year: int, month: int, day: int) -> date | None:
@@ -123,8 +134,14 @@ def make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def iso_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+def iso_month(year: int, month: int) -> str | None:
+    """ "YYYY-MM", or None for a year outside 1..9999 (which ISO 8601's four digits cannot hold)."""
+    return f"{year:04d}-{month:02d}" if MINYEAR <= year <= MAXYEAR else None
+
+
+def iso_year(year: int) -> str | None:
+    """ "YYYY", or None for a year outside 1..9999."""
+    return f"{year:04d}" if MINYEAR <= year <= MAXYEAR else None
 
 
 def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -141,21 +158,21 @@ def year_for(month: int, day: int | None, ref: date, tense: Tense | None) -> int
     whole year: "hasilnya diumumkan pada 20 Maret", written on 6 March, is this March.
     """
     when = make_date(ref.year, month, day or 15) or date(ref.year, month, 28)
-    if tense == "past" and when > ref + _YEAR_SLACK:
+    if tense == "past" and when - ref > _YEAR_SLACK:  # (differences: ref ± slack may leave the calendar)
         return ref.year - 1
-    if tense == "future" and when < ref - _YEAR_SLACK:
+    if tense == "future" and ref - when > _YEAR_SLACK:
         return ref.year + 1
     return ref.year
 
 
 def weekday_date(weekday: int, ref: date, direction: Literal["on_or_before", "before", "on_or_after", "after"]
-                 ) -> date:
-    """The day with ``weekday`` nearest ``ref`` in the given direction."""
+                 ) -> date | None:
+    """The day with ``weekday`` nearest ``ref`` in the given direction (None off the calendar)."""
     if direction in ("on_or_before", "before"):
         back = (ref.weekday() - weekday) % 7
-        return ref - timedelta(days=back or (7 if direction == "before" else 0))
+        return plus_days(ref, -(back or (7 if direction == "before" else 0)))
     ahead = (weekday - ref.weekday()) % 7
-    return ref + timedelta(days=ahead or (7 if direction == "after" else 0))
+    return plus_days(ref, ahead or (7 if direction == "after" else 0))
 
 
 def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], tense: Tense | None,
@@ -173,7 +190,7 @@ def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], t
         if ref is None:
             return None
         weeks = {"pekan lalu": -1, "pekan ini": 0, "pekan depan": 1}[relation]
-        return ref - timedelta(days=ref.weekday()) + timedelta(days=7 * weeks + weekday)
+        return plus_days(ref, 7 * weeks + weekday - ref.weekday())
     if relation in ("lalu", "kemarin"):
         return weekday_date(weekday, ref, "before") if ref else None
     if relation in ("depan", "mendatang"):
@@ -186,8 +203,7 @@ def resolve_weekday(weekday: int, ref: date | None, anchors: tuple[date, ...], t
     if len(near) == 1:
         return near.pop()
     if ref is not None and (ref.weekday() == weekday or relation == "ini"):
-        monday = ref - timedelta(days=ref.weekday())
-        return monday + timedelta(days=weekday)
+        return plus_days(ref, weekday - ref.weekday())
     return None
 
 

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..models import DateMention, Sentence
 from .calendar import (
@@ -45,8 +45,10 @@ from .calendar import (
     day_group,
     in_a_name,
     iso_month,
+    iso_year,
     make_date,
     means_week,
+    plus_days,
     reference_days,
     resolve_weekday,
     shifted,
@@ -142,8 +144,8 @@ class _Context:
         """
         if self.ref is None:
             return self.anchors
-        week = timedelta(days=7)
-        return self.anchors[bisect_left(self.anchors, self.ref - week):bisect_right(self.anchors, self.ref + week)]
+        first, last = plus_days(self.ref, -7) or date.min, plus_days(self.ref, 7) or date.max
+        return self.anchors[bisect_left(self.anchors, first):bisect_right(self.anchors, last)]
 
 
 def _day(value: date | None) -> str | None:
@@ -362,7 +364,7 @@ def _part_of_year(qualifier: str) -> _Resolver:
     month = {"awal": 1, "pertengahan": 6, "medio": 6, "akhir": 12}[qualifier]
 
     def resolve(ctx: _Context, start: int, end: int) -> str | None:
-        return str(year_for(month, None, ctx.ref, ctx.tense(start, end))) if ctx.ref else None
+        return iso_year(year_for(month, None, ctx.ref, ctx.tense(start, end))) if ctx.ref else None
 
     return resolve
 
@@ -377,7 +379,7 @@ def _weekday(m: re.Match[str]) -> _Resolver:
         first = resolve_weekday(weekday, ctx.ref, ctx.anchors_near(), tense, relation)
         if first is None or last is None:
             return _day(first)
-        return _span(_day(first), _day(first + timedelta(days=(last - weekday) % 7)))
+        return _span(_day(first), _day(plus_days(first, (last - weekday) % 7)))
 
     return resolve
 
