@@ -12,6 +12,7 @@ name, never on dict order.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -214,25 +215,58 @@ def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str
         return []
     alternatives = "|".join(re.escape(t) for t in sorted(short_forms, key=lambda t: (-len(t), t)))
     pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
-    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    # The matches come in text order and never overlap each other, so a mention found here
+    # cannot overlap a later match: only the article's own mentions need checking, swept
+    # along the text (those begun before the match's end, in a heap by end until passed)
+    # instead of read in full for every match.
+    waiting = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    active: list[int] = []  # ends of the mentions begun so far that may still overlap
+    order = 0
     found: list[tuple[str, Mention]] = []
     for sentence in x.sentences:
         for match in pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(s < end and start < e for s, e in taken):
+            while order < len(waiting) and waiting[order][0] < end:
+                heapq.heappush(active, waiting[order][1])
+                order += 1
+            while active and active[0] <= start:
+                heapq.heappop(active)
+            if active:
                 continue
-            before = re.search(r"(\w+) $", sentence.text[:match.start()])
-            after = re.match(r" (\w+)", sentence.text[match.end():])
+            before = _word_before_space(sentence.text, match.start())
+            after = _SPACE_WORD.match(sentence.text, match.end())
             if any(w and w.group(1)[0].isupper() and not gazetteer.is_common(w.group(1)) for w in (before, after)):
                 continue  # part of a longer name the article's pass did not take ("Kim Il Sung")
             found.append((short_forms[match.group()], Mention(match.group(), start, end)))
-            taken.append((start, end))
     return found
 
 
+_WORD_SPACE = re.compile(r"(\w+) $")
+_SPACE_WORD = re.compile(r" (\w+)")
+
+
+def _word_before_space(text: str, end: int) -> re.Match[str] | None:
+    """``re.search(r"(\\w+) $", text[:end])``, reading only a window before ``end`` (widened
+    while the word fills it), not the whole sentence for every match in it."""
+    reach = 64
+    while True:
+        start = max(0, end - reach)
+        match = _WORD_SPACE.search(text[start:end])
+        if match is None or match.start() > 0 or start == 0:
+            return match
+        reach *= 2
+
+
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    seen: dict[tuple[int, int], Mention] = {}
+    """The mentions in order, without those nested in another (or repeated).
+
+    In (start, longest first) order every mention kept so far starts at or before the next
+    one, so it is nested in one of them exactly when it ends by the furthest end yet.
+    """
+    kept: list[Mention] = []
+    furthest = -1
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if not any(s <= m.start and m.end <= e for s, e in seen):  # drop mentions nested in another
-            seen[(m.start, m.end)] = m
-    return tuple(seen.values())
+        if m.end > furthest:
+            kept.append(m)
+            furthest = m.end
+    return tuple(kept)
