@@ -398,3 +398,11 @@ def test_a_hyphenated_acronym_names_the_whole_institution(bare):
 def test_waterworks_bridges_and_stadiums_are_places(bare):
     x = extract("Air dari Bendung Katulampa mengalir ke Jakarta. Laga digelar di Stadion Manahan, Solo.", bare)
     assert {("place", "Bendung Katulampa"), ("place", "Stadion Manahan")} <= set(found(x))
+
+
+def test_a_rescanned_spelling_that_takes_a_groups_only_typed_mention_leaves_no_untyped_entity():
+    # "Kim Jong" (typed) and "Jong" (untyped) were one group; the rescan gives "Kim Jong un" to
+    # Kim Jong Un, leaving the group without a type.  That used to fail an assertion.
+    gazetteer = build_gazetteer((KnownEntity("Kim Jong Un", "person"),))
+    x = extract("Jong Kim Jong Un Kim Jong un", gazetteer)
+    assert found(x) == {("person", "Kim Jong Un"): ["Kim Jong Un", "Kim Jong un"]}

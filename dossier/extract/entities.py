@@ -247,7 +247,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     """People, places and organisations of one article, each with every mention."""
     groups = group_candidates(text, find_candidates(text, sentences, gaz))
     _rescan(text, groups)
-    groups = [g for g in groups if g.members]
+    groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
     merged: dict[tuple[str, str], list[Candidate]] = {}
     names: dict[tuple[str, str], str] = {}
     for group in groups:
