@@ -7,19 +7,18 @@ with the one last published, and writes only the pages whose data changed — th
 its hubs, the entity pages that mention it — plus the pages that summarise everything
 (home, lists, timeline, feed, sitemap, dossier.json), each file replaced atomically.  The
 preview server then runs a full ``build(force=True)`` in the background, which refreshes
-the search index and anything a page shows indirectly (related articles).
+the search index and anything a page shows indirectly (related articles, passages and quotes
+shared with other articles, connections on entity pages).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
-from .config import Config
 from .errors import DossierError
 from .models import Site
 from .opendata import dossier_json
@@ -51,14 +50,16 @@ def changed_pages(before: Site, after: Site) -> frozenset[str]:
     return frozenset(path for path, page in new.items() if old.get(path) != page)
 
 
-def overview_paths(config: Config) -> frozenset[str]:
-    """Pages that summarise the whole dossier: always re-rendered after an edit."""
-    paths = config.paths
-    return frozenset({
-        "index.html", urls.timeline_path(config), urls.page_path(paths.people), urls.page_path(paths.places),
-        urls.page_path(paths.organizations), urls.page_path(paths.topics), urls.page_path(paths.articles),
-        "sitemap.xml", "feed.xml",
-    })
+def wanted_paths(before: Site, after: Site) -> Callable[[str], bool]:
+    """Which output files a quick rebuild renders.
+
+    Per-item pages (articles, hubs, entities) only when their data changed; every other
+    page (home, lists, timeline, the analyst views, feed, sitemap) summarises the whole
+    dossier, so it is always rendered again — whatever pages a theme adds.
+    """
+    per_item = frozenset(_page_objects(after)) | frozenset(_page_objects(before))
+    changed = changed_pages(before, after)
+    return lambda path: path in changed or path not in per_item
 
 
 def _write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
@@ -87,8 +88,8 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport) -> Refresh:
     done = assemble(Path(site_dir).resolve(), clock)
     if done.config != previous.config:
         raise DossierError("site.yaml changed; a full build is needed")
-    wanted = changed_pages(previous.site, done.site) | overview_paths(done.config)
-    files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=wanted.__contains__))
+    wanted = wanted_paths(previous.site, done.site)
+    files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=wanted))
     written = clock.run("write", lambda: _write_in_place(output_dir, files))
     written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config, done.analysis))])
     clock.timings["write"] -= clock.timings["render"]

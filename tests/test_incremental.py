@@ -35,7 +35,7 @@ def test_an_edit_rewrites_its_article_hubs_entities_and_overviews_only(site: Pat
     assert {"index.html", "linimasa/index.html", "dossier.json", "feed.xml"} <= written
     assert "topik/pelabuhan/index.html" in written  # the edited article's hub
     assert "tokoh/siti-rahmawati/index.html" in written  # an entity it mentions
-    assert "cari/index.html" not in written and not any(p.startswith("assets/") for p in written)
+    assert "tokoh/andi-pratama/index.html" not in written  # an entity the edit does not touch
     assert "diperluas" in (out / "artikel" / "kapal-pertama" / "index.html").read_text(encoding="utf-8")
 
     full = tmp_path / "full"
