@@ -177,3 +177,32 @@ def _labels() -> dict[str, str]:
 def test_expectations_are_not_vacuous() -> None:
     """Guard: the words chosen must actually separate the articles."""
     assert articles_containing("amunisi") < {a.title for a in load_articles(Path(REPO_ROOT / "content"))}
+
+
+def test_results_can_be_sorted_by_date(page: Any, watch: PageWatch, site_url: str, built_site: BuiltSite) -> None:
+    """Sorting is on request: newest first or oldest first, by the articles' publication dates."""
+    expected = articles_containing("kunjungan")
+    search(page, site_url, "kunjungan", expected)
+    assert result_titles(page, expected) == expected
+    by_title = built_site.article_by_title()
+    newest_first = sorted(expected, key=lambda t: (by_title[t]["published"] or "", t), reverse=True)
+    dates = [by_title[t]["published"] for t in newest_first]
+    assert len(set(dates)) > 1, "the test needs articles from different days"
+
+    def order_of_days() -> list[str]:
+        titles = [t.strip() for t in page.locator(RESULT_LINKS).all_inner_texts()]
+        return [by_title[t]["published"] for t in titles if t in by_title]
+
+    page.locator("#search-sort").select_option("desc")
+    expect(page).to_have_url(re.compile(r"sort=desc"))
+    deadline = time.monotonic() + 10
+    while order_of_days() != sorted(dates, reverse=True) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert order_of_days() == sorted(dates, reverse=True)
+
+    page.locator("#search-sort").select_option("asc")
+    deadline = time.monotonic() + 10
+    while order_of_days() != sorted(dates) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert order_of_days() == sorted(dates)
+    assert watch.take() == []
