@@ -118,14 +118,16 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
     for p, person in enumerate(people):
         for n, m in enumerate(person.members):
             by_text.setdefault(m.text, []).append((p, n, m))
+    lengths = sorted({len(t) for t in by_text})  # a tail is tried per length a mention has, not per space
     for group in list(groups):
         if group.canonical is not None or len(group.members) != 1:
             continue
         c = group.members[0]
-        found = min((next(((p, n, m) for p, n, m in by_text.get(c.text[i + 1:], ())
+        tails = (c.text[len(c.text) - size:] for size in lengths
+                 if size < len(c.text) and c.text[len(c.text) - size - 1] == " ")
+        found = min((next(((p, n, m) for p, n, m in by_text[tail]
                            if people[p] is not group and c.tokens > m.tokens), (len(people), 0, c))
-                     for i, ch in enumerate(c.text) if ch == " "), default=(len(people), 0, c),
-                    key=lambda entry: entry[:2])
+                     for tail in tails if tail in by_text), default=(len(people), 0, c), key=lambda entry: entry[:2])
         if found[0] == len(people):
             continue
         person, m = people[found[0]], found[2]
