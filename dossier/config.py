@@ -50,6 +50,10 @@ class PathNames:
     organizations: str = "organizations"
     search: str = "search"
     timeline: str = "timeline"
+    quotes: str = "quotes"
+    sources: str = "sources"
+    map: str = "map"
+    connections: str = "connections"
 
 
 @dataclass(frozen=True)

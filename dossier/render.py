@@ -176,10 +176,8 @@ class _Renderer:
             "data": "dossier.json",
             "not_found": "404.html",
         }
-        # The analyst pages' folders are named by the theme (labels ``path_*``) until
-        # site.yaml ``paths:`` names them.
-        for key in ANALYST_PAGES:
-            self.paths[key] = urls.page_path(urls.slugify(self.labels[f"path_{key}"]))
+        for key in ANALYST_PAGES:  # folders named in site.yaml ``paths:``
+            self.paths[key] = urls.page_path(getattr(config.paths, key))
         self.nav = tuple(NavItem(self.labels[f"nav_{key}"], self.paths[key], key)
                          for key in ("topics", "people", "places", "timeline", "quotes", "map", "connections",
                                      "sources", "articles", "search"))
