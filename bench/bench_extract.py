@@ -82,6 +82,10 @@ PATHOLOGICAL = {
     "dates": "11/9/2023 " * 5_000,
     "ellipses and marks": "…?! " * 12_500,
     "one long sentence": " ".join(["kata"] * 5_000 + ["Kim Jong Un"] * 2_000),
+    "names in one sentence": "Kim dan " * 6_250,
+    "dated quotes, no stops": "“Kami akan datang Senin” kata Kim " * 1_450,
+    "spaces": "Ia datang. " + " " * 50_000 + "lalu pergi.",
+    "lines of spaces": "Ia datang\n " * 4_500,
 }
 
 
