@@ -37,6 +37,7 @@ from .views import (
     entity_sources,
     feed_entries,
     group_by_day,
+    index_events,
     related_articles,
 )
 from .views_analysis import (
@@ -182,6 +183,7 @@ class _Renderer:
                          for key in ("topics", "people", "places", "timeline", "quotes", "map", "connections",
                                      "sources", "articles", "search"))
         self.timeline = timeline_view(analysis.timeline)
+        self.events = index_events(site.timeline)
         self.globals: dict[str, Any] = {
             "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
             "analysis": analysis,
@@ -268,7 +270,7 @@ def _entity(r: _Renderer, entity: EntityPage, entities: Mapping[tuple[str, str],
     return r.render(
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
         analysed=entity_analysis(r.analysis, entity),
-        days=entity_events(entity, r.site.timeline),
+        days=entity_events(entity, r.events),
         type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
                     else "website", section=section),

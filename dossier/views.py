@@ -305,10 +305,26 @@ def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def entity_events(entity: EntityPage, timeline: Iterable[Event]) -> tuple[DayGroup, ...]:
+EventIndex = Mapping[tuple[str, str], tuple[tuple[int, Event], ...]]
+
+
+def index_events(timeline: Iterable[Event]) -> EventIndex:
+    """Timeline events by (article path, sentence), with their place in the timeline.
+
+    Made once per render, so each entity page finds its events by lookup instead of
+    scanning the whole timeline (that scan made rendering quadratic in the dossier's size).
+    """
+    index: dict[tuple[str, str], list[tuple[int, Event]]] = {}
+    for position, event in enumerate(timeline):
+        index.setdefault((event.article.path, event.sentence), []).append((position, event))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def entity_events(entity: EntityPage, events: EventIndex) -> tuple[DayGroup, ...]:
     """The dated events whose sentence names the entity: its own timeline, by day."""
     said = {(a.article.path, a.sentence) for a in entity.appearances}
-    return group_by_day(e for e in timeline if (e.article.path, e.sentence) in said)
+    found = sorted((hit for key in said for hit in events.get(key, ())), key=lambda hit: hit[0])
+    return group_by_day(event for _, event in found)
 
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:
