@@ -9,7 +9,6 @@ from browser_support import AXE_JS, REPO_ROOT, BuiltSite
 from playwright.sync_api import expect
 
 from dossier.config import load_config
-from dossier.render import load_labels, theme_dirs
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +19,9 @@ def page_paths(built_site: BuiltSite) -> dict[str, str]:
     data = built_site.data
     config = load_config(REPO_ROOT)
     search = config.paths.search
-    labels = load_labels(config, theme_dirs(config))
     return {
         "timeline": f"{config.paths.timeline}/",
-        **{key: f"{labels['path_' + key]}/" for key in ("quotes", "sources", "map", "connections")},
+        **{key: f"{getattr(config.paths, key)}/" for key in ("quotes", "sources", "map", "connections")},
         "home": "",
         "hub": data["topics"][0]["url"],
         "article": data["articles"][0]["url"],

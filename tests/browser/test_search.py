@@ -126,8 +126,12 @@ def test_clicking_a_result_opens_the_article(page: Any, watch: PageWatch, site_u
     title = first.inner_text().strip()
     first.click()
     article = built_site.article_by_title()[title]
-    expect(page).to_have_url(site_url + article["url"])
+    expect(page).to_have_url(site_url + article["url"] + "?highlight=amunisi")
     expect(page.locator("h1")).to_have_text(title)
+    # The searched word is marked in the article the reader lands on.
+    marks = page.locator("[data-pagefind-body] mark.search-hit")
+    expect(marks.first).to_be_visible()
+    assert {t.strip().lower() for t in marks.all_inner_texts()} == {"amunisi"}
     assert watch.take() == []
 
 
