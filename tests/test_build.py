@@ -12,9 +12,9 @@ import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
+from link_check import broken_links
 
 from dossier.errors import DossierError
 from dossier.pipeline import build
@@ -58,26 +58,6 @@ def parse(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def broken_links(site: Path) -> list[str]:
-    broken = []
-    for page in site.rglob("*.html"):
-        if "pagefind" in page.relative_to(site).parts:
-            continue
-        for link in parse(page).links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")):
-                continue
-            if link.startswith("/"):
-                broken.append(f"{page.relative_to(site)}: root-relative {link}")
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site)} -> {link}")
-    return broken
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import xss_corpus
+from link_check import broken_links, own_pages
 
 from dossier.pipeline import build
 
@@ -32,10 +32,6 @@ def vnu_jar() -> Path | None:
     return jar if jar.is_file() and shutil.which("java") else None
 
 
-def own_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
-
-
 def validate(site: Path) -> list[str]:
     """vnu's errors for every page, as ``page:line: message``."""
     jar = vnu_jar()
@@ -47,57 +43,6 @@ def validate(site: Path) -> list[str]:
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     return [f"{unquote(urlsplit(m.get('url', '')).path).removeprefix(str(site) + '/')}:{m.get('lastLine')}: "
             f"{m['message']}" for m in messages]
-
-
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"] or "")
-        for key in ("href", "src"):
-            value = a.get(key)
-            if value is not None and not (tag == "link" and a.get("rel") in ("canonical", "alternate")) \
-                    and tag != "base":
-                self.links.append(value)
-
-
-def parsed(page: Path) -> Links:
-    links = Links()
-    links.feed(page.read_text(encoding="utf-8"))
-    return links
-
-
-def broken_links(site: Path) -> list[str]:
-    pages = {page: parsed(page) for page in own_pages(site)}
-    broken = []
-    for page, found in pages.items():
-        if page.name == "404.html":
-            continue  # its links are relative to <base href>, the site root on the real host
-        for link in found.links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc:
-                continue
-            where = f"{page.relative_to(site)} -> {link}"
-            if link.startswith("/"):
-                broken.append(f"{where} (root-relative: breaks under a sub-path)")
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file() or not target.is_relative_to(site.resolve()):
-                broken.append(where)
-            elif parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parsed(target).ids
-                if unquote(parts.fragment) not in ids:
-                    broken.append(f"{where} (no id {parts.fragment!r} there)")
-    return broken
 
 
 @pytest.fixture(scope="module")
