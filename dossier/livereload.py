@@ -284,7 +284,7 @@ class PipelineBuilder:
 
         # After a quick step output/ already shows the new pages, so a plain build would find
         # "nothing changed" and keep the old search index: force it.
-        self._last = build(site_dir, force=self._pages_ahead_of_index, cancelled=cancelled)
+        self._last = build(site_dir, force=self._pages_ahead_of_index, skip_unchanged=False, cancelled=cancelled)
         self._pages_ahead_of_index = False
 
 LIVERELOAD_JS = """\

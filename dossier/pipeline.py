@@ -11,10 +11,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
+from . import buildstate
 from .analysis import Analysis, analyze_site
 from .analyze import extract_all
 from .assemble import assemble_site
@@ -24,11 +24,15 @@ from .errors import DossierError, Problem
 from .hubs import assign_topics
 from .models import Article, Site
 from .opendata import dossier_json
-from .publish import discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place, write_files
+from .publish import SITE_MARKER, discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place
 from .render import render_site
+from .render_workers import Written, render_and_write, worker_count
 from .summarize import summarize
 
 T = TypeVar("T")
+
+OUTPUT_DIR = "output"  # beside site.yaml, as Config.output_dir (known before site.yaml is read)
+CACHE_DIR = ".dossier-cache"
 
 # (stage, done, total): called when a stage starts (0, 1) and ends (1, 1), and in between by
 # long stages (extraction: articles done of all).  The CLI turns it into a progress bar.
@@ -90,43 +94,6 @@ class Stopwatch:
             finally:
                 self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
             yield item
-
-
-class _Comparison:
-    """Tees the rendered files and notes whether each equals the published one.
-
-    Pages stream from the renderer to the staging folder (a 10,000-article site is never
-    held in memory); on the way we check whether output/ already holds the very same site,
-    in which case nothing is swapped and Pagefind is not run again.
-    """
-
-    def __init__(self, output_dir: Path) -> None:
-        self.output_dir = output_dir
-        self.names: set[str] = set()
-        self.all_equal = (output_dir / "pagefind" / "pagefind-entry.json").is_file()
-
-    def tee(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        for rel, data in files:
-            if self.all_equal:
-                self.names.add(rel)
-                existing = self.output_dir / rel
-                try:
-                    self.all_equal = existing.is_file() and existing.read_bytes() == data
-                except OSError:
-                    self.all_equal = False
-            yield rel, data
-
-    def site_unchanged(self) -> bool:
-        if not self.all_equal:
-            return False
-        present = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*")
-                   if p.is_file() and p.relative_to(self.output_dir).parts[0] != "pagefind"}
-        return present == self.names
-
-
-def _open_data(site: Site, config: Config, analysis: Analysis) -> Iterator[tuple[str, bytes]]:
-    """dossier.json, produced lazily so it is timed with the other rendered files."""
-    yield "dossier.json", dossier_json(site, config, analysis)
 
 
 class BuildCancelled(Exception):
@@ -192,43 +159,88 @@ def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: i
 
 def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
           workers: int | None = None, progress: Progress = no_progress, force: bool = False,
-          cancelled: Callable[[], bool] = lambda: False) -> BuildReport:
+          skip_unchanged: bool = True, cancelled: Callable[[], bool] = lambda: False) -> BuildReport:
     """Build the dossier in ``site_dir`` and publish it atomically to ``output_dir``.
 
     Raises DossierError (with every problem found) and leaves any previous output intact.
-    ``cache`` reuses extractions from ``.dossier-cache/``; ``workers`` caps the extraction
-    processes (default: one per core); neither changes the output.  ``force`` rewrites and
-    re-indexes even when output/ already holds the same pages (after a quick rebuild
-    updated pages but not the search index).  ``cancelled()`` is asked before the swap: a
-    preview server whose user saved again drops this build instead of publishing it.
+    ``cache`` reuses extractions from ``.dossier-cache/``; ``workers`` caps the processes
+    that extract and render (default: one per core); neither changes the output.  When
+    output/ holds the build of these very inputs, ``skip_unchanged`` returns at once (the
+    report then has no ``site``: the preview server, which needs it, turns this off).
+    ``force`` rewrites and re-indexes even when output/ already holds the same pages (after
+    a quick rebuild updated pages but not the search index).  ``cancelled()`` is asked
+    before the swap: a preview server whose user saved again drops this build.
     """
     site_dir = Path(site_dir).resolve()
+    output_dir = Path(output_dir).resolve() if output_dir else site_dir / OUTPUT_DIR
+    state_file = site_dir / CACHE_DIR / buildstate.STATE_FILE
     clock = Stopwatch(progress)
+    inputs = clock.run("check", lambda: buildstate.inputs_digest(site_dir, {"index": index}))
+    if skip_unchanged and cache and not force:
+        record = buildstate.unchanged_build(state_file, output_dir, inputs)
+        if record is not None:
+            return BuildReport(output_dir, record.articles, record.pages, record.files, record.indexed,
+                               unchanged=True, timings=dict(clock.timings))
+    report = _build(site_dir, output_dir, clock, index=index, cache=cache, workers=workers, force=force,
+                    cancelled=cancelled)
+    if cache:  # without the cache, .dossier-cache/ is neither read nor written
+        buildstate.remember(state_file, output_dir, buildstate.Record(
+            inputs, buildstate.output_digest(output_dir), report.articles, report.pages, report.files,
+            report.indexed))
+    return report
+
+
+def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, cache: bool, workers: int | None,
+           force: bool, cancelled: Callable[[], bool]) -> BuildReport:
+    """Every stage, from loading the sources to swapping the new site into place."""
     done = assemble(site_dir, clock, cache=cache, workers=workers)
     config, site = done.config, done.site
-    output_dir = Path(output_dir).resolve() if output_dir else config.output_dir
     _stop_if(cancelled)
-
     staging = make_staging_dir(output_dir)
     try:
-        comparison = _Comparison(output_dir)
-        files = clock.timed_iter("render", chain(render_site(site, config, done.analysis),
-                                                 _open_data(site, config, done.analysis)))
-        written = clock.run("write", lambda: write_files(staging, comparison.tee(files)))
-        clock.timings["write"] -= clock.timings["render"]  # rendering happened inside the write loop
-        if index and not force and comparison.site_unchanged():
+        written = _render(done, staging, output_dir, clock, workers)
+        if index and not force and written.same_as_published and _holds_only(output_dir, written.names):
             discard(staging)
-            return BuildReport(output_dir, done.articles, written.pages, written.files, indexed_pages(output_dir),
-                               unchanged=True, timings=dict(clock.timings), config=config, site=site)
+            return BuildReport(output_dir, done.articles, written.pages, len(written.names),
+                               indexed_pages(output_dir), unchanged=True, timings=dict(clock.timings),
+                               config=config, site=site)
         _stop_if(cancelled)
-        indexed = clock.run("index", lambda: run_pagefind(staging)) if index else 0
-        if index and indexed != len(site.articles):
-            raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
-                               "were written; check data-pagefind-body in the article template")
+        indexed = 0
+        if index:
+            # Only article pages are searchable: Pagefind need not read the thousands of others.
+            indexed = clock.run("index", lambda: run_pagefind(staging, f"{config.paths.articles}/**/*.html"))
+            if indexed != len(site.articles):
+                raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
+                                   "were written; check data-pagefind-body in the article template")
         _stop_if(cancelled)
         clock.run("publish", lambda: swap_into_place(staging, output_dir))
     except BaseException:
         discard(staging)
         raise
-    return BuildReport(output_dir, done.articles, written.pages, written.files, indexed,
+    return BuildReport(output_dir, done.articles, written.pages, len(written.names), indexed,
                        timings=dict(clock.timings), config=config, site=site)
+
+
+def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None) -> Written:
+    """Render and write every file, on every core; timed as the render and write stages."""
+    site, config, analysis = done.site, done.config, done.analysis
+
+    def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
+        yield from render_site(site, config, analysis, wanted=wanted)
+        if wanted is None or wanted(SITE_MARKER):
+            yield SITE_MARKER, dossier_json(site, config, analysis)
+
+    with clock.stage("render"):
+        written = render_and_write(files, staging, output_dir, worker_count(len(site.articles), workers))
+    # Rendering and writing interleave: split the stage's wall time in the workers' proportion.
+    elapsed = clock.timings["render"]
+    share = written.write_seconds / max(written.render_seconds + written.write_seconds, 1e-9)
+    clock.timings["render"], clock.timings["write"] = elapsed * (1 - share), elapsed * share
+    return written
+
+
+def _holds_only(output_dir: Path, names: frozenset[str]) -> bool:
+    """Does output/ hold exactly these files (and its search index)?"""
+    present = {p.relative_to(output_dir).as_posix() for p in output_dir.rglob("*")
+               if p.is_file() and p.relative_to(output_dir).parts[0] != "pagefind"}
+    return present == names

@@ -41,8 +41,12 @@ _RENAME_EXCHANGE = 2
 
 @dataclass(frozen=True)
 class WriteReport:
-    files: int
+    names: frozenset[str]  # every file written, relative to the staging folder
     pages: int  # .html files written (the Pagefind bundle excluded)
+
+    @property
+    def files(self) -> int:
+        return len(self.names)
 
 
 def safe_relative_path(path: str) -> str:
@@ -124,9 +128,20 @@ def make_staging_dir(output_dir: Path) -> Path:
     try:
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         clean_stale(output_dir)
-        return Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=output_dir.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=output_dir.parent))
+        # mkdtemp makes the folder private (0700); once swapped in it is output/, which a web
+        # server running as another user must be able to read, as any folder the user makes.
+        staging.chmod(0o777 & ~_umask())
+        return staging
     except OSError as exc:
         raise DossierError(f"cannot create a build folder beside {output_dir}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> WriteReport:
@@ -150,7 +165,7 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> WriteRepor
             reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
             raise DossierError(f"cannot write {rel} ({reason}); output/ was left as it was") from None
         pages += rel.endswith(".html")
-    return WriteReport(files=len(written), pages=pages)
+    return WriteReport(frozenset(written), pages)
 
 
 def indexed_pages(site: Path) -> int:
@@ -163,13 +178,13 @@ def indexed_pages(site: Path) -> int:
     return sum(int(lang.get("page_count", 0)) for lang in languages.values())
 
 
-def run_pagefind(site: Path) -> int:
-    """Index ``site`` with the Pagefind CLI; return the number of pages it indexed.
+def run_pagefind(site: Path, glob: str = "**/*.{html}") -> int:
+    """Index the pages of ``site`` matching ``glob`` with the Pagefind CLI; return how many it indexed.
 
     We use the CLI, not the Python API, whose per-page calls wait ~100 ms each
     (upstream issue #976).
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

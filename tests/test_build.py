@@ -188,7 +188,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path: Path) ->
         "            if i == 3: print('midway', flush=True); time.sleep(60)\n"
         "            yield f\n"
         "    return real(staging, gen())\n"
-        "import dossier.pipeline as pl; pl.write_files = slow\n"
+        "import dossier.render_workers as rw; rw.write_files = slow\n"
         f"build({str(site)!r}, {str(out)!r}, cache=False)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=REPO,

@@ -29,8 +29,8 @@ DEAD_PID = 2**22 + 12345  # above Linux's largest pid_max: no process has it
 # Stop the build while it writes its third file, and say so on stdout.
 SLOW_WRITE = """
 import sys, time
-import dossier.pipeline as pipeline
-real = pipeline.write_files
+import dossier.render_workers as render_workers
+real = render_workers.write_files
 def slow(staging, files):
     def gen():
         for i, f in enumerate(files):
@@ -39,7 +39,7 @@ def slow(staging, files):
                 time.sleep(60)
             yield f
     return real(staging, gen())
-pipeline.write_files = slow
+render_workers.write_files = slow
 from dossier.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -123,7 +123,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(built, monkeypatch: py
 def test_a_crash_inside_pagefind_changes_nothing(built, monkeypatch: pytest.MonkeyPatch) -> None:
     site, out, good = built
 
-    def broken_index(staging: Path) -> int:
+    def broken_index(staging: Path, glob: str) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("dossier.pipeline.run_pagefind", broken_index)

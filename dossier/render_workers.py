@@ -1,0 +1,164 @@
+"""Render and write the site's files on every core.
+
+Rendering is most of a build once extraction is cached, and it is one pure function per
+page, so it splits cleanly: each worker process renders the pages whose path falls in its
+share and writes them straight into the staging folder.  Workers are *forked* after the
+site was assembled, so they inherit the ``Site`` and the analysis instead of receiving
+them pickled (a 10,000-article site would take longer to send than to render).  Where
+fork is not available, or the site is small, everything runs in this process: the output
+is byte-identical either way.
+
+On the way each file is compared with the one already published, so a build that would
+publish the very same site can leave output/ (and its search index) untouched.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import time
+import traceback
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .errors import DossierError
+from .publish import write_files
+
+# (wanted(path) -> bool, or None for every file) -> the site's files as (path, bytes).
+FileSource = Callable[[Callable[[str], bool] | None], Iterable[tuple[str, bytes]]]
+# Below this many articles one process is faster than starting others.
+MIN_ARTICLES_PER_EXTRA_WORKER = 150
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one or more workers wrote, and whether it all equals what output/ holds."""
+
+    names: frozenset[str]
+    pages: int
+    same_as_published: bool
+    render_seconds: float
+    write_seconds: float
+
+
+class _Comparison:
+    """Tees rendered files and notes whether each equals the published one."""
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        self.all_equal = (output_dir / "pagefind" / "pagefind-entry.json").is_file()
+
+    def tee(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for rel, data in files:
+            if self.all_equal:
+                existing = self.output_dir / rel
+                try:
+                    self.all_equal = existing.is_file() and existing.read_bytes() == data
+                except OSError:
+                    self.all_equal = False
+            yield rel, data
+
+
+class _Timed:
+    """Splits the time of a render-and-write loop into rendering and writing."""
+
+    def __init__(self) -> None:
+        self.render = 0.0
+
+    def wrap(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        iterator = iter(files)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                self.render += time.perf_counter() - start
+            yield item
+
+
+def _render_share(source: FileSource, wanted: Callable[[str], bool] | None, staging: Path,
+                  output_dir: Path) -> Written:
+    comparison, timed = _Comparison(output_dir), _Timed()
+    start = time.perf_counter()
+    report = write_files(staging, comparison.tee(timed.wrap(source(wanted))))
+    total = time.perf_counter() - start
+    return Written(report.names, report.pages, comparison.all_equal, timed.render, total - timed.render)
+
+
+def _share(index: int, count: int) -> Callable[[str], bool]:
+    """Pages by a stable hash of their path: the same path always goes to the same worker."""
+    return lambda path: zlib.crc32(path.encode()) % count == index
+
+
+def _worker(source: FileSource, index: int, count: int, staging: Path, output_dir: Path,
+            conn: Connection) -> None:
+    try:
+        result: object = ("ok", _render_share(source, _share(index, count), staging, output_dir))
+    except DossierError as exc:
+        result = ("error", exc)
+    except BaseException as exc:  # a bug: pass its traceback to the parent, which reports it
+        result = ("bug", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+    conn.send(result)
+    conn.close()
+
+
+def worker_count(articles: int, requested: int | None) -> int:
+    """``requested`` if given (1 = render in this process); else one per core, fewer for small sites."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if requested is not None:
+        return max(1, requested)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, max(1, articles // MIN_ARTICLES_PER_EXTRA_WORKER))
+
+
+def render_and_write(source: FileSource, staging: Path, output_dir: Path, workers: int) -> Written:
+    """Render every file of ``source`` into ``staging`` with ``workers`` processes."""
+    if workers <= 1:
+        return _render_share(source, None, staging, output_dir)
+    context = multiprocessing.get_context("fork")
+    # Objects that exist before the fork are never collected in the workers: without this a
+    # collection would touch (and so copy) every page of memory the workers share.
+    gc.freeze()
+    processes, pipes = [], []
+    try:
+        for index in range(workers):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(source, index, workers, staging, output_dir, sender),
+                                      name=f"dossier-render-{index}", daemon=True)
+            process.start()
+            sender.close()
+            processes.append(process)
+            pipes.append(receiver)
+        results = [_receive(pipe, process) for pipe, process in zip(pipes, processes, strict=True)]
+    finally:
+        gc.unfreeze()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+    names = frozenset().union(*(r.names for r in results))
+    if len(names) != sum(len(r.names) for r in results):
+        raise DossierError("two pages want the same output file; check slugs and paths in site.yaml")
+    return Written(names, sum(r.pages for r in results),
+                   all(r.same_as_published for r in results), sum(r.render_seconds for r in results) / workers,
+                   sum(r.write_seconds for r in results) / workers)
+
+
+def _receive(pipe: Connection, process: multiprocessing.process.BaseProcess) -> Written:
+    try:
+        kind, value = pipe.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"a render worker ended without a result (exit code {process.exitcode})") from None
+    if kind == "error":
+        raise value
+    if kind == "bug":
+        raise RuntimeError(f"a render worker failed: {value}")
+    return value
