@@ -12,22 +12,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import buildstate
-from .analysis import Analysis, analyze_site
-from .analyze import extract_all
-from .assemble import assemble_site
-from .config import Config, load_config
-from .content import load_articles
 from .errors import DossierError, Problem
-from .hubs import assign_topics
-from .models import Article, Site
-from .opendata import dossier_json
-from .publish import SITE_MARKER, discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place
-from .render import render_site
-from .render_workers import Written, render_and_write, worker_count
-from .summarize import summarize
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .config import Config
+    from .models import Article, Site
+    from .render_workers import Written
 
 T = TypeVar("T")
 
@@ -122,6 +116,9 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
     A broken site.yaml must not hide the broken articles behind it: the user fixes
     everything in one round.  (The content folder's place does not depend on site.yaml.)
     """
+    from .config import load_config
+    from .content import load_articles
+
     problems: list[Problem] = []
     config = articles = None
     try:
@@ -142,6 +139,14 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
 
 def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
     """load → extract → summarize → hubs → assemble, each timed on ``clock``."""
+    # The stages are imported when first needed, not with this module: a build that finds
+    # nothing changed must not pay for loading the extractors, Jinja and the analysis.
+    from .analysis import analyze_site
+    from .analyze import extract_all
+    from .assemble import assemble_site
+    from .hubs import assign_topics
+    from .summarize import summarize
+
     config, articles = clock.run("load", lambda: _load(site_dir))
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
@@ -193,6 +198,8 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
 def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, cache: bool, workers: int | None,
            force: bool, cancelled: Callable[[], bool]) -> BuildReport:
     """Every stage, from loading the sources to swapping the new site into place."""
+    from .publish import discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place
+
     done = assemble(site_dir, clock, cache=cache, workers=workers)
     config, site = done.config, done.site
     _stop_if(cancelled)
@@ -223,6 +230,11 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
 
 def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None) -> Written:
     """Render and write every file, on every core; timed as the render and write stages."""
+    from .opendata import dossier_json
+    from .publish import SITE_MARKER
+    from .render import render_site
+    from .render_workers import render_and_write, worker_count
+
     site, config, analysis = done.site, done.config, done.analysis
 
     def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
