@@ -80,8 +80,13 @@ def _write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> lis
     return written
 
 
-def refresh(site_dir: Path, output_dir: Path, previous: BuildReport) -> Refresh:
-    """Re-render only the pages an edit changed; raises DossierError like ``build``."""
+def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
+            shown: Callable[[], None] | None = None) -> Refresh:
+    """Re-render only the pages an edit changed; raises DossierError like ``build``.
+
+    The edited articles' own pages are written first and ``shown()`` is called then (the
+    preview server reloads the open pages), before the hubs, entity pages and overviews.
+    """
     if previous.site is None or previous.config is None or not (output_dir / "index.html").is_file():
         raise DossierError("no published site to refresh; run a full build first")
     clock = Stopwatch(no_progress)
@@ -89,8 +94,16 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport) -> Refresh:
     if done.config != previous.config:
         raise DossierError("site.yaml changed; a full build is needed")
     wanted = wanted_paths(previous.site, done.site)
-    files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=wanted))
-    written = clock.run("write", lambda: _write_in_place(output_dir, files))
+    edited = frozenset(p.path for p in done.site.articles) & changed_pages(previous.site, done.site)
+
+    def render_and_write(batch: Callable[[str], bool]) -> list[str]:
+        files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=batch))
+        return clock.run("write", lambda: _write_in_place(output_dir, files))
+
+    written = render_and_write(lambda path: path in edited)
+    if edited and shown is not None:
+        shown()
+    written += render_and_write(lambda path: wanted(path) and path not in edited)
     written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config, done.analysis))])
     clock.timings["write"] -= clock.timings["render"]
     report = BuildReport(output_dir, done.articles, sum(p.endswith(".html") for p in written), len(written),

@@ -246,7 +246,10 @@ class PlainBuilder:
     def __init__(self, build: Callable[[Path], object]) -> None:
         self.build = build
 
-    def quick(self, site_dir: Path) -> bool:
+    def quick(self, site_dir: Path, shown: Callable[[], None]) -> bool:
+        return False
+
+    def refresh_search(self, site_dir: Path) -> bool:
         return False
 
     def full(self, site_dir: Path, cancelled: Callable[[], bool]) -> None:
@@ -254,38 +257,55 @@ class PlainBuilder:
 
 
 class PipelineBuilder:
-    """The real pipeline in two steps, so a saved article shows up as fast as possible.
+    """The real pipeline in three steps, so a saved article shows up as fast as possible.
 
-    ``quick`` re-renders just the pages the edit changed (``incremental.refresh``); the
-    pages reload at once.  ``full`` then rebuilds everything and the search index, and is
-    dropped before publishing when the user has saved again meanwhile.  Any failure of the
-    quick step (a broken file, a changed site.yaml) falls through to the full build, which
-    reports the error the same way ``python build.py`` would.
+    ``quick`` re-renders just the pages the edit changed (``incremental.refresh``), the
+    edited article's own page first: ``shown()`` reloads the open pages as soon as it is
+    written.  ``refresh_search`` then indexes output/ again and swaps the new index in.
+    ``full`` finally rebuilds everything (what an edit changes only indirectly: related
+    articles, passages and quotes shared with other articles) and is dropped before
+    publishing when the user has saved again meanwhile.  Any failure of the quick step (a
+    broken file, a changed site.yaml) falls through to the full build, which reports the
+    error the same way ``python build.py`` would.
     """
 
     def __init__(self) -> None:
         self._last: Any = None  # BuildReport of what output/ holds; None until a full build
         self._pages_ahead_of_index = False
 
-    def quick(self, site_dir: Path) -> bool:
+    def quick(self, site_dir: Path, shown: Callable[[], None]) -> bool:
         from .incremental import refresh
 
         if self._last is None:
             return False
         try:
-            self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last).report
+            self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last, shown=shown).report
         except Exception:  # only a shortcut: the full build finds and reports what went wrong
             return False
         self._pages_ahead_of_index = True
         return True
 
+    def refresh_search(self, site_dir: Path) -> bool:
+        """Index the pages the quick step wrote; False if that failed (the full build will)."""
+        from .publish import refresh_index
+
+        if self._last is None or self._last.config is None:
+            return False
+        try:
+            refresh_index(site_dir / OUTPUT_DIR, f"{self._last.config.paths.articles}/**/*.html")
+        except Exception:
+            return False
+        self._pages_ahead_of_index = False
+        return True
+
     def full(self, site_dir: Path, cancelled: Callable[[], bool]) -> None:
         from .pipeline import build
 
-        # After a quick step output/ already shows the new pages, so a plain build would find
-        # "nothing changed" and keep the old search index: force it.
+        # After a quick step whose index refresh failed, output/ already shows the new pages,
+        # so a plain build would find "nothing changed" and keep the old search index: force it.
         self._last = build(site_dir, force=self._pages_ahead_of_index, skip_unchanged=False, cancelled=cancelled)
         self._pages_ahead_of_index = False
+
 
 LIVERELOAD_JS = """\
 // Dossier preview: reload after a successful rebuild, show the error of a failed one.

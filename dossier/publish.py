@@ -178,13 +178,15 @@ def indexed_pages(site: Path) -> int:
     return sum(int(lang.get("page_count", 0)) for lang in languages.values())
 
 
-def run_pagefind(site: Path, glob: str = "**/*.{html}") -> int:
+def run_pagefind(site: Path, glob: str = "**/*.{html}", bundle: Path | None = None) -> int:
     """Index the pages of ``site`` matching ``glob`` with the Pagefind CLI; return how many it indexed.
 
-    We use the CLI, not the Python API, whose per-page calls wait ~100 ms each
-    (upstream issue #976).
+    The bundle goes to ``site/pagefind`` unless ``bundle`` names another folder.  We use the
+    CLI, not the Python API, whose per-page calls wait ~100 ms each (upstream issue #976).
     """
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"]
+    if bundle is not None:
+        command += ["--output-path", str(bundle)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -192,7 +194,27 @@ def run_pagefind(site: Path, glob: str = "**/*.{html}") -> int:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
         raise DossierError(f"Pagefind failed (exit {result.returncode}): {detail}")
-    return indexed_pages(site)
+    return indexed_pages(bundle.parent if bundle is not None else site)
+
+
+def refresh_index(site: Path, glob: str) -> int:
+    """Index the published ``site`` again, in place, without a moment of broken search.
+
+    The preview server updates pages in output/ one by one after an edit; the search index
+    is then rebuilt beside the old one and swapped in as a whole (one atomic exchange where
+    the OS offers it), so a search running meanwhile reads the old index or the new one.
+    """
+    work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-index-", dir=site.parent))
+    try:
+        indexed = run_pagefind(site, glob, bundle=work / "pagefind")
+        current = site / "pagefind"
+        if not (current.is_dir() and _exchange(work / "pagefind", current)):
+            if current.exists():
+                os.replace(current, work / "old")
+            os.replace(work / "pagefind", current)
+        return indexed
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:

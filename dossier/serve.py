@@ -309,11 +309,19 @@ class PreviewServer:
             # Only article edits take the quick step: a template or site.yaml edit changes
             # every page, which only the full build re-renders.
             content_only = self._take_changes() == {"content"}
-            if content_only and self._builder.quick(self.site_dir):
+            shown: list[float] = []
+
+            def show() -> None:  # the edited article's page is written: reload the open pages now
                 self.state.succeeded()
-                self.on_event(f"{verb} in {time.perf_counter() - started:.2f} s")
-                started = time.perf_counter()
-                if self._full_build():
+                shown.append(time.perf_counter())
+
+            if content_only and self._builder.quick(self.site_dir, show):
+                show()  # and again once the hubs, entity pages and overviews around it are written
+                self.on_event(f"{verb} in {shown[0] - started:.2f} s")
+                if self._builder.refresh_search(self.site_dir):
+                    self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
+                    self._full_build()
+                elif self._full_build():
                     self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
                 return True
             if self._full_build():

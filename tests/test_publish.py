@@ -11,6 +11,7 @@ from dossier.publish import (
     TEMP_PREFIX,
     discard,
     make_staging_dir,
+    refresh_index,
     run_pagefind,
     safe_relative_path,
     swap_into_place,
@@ -71,3 +72,29 @@ def test_pagefind_cli_indexes_pages_with_a_body_and_reports_the_count(tmp_path: 
                            ("c/index.html", b'<html lang="id"><body>not indexed</body></html>')])
     assert run_pagefind(tmp_path) == 2
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def _indexed_words(site: Path) -> str:
+    import gzip
+
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                   for f in (site / "pagefind" / "fragment").iterdir())
+
+
+def test_only_the_pages_matching_the_glob_are_indexed(tmp_path: Path) -> None:
+    other = PAGE.replace(b"Kunjungan", b"Amunisi")
+    write_files(tmp_path, [("artikel/a/index.html", PAGE), ("tokoh/b/index.html", other)])
+    assert run_pagefind(tmp_path, "artikel/**/*.html") == 1
+    assert "Kunjungan" in _indexed_words(tmp_path) and "Amunisi" not in _indexed_words(tmp_path)
+
+
+def test_the_index_of_a_published_site_is_refreshed_as_a_whole(tmp_path: Path) -> None:
+    """The preview server edits pages in place, then swaps a fresh index in: no litter, new words found."""
+    site = tmp_path / "output"
+    write_files(site, [("artikel/a/index.html", PAGE)])
+    assert run_pagefind(site, "artikel/**/*.html") == 1
+    (site / "artikel" / "a" / "index.html").write_bytes(PAGE.replace(b"Kunjungan", b"Zamrud"))
+    write_files(site, [("artikel/b/index.html", PAGE)])
+    assert refresh_index(site, "artikel/**/*.html") == 2
+    assert "Zamrud" in _indexed_words(site)
+    assert litter(tmp_path) == []
