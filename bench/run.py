@@ -42,6 +42,8 @@ from bench.measure import CommandFailed, Sample, median, run_measured, summarize
 
 WORK = BENCH / "work"
 MODES = ("cold", "warm", "one_edit")
+SERVE_MODE = "serve_edit"  # the preview server's answer to an edit (bench/serve_edit.py)
+SERVE_EDITS = 3
 
 # Runs in the fresh interpreter: build once, print the report as one JSON line.
 CHILD = """\
@@ -158,6 +160,19 @@ def bench_ours(site_dir: Path, runs: int, edit_target: Path, code_root: Path,
     return out
 
 
+def bench_serve(site_dir: Path, runs: int, edit_target: Path, code_root: Path) -> dict:
+    """The preview server on this corpus: edited page served, search refreshed (bench/serve_edit.py)."""
+    path = os.pathsep.join(filter(None, [str(code_root), os.environ.get("PYTHONPATH")]))
+    sample = run_measured([sys.executable, str(BENCH / "serve_edit.py"), str(site_dir), "--edits",
+                           str(max(runs, SERVE_EDITS)), "--article", edit_target.name], cwd=code_root,
+                          env=dict(os.environ, PYTHONPATH=path))
+    result = json.loads([line for line in sample.stdout.splitlines() if line.startswith("{")][-1])
+    log(f"  ours serve edit: page {result['median_page_s']:.2f} s, search {result['median_search_s']:.2f} s "
+        f"(medians of {len(result['runs'])} edits), peak {sample.peak_rss_mb:.0f} MB")
+    result["peak_rss_mb"] = round(sample.peak_rss_mb, 1)
+    return result
+
+
 def bench_tool(name: str, build, root: Path, output: Path, runs: int) -> dict:
     samples = []
     for run in range(runs):
@@ -177,8 +192,11 @@ def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | No
     result: dict = {"n": n, "words": sum(len(a.body.split()) for a in articles)}
     edit_target = site_dir / "content" / f"{articles[n // 2].slug}.md"
     if not args.skip_ours:
-        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root, args.modes,
-                                    args.code if args.ref else None)
+        builds = [m for m in args.modes if m in MODES]
+        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root, builds,
+                                    args.code if args.ref else None) if builds else {}
+        if SERVE_MODE in args.modes:
+            result["serve"] = bench_serve(site_dir, args.runs, edit_target, args.code_root)
     if tools is not None:
         pelican_root, hugo_root = base / "pelican", base / "hugo"
         compare_tools.write_pelican_site(pelican_root, articles)
@@ -203,19 +221,33 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
 
 def markdown_tables(results: Sequence[dict]) -> str:
     lines = ["| N | ours cold (s) | ours warm (s) | ours one-edit (s) | Pelican (s) | Hugo (s) "
-             "| ours cold / Pelican | ours cold / Hugo | peak MB ours / Pelican / Hugo | pages ours / Pelican / Hugo |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| ours cold / Pelican | ours cold / Hugo | ours warm / Hugo | peak MB ours / Pelican / Hugo "
+             "| pages ours / Pelican / Hugo |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         ours, pel, hugo = r.get("ours", {}), r.get("pelican", {}), r.get("hugo", {})
-        cold = ours.get("cold", {}).get("median_s")
+        cold, warm = ours.get("cold", {}).get("median_s"), ours.get("warm", {}).get("median_s")
         peak_ours = max((m["peak_rss_mb"] for m in ours.values()), default=None)
         peaks = " / ".join("–" if v is None else f"{v:.0f}" for v in (peak_ours, pel.get("peak_rss_mb"),
                                                                        hugo.get("peak_rss_mb")))
         pages = " / ".join(str(x.get("pages", "–")) for x in (ours.get("cold", {}), pel, hugo))
-        lines.append(f"| {r['n']} | {_s(cold)} | {_s(ours.get('warm', {}).get('median_s'))} "
+        lines.append(f"| {r['n']} | {_s(cold)} | {_s(warm)} "
                      f"| {_s(ours.get('one_edit', {}).get('median_s'))} | {_s(pel.get('median_s'))} "
                      f"| {_s(hugo.get('median_s'))} | {_ratio(cold, pel.get('median_s'))} "
-                     f"| {_ratio(cold, hugo.get('median_s'))} | {peaks} | {pages} |")
+                     f"| {_ratio(cold, hugo.get('median_s'))} | {_ratio(warm, hugo.get('median_s'))} "
+                     f"| {peaks} | {pages} |")
+    serve_rows = [(r["n"], r["serve"]) for r in results if "serve" in r]
+    if serve_rows:
+        lines += ["", "Preview server, one article edited (seconds from the save, medians; the 0.3 s debounce "
+                      "included):", "",
+                  "| N | edited page served | search refreshed | everything rebuilt | edits |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += [f"| {n} | {_s(v['median_page_s'])} | {_s(v['median_search_s'])} | {_s(v['median_full_s'])} "
+                  f"| {len(v['runs'])} |" for n, v in serve_rows]
+    colds = {r["n"]: r.get("ours", {}).get("cold", {}).get("median_s") for r in results}
+    growth = [(small, big) for small in colds for big in colds if big == 10 * small and colds[small] and colds[big]]
+    for small, big in growth:
+        lines += ["", f"Growth: cold build at N={big} / N={small} = {colds[big] / colds[small]:.1f}"]
     lines += ["", "CPU seconds (user + system, every process of the build), medians:", "",
               "| N | ours cold | ours warm | ours one-edit | Pelican | Hugo |",
               "| ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -261,8 +293,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="save the results as JSON here")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--skip-ours", action="store_true", help="only the comparison tools (with --compare)")
-    parser.add_argument("--modes", default="cold,warm,one-edit",
-                        help="which of our builds to time (default cold,warm,one-edit)")
+    parser.add_argument("--modes", default="cold,warm,one-edit,serve-edit",
+                        help="which of our builds to time (default cold,warm,one-edit,serve-edit)")
     parser.add_argument("--ref", help="measure this commit (exported to bench/work/src-<sha>) instead of the "
                                       "working tree")
     args = parser.parse_args(argv)
@@ -271,9 +303,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         parser.error(f"--sizes must be comma-separated integers, got {args.sizes!r}")
     args.modes = [m.strip().replace("-", "_") for m in args.modes.split(",") if m.strip()]
-    if not args.modes or any(m not in MODES for m in args.modes):
-        parser.error("--modes takes cold, warm and one-edit, comma-separated")
-    args.modes = [m for m in MODES if m in args.modes]  # always in this order: warm needs a built site
+    if not args.modes or any(m not in (*MODES, SERVE_MODE) for m in args.modes):
+        parser.error("--modes takes cold, warm, one-edit and serve-edit, comma-separated")
+    # Always in this order: warm needs a built site, the server edits after the builds.
+    args.modes = [m for m in (*MODES, SERVE_MODE) if m in args.modes]
     if not args.sizes or min(args.sizes) < 1 or args.runs < 1:
         parser.error("--sizes and --runs must be positive")
     return args
