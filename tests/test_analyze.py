@@ -47,3 +47,41 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     config, articles = seeds()
     (tmp_path / "extractions.pickle").write_bytes(b"not a pickle")
     assert extract_all(articles, config.entities, tmp_path) == extract_all(articles, config.entities, None)
+
+
+def test_a_pack_cut_short_or_damaged_is_a_miss_never_an_error(tmp_path: Path) -> None:
+    config, articles = seeds()
+    fresh = extract_all(articles, config.entities, None)
+    extract_all(articles, config.entities, tmp_path)
+    pack = tmp_path / "extractions.pickle"
+    whole = pack.read_bytes()
+    for damaged in (whole[: len(whole) // 2], whole[:10], b"", whole[:-1] + bytes([whole[-1] ^ 1]),
+                    whole[:40] + bytes([whole[40] ^ 0xFF]) + whole[41:]):
+        pack.write_bytes(damaged)
+        assert extract_all(articles, config.entities, tmp_path) == fresh
+        assert pack.read_bytes() == whole  # rewritten whole
+    assert [p.name for p in tmp_path.iterdir()] == ["extractions.pickle"]  # no temporary file left
+
+
+def test_a_warm_build_neither_extracts_nor_starts_workers(tmp_path: Path, monkeypatch) -> None:
+    import dossier.analyze as analyze
+
+    config, articles = seeds()
+    cold = extract_all(articles, config.entities, tmp_path, workers=2, parallel_threshold=1)
+    reordered = extract_all(articles[::-1], config.entities, None)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a warm build must not extract")
+
+    monkeypatch.setattr(analyze, "extract_article", forbidden)
+    monkeypatch.setattr(analyze, "_pool", forbidden)
+    assert extract_all(articles, config.entities, tmp_path, workers=2, parallel_threshold=1) == cold
+    # linking again (the articles in another order) still needs no extraction
+    assert extract_all(articles[::-1], config.entities, tmp_path) == reordered
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    config, articles = seeds()
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    assert extract_all(articles, config.entities, blocked) == extract_all(articles, config.entities, None)

@@ -406,3 +406,18 @@ def test_a_rescanned_spelling_that_takes_a_groups_only_typed_mention_leaves_no_u
     gazetteer = build_gazetteer((KnownEntity("Kim Jong Un", "person"),))
     x = extract("Jong Kim Jong Un Kim Jong un", gazetteer)
     assert found(x) == {("person", "Kim Jong Un"): ["Kim Jong Un", "Kim Jong un"]}
+
+
+_FORM_PIECES = ["Kim", "Ki", "m", "O", "Brien", "Putin", "é", "_", "1"]
+_TEXT_PIECES = [*_FORM_PIECES, " ", "-", "'", "’", ".", ",", "(", "e\u0301", "\n"]
+
+
+@given(st.lists(st.lists(st.sampled_from([*_FORM_PIECES, "'", "’", "-"]), min_size=1, max_size=3), min_size=1, max_size=6),
+       st.lists(st.sampled_from(_TEXT_PIECES), max_size=40))
+def test_the_dossier_forms_are_found_where_the_regex_of_them_matches(forms, pieces):
+    """The set look-ups that find the one-word forms in a sentence give the regex's matches."""
+    from dossier.extract.linking import _FormFinder
+
+    finder = _FormFinder({"".join(f) for f in forms})
+    text = "".join(pieces)
+    assert finder.spans(text) == [m.span() for m in finder.pattern.finditer(text)]

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property, lru_cache
 
 from ..models import EntityMentions, EntityType, Extraction, Mention
 from ..text import fold
@@ -45,6 +46,7 @@ class _Forms:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_strong(text: str) -> bool:
     """A form that names one entity by itself: several words, or an acronym."""
     return len(fold(text).split()) >= 2 or (text.isupper() and len(text) >= 2)
@@ -64,13 +66,15 @@ def _strong_forms(entity: EntityMentions) -> set[str]:
 
 
 def _split_compound(entity: EntityMentions, people: set[str]) -> list[EntityMentions] | None:
-    """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov": the person plus the rest."""
+    """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov" (another entity than this
+    one): the person plus the rest."""
     tokens = fold(entity.name).split()
     if len(tokens) < 3:
         return None
+    own = " ".join(tokens)
     for cut in range(1, len(tokens) - 1):
         tail = " ".join(tokens[cut:])
-        if tail in people:
+        if tail in people and tail != own:
             break
     else:
         return None
@@ -109,21 +113,23 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
         entities: list[EntityMentions] = []
         moved: dict[str, EntityMentions] = {}
         for e in x.entities:
-            split = _split_compound(e, people - {fold(e.name)}) if e.type in ("person", "organization") else None
+            split = _split_compound(e, people) if e.type in ("person", "organization") else None
             entities.extend(split or [e])
             moved[e.key] = split[0] if split else e
         articles.append(entities)
         speaker_of.append(moved)
 
+    # The strong forms of each entity, sorted, read three times below: worked out once.
+    strong_forms = [[sorted(_strong_forms(e)) for e in entities] for entities in articles]
     forms = _Forms()
-    for entities in articles:
-        for e in entities:
-            strong = sorted(_strong_forms(e))
+    for strong_of in strong_forms:
+        for strong in strong_of:
             for form in strong:
                 forms.union(strong[0], form)
     # "Korean Central News" is "Korean Central News Agency" without its last word.
-    org_forms = sorted({f for entities in articles for e in entities if e.type == "organization"
-                        for f in _strong_forms(e) if len(f.split()) >= 3})
+    org_forms = sorted({f for entities, strong_of in zip(articles, strong_forms, strict=True)
+                        for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
+                        for f in strong if len(f.split()) >= 3})
     for form in org_forms:
         for longer in org_forms:
             if longer.startswith(form + " ") and len(longer.split()) == len(form.split()) + 1:
@@ -148,17 +154,17 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
                 if roots and forms.find(key) == key and weight[key] <= max(weight[r] for r in roots):
                     forms.union(key, max(roots, key=lambda r: (weight[r], r)))
 
-    names: dict[str, Counter[str]] = {}
-    name_articles: dict[str, Counter[str]] = {}
-    types: dict[str, Counter[EntityType]] = {}
+    names: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    name_articles: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    types: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
     known: dict[str, tuple[str, EntityType]] = {}
-    for entities in articles:
-        for e in entities:
+    for entities, strong_of in zip(articles, strong_forms, strict=True):
+        for e, strong in zip(entities, strong_of, strict=True):
             root = forms.find(fold(e.name))
-            names.setdefault(root, Counter())[e.name] += len(e.mentions)
-            name_articles.setdefault(root, Counter())[e.name] += 1
-            types.setdefault(root, Counter())[e.type] += len(e.mentions)
-            for form in sorted(_strong_forms(e)):
+            names[root][e.name] += len(e.mentions)
+            name_articles[root][e.name] += 1
+            types[root][e.type] += len(e.mentions)
+            for form in strong:
                 entry = gazetteer.known_names.get(form)
                 if entry is not None and root not in known:
                     known[root] = (entry.name, entry.type)
@@ -169,19 +175,27 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
         identity[root] = (name, kind)
 
     short_forms = _observed_short_forms(articles, forms, weight, gazetteer)
+    finder = _FormFinder(short_forms)
+    slugs: dict[str, str] = {}  # a name's slug, made once (the dossier repeats a few thousand names)
+
+    def slug(name: str) -> str:
+        if name not in slugs:
+            slugs[name] = slugify(name)
+        return slugs[name]
+
     out: list[Extraction] = []
     for x, entities, moved in zip(extractions, articles, speaker_of, strict=True):
         merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
         for e in entities:
             name, kind = identity[forms.find(fold(e.name))]
-            merged.setdefault((kind, slugify(name)), (name, []))[1].extend(e.mentions)
-        for root, mention in _rescan(x, entities, short_forms, gazetteer):
+            merged.setdefault((kind, slug(name)), (name, []))[1].extend(e.mentions)
+        for root, mention in _rescan(x, entities, short_forms, finder, gazetteer):
             name, kind = identity[root]
-            merged.setdefault((kind, slugify(name)), (name, []))[1].append(mention)
+            merged.setdefault((kind, slug(name)), (name, []))[1].append(mention)
         renamed: dict[str, tuple[str, str]] = {}
         for old_key, e in moved.items():
             name = identity[forms.find(fold(e.name))][0]
-            renamed[old_key] = (name, slugify(name))
+            renamed[old_key] = (name, slug(name))
         linked = tuple(sorted((EntityMentions(key, name, kind, _unique(mentions))
                                for (kind, key), (name, mentions) in merged.items()),
                               key=lambda e: (e.mentions[0].start, e.type, e.key)))
@@ -208,13 +222,55 @@ def _observed_short_forms(articles: list[list[EntityMentions]], forms: _Forms, w
     return {text: max(roots, key=lambda r: (weight[r], roots[r], r)) for text, roots in candidates.items()}
 
 
-def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str, str],
+class _FormFinder:
+    """Where the dossier's one-word forms occur in a sentence: the matches of the regex
+    "(?<![\\w-])(<form>|...)(?![\\w-])", longest form first, found with set look-ups.
+
+    The regex tried every one of the hundreds of forms at every word of every article (the
+    slowest part of linking a large dossier).  When every form is a word (letters, digits,
+    maybe an apostrophe: "O'Brien") and the sentence has no apostrophe, a match is a whole
+    word of the sentence, not next to a hyphen: the sentence's words that are forms are
+    found at once, and only they are looked for.  Anything else goes to the regex itself.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = frozenset(forms)
+        self.words_only = all(_WORD_RUN.fullmatch(t) for t in self.forms)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(t) for t in sorted(self.forms, key=lambda t: (-len(t), t)))
+        return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every match in ``text``, in order."""
+        if not self.words_only or "'" in text or "’" in text:
+            return [m.span() for m in self.pattern.finditer(text)]
+        found: list[tuple[int, int]] = []
+        for word in self.forms.intersection(_WORD_RUN.findall(text)):
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if (start == 0 or _apart(text[start - 1])) and (end == len(text) or _apart(text[end])):
+                    found.append((start, end))
+                start = text.find(word, start + 1)
+        found.sort()
+        return found
+
+
+def _apart(char: str) -> bool:
+    """Does ``char`` next to a word leave it a match of the regex: neither \\w nor a hyphen?"""
+    return not (char.isalnum() or char == "_" or char == "-")
+
+
+_WORD_RUN = re.compile(r"[\w'’]+")
+
+
+def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str, str], finder: _FormFinder,
             gazetteer: Gazetteer) -> list[tuple[str, Mention]]:
     """Occurrences of the dossier's one-word forms that this article's own pass left unlinked."""
     if not short_forms:
         return []
-    alternatives = "|".join(re.escape(t) for t in sorted(short_forms, key=lambda t: (-len(t), t)))
-    pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
     # The matches come in text order and never overlap each other, so a mention found here
     # cannot overlap a later match: only the article's own mentions need checking, swept
     # along the text (those begun before the match's end, in a heap by end until passed)
@@ -224,8 +280,9 @@ def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str
     order = 0
     found: list[tuple[str, Mention]] = []
     for sentence in x.sentences:
-        for match in pattern.finditer(sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
+        text = sentence.text
+        for match_start, match_end in finder.spans(text):
+            start, end = sentence.start + match_start, sentence.start + match_end
             while order < len(waiting) and waiting[order][0] < end:
                 heapq.heappush(active, waiting[order][1])
                 order += 1
@@ -233,11 +290,12 @@ def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str
                 heapq.heappop(active)
             if active:
                 continue
-            before = _word_before_space(sentence.text, match.start())
-            after = _SPACE_WORD.match(sentence.text, match.end())
+            before = _word_before_space(text, match_start)
+            after = _SPACE_WORD.match(text, match_end)
             if any(w and w.group(1)[0].isupper() and not gazetteer.is_common(w.group(1)) for w in (before, after)):
                 continue  # part of a longer name the article's pass did not take ("Kim Il Sung")
-            found.append((short_forms[match.group()], Mention(match.group(), start, end)))
+            form = text[match_start:match_end]
+            found.append((short_forms[form], Mention(form, start, end)))
     return found
 
 
