@@ -15,13 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 
 from .config import SLUG_RE
 from .errors import DossierError, Problem, by_line, yaml_error_location
 from .markup import make_markdown, markdown_to_text
 from .models import Article
 from .urls import slugify
-from .yaml_reader import construct_node, read_text_file
+from .yaml_reader import construct_node, read_simple_mapping, read_text_file
 
 REQUIRED_FIELDS = ("title", "outlet")
 OPTIONAL_FIELDS = ("published", "author", "url", "original_file", "comment", "slug")
@@ -42,6 +43,11 @@ _INVISIBLE = str.maketrans({"\u2028": " ", "\u2029": " ", "\u200b": None, "\u200
                             "\u2060": None, "\ufeff": None})
 _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _SPACE_FIXES = str.maketrans({**_INVISIBLE, **_NO_BREAK})
+# str.translate with a table looks every character up in a dict when the text is not ASCII
+# (about a second for 1,000 articles); most texts hold none of these characters, so we
+# look for one first, in C.
+_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_HAS_SPACE_FIX = re.compile("[" + "".join(map(chr, _SPACE_FIXES)) + "]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # http(s), a host, and nothing a browser would have to repair: no spaces, quotes or brackets.
@@ -51,7 +57,7 @@ _REPR.maxstring = _REPR.maxother = 80
 
 
 def normalize_spaces(text: str) -> str:
-    return text.translate(_SPACE_FIXES)
+    return text.translate(_SPACE_FIXES) if _HAS_SPACE_FIX.search(text) else text
 
 
 def is_source_url(url: str) -> bool:
@@ -63,12 +69,13 @@ def clean_text(text: str) -> str:
     """Spaces normalised, invisible control characters removed (see above), and composed
     Unicode (NFC): text pasted on a Mac may spell "ö" as "o" plus a combining mark, which
     would not match the same name typed elsewhere."""
-    return unicodedata.normalize("NFC", _CONTROLS.sub("", text.translate(_SPACE_FIXES)))
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", normalize_spaces(text)))
 
 
 def _clean_file(text: str) -> str:
     """clean_text without the no-break spaces, for a whole file before its YAML is parsed."""
-    return unicodedata.normalize("NFC", _CONTROLS.sub("", text.translate(_INVISIBLE)))
+    text = text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -97,6 +104,10 @@ def _shown(value: object) -> str:
 
 def _read_fields(front: str, path: Path) -> tuple[dict[str, object], dict[str, int], list[Problem]]:
     """Front matter YAML -> (fields, line of each field, problems).  Never raises for bad YAML."""
+    simple = read_simple_mapping(front)
+    if simple is not None:  # plain one-line fields: what PyYAML would give, without parsing
+        data = {key: clean_text(value) if isinstance(value, str) else value for key, _, value in simple}
+        return data, {key: index + 1 for key, index, _ in simple}, []
     try:
         node = yaml.compose(front, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -192,8 +203,11 @@ def _text_field(data: dict[str, object], key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def parse_article(text: str, path: Path) -> Article:
-    """Parse one article file's text; raise DossierError with every problem in it."""
+def parse_article(text: str, path: Path, md: MarkdownIt | None = None) -> Article:
+    """Parse one article file's text; raise DossierError with every problem in it.
+
+    ``md``: a parser to reuse (making one costs more than reading a plain article).
+    """
     front, body, body_line = split_front_matter(_clean_file(text), path)
     body = clean_text(body)
     data, lines, problems = _read_fields(front, path)
@@ -205,7 +219,6 @@ def parse_article(text: str, path: Path) -> Article:
         problems.append(Problem("the article has no text after the front matter", path, body_line))
     if problems:
         raise DossierError(by_line(problems))
-    md = make_markdown()
     title, outlet, slug = _text_field(data, "title"), _text_field(data, "outlet"), _text_field(data, "slug")
     assert title and outlet
     published = data.get("published")
@@ -216,7 +229,7 @@ def parse_article(text: str, path: Path) -> Article:
         outlet=outlet,
         published=published if isinstance(published, date) else None,
         body=body,
-        text=markdown_to_text(body, md),
+        text=markdown_to_text(body, md),  # makes a parser only for a body that is not plain
         author=_text_field(data, "author"),
         url=_text_field(data, "url"),
         original_file=_text_field(data, "original_file"),
@@ -235,6 +248,7 @@ def load_articles(content_dir: Path) -> tuple[Article, ...]:
         raise DossierError.at("content folder not found; put one Markdown file per article in it", content_dir)
     articles: list[Article] = []
     problems: list[Problem] = []
+    md = make_markdown()
     for path in sorted(content_dir.glob("*.md")):
         if path.name.startswith("."):
             continue
@@ -244,7 +258,7 @@ def load_articles(content_dir: Path) -> tuple[Article, ...]:
                 raise DossierError.at(
                     f"the file is {size / 1e6:.1f} MB; an article may be at most {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
                     "(a long news article is under 0.2 MB): split it or remove what is not the article", path, 1)
-            articles.append(parse_article(read_text_file(path), path))
+            articles.append(parse_article(read_text_file(path), path, md))
         except DossierError as exc:
             problems.extend(exc.problems)
     by_slug: dict[str, Article] = {}

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .config import HubConfig
 from .models import Article, Extraction
 from .urls import slugify
+
+# Besides ASCII letters themselves, the only characters that a case-insensitive regex
+# matches to an ASCII character whose lowercase they are not: İ and ı (to i), ſ (to s).
+# tests/test_site_assembly.py checks this against every character.
+_CASE_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -22,19 +28,79 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _Keyword:
+    """A keyword's pattern, and the lowercase words any match of it must contain.
+
+    Searching the text once per keyword with a case-insensitive pattern that starts with a
+    look-behind (no fast scan applies) took most of this stage.  For an ASCII keyword in
+    a text without the exceptions above, a match spells each of its words, lowercased, in
+    the lowercased text: ``in`` rules out most keywords at C speed, and the pattern, still
+    the judge, is tried only where the first word appears.
+    """
+
+    text: str
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...] | None  # None: no shortcut (not ASCII, or no words)
+
+    @staticmethod
+    def of(keyword: str) -> _Keyword:
+        words = keyword.split()
+        needles = tuple(w.lower() for w in words) if words and keyword.isascii() else None
+        return _Keyword(keyword, _keyword_pattern(keyword), needles)
+
+
+@dataclass(frozen=True)
+class _Haystack:
+    """An article's title and text, and their lowercase when a shortcut may read it."""
+
+    text: str
+    lowered: str | None  # None when lowercasing changes a length or meets an exception
+
+    @staticmethod
+    def of(article: Article) -> _Haystack:
+        text = f"{article.title}\n{article.text}"
+        lowered = text.lower()
+        usable = len(lowered) == len(text) and not any(c in text for c in _CASE_EXCEPTIONS)
+        return _Haystack(text, lowered if usable else None)
+
+    def finds(self, keyword: _Keyword) -> bool:
+        if self.lowered is None or keyword.needles is None:
+            return keyword.pattern.search(self.text) is not None
+        first, *others = keyword.needles
+        at = self.lowered.find(first)
+        if at < 0 or not all(n in self.lowered for n in others):
+            return False
+        while at >= 0:  # lowercasing kept every character in place: a match starts where ``first`` is
+            if keyword.pattern.match(self.text, at):  # (the look-behind still sees the character before)
+                return True
+            at = self.lowered.find(first, at + 1)
+        return False
+
+
+def _hits(keywords: Sequence[_Keyword], entity_slugs: Sequence[tuple[str, str]], haystack: _Haystack,
+          extraction: Extraction) -> tuple[str, ...]:
+    hits = [k.text for k in keywords if haystack.finds(k)]
+    if entity_slugs:
+        entity_keys = {e.key for e in extraction.entities}
+        hits += [name for name, slug in entity_slugs if slug in entity_keys]
+    return tuple(dict.fromkeys(hits))
+
+
 def hub_hits(hub: HubConfig, article: Article, extraction: Extraction) -> tuple[str, ...]:
     """The rules of ``hub`` that ``article`` satisfies (keywords and entity names)."""
-    haystack = f"{article.title}\n{article.text}"
-    hits = [k for k in hub.keywords if _keyword_pattern(k).search(haystack)]
-    entity_keys = {e.key for e in extraction.entities}
-    hits += [name for name in hub.entities if slugify(name) in entity_keys]
-    return tuple(dict.fromkeys(hits))
+    return _hits([_Keyword.of(k) for k in hub.keywords], [(name, slugify(name)) for name in hub.entities],
+                 _Haystack.of(article), extraction)
 
 
 def assign_topics(articles: Sequence[Article], extractions: Sequence[Extraction],
                   hubs: Sequence[HubConfig]) -> tuple[tuple[str, ...], ...]:
     """For each article (same order), the slugs of the hubs it belongs to, in site.yaml order."""
-    return tuple(
-        tuple(hub.slug for hub in hubs if len(hub_hits(hub, article, extraction)) >= hub.min_matches)
-        for article, extraction in zip(articles, extractions, strict=True)
-    )
+    rules = [(hub, [_Keyword.of(k) for k in hub.keywords], [(name, slugify(name)) for name in hub.entities])
+             for hub in hubs]
+    topics = []
+    for article, extraction in zip(articles, extractions, strict=True):
+        haystack = _Haystack.of(article)
+        topics.append(tuple(hub.slug for hub, keywords, entity_slugs in rules
+                            if len(_hits(keywords, entity_slugs, haystack, extraction)) >= hub.min_matches))
+    return tuple(topics)

@@ -15,6 +15,7 @@ Articles are pasted from the web, so their bodies are hostile until proven other
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,16 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# Characters with which CommonMark's inline rules (escapes, code, emphasis, links, images,
+# autolinks, raw HTML, entities) begin, and the ones markdown-it rewrites (\r, \0) or
+# treats as indentation (\t).  A body without them is plain text if, besides, every line is
+# a plain line (starts with a letter, a digit or an opening quote or bracket, so no heading,
+# quotation, list, rule, fence or code block starts there; ends in a visible character), a
+# "- " list item or a "## " heading made of a plain line, or empty.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00-\x09\x0b-\x1f\x7f]")
+_PLAIN_LINE = re.compile(r"(?:[^\W_]|[\"“‘'(])(?:.*\S)?")  # .* stops at \n; \S: no trailing space
+_LIST_NUMBER = re.compile(r"[0-9]+[.)]")
+_HEADING = re.compile(r"#{1,6} +(.*[^#])")  # no closing #s
 
 
 def _validate_link(url: str) -> bool:
@@ -58,9 +69,52 @@ def render_markdown(body: str, md: MarkdownIt | None = None) -> str:
     return (md or make_markdown()).render(body)
 
 
+def _is_plain_line(line: str) -> bool:
+    return bool(_PLAIN_LINE.fullmatch(line)) and not _LIST_NUMBER.match(line)
+
+
+def _plain_paragraphs(body: str) -> str | None:
+    """What ``markdown_to_text`` gives for a body of plain paragraphs, or None for any other.
+
+    markdown-it's parser is pure Python and took most of the load stage; news articles are
+    nearly always plain paragraphs (with perhaps a subheading or a list), whose text is
+    their lines joined by a space (a soft line break).  Whatever is not certainly plain is
+    parsed (tests/test_content.py compares the two on generated Markdown).
+    """
+    if _INLINE_MARKUP.search(body):
+        return None
+    blocks: list[str] = []
+    lines: list[str] = []  # of the paragraph being read; a softbreak joins them with a space
+    for line in body.split("\n"):
+        if line.startswith(("#", "- ")):  # a heading or list item ends the paragraph before it
+            heading = _HEADING.fullmatch(line) if line[0] == "#" else None
+            text = heading.group(1) if heading else line[2:] if line[0] == "-" else ""
+            if not _is_plain_line(text):
+                return None
+            if lines:
+                blocks.append(" ".join(lines))
+            lines = [] if heading else [text]  # a list item's lines may continue (lazily)
+            if heading:
+                blocks.append(text)
+        elif not line:
+            if lines:
+                blocks.append(" ".join(lines))
+                lines = []
+        elif _is_plain_line(line):
+            lines.append(line)
+        else:
+            return None
+    if lines:
+        blocks.append(" ".join(lines))
+    return "\n\n".join(blocks)
+
+
 def markdown_to_text(body: str, md: MarkdownIt | None = None) -> str:
     """Plain text of a Markdown body: one paragraph (or heading, list item) per block,
     blocks separated by a blank line; inline markup removed, text kept verbatim."""
+    plain = _plain_paragraphs(body)
+    if plain is not None:
+        return plain
     tokens = (md or make_markdown()).parse(body)
     blocks: list[str] = []
     for token in tokens:

@@ -12,24 +12,73 @@ summary reads like the article.  Everything is arithmetic on the text: determini
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
+from itertools import chain, pairwise
 
-from .extract.quotes import QUOTATION
+from .extract.quotes import quotations
 from .models import Extraction, Sentence
-from .text import OPEN_QUOTES, words
+from .text import OPEN_QUOTES
 
 MIN_WORDS, MAX_WORDS = 8, 60
 WEIGHTS = {"position": 0.45, "entities": 0.30, "centrality": 0.25}
 MAX_OVERLAP = 0.5  # Jaccard similarity above which a sentence repeats a chosen one
 
 
+_CONTENT_WORD = re.compile(r"\w{4,}")  # the words of text.words that are 4 or more characters long
+_WORD_CHARACTER = re.compile(r"\w")
+_WORD_ACROSS = re.compile(r"\w\w")
+
+
 def _content_words(text: str) -> list[str]:
-    """Words long enough to carry content; a language-neutral stand-in for a stop list."""
-    return [w for w in words(text) if len(w) >= 4 and not w.isdigit()]
+    """Words long enough to carry content; a language-neutral stand-in for a stop list.
+    (Those of ``text.words`` with 4 or more characters and not only digits.)"""
+    return _not_numbers(_CONTENT_WORD.findall(text.casefold()))
+
+
+def _article_words(text: str, sentences: Sequence[Sentence]) -> tuple[list[str], list[list[str]]]:
+    """``_content_words`` of the text and of each sentence, reading the text once.
+
+    Reading words is most of summarizing.  When casefolding keeps every character one
+    character long (it nearly always does), a sentence's casefolded text is the same slice
+    of the casefolded article and is read in place; when, besides, the sentences hold every
+    word of the text and cut none (as the splitter makes them), the article's words are
+    theirs, one after another.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text) or not _hold_every_word(folded, sentences):
+        return _content_words(text), [_content_words(s.text) for s in sentences]
+    per_sentence = [_not_numbers(_CONTENT_WORD.findall(folded, s.start, s.end)) for s in sentences]
+    return list(chain.from_iterable(per_sentence)), per_sentence
+
+
+def _hold_every_word(text: str, sentences: Sequence[Sentence]) -> bool:
+    """Are the sentences in order, apart, and is every word of ``text`` inside one of them?"""
+    end = 0
+    for sentence in sentences:
+        if sentence.start < end or sentence.end < sentence.start:
+            return False
+        if sentence.start == end:
+            if end and _WORD_ACROSS.match(text, end - 1):
+                return False
+        elif _WORD_CHARACTER.search(text, end, sentence.start):
+            return False
+        end = sentence.end
+    return not _WORD_CHARACTER.search(text, end)
+
+
+def _not_numbers(found: list[str]) -> list[str]:
+    return [w for w in found if not w.isdigit()]
 
 
 def _quoted_share(sentence: Sentence) -> float:
-    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(sentence.text))
+    """Share of the sentence inside quotation marks (``QUOTATION``'s matches, found in linear
+    time: the regex retried every unclosed mark, quadratic on a sentence full of them)."""
+    if '"' not in sentence.text and "“" not in sentence.text:  # QUOTATION's opening marks
+        return 0.0
+    quoted = sum(end - start for start, end in quotations(sentence.text))
     return quoted / max(1, len(sentence.text))
 
 
@@ -41,31 +90,54 @@ def _eligible(sentence: Sentence) -> bool:
             and not sentence.text.endswith(":"))
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def score_sentences(text: str, extraction: Extraction) -> list[float]:
-    """A score in [0, 1] per sentence of ``extraction.sentences`` (0 for ineligible ones)."""
+def _named_keys(extraction: Extraction) -> list[list[str]]:
+    """Per sentence, the keys of the entities mentioned in it, in the order the entities come.
+
+    A mention belongs to the sentence that contains its start.  Sentences come sorted and
+    disjoint from the splitter, so that is one bisection per mention; checking each
+    sentence against every mention was the slowest part of summarizing.
+    """
     sentences = extraction.sentences
-    article = Counter(_content_words(text))
+    named: list[list[str]] = [[] for _ in sentences]
+    ordered = all(a.end <= b.start and a.start <= a.end for a, b in pairwise(sentences))
+    if not ordered:  # not from split_sentences: the plain way
+        for index, sentence in enumerate(sentences):
+            named[index] = [e.key for e in extraction.entities for m in e.mentions
+                            if sentence.start <= m.start < sentence.end]
+        return named
+    starts = [s.start for s in sentences]
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < sentences[index].end:
+                named[index].append(entity.key)
+    return named
+
+
+def _scores_and_words(text: str, extraction: Extraction) -> tuple[list[float], list[list[str]]]:
+    """``score_sentences``, and the content words of each sentence (for the overlap test)."""
+    sentences = extraction.sentences
+    article_words, sentence_words = _article_words(text, sentences)
+    article = Counter(article_words)
+    article_norm = math.sqrt(sum(v * v for v in article.values()))
     total_mentions = sum(len(e.mentions) for e in extraction.entities) or 1
     salience = {e.key: len(e.mentions) / total_mentions for e in extraction.entities}
     raw: list[tuple[float, float, float]] = []
-    for index, sentence in enumerate(sentences):
-        named = {e.key for e in extraction.entities for m in e.mentions
-                 if sentence.start <= m.start < sentence.end}
-        raw.append((
-            1.0 / math.sqrt(1 + index),
-            sum(salience[key] for key in named),
-            _cosine(Counter(_content_words(sentence.text)), article),
-        ))
+    count_in_article = article.__getitem__
+    for index, (words, keys) in enumerate(zip(sentence_words, _named_keys(extraction), strict=True)):
+        # the keys as a set, as before: the float sum adds in the set's order
+        entities = sum(salience[key] for key in set(keys)) if keys else 0
+        # cosine similarity of the sentence's word counts with the article's: the dot product
+        # is the article's count of each word of the sentence, summed; the sentence's norm
+        # is the root of its squared counts, which are all 1 when no word repeats
+        dot = sum(map(count_in_article, words))
+        squares = len(words) if len(set(words)) == len(words) else sum(v * v for v in Counter(words).values())
+        norm = math.sqrt(squares) * article_norm
+        raw.append((1.0 / math.sqrt(1 + index), entities, dot / norm if norm else 0.0))
     peaks = [max((r[i] for r in raw), default=0.0) or 1.0 for i in range(3)]
     scores = []
     for sentence, (position, entities, centrality) in zip(sentences, raw, strict=True):
@@ -74,7 +146,12 @@ def score_sentences(text: str, extraction: Extraction) -> list[float]:
             continue
         scores.append(WEIGHTS["position"] * position / peaks[0] + WEIGHTS["entities"] * entities / peaks[1]
                       + WEIGHTS["centrality"] * centrality / peaks[2])
-    return scores
+    return scores, sentence_words
+
+
+def score_sentences(text: str, extraction: Extraction) -> list[float]:
+    """A score in [0, 1] per sentence of ``extraction.sentences`` (0 for ineligible ones)."""
+    return _scores_and_words(text, extraction)[0]
 
 
 def summarize(text: str, extraction: Extraction, n: int) -> tuple[str, ...]:
@@ -82,15 +159,17 @@ def summarize(text: str, extraction: Extraction, n: int) -> tuple[str, ...]:
     sentences = extraction.sentences
     if n <= 0 or not sentences:
         return ()
-    scores = score_sentences(text, extraction)
+    scores, sentence_words = _scores_and_words(text, extraction)
     ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
+    bags: list[set[str]] = []  # of the chosen sentences
     for i in ranked:
         if len(chosen) == n:
             break
         if scores[i] <= 0.0 and any(scores):
             break
-        bag = set(_content_words(sentences[i].text))
-        if all(_jaccard(bag, set(_content_words(sentences[j].text))) <= MAX_OVERLAP for j in chosen):
+        bag = set(sentence_words[i])
+        if all(_jaccard(bag, other) <= MAX_OVERLAP for other in bags):
             chosen.append(i)
+            bags.append(bag)
     return tuple(sentences[i].text for i in sorted(chosen))

@@ -26,6 +26,16 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _KIND_NAMES: dict[Any, str] = {int: "a whole number", float: "a number", date: "a date like 2023-09-11"}
 
+# One ``key: value`` line of the simplest front matter: a plain key, then a value that is a
+# one-line quoted string (no escapes, no character YAML treats specially or refuses), a
+# plain run of words, or a date.  Anything else is left to the full parser.
+_QUOTABLE = r"[^\"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_]*):[ ]+"
+    rf"(?:\"({_QUOTABLE})\"|'({_QUOTABLE})'|(\w(?:[\w .,/()+'’-]*[\w.,/()+'’-])?))")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_STR_TAG = "tag:yaml.org,2002:str"
+
 
 def compose_yaml(text: str) -> yaml.Node | None:
     """YAML text -> node tree, fast (libyaml when installed) with PyYAML's clearer messages.
@@ -46,6 +56,46 @@ def compose_yaml(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:
         raise yaml.YAMLError("the document is nested too deeply") from None
+
+
+def read_simple_mapping(text: str) -> list[tuple[str, int, str | date]] | None:
+    """(key, 0-based line, value) of each field of a flat ``key: value`` document, or None.
+
+    Front matter is parsed for every article of every build, and PyYAML's pure-Python
+    loader made that the slowest part of loading (libyaml would not say what is wrong in
+    PyYAML's words).  Nearly all front matter is a few one-line fields, which this reads
+    with the values PyYAML would give them; every other document (comments, block
+    scalars, escapes, numbers, repeated keys, anything odd) returns None, so the full
+    parser reads it and reports its problems exactly as before.
+    """
+    fields: list[tuple[str, int, str | date]] = []
+    seen: set[str] = set()
+    resolver = yaml.resolver.Resolver()
+    for index, line in enumerate(text.split("\n")):
+        if not line:
+            continue
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None or match.group(1) in seen:
+            return None
+        key, double, single, plain = match.groups()
+        value: str | date
+        if plain is None:
+            value = double if single is None else single
+        else:
+            tag = resolver.resolve(yaml.ScalarNode, plain, (True, False))
+            day = _ISO_DAY.fullmatch(plain)
+            if tag == _STR_TAG:
+                value = plain
+            elif tag == "tag:yaml.org,2002:timestamp" and day:
+                try:
+                    value = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+                except ValueError:
+                    return None  # the full parser names the impossible date
+            else:
+                return None
+        seen.add(key)
+        fields.append((key, index, value))
+    return fields if fields else None
 
 
 def construct_node(node: yaml.Node) -> Any:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier.content import load_articles, parse_article
 from dossier.errors import DossierError
+from dossier.markup import _plain_paragraphs, make_markdown, markdown_to_text
+from dossier.yaml_reader import construct_node, read_simple_mapping
 
 GOOD = """---
 title: Judul
@@ -92,3 +96,84 @@ def test_raw_html_in_a_body_is_not_kept_as_markup_in_the_text() -> None:
 def test_no_break_and_zero_width_spaces_are_normalised() -> None:
     article = parse_article(GOOD.replace("Paragraf kedua.", "Kim\u00a0Jong\u200b Un tiba."), Path("x.md"))
     assert article.text.endswith("Kim Jong Un tiba.")
+
+
+# ------------------------------------------------------------- fast paths, same results
+# Loading reads plain front matter and plain Markdown without the full parsers; these
+# compare the shortcuts with the parsers on generated input, wherever a shortcut answers.
+
+FRONT_VALUES = ("Judul", "Kim Jong Un", '"Kim: \u201cJong\u201d Un"', "'tunggal'", '"a\\tb"', "2023-09-11",
+                "2023-02-30", "12", "1.5", "yes", "null", "~", "002_abc.txt", "Bloomberg (terjemahan)", "a # b",
+                "a: b", "[1, 2]", "x ", '"x" # c', "&a x", "*a", "!!str x", "- x", "2023-9-1", "\u00a0x",
+                '"\u00a0x "', "0o17", "0x1F", "1_000", "", "'it''s'", '"\ud7ff"', "é", "x\ty", "Ⅻ", "<<", "=")
+
+
+def _front_matters(count: int) -> list[str]:
+    rng = random.Random(7)
+    keys = ("title", "outlet", "published", "author", "Title", "_x", "url", "title", "1a", "a b", "? a")
+    out = []
+    for _ in range(count):
+        lines = [rng.choice(("", f"{rng.choice(keys)}:{rng.choice((' ', '  ', ''))}{rng.choice(FRONT_VALUES)}"))
+                 for _ in range(rng.randint(1, 5))]
+        out.append("\n" + "\n".join(lines) + "\n")
+    return out
+
+
+def test_plain_front_matter_is_read_as_pyyaml_reads_it() -> None:
+    answered = 0
+    for front in _front_matters(3000):
+        fields = read_simple_mapping(front)
+        if fields is None:
+            continue
+        answered += 1
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+        expected = [(k.value, k.start_mark.line, construct_node(v)) for k, v in node.value]
+        assert [(k, line, v) for k, line, v in fields] == expected, front
+        assert all(type(v) is type(e[2]) for (_, _, v), e in zip(fields, expected, strict=True))
+    assert answered > 100
+
+
+def _parsed_text(body: str) -> str:
+    """markdown_to_text without its shortcut: every inline block's text, as markdown-it parses it."""
+    blocks = []
+    for token in make_markdown().parse(body):
+        if token.type == "inline":
+            parts = [c.content if c.type in ("text", "code_inline") else " " for c in token.children or ()
+                     if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
+            if text := "".join(parts).strip():
+                blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+MD_WORDS = ("1.", "1)", "-", "#", "##", "=", "---", '"Kutip"', "\u201ca\u201d", "(b)", "a\u3000b", "\u3000",
+            "a\u00a0", "!", ">", "'", "+", ":", "|", "\u00e9", "~", "&amp;", "*a*", "_a_", "`a`", "[a](b)", "<b>",
+            "\\", "\t", "\r", "Ⅻ")
+
+
+def _markdown_bodies(count: int) -> list[str]:
+    rng = random.Random(11)
+
+    def line() -> str:
+        words = " ".join(rng.choice(MD_WORDS) if rng.random() < 0.3 else rng.choice(("Kata", "dua", "Tiga.", "9"))
+                         for _ in range(rng.randint(0, 6)))
+        kind, sep = rng.random(), rng.choice((" ", "  ", ""))
+        if kind < 0.15:
+            return rng.choice(("", " ", "    x"))
+        if kind < 0.3:
+            return "-" + sep + words
+        if kind < 0.4:
+            return "#" * rng.randint(1, 7) + sep + words + rng.choice(("", " #", "#", " ##  "))
+        return words + rng.choice(("", "", " ", "  "))
+
+    return ["\n".join(line() for _ in range(rng.randint(1, 8))) for _ in range(count)]
+
+
+def test_plain_markdown_gives_the_text_markdown_it_gives() -> None:
+    answered = 0
+    for body in _markdown_bodies(6000):
+        if (text := _plain_paragraphs(body)) is not None:
+            answered += 1
+            assert text == _parsed_text(body), body
+    assert answered > 300
+    body = "Satu baris\ndua.\n\n## Judul kecil\n- butir satu\nlanjut\n- butir dua\n\n\u201cKutipan,\u201d katanya.\n"
+    assert _plain_paragraphs(body) == _parsed_text(body) == markdown_to_text(body)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 from dossier.assemble import assemble_site, date_sort_key, sentence_at
 from dossier.config import HubConfig, parse_config
-from dossier.hubs import assign_topics, hub_hits
+from dossier.hubs import _CASE_EXCEPTIONS, assign_topics, hub_hits
 from dossier.models import Article, DateMention, EntityMentions, Extraction, Mention, Sentence
 from dossier.opendata import dossier_json
 
@@ -74,6 +75,31 @@ def test_keywords_match_whole_words_across_line_breaks_case_insensitively() -> N
     assert hub_hits(HubConfig("y", "Y", keywords=("amunisi",)), article("y", "amunisinya", None),
                     Extraction((), (), ())) == ()
 
+
+
+def test_only_the_known_exceptions_match_ascii_letters_case_insensitively_but_lower_differently() -> None:
+    """hubs.py skips its lowercase shortcut for texts holding one of _CASE_EXCEPTIONS; that is
+    sound only if no other character matches an ASCII character under IGNORECASE while
+    lowercasing to something else."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    odd = {m for a in map(chr, range(128)) for m in re.findall(re.escape(a), every, re.IGNORECASE)
+           if m.lower() != a.lower()}
+    assert odd == set(_CASE_EXCEPTIONS)
+
+
+def test_keyword_hits_are_those_of_a_plain_search_per_keyword() -> None:
+    keywords = ("tol laut", "kpu", "APBN", "surat suara", "Straße", "si", "k", "a-b", "d.c.", "ılık", "istanbul")
+    texts = ("Tol laut dibuka; mereka tolak tol\n\tLAUT.", "KPU", "xkpu kpux kpu_ (kpu)", "İSTANBUL dan ıstanbul",
+             "ſurat suara", "\u212apu", "surat  suara", "surat-suara", "STRASSE Straße", "a-b d.c. sı", "ab-a-b",
+             "SI dan sİ", "kata k.", "apbn2023 APBN!", "", "ılık ILIK")
+    hub = HubConfig("x", "X", keywords=keywords)
+    for text in texts:
+        for title in ("Judul", "TOL LAUT"):
+            art = article("x", text, None, title)
+            haystack = f"{title}\n{text}"
+            plain = tuple(k for k in keywords if re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, k.split()))
+                                                           + r"(?!\w)", haystack, re.IGNORECASE))
+            assert hub_hits(hub, art, Extraction((), (), ())) == plain, haystack
 
 def test_site_orders_articles_newest_first_and_counts_entities_by_article() -> None:
     site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, (("s",),) * 3, assign_topics(ARTICLES, EXTRACTIONS,

@@ -6,7 +6,10 @@ import pytest
 
 from dossier.content import load_articles
 from dossier.extract import build_gazetteer, extract_article
-from dossier.summarize import summarize
+from dossier.extract.quotes import QUOTATION
+from dossier.models import Sentence
+from dossier.summarize import _article_words, _content_words, _quoted_share, summarize
+from dossier.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,3 +65,26 @@ def test_every_seed_article_gets_two_or_three_distinct_sentences(gazetteer):
         summary = summarize(article.text, x, 3)
         assert 2 <= len(summary) <= 3 and len(set(summary)) == len(summary), article.slug
         assert all(s in article.text and not s.startswith(("“", '"')) for s in summary)
+
+
+def test_sentence_words_are_read_in_place_as_they_would_be_one_by_one():
+    """The words of each sentence, read from the casefolded article, are those of its own text,
+    also where casefolding changes lengths (ß, İ) or sentences leave words out."""
+    texts = [ARTICLE, "Straße Größe dan Jalan Merdeka. İstanbul dan Sigma ΣΑΣ tiba 2023 dan 12345.",
+             "Kata 2023 ² ²²²² satu. Dua tiga empat lima.", "Pertama. kedua ketiga; Empat\n\nLima enam tujuh."]
+    for text in texts:
+        sentences = split_sentences(text)
+        candidates = [sentences, sentences[1:], sentences[:-1],  # words outside the sentences
+                      tuple(Sentence(s.start + 1, s.end, text[s.start + 1:s.end]) for s in sentences)]  # cut words
+        for chosen in candidates:
+            article, per_sentence = _article_words(text, chosen)
+            assert article == _content_words(text)
+            assert per_sentence == [_content_words(s.text) for s in chosen]
+
+
+def test_quoted_share_is_the_share_inside_quotation_matches():
+    for text in ("“Kami datang,” kata dia.", 'Dia "berkata" dan "lagi"', "“" * 5000 + " tanpa penutup",
+                 '"' * 3001, "Tanpa kutipan sama sekali."):
+        sentence = Sentence(0, len(text), text)
+        expected = sum(len(m.group(0)) for m in QUOTATION.finditer(text)) / max(1, len(text))
+        assert _quoted_share(sentence) == expected
