@@ -19,7 +19,7 @@ from typing import Any
 from ..config import Config
 from ..extract import build_gazetteer
 from ..models import EntityPage, Site
-from .common import token_spans
+from .common import word_spans
 from .geo import MapView, build_maps, load_map_data
 from .graph import Connection, Connections, build_connections, graph_description, graph_svg
 from .jsonld import event_jsonld
@@ -82,7 +82,7 @@ def analyze_site(site: Site, config: Config) -> Analysis:
     """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
-    words = [token_spans(page.article.text) for page in site.articles]  # shared by the two readers of words
+    words = [word_spans(page.article.text) for page in site.articles]  # shared by the two readers of words
     passages = find_shared_passages(site.articles, words)
     timeline = build_timeline(site, countries, passages, words)
     groups, speakers = group_quotes(site)

@@ -16,14 +16,14 @@ Shingles that occur in very many articles (outlet boilerplate) are dropped from 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
 from typing import Any
 
 from ..models import ArticlePage
-from .common import token_spans
+from .common import Words, word_spans
 
 SHINGLE = 5  # words per shingle: long enough to be rare in prose, short enough to catch quotes
 MIN_WORDS = 8  # a shared passage is at least this long (shorter shared phrases are idiom)
@@ -72,70 +72,88 @@ class SharedPassage:
                 "occurrences": [o.to_json() for o in self.occurrences]}
 
 
-def sentence_of_words(page: ArticlePage, words: Sequence[tuple[str, int, int]]) -> list[int]:
-    """Sentence number of each word (-1 outside every sentence).  Shingles and spans stay
-    inside one sentence, so a sentence end shared by chance ("... Korea Utara." + "Kami ...")
-    never joins two stories; consecutive shared sentences join again later, when the same
-    articles share both."""
-    starts = [s.start for s in page.extraction.sentences]
-    ends = [s.end for s in page.extraction.sentences]
-    numbers = []
-    for _, start, _ in words:
-        index = bisect_right(starts, start) - 1
-        numbers.append(index if index >= 0 and start < ends[index] else -1)
-    return numbers
+def sentence_blocks(page: ArticlePage, words: Words) -> list[tuple[int, int]]:
+    """Word index range [first, last) of each sentence (words outside every sentence belong
+    to none).  Shingles and spans stay inside one sentence, so a sentence end shared by
+    chance ("... Korea Utara." + "Kami ...") never joins two stories; consecutive shared
+    sentences join again later, when the same articles share both."""
+    return [words.between(sentence.start, sentence.end) for sentence in page.extraction.sentences]
 
 
-def _shingle_index(spans: Sequence[Sequence[tuple[str, int, int]]],
-                   units: Sequence[Sequence[int]]) -> dict[int, list[tuple[int, int]]]:
-    """Shingle -> [(article, position)], for shingles in 2..MAX_ARTICLES_PER_SHINGLE articles.
+@dataclass(frozen=True)
+class _Shingles:
+    """The shingles of one article that lie inside a sentence: word position and hash."""
 
-    Keys are hashes of the word tuples: a dict keyed by the tuples themselves holds every
+    positions: list[int]
+    hashes: list[int]
+    sentence: list[int]  # sentence number of each word (-1 outside every sentence)
+
+
+def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shingles:
+    """Keys are hashes of the word tuples: a dict keyed by the tuples themselves holds every
     word of the corpus five times over.  Only insertion order is ever iterated, so the
     per-process hash salt cannot change the result (a 64-bit collision could at worst link
-    two unrelated shingles).
+    two unrelated shingles)."""
+    plain = words.words
+    # hashed in C over zipped word lists, not sliced word by word in Python
+    hashes = list(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)))
+    positions: list[int] = []
+    kept: list[int] = []
+    sentence = [-1] * len(plain)
+    for number, (first, last) in enumerate(blocks):
+        sentence[first:last] = [number] * (last - first)
+        if last - first >= SHINGLE:  # shingles wholly inside the sentence
+            positions.extend(range(first, last - SHINGLE + 1))
+            kept.extend(hashes[first:last - SHINGLE + 1])
+    return _Shingles(positions, kept, sentence)
+
+
+def _shared_keys(shingles: Sequence[_Shingles]) -> set[int]:
+    """Shingles in 2..MAX_ARTICLES_PER_SHINGLE articles, found with set operations in C
+    rather than a posting list per shingle (most shingles occur once)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for article in shingles:
+        keys = set(article.hashes)
+        shared |= seen & keys
+        seen |= keys
+    del seen
+    articles = Counter(chain.from_iterable(shared.intersection(a.hashes) for a in shingles))
+    return {key for key, count in articles.items() if count <= MAX_ARTICLES_PER_SHINGLE}
+
+
+def _article_nodes(article: int, shingles: _Shingles, keys: set[int],
+                   nodes: list[tuple[int, int, int]], located: dict[int, list[tuple[int, int]]]) -> None:
+    """The shared spans of one article become nodes; each shared shingle notes (node, position)
+    under its key, in article and position order.
+
+    A span is the words covered by shared shingles, joined across gaps of at most MAX_GAP
+    words within a sentence; spans shorter than MIN_WORDS are dropped (shared idiom such as
+    "antara Rusia dan Korea Utara" is not a passage).  Positions come sorted, so a span is a
+    run of positions at most SHINGLE + MAX_GAP apart in one sentence.
     """
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for article, words in enumerate(spans):
-        plain = [w for w, _, _ in words]
-        unit = units[article]
-        # hashed in C over zipped word lists, not sliced word by word in Python
-        shingles = map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False))
-        for position, (key, first, last) in enumerate(zip(shingles, unit, unit[SHINGLE - 1:], strict=False)):
-            if first == last >= 0:
-                index[key].append((article, position))
-    kept = {}
-    for key, postings in index.items():
-        if len(postings) > 1:
-            articles = {article for article, _ in postings}
-            if 1 < len(articles) <= MAX_ARTICLES_PER_SHINGLE:
-                kept[key] = postings
-    return kept
-
-
-def _covered_spans(units: Sequence[int], positions: Sequence[int]) -> list[tuple[int, int]]:
-    """Word ranges [first, last) covered by shared shingles, joined across gaps of at most
-    MAX_GAP words within a sentence; ranges shorter than MIN_WORDS are dropped (shared idiom
-    such as "antara Rusia dan Korea Utara" is not a passage)."""
-    length = len(units)
-    covered = [False] * length
-    for p in positions:
-        for k in range(p, min(p + SHINGLE, length)):
-            covered[k] = True
-    spans: list[tuple[int, int]] = []
-    k = 0
-    while k < length:
-        if not covered[k]:
-            k += 1
+    chosen = list(map(keys.__contains__, shingles.hashes))
+    positions = list(compress(shingles.positions, chosen))
+    if not positions:
+        return
+    hashes = list(compress(shingles.hashes, chosen))
+    sentence = shingles.sentence
+    reach = SHINGLE + MAX_GAP
+    runs = []  # (first posting, last posting): runs of positions that make one span
+    begin = 0
+    for n in range(1, len(positions)):
+        if positions[n] - positions[n - 1] > reach or sentence[positions[n]] != sentence[positions[n - 1]]:
+            runs.append((begin, n))
+            begin = n
+    runs.append((begin, len(positions)))
+    for begin, end in runs:
+        first, last = positions[begin], positions[end - 1] + SHINGLE
+        if last - first < MIN_WORDS:
             continue
-        first = k
-        while k < length and covered[k] and units[k] == units[first]:
-            k += 1
-        if spans and first - spans[-1][1] <= MAX_GAP and units[spans[-1][0]] == units[first]:
-            spans[-1] = (spans[-1][0], k)
-        else:
-            spans.append((first, k))
-    return [(first, last) for first, last in spans if last - first >= MIN_WORDS]
+        node = len(nodes)
+        nodes.append((article, first, last))
+        for n in range(begin, end):
+            located[hashes[n]].append((node, positions[n]))
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -145,26 +163,25 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _link_spans(index: dict[int, list[tuple[int, int]]], node_at: dict[int, list[int]],
-                nodes: Sequence[tuple[int, int, int]]) -> list[int]:
+def _link_spans(located: dict[int, list[tuple[int, int]]], nodes: Sequence[tuple[int, int, int]]) -> list[int]:
     """Union spans that are mostly the same text: the shingles they share cover at least
     ``SAME_SHARE`` of the shorter one's words (words, not shingles: one edited word breaks
     five shingles but only one word).  Shared shingles are counted against the first span
     that has each shingle (a star, not all pairs), so a hot shingle costs its postings, not
     their square."""
     covered: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for postings in index.values():
-        located = list(dict.fromkeys((node_at[a][p], p) for a, p in postings if node_at[a][p] >= 0))
-        if len(located) < 2:
+    for postings in located.values():
+        if len(postings) < 2:
             continue
-        first, position = located[0]
-        for node, _ in located[1:]:
+        first, position = postings[0]
+        words = range(position, position + SHINGLE)
+        for node, _ in postings[1:]:
             if node != first:
-                covered[(first, node)].update(range(position, position + SHINGLE))
+                covered[(first, node)].update(words)
     parent = list(range(len(nodes)))
-    for (a, b), words in covered.items():
+    for (a, b), words_covered in covered.items():
         shorter = min(nodes[a][2] - nodes[a][1], nodes[b][2] - nodes[b][1])
-        if nodes[a][0] != nodes[b][0] and len(words) >= SAME_SHARE * shorter:
+        if nodes[a][0] != nodes[b][0] and len(words_covered) >= SAME_SHARE * shorter:
             parent[_find(parent, b)] = _find(parent, a)
     return parent
 
@@ -194,32 +211,24 @@ def _join_consecutive(groups: list[list[int]], nodes: Sequence[tuple[int, int, i
 
 
 def find_shared_passages(pages: Sequence[ArticlePage],
-                         words: Sequence[Sequence[tuple[str, int, int]]] | None = None) -> tuple[SharedPassage, ...]:
+                         words: Sequence[Words] | None = None) -> tuple[SharedPassage, ...]:
     """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share.
 
     One pass over the shingle index, no pairs of articles: each article's shared words form
     spans within its sentences; spans that are mostly the same text are one passage
     (union-find), so a wire story carried by twenty outlets is one passage with twenty
     occurrences; passages that follow each other in all their articles are joined.
-    ``words``: each page's ``token_spans``, when the caller has them already.
+    ``words``: each page's ``word_spans``, when the caller has them already.
     """
-    spans = words if words is not None else [token_spans(page.article.text) for page in pages]
-    units = [sentence_of_words(page, words) for page, words in zip(pages, spans, strict=True)]
-    index = _shingle_index(spans, units)
-    positions: dict[int, list[int]] = defaultdict(list)
-    for postings in index.values():
-        for article, position in postings:
-            positions[article].append(position)
+    spans = words if words is not None else [word_spans(page.article.text) for page in pages]
+    shingles = [_article_shingles(w, sentence_blocks(page, w)) for page, w in zip(pages, spans, strict=True)]
+    keys = _shared_keys(shingles)
     nodes: list[tuple[int, int, int]] = []  # (article, first word, last word)
-    node_at: dict[int, list[int]] = {}  # article -> node id of each word (-1: not shared)
-    for article in sorted(positions):
-        ids = [-1] * len(spans[article])
-        for first, last in _covered_spans(units[article], positions[article]):
-            for k in range(first, last):
-                ids[k] = len(nodes)
-            nodes.append((article, first, last))
-        node_at[article] = ids
-    parent = _link_spans(index, node_at, nodes)
+    located: dict[int, list[tuple[int, int]]] = defaultdict(list)  # shingle -> (node, position)
+    for article, article_shingles in enumerate(shingles):
+        _article_nodes(article, article_shingles, keys, nodes, located)
+    del shingles, keys
+    parent = _link_spans(located, nodes)
     grouped: dict[int, list[int]] = defaultdict(list)
     for node in range(len(nodes)):
         grouped[_find(parent, node)].append(node)
@@ -239,7 +248,7 @@ def find_shared_passages(pages: Sequence[ArticlePage],
                 runs.append((article, first, last))
         occurrences = []
         for article, first, last in runs:
-            start, end = spans[article][first][1], spans[article][last - 1][2]
+            start, end = spans[article].starts[first], spans[article].ends[last - 1]
             occurrences.append(PassageOccurrence(pages[article], start, end, pages[article].article.text[start:end]))
         passages.append((occurrences, max(last - first for _, first, last in runs)))
     passages.sort(key=lambda p: (-len(p[0]), -p[1], p[0][0].article.article.slug, p[0][0].start))

@@ -118,10 +118,28 @@ class _Item:
     page: ArticlePage
     quote: Quote
     words: tuple[str, ...]
+    vocabulary: frozenset[str]  # the distinct words, for the bound in _could_be_same
+
+
+def _could_be_same(a: _Item, b: _Item) -> bool:
+    """False when the quotes cannot pass ``_same_quote`` whatever their order of words.
+
+    Matched words are at most the words of each found anywhere in the other, and both
+    tests grow with the matched words, so this bound rejects most candidates without
+    running difflib (the same arithmetic, so the same decisions)."""
+    bound = min(sum(map(b.vocabulary.__contains__, a.words)), sum(map(a.vocabulary.__contains__, b.words)))
+    if 2.0 * bound / (len(a.words) + len(b.words)) >= SIMILAR:
+        return True
+    shorter = min(len(a.words), len(b.words))
+    return shorter >= MIN_CONTAINED_WORDS and bound / shorter >= CONTAINED
 
 
 def _same_quote(a: _Item, b: _Item) -> bool:
     if a.quote.speaker_key and b.quote.speaker_key and a.quote.speaker_key != b.quote.speaker_key:
+        return False
+    if a.words == b.words:  # difflib's ratio of equal (non-empty) sequences is 1.0
+        return True
+    if not _could_be_same(a, b):
         return False
     matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
     if matcher.ratio() >= SIMILAR:
@@ -176,11 +194,13 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
     return sorted(groups.values(), key=min)
 
 
-def _segments(text: str, reference: Sequence[str]) -> tuple[Segment, ...]:
+def _segments(text: str, reference: Sequence[str], own: Sequence[str] | None = None) -> tuple[Segment, ...]:
     """Cut ``text`` into runs of words that the reference wording has (same) or not."""
     spans = token_spans(text)
     if not spans:
         return (Segment(text, True),)
+    if own is not None and tuple(reference) == tuple(own):  # every word matches: one segment, no difflib
+        return (Segment(text[:spans[0][1]] + text if spans[0][1] > 0 else text, True),)
     matcher = SequenceMatcher(None, list(reference), [w for w, _, _ in spans], autojunk=False)
     same = [False] * len(spans)
     for block in matcher.get_matching_blocks():
@@ -215,16 +235,16 @@ def _group(number: int, members: Sequence[_Item]) -> QuoteGroup:
         renderings.append(Rendering(
             text=text,
             sources=tuple(QuoteSource(i.page, i.quote.start, i.quote.end, i.quote.speaker) for i in items),
-            segments=_segments(text, reference),
+            segments=_segments(text, reference, items[0].words),
         ))
     return QuoteGroup(f"quote-{number}", speaker, key, tuple(renderings))
 
 
 def group_quotes(site: Site) -> tuple[tuple[QuoteGroup, ...], tuple[SpeakerQuotes, ...]]:
     """Every quote of the site grouped across outlets, and the groups by speaker."""
-    items = [_Item(page, quote, tuple(tokens(quote.text)))
+    items = [_Item(page, quote, words, frozenset(words))
              for page in reversed(site.articles)  # oldest first: the earliest wording leads
-             for quote in page.extraction.quotes if tokens(quote.text)]
+             for quote in page.extraction.quotes if (words := tuple(tokens(quote.text)))]
     groups = tuple(_group(n, [items[i] for i in members]) for n, members in enumerate(_groups(items), start=1))
     pages = {e.key: e for e in (*site.people, *site.organizations)}
     by_speaker: dict[str | None, list[QuoteGroup]] = defaultdict(list)

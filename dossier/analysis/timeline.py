@@ -17,19 +17,20 @@ Wednesday) is flagged too, inside one article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, Site
+from ..models import ArticlePage, DateMention, Sentence, Site
 from ..text import fold
-from .common import entities_in, excerpt, sentence_index, token_spans
+from .common import ArticleIndex, NamedIn, Words, excerpt, word_spans
 from .passages import SharedPassage
 from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
-from .verbs import VERB_FAMILIES, governing_word
+from .verbs import VERB_FAMILIES, EventWord, events_among, nearest_event_word
 
 EVENT_WORDS = frozenset(w for family in VERB_FAMILIES.values() for w in family)
 # Function words of Indonesian (and English) news prose, four letters or more (shorter words
@@ -167,24 +168,54 @@ class _Claim:
     order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
 
 
-def _claims(page: ArticlePage, countries: frozenset[str],
-            article_words: Sequence[tuple[str, int, int]] | None = None) -> list[_Claim]:
-    claims = []
-    sentences = page.extraction.sentences
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """What every date of one sentence shares: its words, who and where it names, what it is about."""
+
+    words: tuple[str, ...]
+    events: list[EventWord]
+    people: frozenset[str]
+    specific: list[NamedIn]  # places finer than a country, in order of first mention
+    content: frozenset[str]
+
+
+def _sentence_facts(index: ArticleIndex, article_words: Words, sentence: Sentence, countries: frozenset[str],
+                    dates: Sequence[tuple[int, int]]) -> _SentenceFacts:
+    first, last = article_words.between(sentence.start, sentence.end)
+    named = index.named_in(sentence.start, sentence.end, ("person", "place"))
+    taken = [(m_start, m_end) for m_start, m_end, _ in index.mentions_from(sentence.start, sentence.end)
+             if m_start < sentence.end]
+    taken += dates[bisect_left(dates, (sentence.start,)):bisect_left(dates, (sentence.end,))]
+    return _SentenceFacts(
+        words=article_words.words[first:last],
+        events=events_among(article_words, first, last),
+        people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
+        specific=[n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries],
+        content=_content_words(article_words, first, last, taken),
+    )
+
+
+def _claims(page: ArticlePage, countries: frozenset[str], article_words: Words | None = None) -> list[_Claim]:
+    if not page.extraction.dates:
+        return []
     if article_words is None:
-        article_words = token_spans(page.article.text) if page.extraction.dates else []
-    word_starts = [start for _, start, _ in article_words]
+        article_words = word_spans(page.article.text)
+    index = ArticleIndex(page)
+    dates = sorted((d.start, d.end) for d in page.extraction.dates)
+    facts_of: dict[int, _SentenceFacts] = {}  # sentence number -> facts, for sentences with dates
+    claims = []
     for mention in page.extraction.dates:
         if mention.value is None:
             continue
-        index = sentence_index(sentences, mention.start)
-        if index is None:
+        number = index.sentence_of(mention.start)
+        if number is None:
             continue
-        sentence = sentences[index]
-        words = article_words[bisect_left(word_starts, sentence.start):bisect_left(word_starts, sentence.end)]
-        named = entities_in(page, sentence.start, sentence.end, ("person", "place"))
-        specific = [n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries]
-        word = governing_word(sentence.text, 0, mention.start, mention.end, words=words)  # offsets in the article
+        sentence = index.sentences[number]
+        facts = facts_of.get(number)
+        if facts is None:
+            facts = facts_of[number] = _sentence_facts(index, article_words, sentence, countries, dates)
+        word = nearest_event_word(facts.events, mention.start, mention.end)  # offsets in the article
+        specific = facts.specific
         if word is not None:
             # The place between the event word and its date is where it happened ("tiba di
             # Balikpapan pada Kamis"); other places of the sentence are context.
@@ -195,31 +226,39 @@ def _claims(page: ArticlePage, countries: frozenset[str],
             attestation=_attestation(page, mention, sentence.text, sentence.start,
                                      excerpt(sentence, mention.start, mention.end)),
             kind=word[0] if word else None,
-            people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
+            people=facts.people,
             places=frozenset(n.entity.key for n in specific),
-            words=tuple(w for w, _, _ in words),
-            content=_content_words(page, words, sentence.start, sentence.end),
+            words=facts.words,
+            content=facts.content,
             order=(page.article.slug, mention.start, 0),
         ))
     return claims
 
 
-def _content_words(page: ArticlePage, words: Sequence[tuple[str, int, int]], start: int,
-                   end: int) -> frozenset[str]:
-    """Words of a sentence that say what happened ("kereta", "pengerukan"): not names, dates,
-    event words or function words, and at least four letters."""
-    taken = [(m.start, m.end) for e in page.extraction.entities for m in e.mentions if start <= m.start < end]
-    taken += [(d.start, d.end) for d in page.extraction.dates if start <= d.start < end]
-    return frozenset(w for w, s, e in words
-                     if len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS and w not in EVENT_WORDS
-                     and not any(a <= s and e <= b for a, b in taken))
+def _content_words(words: Words, first: int, last: int, taken: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Words of a sentence (words ``first``..``last``) that say what happened ("kereta",
+    "pengerukan"): not names or dates (the ``taken`` spans), event words or function words,
+    and at least four letters.  A word counts when any of its occurrences is outside ``taken``."""
+    plain = list(words.words[first:last])
+    starts, ends = words.starts, words.ends
+    for a, b in taken:  # blank the words wholly inside a name or date (words never overlap: ends are sorted)
+        low, high = bisect_left(starts, a, first, last), bisect_right(ends, b, first, last)
+        if high > low:
+            plain[low - first:high - first] = [""] * (high - low)
+    return frozenset(w for w in set(plain).difference(FUNCTION_WORDS, EVENT_WORDS) if len(w) >= 4 and w.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def _weekday_mismatch(text: str, value: str) -> bool:
+    """``weekday_mismatch``, remembered: a dossier writes the same few dates thousands of times."""
+    return weekday_mismatch(text, value)
 
 
 def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentence_start: int,
                  short: str) -> Attestation:
     assert mention.value is not None
     return Attestation(page, mention.value, mention.text, mention.start, mention.end, sentence, sentence_start,
-                       short, weekday_mismatch(mention.text, mention.value))
+                       short, _weekday_mismatch(mention.text, mention.value))
 
 
 def _same_happening(a: _Claim, b: _Claim) -> bool:
@@ -327,12 +366,12 @@ def _published(a: Attestation) -> str:
 
 
 def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = (),
-                   words: Sequence[Sequence[tuple[str, int, int]]] | None = None) -> Timeline:
+                   words: Sequence[Words] | None = None) -> Timeline:
     """Group every resolved date of the site into periods, events and conflicts.
 
     ``countries``: folded names of countries and regions (the gazetteer's), too coarse to
     identify a happening; ``passages``: the site's shared passages, whose dates are copies;
-    ``words``: each article's ``token_spans`` (site order), when the caller has them already.
+    ``words``: each article's ``word_spans`` (site order), when the caller has them already.
     """
     claims = [c for n, page in enumerate(site.articles)
               for c in _claims(page, countries, words[n] if words is not None else None)]

@@ -8,9 +8,10 @@ they appear (Indonesian affixes make separate words, listed as such).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from types import MappingProxyType
 
-from .common import token_spans
+from .common import Words, token_spans
 
 # Event words by family, Indonesian then English, as they are written (Indonesian affixes
 # make separate words, listed as such).  A date is governed by the nearest of these.
@@ -36,24 +37,57 @@ VERB_FAMILIES: Mapping[str, frozenset[str]] = MappingProxyType({
 # Indonesian puts the time after the verb ("berangkat pada Minggu"): a word after the date
 # counts as this many times farther, plus a fixed handicap in characters.
 FOLLOWING_FACTOR, FOLLOWING_HANDICAP = 3, 8
-def governing_word(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
-                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES,
-                   words: Sequence[tuple[str, int, int]] | None = None) -> tuple[str, int, int] | None:
-    """The event word nearest the date in its sentence (words before it preferred): its
-    family and its offsets in the article.  ``words``: the sentence's ``token_spans``, if known."""
+# Each event word's family (the first family listing it), so a word is looked up once, not
+# tested against every family.
+FAMILY_OF: Mapping[str, str] = MappingProxyType(
+    {word: kind for kind, words in reversed(VERB_FAMILIES.items()) for word in words})
+
+EVENT_WORDS = frozenset(FAMILY_OF)
+EventWord = tuple[str, int, int]  # (family, start, end)
+
+
+def event_words(words: Sequence[tuple[str, int, int]],
+                families: Mapping[str, frozenset[str]] = VERB_FAMILIES) -> list[EventWord]:
+    """The event words among ``words`` (``token_spans`` form), in order, with their family.
+    A sentence with several dates finds its event words once."""
+    family_of = FAMILY_OF if families is VERB_FAMILIES else {
+        word: kind for kind, family in reversed(families.items()) for word in family}
+    return [(kind, start, end) for word, start, end in words if (kind := family_of.get(word)) is not None]
+
+
+def events_among(words: Words, first: int, last: int) -> list[EventWord]:
+    """``event_words`` of the words ``first``..``last`` of an article (default families),
+    found with set and map operations: most words of a sentence are no event word."""
+    plain = words.words[first:last]
+    if EVENT_WORDS.isdisjoint(plain):
+        return []
+    starts, ends = words.starts, words.ends
+    return [(FAMILY_OF[plain[k]], starts[first + k], ends[first + k])
+            for k in compress(range(len(plain)), map(EVENT_WORDS.__contains__, plain))]
+
+
+def nearest_event_word(events: Sequence[EventWord], date_start: int, date_end: int) -> EventWord | None:
+    """The event word nearest the date (words before it preferred; the first of equals)."""
     best: tuple[int, str, int, int] | None = None
-    for word, start, end in words if words is not None else token_spans(sentence_text):
-        start, end = start + sentence_start, end + sentence_start
+    for kind, start, end in events:
         if start >= date_start and end <= date_end:
-            continue
-        kind = next((k for k, words in families.items() if word in words), None)
-        if kind is None:
             continue
         distance = (date_start - end if end <= date_start
                     else (start - date_end) * FOLLOWING_FACTOR + FOLLOWING_HANDICAP)
         if best is None or distance < best[0]:
             best = (distance, kind, start, end)
     return best[1:] if best else None
+
+
+def governing_word(sentence_text: str, sentence_start: int, date_start: int, date_end: int,
+                   families: Mapping[str, frozenset[str]] = VERB_FAMILIES,
+                   words: Sequence[tuple[str, int, int]] | None = None) -> EventWord | None:
+    """The event word nearest the date in its sentence (words before it preferred): its
+    family and its offsets in the article.  ``words``: the sentence's ``token_spans``, if known."""
+    events = event_words(words if words is not None else token_spans(sentence_text), families)
+    if sentence_start:
+        events = [(kind, start + sentence_start, end + sentence_start) for kind, start, end in events]
+    return nearest_event_word(events, date_start, date_end)
 
 
 def governing_kind(sentence_text: str, sentence_start: int, date_start: int, date_end: int) -> str | None:
