@@ -122,6 +122,39 @@ def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
     return _fill(labels, f"count_{noun}_one" if n == 1 else f"count_{noun}_other", n=n)
 
 
+def _is_word(char: str) -> bool:
+    """``re``'s ``\\w`` for one character of a str pattern (letters and digits of any script, ``_``)."""
+    return char.isalnum() or char == "_"
+
+
+def whole_words(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` where one of ``names`` stands as a whole word, as
+    ``re.finditer(r"(?<!\\w)(?:<names, longest first>)(?!\\w)")`` would find them: scanning
+    left to right, the longest name that fits at a place wins, and matches never overlap.
+
+    ``str.find`` per name instead of a compiled alternation: the set of names changes with
+    every article and sentence, and compiling a pattern for each set cost more than the
+    search itself.  Names must not be empty.
+    """
+    found: list[tuple[int, int]] = []
+    size = len(text)
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _is_word(text[at - 1])) and (end == size or not _is_word(text[end])):
+                found.append((at, -end))
+            at = text.find(name, at + 1)
+    if len(found) > 1:
+        found.sort()
+    spans, cursor = [], 0
+    for at, end in found:
+        if at >= cursor:
+            spans.append((at, -end))
+            cursor = -end
+    return spans
+
+
 def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     """The sentence, escaped, with each mention wrapped in ``<mark>``.
 
@@ -131,24 +164,30 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     matched case-insensitively.
     """
     escaped = str(escape(sentence))
-    names = [mentions] if isinstance(mentions, str) else list(mentions)
-    targets = sorted({str(escape(n)) for n in names if n}, key=len, reverse=True)
+    names = (mentions,) if isinstance(mentions, str) else mentions
+    targets = {str(escape(n)) for n in names if n}
     if not targets:
         return Markup(escaped)
-    pattern = _mention_pattern(tuple(targets), False)
-    if not pattern.search(escaped):
-        pattern = _mention_pattern(tuple(targets), True)
-    return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+    spans = whole_words(escaped, targets)
+    if not spans:
+        pattern = _mention_pattern(tuple(sorted(targets, key=lambda t: (-len(t), t))), True)
+        return Markup(pattern.sub(_mark, escaped))
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")
+        last = end
+    pieces.append(escaped[last:])
+    return Markup("".join(pieces))
+
+
+def _mark(match: re.Match[str]) -> str:
+    return f"<mark>{match.group(0)}</mark>"
 
 
 @lru_cache(maxsize=8192)
 def _mention_pattern(targets: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
-    """Whole-word pattern for a set of names, compiled once per set.
-
-    An entity page highlights the same names in every sentence it lists; ``re``'s own cache
-    (512 patterns) is far too small for a dossier's thousands of entities, and compiling
-    was a visible share of rendering at 1,000 articles.
-    """
+    """Whole-word pattern for a set of names, compiled once per set (only for names that
+    are not found in their exact case: ``re``'s own cache of 512 patterns is too small)."""
     alternatives = "|".join(re.escape(t) for t in targets)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE if ignore_case else 0)
 

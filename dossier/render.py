@@ -15,7 +15,7 @@ import hashlib
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ from .filters import counted, make_filters
 from .markup import make_markdown
 from .models import EntityPage, HubPage, Site
 from .views import (
-    ArticleView,
+    EventIndex,
+    RelatedArticles,
     SitemapEntry,
     article_view,
     entity_events,
@@ -38,9 +39,9 @@ from .views import (
     feed_entries,
     group_by_day,
     index_events,
-    related_articles,
 )
 from .views_analysis import (
+    TimelineView,
     article_passages,
     article_quotes,
     compact_periods,
@@ -122,6 +123,9 @@ def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # One environment per render: the template files cannot change under it, so asking
+        # the file system whether they did (a stat per template per page) is wasted work.
+        auto_reload=False,
     )
     env.filters.update(make_filters(labels, versions))
     return env
@@ -152,7 +156,8 @@ def _template_error(exc: Exception, name: str, dirs: tuple[Path, ...]) -> Dossie
 
 
 class _Renderer:
-    """One render: environment, labels and the context every page shares."""
+    """One render: environment, labels, the context every page shares, and the lookups the
+    pages share, each built once (a page must never scan the whole dossier)."""
 
     def __init__(self, site: Site, config: Config, analysis: Analysis) -> None:
         self.site = site
@@ -182,8 +187,14 @@ class _Renderer:
         self.nav = tuple(NavItem(self.labels[f"nav_{key}"], self.paths[key], key)
                          for key in ("topics", "people", "places", "timeline", "quotes", "map", "connections",
                                      "sources", "articles", "search"))
-        self.timeline = timeline_view(analysis.timeline)
-        self.events = index_events(site.timeline)
+        self.entities = _entity_lookup(site)
+        # A quote's speaker: people and organisations by key (an organisation wins a shared key).
+        self.speakers = {e.key: e for e in (*site.people, *site.organizations)}
+        self.hubs = {h.slug: h for h in site.hubs}
+        self.md = make_markdown()
+        self.related = RelatedArticles(site.articles)
+        # The dates an article may link to on the timeline page (its "t-<key>" anchors).
+        self.dated = frozenset(p.key for p in analysis.timeline.periods)
         self.globals: dict[str, Any] = {
             "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
             "analysis": analysis,
@@ -201,6 +212,16 @@ class _Renderer:
                 raise
             raise _template_error(exc, name, self.dirs) from None
         return text.encode("utf-8")
+
+    @cached_property
+    def timeline(self) -> TimelineView:
+        """The timeline page's view (only a render that wants that page builds it)."""
+        return timeline_view(self.analysis.timeline)
+
+    @cached_property
+    def events(self) -> EventIndex:
+        """Timeline events by sentence, for the entity pages."""
+        return index_events(self.site.timeline)
 
     def meta(self, title: str, description: str, path: str, **extra: Any) -> Meta:
         return Meta(title, description, urls.absolute_url(self.config, path), **extra)
@@ -241,16 +262,19 @@ def _home(r: _Renderer) -> bytes:
     )
 
 
-def _article(r: _Renderer, view: ArticleView, entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
-    page = view.page
+def _article(r: _Renderer, index: int) -> bytes:
+    page = r.site.articles[index]
     article = page.article
+    passages = r.analysis.passages_in(article.slug)
+    view = article_view(page, r.hubs, r.entities, r.labels, r.md, r.related.of(index), r.dated,
+                        tuple((o.start, o.end) for _, o in passages))
     description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
         "article.html", page.path, view=view, shared=article_passages(r.analysis, page),
-        quotes=article_quotes(r.analysis, page, {e.key: e for e in (*r.site.people, *r.site.organizations)}),
+        quotes=article_quotes(r.analysis, page, r.speakers),
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
                     published=article.published.isoformat() if article.published else None),
-        jsonld=article_jsonld(view, r.config, entities),
+        jsonld=article_jsonld(view, r.config, r.entities),
     )
 
 
@@ -262,7 +286,7 @@ def _hub(r: _Renderer, hub: HubPage) -> bytes:
     )
 
 
-def _entity(r: _Renderer, entity: EntityPage, entities: Mapping[tuple[str, str], EntityPage]) -> bytes:
+def _entity(r: _Renderer, entity: EntityPage) -> bytes:
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
     description = (known.description if known and known.description
@@ -271,7 +295,7 @@ def _entity(r: _Renderer, entity: EntityPage, entities: Mapping[tuple[str, str],
         "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
         analysed=entity_analysis(r.analysis, entity),
         days=entity_events(entity, r.events),
-        type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, entities),
+        type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, r.entities),
         meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
                     else "website", section=section),
     )
@@ -310,20 +334,13 @@ def _analyst_pages(r: _Renderer) -> Iterator[PageJob]:
 def _pages(r: _Renderer) -> Iterator[PageJob]:
     """Every page as (path, render it): a caller that needs only some pages renders only those."""
     site, labels, paths = r.site, r.labels, r.paths
-    entities = _entity_lookup(site)
-    hubs = {h.slug: h for h in site.hubs}
-    md = make_markdown()
-    related = related_articles(site)
-    dated = r.timeline.keys  # the dates an article may link to on the timeline page
     yield "index.html", partial(_home, r)
-    for page in site.articles:
-        yield page.path, partial(lambda p: _article(r, article_view(
-            p, hubs, entities, labels, md, related[p.path], dated,
-            tuple((o.start, o.end) for _, o in r.analysis.passages_in(p.article.slug))), entities), page)
+    for index, page in enumerate(site.articles):
+        yield page.path, partial(_article, r, index)
     for hub in site.hubs:
         yield hub.path, partial(_hub, r, hub)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, partial(_entity, r, entity, entities)
+        yield entity.path, partial(_entity, r, entity)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
         yield paths[key], partial(_list, r, key, group)

@@ -14,11 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import urls
 from .config import Config
+from .filters import whole_words
 from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
 
 
@@ -167,8 +169,9 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
     ``<mark class="shared">``.
 
     Works on markdown-it's tokens, not on HTML: only plain text outside existing links is
-    split, and the renderer escapes every piece, so no name can inject markup.  One link
-    per entity (the first), as encyclopedias do, so the text stays readable.
+    split, and every piece is escaped exactly as markdown-it escapes text, so no name can
+    inject markup.  One link per entity (the first), as encyclopedias do, so the text stays
+    readable.
     """
     targets: dict[str, tuple[tuple[str, str], str]] = {}
     for e in page.extraction.entities:
@@ -176,109 +179,161 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
         if target is None:
             continue
         for m in e.mentions:
-            targets.setdefault(m.text, ((e.type, e.key), urls.relative_href(page.path, target.path)))
+            if m.text:
+                targets.setdefault(m.text, ((e.type, e.key), urls.relative_href(page.path, target.path)))
     tokens = md.parse(page.article.body)
     spans = sorted(marked)
-    if spans:
-        _mark_spans(tokens, page.article.text, spans)
-    if targets:
-        names = sorted(targets, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-        linked: set[tuple[str, str]] = set()
-        for token in tokens:
-            if token.type == "inline" and token.children:
-                token.children = _link_children(token.children, pattern, targets, linked)
+    if spans or targets:
+        _Linker(page.article.text, spans, targets).rewrite(tokens)
     return Markup(md.renderer.render(tokens, md.options, {}))
 
 
-def _mark_spans(tokens: list[Token], text: str, spans: list[tuple[int, int]]) -> None:
-    """Wrap the pieces of the body's text that lie in ``spans`` in ``<mark class="shared">``.
+class _Linker:
+    """Rewrites the text tokens of one article body: shared spans marked, first mentions linked.
 
-    The offsets index the plain text, not the Markdown, so each text token is found in the
-    plain text from where the previous one ended (they come in the same order); a token not
-    found there (Markdown that the plain text renders differently) is left unmarked rather
-    than marked in the wrong place.  One mark per text piece, so marks always nest inside
-    the Markdown's own elements.
+    A text token that changes becomes one ``html_inline`` token holding the HTML markdown-it
+    would have made of the pieces (``escapeHtml`` text, ``<a href="…" class="entity-link">``,
+    ``<mark class="shared">``): building a token for every piece and rendering each one
+    cost more than parsing the article.
     """
-    cursor = 0
-    for token in tokens:
-        if token.type != "inline" or not token.children:
-            continue
-        out: list[Token] = []
-        for child in token.children:
-            at = text.find(child.content, cursor) if child.type == "text" and child.content else -1
-            if at < 0:
-                out.append(child)
+
+    def __init__(self, text: str, spans: list[tuple[int, int]],
+                 targets: Mapping[str, tuple[tuple[str, str], str]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.targets = targets
+        self.names = tuple(targets)
+        self.cursor = 0  # where the next text token is looked for in the plain text
+        self.linked: set[tuple[str, str]] = set()
+
+    def rewrite(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            if token.type != "inline" or not token.children:
                 continue
-            end = at + len(child.content)
-            cursor = end
-            cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
-            for start, stop in zip(cuts, cuts[1:], strict=False):
-                piece = Token("text", "", 0, content=text[start:stop])
-                if any(s <= start and stop <= e for s, e in spans):
-                    out += [Token("mark_open", "mark", 1, attrs={"class": "shared"}), piece,
-                            Token("mark_close", "mark", -1)]
-                else:
-                    out.append(piece)
-        token.children = out
+            depth = 0  # inside an author's own link: mark, but do not link
+            for index, child in enumerate(token.children):
+                if child.type == "link_open":
+                    depth += 1
+                elif child.type == "link_close":
+                    depth -= 1
+                elif child.type == "text" and child.content:
+                    html = self._text(child.content, depth == 0)
+                    if html is not None:
+                        token.children[index] = Token("html_inline", "", 0, content=html)
 
+    def _text(self, content: str, linkable: bool) -> str | None:
+        """The HTML of one text token, or None when it stays as it is."""
+        pieces = self._marked_pieces(content) if self.spans else None
+        if pieces is None or (len(pieces) == 1 and not pieces[0][1]):
+            return self._link(content) if linkable and self.names else None
+        out = []
+        for piece, shared in pieces:
+            html = (self._link(piece) if linkable and self.names else None) or escapeHtml(piece)
+            out.append(f'<mark class="shared">{html}</mark>' if shared else html)
+        return "".join(out)
 
-def _link_children(children: list[Token], pattern: re.Pattern[str],
-                   targets: Mapping[str, tuple[tuple[str, str], str]], linked: set[tuple[str, str]]) -> list[Token]:
-    out: list[Token] = []
-    depth = 0  # inside an author's own link: leave it alone
-    for child in children:
-        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-        if child.type != "text" or depth:
-            out.append(child)
-            continue
-        text, last = child.content, 0
-        for match in pattern.finditer(text):
-            ident, href = targets[match.group(0)]
-            if ident in linked:
+    def _marked_pieces(self, content: str) -> list[tuple[str, bool]] | None:
+        """The token cut at the shared spans' ends, each piece with whether it is shared.
+
+        The offsets index the plain text, not the Markdown, so each text token is found in
+        the plain text from where the previous one ended (they come in the same order); a
+        token not found there (Markdown that the plain text renders differently) is left
+        unmarked rather than marked in the wrong place.  One mark per text piece, so marks
+        always nest inside the Markdown's own elements.
+        """
+        text, spans = self.text, self.spans
+        at = text.find(content, self.cursor)
+        if at < 0:
+            return None
+        end = self.cursor = at + len(content)
+        cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
+        return [(text[start:stop], any(s <= start and stop <= e for s, e in spans))
+                for start, stop in zip(cuts, cuts[1:], strict=False)]
+
+    def _link(self, text: str) -> str | None:
+        """HTML of ``text`` with the first mention of each entity linked, or None if none is."""
+        out: list[str] = []
+        last = 0
+        for start, end in whole_words(text, self.names):
+            ident, href = self.targets[text[start:end]]
+            if ident in self.linked:
                 continue
-            linked.add(ident)
-            if match.start() > last:
-                out.append(Token("text", "", 0, content=text[last:match.start()]))
-            out.append(Token("link_open", "a", 1, attrs={"href": href, "class": "entity-link"}))
-            out.append(Token("text", "", 0, content=match.group(0)))
-            out.append(Token("link_close", "a", -1))
-            last = match.end()
-        if last == 0:
-            out.append(child)
-        elif last < len(text):
-            out.append(Token("text", "", 0, content=text[last:]))
-    return out
+            self.linked.add(ident)
+            out += (escapeHtml(text[last:start]), '<a href="', escapeHtml(href), '" class="entity-link">',
+                    escapeHtml(text[start:end]), "</a>")
+            last = end
+        if not out:
+            return None
+        out.append(escapeHtml(text[last:]))
+        return "".join(out)
 
 
-def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage, ...]]:
+class RelatedArticles:
     """For each article, the others sharing the most people, places, organisations and topics.
 
     Things nearly every article names (the dossier's two protagonists, its main country) say
-    nothing about relatedness, so names found in more than half the articles are left out —
-    which also keeps this linear in practice through an inverted index.  At least two things
-    in common, so "related" means something; ties go to the newer article.
+    nothing about relatedness, so names found in more than half the articles are left out.
+    At least two things in common, so "related" means something; ties go to the newer
+    article (the lower index: ``Site.articles`` is newest first).
+
+    Built once per render (one bit set of articles per name or topic); ``of(index)`` then
+    counts, for one article, how many of its names every other article shares by adding
+    those bit sets into a bit-sliced counter: a few big-integer operations per name, so a
+    page costs the same whether the dossier holds a hundred articles or ten thousand, and a
+    render that wants only some pages pays only for those.
     """
-    keys = {p.path: {(e.type, e.key) for e in p.extraction.entities} | {("topic", t) for t in p.topics}
-            for p in site.articles}
-    postings: dict[tuple[str, str], list[int]] = {}
-    for index, page in enumerate(site.articles):
-        for key in keys[page.path]:
-            postings.setdefault(key, []).append(index)
-    common = max(3, len(site.articles) // 2)
-    related: dict[str, tuple[ArticlePage, ...]] = {}
-    for index, page in enumerate(site.articles):
-        shared: dict[int, int] = {}
-        for key in keys[page.path]:
-            holders = postings[key]
-            if len(holders) > common:
+
+    def __init__(self, articles: tuple[ArticlePage, ...], limit: int = 3) -> None:
+        self.articles = articles
+        self.limit = limit
+        self.keys = tuple(frozenset({(e.type, e.key) for e in p.extraction.entities}
+                                    | {("topic", t) for t in p.topics}) for p in articles)
+        postings: dict[tuple[str, str], list[int]] = {}
+        for index, keys in enumerate(self.keys):
+            for key in keys:
+                postings.setdefault(key, []).append(index)
+        common = max(3, len(articles) // 2)
+        self.bits: dict[tuple[str, str], int] = {}
+        for key, holders in postings.items():
+            if 1 < len(holders) <= common:
+                row = bytearray(len(articles) // 8 + 1)
+                for index in holders:
+                    row[index >> 3] |= 1 << (index & 7)
+                self.bits[key] = int.from_bytes(row, "little")
+
+    def of(self, index: int) -> tuple[ArticlePage, ...]:
+        planes: list[int] = []  # planes[i]: the articles whose count has bit i set
+        rows = 0
+        for key in self.keys[index]:
+            carry = self.bits.get(key, 0)
+            if not carry:
                 continue
-            for other in holders:
-                if other != index:
-                    shared[other] = shared.get(other, 0) + 1
-        best = sorted((o for o, n in shared.items() if n >= 2), key=lambda o: (-shared[o], o))
-        related[page.path] = tuple(site.articles[o] for o in best[:limit])
-    return related
+            rows += 1
+            for level, plane in enumerate(planes):
+                planes[level], carry = plane ^ carry, plane & carry
+                if not carry:
+                    break
+            if carry:
+                planes.append(carry)
+        others = ~(1 << index)
+        best: list[int] = []
+        for count in range(min(rows, (1 << len(planes)) - 1), 1, -1):
+            exact = others
+            for level, plane in enumerate(planes):
+                exact &= plane if count >> level & 1 else ~plane
+            while exact and len(best) < self.limit:
+                lowest = exact & -exact
+                best.append(lowest.bit_length() - 1)
+                exact ^= lowest
+            if len(best) == self.limit:
+                break
+        return tuple(self.articles[o] for o in best)
+
+
+def related_articles(site: Site, limit: int = 3) -> dict[str, tuple[ArticlePage, ...]]:
+    """Related articles of every article, by path (see ``RelatedArticles``)."""
+    related = RelatedArticles(site.articles, limit)
+    return {page.path: related.of(index) for index, page in enumerate(site.articles)}
 
 
 def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
