@@ -1,13 +1,14 @@
 """Quick rebuilds for the preview server: re-render only what an edit touched.
 
 After an article is saved, the user wants to see it now, not after every page and the
-search index were rebuilt.  ``refresh()`` runs the analysis stages (extraction is cached by
-content hash, so only the edited article is extracted again), compares the new ``Site``
-with the one last published, and writes only the pages whose data changed — the article,
-its hubs, the entity pages that mention it — plus the pages that summarise everything
-(home, lists, timeline, feed, sitemap, dossier.json), each file replaced atomically.  The
-preview server then runs a full ``build(force=True)`` in the background, which refreshes
-the search index and anything a page shows indirectly (related articles, passages and quotes
+search index were rebuilt.  ``refresh()`` runs the stages up to the site's pages
+(extraction is cached by content hash, so only the edited article is extracted again),
+writes the edited article's page at once, then runs the cross-outlet analysis, compares
+the new ``Site`` with the one last published, and writes only the pages whose data changed
+— the article, its hubs, the entity pages that mention it — plus the pages that summarise
+everything (home, lists, timeline, feed, sitemap, dossier.json), each file replaced
+atomically.  The preview server then refreshes the search index and runs a full build in
+the background for anything a page shows indirectly (related articles, passages and quotes
 shared with other articles, connections on entity pages).
 """
 
@@ -16,13 +17,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .analysis import Analysis, analyze_site
 from .errors import DossierError
 from .models import Site
 from .opendata import dossier_json
-from .pipeline import BuildReport, Stopwatch, assemble, no_progress
+from .pipeline import BuildReport, Stopwatch, assemble_pages, no_progress
 from .publish import safe_relative_path
 from .render import render_site
 
@@ -80,32 +82,51 @@ def _write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> lis
     return written
 
 
+def without_articles(analysis: Analysis, slugs: frozenset[str]) -> Analysis:
+    """The analysis minus what it says inside these articles (passages and quotes by offset).
+
+    An edited article's offsets into its old text would mark the wrong words; its page is
+    first shown without them, and again with them once the analysis has caught up.
+    """
+    return replace(analysis,
+                   passages_by_article={k: v for k, v in analysis.passages_by_article.items() if k not in slugs},
+                   quotes_by_article={k: v for k, v in analysis.quotes_by_article.items() if k not in slugs})
+
+
 def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
             shown: Callable[[], None] | None = None) -> Refresh:
     """Re-render only the pages an edit changed; raises DossierError like ``build``.
 
-    The edited articles' own pages are written first and ``shown()`` is called then (the
-    preview server reloads the open pages), before the hubs, entity pages and overviews.
+    With ``shown``, the edited articles' own pages are written first, before the
+    cross-outlet analysis runs (against the previous analysis, minus what it said about
+    them), and ``shown()`` is called (the preview server reloads the open pages); then the
+    analysis runs and the edited pages, their hubs, entity pages and the overviews follow.
     """
-    if previous.site is None or previous.config is None or not (output_dir / "index.html").is_file():
+    if (previous.site is None or previous.config is None or previous.analysis is None
+            or not (output_dir / "index.html").is_file()):
         raise DossierError("no published site to refresh; run a full build first")
     clock = Stopwatch(no_progress)
-    done = assemble(Path(site_dir).resolve(), clock)
-    if done.config != previous.config:
+    config, site = assemble_pages(Path(site_dir).resolve(), clock)
+    if config != previous.config:
         raise DossierError("site.yaml changed; a full build is needed")
-    wanted = wanted_paths(previous.site, done.site)
-    edited = frozenset(p.path for p in done.site.articles) & changed_pages(previous.site, done.site)
+    wanted = wanted_paths(previous.site, site)
+    changed = changed_pages(previous.site, site)
+    edited = {p.path: p.article.slug for p in site.articles if p.path in changed}
 
-    def render_and_write(batch: Callable[[str], bool]) -> list[str]:
-        files = clock.timed_iter("render", render_site(done.site, done.config, done.analysis, wanted=batch))
+    def render_and_write(analysis: Analysis, batch: Callable[[str], bool]) -> list[str]:
+        files = clock.timed_iter("render", render_site(site, config, analysis, wanted=batch))
         return clock.run("write", lambda: _write_in_place(output_dir, files))
 
-    written = render_and_write(lambda path: path in edited)
+    written: list[str] = []
     if edited and shown is not None:
+        written += render_and_write(without_articles(previous.analysis, frozenset(edited.values())),
+                                    lambda path: path in edited)
         shown()
-    written += render_and_write(lambda path: wanted(path) and path not in edited)
-    written += _write_in_place(output_dir, [("dossier.json", dossier_json(done.site, done.config, done.analysis))])
+    analysis = clock.run("analyze", lambda: analyze_site(site, config))
+    written += render_and_write(analysis, wanted)
+    written += _write_in_place(output_dir, [("dossier.json", dossier_json(site, config, analysis))])
     clock.timings["write"] -= clock.timings["render"]
-    report = BuildReport(output_dir, done.articles, sum(p.endswith(".html") for p in written), len(written),
-                         previous.indexed, timings=dict(clock.timings), config=done.config, site=done.site)
-    return Refresh(report, tuple(written))
+    unique = tuple(dict.fromkeys(written))
+    report = BuildReport(output_dir, len(site.articles), sum(p.endswith(".html") for p in unique), len(unique),
+                         previous.indexed, timings=dict(clock.timings), config=config, site=site, analysis=analysis)
+    return Refresh(report, unique)

@@ -45,6 +45,7 @@ class BuildReport:
     # What was published, for the preview server's quick rebuilds (dossier.incremental).
     config: Config | None = field(default=None, repr=False, compare=False)
     site: Site | None = field(default=None, repr=False, compare=False)
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     @property
     def total_seconds(self) -> float:
@@ -138,10 +139,20 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
 
 
 def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
-    """load → extract → summarize → hubs → assemble, each timed on ``clock``."""
+    """load → extract → summarize → hubs → assemble → analyze, each timed on ``clock``."""
+    from .analysis import analyze_site
+
+    config, site = assemble_pages(site_dir, clock, cache=cache, workers=workers)
+    analysis = clock.run("analyze", lambda: analyze_site(site, config))
+    return Assembled(config, len(site.articles), site, analysis)
+
+
+def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
+                   workers: int | None = None) -> tuple[Config, Site]:
+    """load → extract → summarize → hubs → assemble: every page's own data, before the
+    cross-outlet analysis (the preview server shows an edited article before analysing)."""
     # The stages are imported when first needed, not with this module: a build that finds
     # nothing changed must not pay for loading the extractors, Jinja and the analysis.
-    from .analysis import analyze_site
     from .analyze import extract_all
     from .assemble import assemble_site
     from .hubs import assign_topics
@@ -158,8 +169,7 @@ def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: i
         summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
-    analysis = clock.run("analyze", lambda: analyze_site(site, config))
-    return Assembled(config, len(articles), site, analysis)
+    return config, site
 
 
 def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
@@ -210,7 +220,7 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
             discard(staging)
             return BuildReport(output_dir, done.articles, written.pages, len(written.names),
                                indexed_pages(output_dir), unchanged=True, timings=dict(clock.timings),
-                               config=config, site=site)
+                               config=config, site=site, analysis=done.analysis)
         _stop_if(cancelled)
         indexed = 0
         if index:
@@ -225,7 +235,7 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
         discard(staging)
         raise
     return BuildReport(output_dir, done.articles, written.pages, len(written.names), indexed,
-                       timings=dict(clock.timings), config=config, site=site)
+                       timings=dict(clock.timings), config=config, site=site, analysis=done.analysis)
 
 
 def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None) -> Written:

@@ -69,3 +69,20 @@ def test_a_changed_site_yaml_asks_for_a_full_build(site: Path, tmp_path: Path) -
     config.write_text(config.read_text(encoding="utf-8").replace("Pembukaan", "Peresmian"), encoding="utf-8")
     with pytest.raises(DossierError, match="full build"):
         refresh(site, out, first)
+
+
+def test_the_edited_article_is_written_and_shown_before_anything_else(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = build(site, out)
+    page = out / "artikel" / "kapal-pertama" / "index.html"
+    home_before = (out / "index.html").read_bytes()
+    seen: list[tuple[str, bytes]] = []
+    edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")
+    quick = refresh(site, out, first, shown=lambda: seen.append((page.read_text(encoding="utf-8"),
+                                                                 (out / "index.html").read_bytes())))
+    assert len(seen) == 1
+    shown_page, home_then = seen[0]
+    assert "diperluas" in shown_page  # the edit is on screen ...
+    assert home_then == home_before  # ... before the overviews were touched
+    assert quick.written[0] == "artikel/kapal-pertama/index.html"
+    assert len(quick.written) == len(set(quick.written))
