@@ -412,7 +412,8 @@ _FORM_PIECES = ["Kim", "Ki", "m", "O", "Brien", "Putin", "é", "_", "1"]
 _TEXT_PIECES = [*_FORM_PIECES, " ", "-", "'", "’", ".", ",", "(", "e\u0301", "\n"]
 
 
-@given(st.lists(st.lists(st.sampled_from([*_FORM_PIECES, "'", "’", "-"]), min_size=1, max_size=3), min_size=1, max_size=6),
+@given(st.lists(st.lists(st.sampled_from([*_FORM_PIECES, "'", "’", "-"]), min_size=1, max_size=3),
+                min_size=1, max_size=6),
        st.lists(st.sampled_from(_TEXT_PIECES), max_size=40))
 def test_the_dossier_forms_are_found_where_the_regex_of_them_matches(forms, pieces):
     """The set look-ups that find the one-word forms in a sentence give the regex's matches."""

@@ -11,7 +11,7 @@ the answers: the only lists are lexicons and cue words (see ``gazetteer``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import EntityType, Sentence
 from ..text import fold
@@ -48,6 +48,7 @@ from .runs import (
 
 __all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
 
+_WORDS = re.compile(r"\w+")
 _LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _COMMA_AFTER = re.compile(r"\s*+,")
@@ -82,6 +83,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
     Indonesian) counts only after a place cue ("di", "ke", "kota"): capitalised at a sentence
     start or in a title it is the word, not the city.
     """
+    if not gaz.may_start_name(run[i].text):
+        return None  # (most words: what follows is never looked up)
     for j in range(min(len(run), i + gaz.max_name_tokens), i, -1):
         if any(run[k].joiner not in (" ", "-", ". ") for k in range(i + 1, j)):
             continue
@@ -116,6 +119,24 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
     return None
 
 
+_Found = tuple[int, str, EntityType]  # what _match finds: (end token, canonical name, type)
+_Matcher = Callable[[int, bool], "_Found | None"]
+
+
+def _matcher(text: str, run: Sequence[Token], gaz: Gazetteer) -> _Matcher:
+    """``_match`` over one run, each (token, place cue) worked out once: segmenting a run asks
+    the same question of a token up to five times."""
+    memo: dict[tuple[int, bool], _Found | None] = {}
+
+    def match(i: int, place_cue: bool = False) -> _Found | None:
+        key = (i, bool(place_cue))
+        if key not in memo:
+            memo[key] = _match(text, run, i, gaz, place_cue)
+        return memo[key]
+
+    return match
+
+
 def _after_regional_office(run: Sequence[Token], i: int) -> bool:
     """"Bupati Garut", "Kapolres Sleman", "Wali Kota Medan": after a regional office comes its region."""
     one = run[i - 1].text.casefold() if i >= 1 else ""
@@ -143,9 +164,9 @@ def _cue_before(before: str) -> EntityType | None:
         return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
     if _titled_apposition(before):
         return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
-    words = re.findall(r"[\w]+", before[-40:].casefold())
     if not before or before.rstrip() != before.rstrip().rstrip(",.;:!?\"”“()"):
         return None  # punctuation in between: the cue belongs to something else
+    words = _WORDS.findall(before[-40:].casefold())
     if not words:
         return None
     last, two = words[-1], " ".join(words[-2:])
@@ -191,7 +212,7 @@ def _cue_after(text: str, at: int, end: int) -> EntityType | None:
     return None
 
 
-def _strip_leading(run: Sequence[Token], i: int, j: int, text: str, gaz: Gazetteer,
+def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
     """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue.
@@ -204,7 +225,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, text: str, gaz: Gazette
         word = run[i].text
         lower = word.casefold()
         two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
-        if _match(text, run, i, gaz, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS:
+        if match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS:
             break
         if two in PERSON_TITLES:
             cue, i = "person", i + 2
@@ -257,23 +278,23 @@ def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
 
 
-def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, gaz: Gazetteer) -> bool:
+def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and _COMMA_AFTER.match(text, run[-1].end, end) is not None
             and _titled_apposition(before)
             and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
-            and not any(_match(text, run, k, gaz) for k in range(len(run))))
+            and not any(match(k) for k in range(len(run))))
 
 
-def _named_after_place(text: str, run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
+def _named_after_place(run: Sequence[Token], k: int, match: _Matcher, gaz: Gazetteer) -> bool:
     """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
     if run[k].text.casefold() not in _NAMED_HEADS:
         return False
     m = k + 1
     while m < len(run) and gaz.is_common(run[m].text):
         m += 1
-    found = _match(text, run, m, gaz, True) if k + 1 < m < len(run) else None
+    found = match(m, True) if k + 1 < m < len(run) else None
     return found is not None and found[0] == len(run) and found[2] == "place"
 
 
@@ -287,9 +308,9 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     before = text_before(text, sentence.start, run[0].start)
     after_at, end = run[-1].end, sentence.end
     initial = run[0].start <= lead
-    if _STRONG_PLACE_CUE.search(before[-30:]) and not any(
-            _match(text, run, k, gaz, True) for k in range(1, len(run))):
-        whole = _match(text, run, 0, gaz, True)
+    match = _matcher(text, run, gaz)
+    if _STRONG_PLACE_CUE.search(before[-30:]) and not any(match(k, True) for k in range(1, len(run))):
+        whole = match(0, True)
         if whole is None or whole[0] == len(run):
             return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
                               whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
@@ -297,8 +318,8 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     outlet = len(run) == 1 and not initial and _OUTLET_CUE.search(before[-30:]) is not None
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(text, run, before, end, gaz)
-    i, cue = _strip_leading(run, 0, len(run), text, gaz, first_cue, first_cue == "place", outlet)
+    outlet = outlet or _apposed_name(text, run, before, end, match, gaz)
+    i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
@@ -306,29 +327,29 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     k = 0
     while k < len(run) and _is_title_like(run, k, initial):
         k += 1
-    whole = _match(text, run, k, gaz) if k < len(run) else None
+    whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):
         pieces.append((k, len(run), whole[1], whole[2]))
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
                 ACRONYM_AFTER.match(text, after_at, end) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
-            or _named_after_place(text, run, k, gaz)):
+            or _named_after_place(run, k, match, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
     while i < len(run):
-        found = _match(text, run, i, gaz, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
-                       or (i > 0 and _unit(run, i - 1)))
+        found = match(i, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
+                      or (i > 0 and _unit(run, i - 1)))
         if found is not None:
             pieces.append((i, found[0], found[1], found[2]))
             i = found[0]
             continue
         j = i + 1
-        while (j < len(run) and _match(text, run, j, gaz) is None and run[j].text.casefold() not in RANKS
+        while (j < len(run) and match(j) is None and run[j].text.casefold() not in RANKS
                and not (_unit(run, j - 1) and not _is_acronym(run[j].text))):
             j += 1
-        start, seg_cue = _strip_leading(run, i, j, text, gaz, cue, keep_first=outlet and i == 0)
+        start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=outlet and i == 0)
         if start < j:
             head = run[start].text.casefold()
             compound = (head in PLACE_HEADS and start > 0 and gaz.is_common(run[start - 1].text)
@@ -337,7 +358,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                 # (not after a vocabulary word: "Tanggul Laut Semarang" is Semarang's sea wall)
                 # "Universitas Indonesia", "Laut China Selatan": a bare head word owns the name
                 # that follows it (and, for a place, the compass words after that)
-                nxt = _match(text, run, j, gaz)
+                nxt = match(j)
                 j = nxt[0] if nxt else j
                 while head in PLACE_HEADS and j < len(run) and gaz.is_common(run[j].text):
                     j += 1

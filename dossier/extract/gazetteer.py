@@ -153,6 +153,13 @@ class Gazetteer:
     towns: frozenset[str] = frozenset()  # folded names of small towns only (not also a bigger place)
     max_name_tokens: int = 6
     data_digest: str = ""  # hash of the shipped data files, for caches keyed on extractor inputs
+    # What a name ``lookup`` knows can begin with, so most words are turned away at once:
+    # the folded names' first words, first two words... (a folded name is its words with
+    # single spaces, and a name's first word folds to the start of the folded name), and
+    # every start of an abbreviation as written.
+    name_starts: frozenset[str] = frozenset()
+    abbreviation_starts: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()  # common_words | calendar_words, for is_common
 
     def lookup(self, name: str) -> tuple[str, EntityType] | None:
         """Canonical name and type of a name the gazetteer knows (known entities first)."""
@@ -169,12 +176,17 @@ class Gazetteer:
             return place, "place"
         return None
 
+    def may_start_name(self, word: str) -> bool:
+        """Can a name ``lookup`` knows begin with the word ``word`` (then a space, hyphen or
+        ". ", or nothing)?  False means ``lookup`` of every name starting so is None."""
+        folded = fold(word)
+        return folded in self.name_starts or word in self.abbreviation_starts or not folded
+
     def is_common(self, word: str) -> bool:
         """A vocabulary word (capitalised only by position or style), never an acronym like DPR."""
         if len(word) >= 2 and word.isupper():
             return False
-        lower = word.casefold()
-        return lower in self.common_words or lower in self.calendar_words
+        return word.casefold() in self.vocabulary
 
 
 DATA_FILES = ("places.tsv", "common_words.txt", "calendar_words.txt")
@@ -218,6 +230,9 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         for name in (entity.name, *entity.aliases):
             known_names.setdefault(fold(name), entity)
     longest = max((len(n.split()) for n in (*places, *known_names)), default=1)
+    name_starts = frozenset(" ".join(words[:n]) for words in (name.split() for name in (*places, *known_names))
+                            for n in range(1, len(words) + 1))
+    abbreviation_starts = frozenset(name[:n] for name in ABBREVIATIONS for n in range(1, len(name) + 1))
     return Gazetteer(
         places=MappingProxyType(places),
         common_words=common,
@@ -230,4 +245,7 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         towns=frozenset(towns - bigger),
         max_name_tokens=min(max(longest, 4), 8),
         data_digest=digest,
+        name_starts=name_starts,
+        abbreviation_starts=abbreviation_starts,
+        vocabulary=common | calendar,
     )

@@ -10,7 +10,8 @@ nobody typed that is listed right after a place is a place ("di Semarang Utara d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from ..models import EntityType
 from .gazetteer import CONNECTORS, ORG_HEADS, PERSON_TITLES, Gazetteer
@@ -50,16 +51,22 @@ def text_before(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence.  (Named tuples, not dataclasses: an article has thousands of
+    words and candidates, and a frozen dataclass costs three times as much to make.)"""
+
     start: int
     end: int
     text: str
     joiner: str  # text between the previous token of the run and this one ("" for the first)
 
 
-@dataclass(frozen=True)
-class Candidate:
+# Token(...) made in C, without the named tuple's Python-level __new__ (the same value):
+# tokenizing makes one per word of the article.
+_new_token = partial(tuple.__new__, Token)
+
+
+class Candidate(NamedTuple):
     """A name occurrence with what we could tell about it."""
 
     start: int
@@ -75,14 +82,18 @@ class Candidate:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
     out: list[Token] = []
+    last_end = -2  # end of the last token
     for match in _WORD.finditer(text, start, end):
-        s, e, word = match.start(), match.end(), match.group()
-        if out and s == out[-1].end + 1 and text[s - 1] == "-":
+        s, e = match.span()
+        if s == last_end + 1 and text[s - 1] == "-":
             prev = out[-1]
+            word = match.group()
             if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold():
-                out[-1] = Token(prev.start, e, text[prev.start:e], prev.joiner)
+                out[-1] = _new_token((prev.start, e, text[prev.start:e], prev.joiner))
+                last_end = e
                 continue
-        out.append(Token(s, e, word, ""))
+        out.append(_new_token((s, e, text[s:e], "")))
+        last_end = e
     return out
 
 
@@ -95,22 +106,23 @@ def find_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for i, token in enumerate(tokens):
+        word = token.text
         if current:
             gap = text[current[-1].end:token.start]
             prev = current[-1].text
-            joined = gap in (" ", "-") or (gap == ". " and (
+            joined = gap == " " or gap == "-" or (gap == ". " and (
                 (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
-            if joined and is_cap(token.text):
-                current.append(Token(token.start, token.end, token.text, gap))
+            if joined and word[0].isupper():
+                current.append(_new_token((token.start, token.end, word, gap)))
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if (joined and gap == " " and token.text in CONNECTORS and nxt is not None
+            if (joined and gap == " " and word in CONNECTORS and nxt is not None
                     and text[token.end:nxt.start] == " " and is_cap(nxt.text)):
-                current.append(Token(token.start, token.end, token.text, gap))
+                current.append(_new_token((token.start, token.end, word, gap)))
                 continue
             runs.append(current)
             current = []
-        if is_cap(token.text):
+        if word[0].isupper():  # is_cap, inline: asked of every word
             current = [token]
     if current:
         runs.append(current)
