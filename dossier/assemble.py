@@ -34,9 +34,14 @@ def _newest_first_key(page: ArticlePage) -> tuple[int, str, str]:
     return (-(published.toordinal() if published else 0), page.article.title, page.article.slug)
 
 
-def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    """The sentence containing character ``offset`` (sentences are sorted by start)."""
-    starts = [s.start for s in sentences]
+def sentence_at(sentences: Sequence[Sentence], offset: int, starts: Sequence[int] | None = None) -> Sentence | None:
+    """The sentence containing character ``offset`` (sentences are sorted by start).
+
+    ``starts``: the sentences' starts, when the caller looks up many offsets in the same
+    sentences (listing them on every call was most of assembling).
+    """
+    if starts is None:
+        starts = [s.start for s in sentences]
     index = bisect.bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return sentences[index]
@@ -55,18 +60,24 @@ def _entity_pages(config: Config, pages: Sequence[ArticlePage]) -> dict[EntityTy
     mention_counts: dict[tuple[EntityType, str], int] = defaultdict(int)
     articles_of: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
     for page in pages:
+        sentences = page.extraction.sentences
+        starts = [s.start for s in sentences]
+        slug = page.article.slug
         for entity in page.extraction.entities:
             ident = (entity.type, entity.key)
             names.setdefault(ident, entity.name)
             mention_counts[ident] += len(entity.mentions)
-            articles_of[ident].add(page.article.slug)
+            articles_of[ident].add(slug)
             seen_sentences: set[int] = set()
-            for mention in entity.mentions:
-                sentence = sentence_at(page.extraction.sentences, mention.start)
-                if sentence is None or sentence.start in seen_sentences:
+            found = appearances[ident]
+            for mention in entity.mentions:  # sentence_at, inlined: this runs for every mention
+                index = bisect.bisect_right(starts, mention.start) - 1
+                if index < 0 or not starts[index] <= mention.start < sentences[index].end:
                     continue
-                seen_sentences.add(sentence.start)
-                appearances[ident].append(Appearance(page, sentence.text, mention.text))
+                if starts[index] in seen_sentences:
+                    continue
+                seen_sentences.add(starts[index])
+                found.append(Appearance(page, sentences[index].text, mention.text))
     result: dict[EntityType, list[EntityPage]] = defaultdict(list)
     for ident in sorted(names, key=lambda i: (-len(articles_of[i]), -mention_counts[i], names[i], i[1])):
         entity_type, key = ident
@@ -85,10 +96,12 @@ def _entity_pages(config: Config, pages: Sequence[ArticlePage]) -> dict[EntityTy
 def _events(pages: Sequence[ArticlePage]) -> tuple[Event, ...]:
     events = []
     for page in pages:
+        sentences = page.extraction.sentences
+        starts = [s.start for s in sentences]
         for mention in page.extraction.dates:
             if mention.value is None:
                 continue
-            sentence = sentence_at(page.extraction.sentences, mention.start)
+            sentence = sentence_at(sentences, mention.start, starts)
             events.append(Event(
                 date=mention.value,
                 sort_key=date_sort_key(mention.value),
@@ -127,10 +140,13 @@ def assemble_site(config: Config, articles: Sequence[Article], extractions: Sequ
     entities = _entity_pages(config, pages)
     by_key = {(e.type, e.key): e for kind in entities.values() for e in kind}
     timeline = _events(pages)
+    events_of: dict[str, list[Event]] = defaultdict(list)  # hub slug -> its members' events, in timeline order
+    for event in timeline:
+        for slug in set(event.article.topics):
+            events_of[slug].append(event)
     hubs = []
     for hub in config.hubs:
         members = [p for p in pages if hub.slug in p.topics]
-        member_ids = {id(p) for p in members}
         hubs.append(HubPage(
             slug=hub.slug,
             title=hub.title,
@@ -139,7 +155,7 @@ def assemble_site(config: Config, articles: Sequence[Article], extractions: Sequ
             articles=tuple(members),
             people=_recurring(members, "person", by_key),
             places=_recurring(members, "place", by_key),
-            events=tuple(e for e in timeline if id(e.article) in member_ids),
+            events=tuple(events_of[hub.slug]),
         ))
     return Site(
         articles=tuple(pages),

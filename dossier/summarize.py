@@ -130,7 +130,7 @@ def _scores_and_words(text: str, extraction: Extraction) -> tuple[list[float], l
     count_in_article = article.__getitem__
     for index, (words, keys) in enumerate(zip(sentence_words, _named_keys(extraction), strict=True)):
         # the keys as a set, as before: the float sum adds in the set's order
-        entities = sum(salience[key] for key in set(keys)) if keys else 0
+        entities = sum(map(salience.__getitem__, set(keys))) if keys else 0
         # cosine similarity of the sentence's word counts with the article's: the dot product
         # is the article's count of each word of the sentence, summed; the sentence's norm
         # is the root of its squared counts, which are all 1 when no word repeats
