@@ -22,9 +22,9 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any, Literal
 
-from ..models import ArticlePage, EntityPage, KnownEntity
+from ..models import EntityPage, KnownEntity
 from ..text import fold
-from .common import entities_in, sentence_index, tokens
+from .common import ArticleIndex, tokens
 from .timeline import Attestation, Timeline
 from .verbs import VERB_FAMILIES
 
@@ -222,29 +222,28 @@ def _n(value: float) -> str:
 # ------------------------------------------------------------------ route
 
 
-def _specific_places(page: ArticlePage, start: int, end: int, placed: Mapping[str, EntityPage],
+def _specific_places(index: ArticleIndex, start: int, end: int, placed: Mapping[str, EntityPage],
                      countries: frozenset[str]) -> list[EntityPage]:
-    named = entities_in(page, start, end, ("place",))
+    named = index.named_in(start, end, ("place",))
     return [placed[n.entity.key] for n in named
             if n.entity.key in placed and fold(n.entity.name) not in countries]
 
 
-def _stop_places(attestation: Attestation, placed: Mapping[str, EntityPage],
+def _stop_places(index: ArticleIndex, sentence_start: int, placed: Mapping[str, EntityPage],
                  countries: frozenset[str]) -> list[EntityPage]:
-    page = attestation.article
-    sentences = page.extraction.sentences
-    index = sentence_index(sentences, attestation.sentence_start)
-    if index is None:
+    sentences = index.sentences
+    number = index.sentence_of(sentence_start)
+    if number is None:
         return []
-    sentence = sentences[index]
+    sentence = sentences[number]
     words = set(tokens(sentence.text))
     if not any(words & family for kind, family in VERB_FAMILIES.items() if kind in ROUTE_KINDS):
         return []
-    places = _specific_places(page, sentence.start, sentence.end, placed, countries)
+    places = _specific_places(index, sentence.start, sentence.end, placed, countries)
     if places or not words & PLACE_ANAPHORA:
         return places
-    for earlier in reversed(sentences[:index]):
-        places = _specific_places(page, earlier.start, earlier.end, placed, countries)
+    for earlier in reversed(sentences[:number]):
+        places = _specific_places(index, earlier.start, earlier.end, placed, countries)
         if places:
             return places[:1]
     return []
@@ -259,6 +258,8 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
     """
     stops: list[tuple[EntityPage, str, list[Attestation]]] = []
     conflicts_placed: set[tuple[str, str]] = set()  # a disputed happening puts its place on the route once
+    indexes: dict[str, ArticleIndex] = {}
+    places_of: dict[tuple[str, int], list[EntityPage]] = {}
     for period in timeline.periods:
         if period.precision != "day":
             continue
@@ -269,7 +270,13 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
                               key=lambda ac: (ac[0].article.article.published or date.min,
                                               ac[0].article.article.slug, ac[0].date_start))
         for attestation, conflict in attestations:
-            for place in _stop_places(attestation, placed, countries):
+            # the places of a sentence, worked out once however many of its dates are on the route
+            key = (attestation.article.article.slug, attestation.sentence_start)
+            if key not in places_of:
+                page = attestation.article
+                index = indexes.get(page.article.slug) or indexes.setdefault(page.article.slug, ArticleIndex(page))
+                places_of[key] = _stop_places(index, attestation.sentence_start, placed, countries)
+            for place in places_of[key]:
                 if conflict:
                     if (conflict, place.key) in conflicts_placed:
                         continue

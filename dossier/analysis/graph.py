@@ -13,6 +13,7 @@ gives the same drawing byte for byte.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,6 @@ from types import MappingProxyType
 from typing import Any
 
 from ..models import EntityPage, Site
-from .common import sentence_index
 from .svg import Box, esc, num, place_label
 
 TOP_CONNECTIONS = 8  # per entity page
@@ -33,6 +33,7 @@ TYPE_COLOURS: Mapping[str, str] = MappingProxyType(
     {"person": "#1f4e79", "place": "#2e7d32", "organization": "#8e5b00"})
 
 Ident = tuple[str, str]  # (type, key)
+Pair = tuple[Ident, Ident]  # two entities named together, the smaller first
 
 
 @dataclass(frozen=True)
@@ -100,22 +101,28 @@ class Connections:
         return {"entities": [e.to_json() for e in self.entities if e.connections], "graph": self.graph.to_json()}
 
 
-def cooccurrences(site: Site) -> tuple[dict[frozenset[Ident], int], dict[frozenset[Ident], set[str]]]:
-    """Sentences and articles in which each pair of entities is named together."""
-    sentences: dict[frozenset[Ident], int] = defaultdict(int)
-    articles: dict[frozenset[Ident], set[str]] = defaultdict(set)
+def cooccurrences(site: Site) -> tuple[dict[Pair, int], dict[Pair, set[str]]]:
+    """Sentences and articles in which each pair of entities is named together.
+
+    A pair is ``(a, b)`` with ``a < b``, in order of first co-occurrence."""
+    sentences: dict[Pair, int] = defaultdict(int)
+    articles: dict[Pair, set[str]] = defaultdict(set)
     for page in site.articles:
+        starts = [s.start for s in page.extraction.sentences]
+        ends = [s.end for s in page.extraction.sentences]
         named: dict[int, set[Ident]] = defaultdict(set)
         for entity in page.extraction.entities:
+            ident = (entity.type, entity.key)
             for mention in entity.mentions:
-                index = sentence_index(page.extraction.sentences, mention.start)
-                if index is not None:
-                    named[index].add((entity.type, entity.key))
+                index = bisect_right(starts, mention.start) - 1  # sentence_index, by bisect
+                if index >= 0 and mention.start < ends[index]:
+                    named[index].add(ident)
+        slug = page.article.slug
         for idents in named.values():
-            for a, b in combinations(sorted(idents), 2):
-                pair = frozenset((a, b))
-                sentences[pair] += 1
-                articles[pair].add(page.article.slug)
+            if len(idents) > 1:
+                for pair in combinations(sorted(idents), 2):
+                    sentences[pair] += 1
+                    articles[pair].add(slug)
     return sentences, articles
 
 
@@ -124,7 +131,7 @@ def build_connections(site: Site) -> Connections:
     sentences, articles = cooccurrences(site)
     neighbours: dict[Ident, list[Connection]] = defaultdict(list)
     for pair, count in sentences.items():
-        a, b = sorted(pair)
+        a, b = pair
         if a in pages and b in pages:
             shared = len(articles[pair])
             neighbours[a].append(Connection(pages[b], count, shared))
@@ -137,23 +144,23 @@ def build_connections(site: Site) -> Connections:
                        MappingProxyType({(e.entity.type, e.entity.key): e.connections for e in entities}))
 
 
-def _select(site: Site, sentences: Mapping[frozenset[Ident], int],
+def _select(site: Site, sentences: Mapping[Pair, int],
             pages: Mapping[Ident, EntityPage]) -> tuple[list[EntityPage], list[GraphEdge]]:
     everyone = sorted(pages.values(), key=lambda e: (-e.article_count, -len(e.appearances), e.name, e.type))
     nodes = everyone[:GRAPH_NODES]
     chosen = {(n.type, n.key) for n in nodes}
-    by_node: dict[Ident, list[tuple[int, frozenset[Ident]]]] = defaultdict(list)
+    by_node: dict[Ident, list[tuple[int, Pair]]] = defaultdict(list)
     for pair, weight in sentences.items():
-        if pair <= chosen:
+        if pair[0] in chosen and pair[1] in chosen:
             for ident in pair:
                 by_node[ident].append((weight, pair))
-    kept: set[frozenset[Ident]] = set()
+    kept: set[Pair] = set()
     for edges in by_node.values():
-        edges.sort(key=lambda wp: (-wp[0], sorted(wp[1])))
+        edges.sort(key=lambda wp: (-wp[0], wp[1]))
         kept.update(pair for _, pair in edges[:EDGES_PER_NODE])
     edges = []
     for pair in kept:
-        a, b = sorted(pair)
+        a, b = pair
         edges.append(GraphEdge(pages[a], pages[b], sentences[pair]))
     edges.sort(key=lambda e: (-e.weight, e.source.name, e.target.name, e.source.type, e.source.key, e.target.key))
     linked = {(e.type, e.key) for edge in edges for e in (edge.source, edge.target)}
@@ -164,7 +171,7 @@ def _radius(entity: EntityPage, most: int) -> float:
     return 5.0 + 11.0 * math.sqrt(entity.article_count / max(most, 1))
 
 
-def layout_graph(site: Site, sentences: Mapping[frozenset[Ident], int],
+def layout_graph(site: Site, sentences: Mapping[Pair, int],
                  pages: Mapping[Ident, EntityPage]) -> ConnectionGraph:
     nodes, edges = _select(site, sentences, pages)
     if not nodes:
@@ -216,34 +223,45 @@ def _relax(positions: list[list[float]], springs: Sequence[tuple[int, int, float
     """Fruchterman–Reingold with linear cooling, then fitted into the drawing with a margin."""
     count = len(positions)
     k = math.sqrt(WIDTH * HEIGHT / count)
+    kk = k * k
     temperature = WIDTH / 10
+    hypot = math.hypot
+    xs, ys = [p[0] for p in positions], [p[1] for p in positions]
+    # The same arithmetic, in the same order, as pairwise updates of [x, y] lists (so the
+    # same drawing to the last bit), with the repeated lookups and divisions hoisted out.
     for step in range(ITERATIONS):
-        moves = [[0.0, 0.0] for _ in range(count)]
+        move_x, move_y = [0.0] * count, [0.0] * count
         for i in range(count):
+            x, y = xs[i], ys[i]
+            mx, my = move_x[i], move_y[i]  # already holds what the nodes before i pushed
             for j in range(i + 1, count):
-                dx, dy = positions[i][0] - positions[j][0], positions[i][1] - positions[j][1]
-                distance = math.hypot(dx, dy) or 0.01
-                force = k * k / distance
-                moves[i][0] += dx / distance * force
-                moves[i][1] += dy / distance * force
-                moves[j][0] -= dx / distance * force
-                moves[j][1] -= dy / distance * force
+                dx, dy = x - xs[j], y - ys[j]
+                distance = hypot(dx, dy) or 0.01
+                force = kk / distance
+                fx, fy = dx / distance * force, dy / distance * force
+                mx += fx
+                my += fy
+                move_x[j] -= fx
+                move_y[j] -= fy
+            move_x[i], move_y[i] = mx, my
         for i, j, strength in springs:
-            dx, dy = positions[i][0] - positions[j][0], positions[i][1] - positions[j][1]
-            distance = math.hypot(dx, dy) or 0.01
+            dx, dy = xs[i] - xs[j], ys[i] - ys[j]
+            distance = hypot(dx, dy) or 0.01
             force = distance * distance / k * strength
-            moves[i][0] -= dx / distance * force
-            moves[i][1] -= dy / distance * force
-            moves[j][0] += dx / distance * force
-            moves[j][1] += dy / distance * force
-        for i in range(count):  # a weak pull to the centre keeps unlinked parts on the page
-            moves[i][0] += (WIDTH / 2 - positions[i][0]) * 0.01
-            moves[i][1] += (HEIGHT / 2 - positions[i][1]) * 0.01
+            fx, fy = dx / distance * force, dy / distance * force
+            move_x[i] -= fx
+            move_y[i] -= fy
+            move_x[j] += fx
+            move_y[j] += fy
         limit = temperature * (1 - step / ITERATIONS)
         for i in range(count):
-            length = math.hypot(*moves[i]) or 1.0
-            positions[i][0] += moves[i][0] / length * min(length, limit)
-            positions[i][1] += moves[i][1] / length * min(length, limit)
+            # a weak pull to the centre keeps unlinked parts on the page
+            mx = move_x[i] + (WIDTH / 2 - xs[i]) * 0.01
+            my = move_y[i] + (HEIGHT / 2 - ys[i]) * 0.01
+            length = hypot(mx, my) or 1.0
+            xs[i] += mx / length * min(length, limit)
+            ys[i] += my / length * min(length, limit)
+    positions = [[x, y] for x, y in zip(xs, ys, strict=True)]
     xs, ys = [p[0] for p in positions], [p[1] for p in positions]
     margin_x, margin_y = 90.0, 40.0
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0

@@ -16,10 +16,12 @@ Shingles that occur in very many articles (outlet boilerplate) are dropped from 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import compress, repeat
+from operator import add, eq, lt, mul, ne, or_, sub
 from typing import Any
 
 from ..models import ArticlePage
@@ -77,7 +79,10 @@ def sentence_blocks(page: ArticlePage, words: Words) -> list[tuple[int, int]]:
     to none).  Shingles and spans stay inside one sentence, so a sentence end shared by
     chance ("... Korea Utara." + "Kami ...") never joins two stories; consecutive shared
     sentences join again later, when the same articles share both."""
-    return [words.between(sentence.start, sentence.end) for sentence in page.extraction.sentences]
+    sentences = page.extraction.sentences
+    starts = repeat(words.starts)
+    return list(zip(map(bisect_left, starts, [s.start for s in sentences]),
+                    map(bisect_left, starts, [s.end for s in sentences]), strict=True))
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class _Shingles:
 
     positions: list[int]
     hashes: list[int]
-    sentence: list[int]  # sentence number of each word (-1 outside every sentence)
+    sentence: list[int]  # sentence number of each word (a distinct negative number outside every sentence)
 
 
 def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shingles:
@@ -95,37 +100,37 @@ def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shing
     per-process hash salt cannot change the result (a 64-bit collision could at worst link
     two unrelated shingles)."""
     plain = words.words
-    # hashed in C over zipped word lists, not sliced word by word in Python
-    hashes = list(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)))
-    positions: list[int] = []
-    kept: list[int] = []
-    sentence = [-1] * len(plain)
+    sentence = list(range(-1, -len(plain) - 1, -1))
     for number, (first, last) in enumerate(blocks):
         sentence[first:last] = [number] * (last - first)
-        if last - first >= SHINGLE:  # shingles wholly inside the sentence
-            positions.extend(range(first, last - SHINGLE + 1))
-            kept.extend(hashes[first:last - SHINGLE + 1])
-    return _Shingles(positions, kept, sentence)
+    inside = list(map(eq, sentence, sentence[SHINGLE - 1:]))  # first and last word in one sentence
+    # hashed in C over zipped word lists, not sliced word by word in Python
+    hashes = compress(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)), inside)
+    return _Shingles(list(compress(range(len(plain)), inside)), list(hashes), sentence)
 
 
 def _shared_keys(shingles: Sequence[_Shingles]) -> set[int]:
-    """Shingles in 2..MAX_ARTICLES_PER_SHINGLE articles, found with set operations in C
-    rather than a posting list per shingle (most shingles occur once)."""
-    seen: set[int] = set()
-    shared: set[int] = set()
+    """Shingles in 2..MAX_ARTICLES_PER_SHINGLE articles, counted in C (one set per article)
+    rather than with a posting list per shingle (most shingles occur once)."""
+    articles: Counter[int] = Counter()
     for article in shingles:
-        keys = set(article.hashes)
-        shared |= seen & keys
-        seen |= keys
-    del seen
-    articles = Counter(chain.from_iterable(shared.intersection(a.hashes) for a in shingles))
-    return {key for key, count in articles.items() if count <= MAX_ARTICLES_PER_SHINGLE}
+        articles.update(set(article.hashes))
+    return {key for key, count in articles.items() if 1 < count <= MAX_ARTICLES_PER_SHINGLE}
+
+
+@dataclass(frozen=True)
+class _Postings:
+    """Every shared shingle inside a span, in article and position order: its key, the
+    span (node) it is in and its word position."""
+
+    keys: list[int]
+    nodes: list[int]
+    positions: list[int]
 
 
 def _article_nodes(article: int, shingles: _Shingles, keys: set[int],
-                   nodes: list[tuple[int, int, int]], located: dict[int, list[tuple[int, int]]]) -> None:
-    """The shared spans of one article become nodes; each shared shingle notes (node, position)
-    under its key, in article and position order.
+                   nodes: list[tuple[int, int, int]], postings: _Postings) -> None:
+    """The shared spans of one article become nodes, and their shingles postings.
 
     A span is the words covered by shared shingles, joined across gaps of at most MAX_GAP
     words within a sentence; spans shorter than MIN_WORDS are dropped (shared idiom such as
@@ -137,23 +142,17 @@ def _article_nodes(article: int, shingles: _Shingles, keys: set[int],
     if not positions:
         return
     hashes = list(compress(shingles.hashes, chosen))
-    sentence = shingles.sentence
-    reach = SHINGLE + MAX_GAP
-    runs = []  # (first posting, last posting): runs of positions that make one span
-    begin = 0
-    for n in range(1, len(positions)):
-        if positions[n] - positions[n - 1] > reach or sentence[positions[n]] != sentence[positions[n - 1]]:
-            runs.append((begin, n))
-            begin = n
-    runs.append((begin, len(positions)))
-    for begin, end in runs:
+    sentence = list(map(shingles.sentence.__getitem__, positions))
+    apart = map(lt, repeat(SHINGLE + MAX_GAP), map(sub, positions[1:], positions))
+    bounds = [0, *compress(range(1, len(positions)), map(or_, apart, map(ne, sentence[1:], sentence))),
+              len(positions)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
         first, last = positions[begin], positions[end - 1] + SHINGLE
-        if last - first < MIN_WORDS:
-            continue
-        node = len(nodes)
-        nodes.append((article, first, last))
-        for n in range(begin, end):
-            located[hashes[n]].append((node, positions[n]))
+        if last - first >= MIN_WORDS:
+            postings.keys.extend(hashes[begin:end])
+            postings.nodes.extend([len(nodes)] * (end - begin))
+            postings.positions.extend(positions[begin:end])
+            nodes.append((article, first, last))
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -163,26 +162,43 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _link_spans(located: dict[int, list[tuple[int, int]]], nodes: Sequence[tuple[int, int, int]]) -> list[int]:
+def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> list[int]:
     """Union spans that are mostly the same text: the shingles they share cover at least
     ``SAME_SHARE`` of the shorter one's words (words, not shingles: one edited word breaks
     five shingles but only one word).  Shared shingles are counted against the first span
     that has each shingle (a star, not all pairs), so a hot shingle costs its postings, not
     their square."""
-    covered: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for postings in located.values():
-        if len(postings) < 2:
-            continue
-        first, position = postings[0]
-        words = range(position, position + SHINGLE)
-        for node, _ in postings[1:]:
-            if node != first:
-                covered[(first, node)].update(words)
+    # The first posting of each key: written last when the postings are written backwards.
+    first_node = dict(zip(reversed(postings.keys), reversed(postings.nodes), strict=True))
+    first_position = dict(zip(reversed(postings.keys), reversed(postings.positions), strict=True))
+    firsts = list(map(first_node.__getitem__, postings.keys))
+    others = list(map(ne, firsts, postings.nodes))
+    # (first node, other node, position of the shingle in the first) as one sortable int:
+    # sorted, each pair's shared shingles come together in position order.
+    width = 1 + max(nodes[n][2] for n in range(len(nodes))) if nodes else 1
+    pair_base = map(mul, map(add, map(mul, compress(firsts, others), repeat(len(nodes))),
+                             compress(postings.nodes, others)), repeat(width))
+    shared = sorted(map(add, pair_base, compress(map(first_position.__getitem__, postings.keys), others)))
     parent = list(range(len(nodes)))
-    for (a, b), words_covered in covered.items():
+
+    def link(pair: int, words_covered: int) -> None:
+        a, b = divmod(pair, len(nodes))
         shorter = min(nodes[a][2] - nodes[a][1], nodes[b][2] - nodes[b][1])
-        if nodes[a][0] != nodes[b][0] and len(words_covered) >= SAME_SHARE * shorter:
+        if nodes[a][0] != nodes[b][0] and words_covered >= SAME_SHARE * shorter:
             parent[_find(parent, b)] = _find(parent, a)
+
+    pair, last, words_covered = -1, 0, 0
+    for value in shared:  # words covered by a pair's shingles: windows of SHINGLE words, overlaps counted once
+        this, position = divmod(value, width)
+        if this != pair:
+            if pair >= 0:
+                link(pair, words_covered)
+            pair, words_covered = this, SHINGLE
+        else:
+            words_covered += min(SHINGLE, position - last)
+        last = position
+    if pair >= 0:
+        link(pair, words_covered)
     return parent
 
 
@@ -224,11 +240,11 @@ def find_shared_passages(pages: Sequence[ArticlePage],
     shingles = [_article_shingles(w, sentence_blocks(page, w)) for page, w in zip(pages, spans, strict=True)]
     keys = _shared_keys(shingles)
     nodes: list[tuple[int, int, int]] = []  # (article, first word, last word)
-    located: dict[int, list[tuple[int, int]]] = defaultdict(list)  # shingle -> (node, position)
+    postings = _Postings([], [], [])
     for article, article_shingles in enumerate(shingles):
-        _article_nodes(article, article_shingles, keys, nodes, located)
+        _article_nodes(article, article_shingles, keys, nodes, postings)
     del shingles, keys
-    parent = _link_spans(located, nodes)
+    parent = _link_spans(postings, nodes)
     grouped: dict[int, list[int]] = defaultdict(list)
     for node in range(len(nodes)):
         grouped[_find(parent, node)].append(node)

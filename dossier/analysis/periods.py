@@ -7,6 +7,7 @@ outlets' dates means comparing the intervals of days they allow, never the strin
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "range"]
@@ -18,8 +19,12 @@ def precision_of(value: str) -> Precision:
     return {10: "day", 7: "month"}.get(len(value), "year")
 
 
+@lru_cache(maxsize=8192)
 def interval(value: str) -> tuple[date, date]:
-    """First and last day a date value can mean ("2023-09" -> 1 to 30 September)."""
+    """First and last day a date value can mean ("2023-09" -> 1 to 30 September).
+
+    Remembered (pure, immutable result): the timeline asks it for the same few hundred
+    values again and again, for every pair of claims it compares."""
     first, _, last = value.partition("/")
     return _bounds(first)[0], _bounds(last or first)[1]
 
@@ -48,6 +53,7 @@ def days_apart(a: str, b: str) -> int:
     return max(0, (b1 - a2).days, (a1 - b2).days)
 
 
+@lru_cache(maxsize=8192)
 def period_sort_key(value: str) -> tuple[str, int, str]:
     start = value.split("/", 1)[0]
     rank = {"year": 0, "month": 1, "range": 2, "day": 3}[precision_of(value)]

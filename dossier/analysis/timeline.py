@@ -17,36 +17,21 @@ Wednesday) is flagged too, inside one article.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, Sentence, Site
-from ..text import fold
-from .common import ArticleIndex, NamedIn, Words, excerpt, word_spans
+from ..models import Site
+from .claims import Attestation, Claim, article_claims
+from .common import Words
 from .passages import SharedPassage
 from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
-from .verbs import VERB_FAMILIES, EventWord, events_among, nearest_event_word
 
-EVENT_WORDS = frozenset(w for family in VERB_FAMILIES.values() for w in family)
-# Function words of Indonesian (and English) news prose, four letters or more (shorter words
-# are never content words anyway): they say nothing about which happening a sentence tells.
-FUNCTION_WORDS = frozenset({
-    "yang", "dengan", "untuk", "telah", "akan", "juga", "pada", "dari", "oleh", "dalam", "bahwa", "tersebut",
-    "sebelumnya", "kemudian", "setelah", "sejak", "hingga", "sampai", "para", "sebuah", "menurut", "kata",
-    "namun", "tetapi", "sementara", "selain", "saat", "ketika", "lalu", "masih", "sudah", "belum", "bisa",
-    "dapat", "harus", "ingin", "mungkin", "kemungkinan", "diperkirakan", "sekitar", "antara", "terhadap",
-    "kepada", "bagi", "secara", "sebagai", "karena", "agar", "supaya", "jika", "kalau", "atau", "serta",
-    "maupun", "baik", "lebih", "sangat", "hanya", "pula", "lagi", "sama", "kali", "pertama", "mereka",
-    "kami", "kita", "anda", "beliau", "pihak", "hari", "tahun", "bulan", "minggu", "pagi", "siang", "sore",
-    "malam", "kemarin", "besok", "sejumlah", "beberapa", "semua", "setiap", "itu", "ini", "sana", "sini",
-    "there", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "they",
-    "which", "about", "after", "before", "when", "said", "also", "into", "over", "than", "then",
-})
+__all__ = ["Attestation", "DateConflict", "DateReading", "Timeline", "TimelineEvent", "TimelinePeriod",
+           "build_timeline"]
+
 NON_MERGING = frozenset({"report"})  # a report date is when it was said, not when it happened
 # Outlets that disagree on a date are off by a day or two (a night departure, the day of the
 # report, a time zone); claims further apart than this are different occurrences of a
@@ -54,34 +39,6 @@ NON_MERGING = frozenset({"report"})  # a report date is when it was said, not wh
 MAX_DISAGREEMENT_DAYS = 3
 BUCKET_DAYS = MAX_DISAGREEMENT_DAYS + 1  # claims this close always share or neighbour a bucket
 MAX_COMPARABLE_DAYS = 7  # "akhir September" is too vague to tell one happening from another
-
-
-@dataclass(frozen=True)
-class Attestation:
-    """One outlet's word for a dated happening: the date as written, in its sentence."""
-
-    article: ArticlePage
-    date: str  # the ISO value this article gives
-    date_text: str  # exact span, at date_start..date_end of article.text
-    date_start: int
-    date_end: int
-    sentence: str
-    sentence_start: int
-    excerpt: str
-    weekday_mismatch: bool = False
-
-    @property
-    def outlet(self) -> str:
-        return self.article.article.outlet
-
-    def to_json(self) -> dict[str, Any]:
-        return {**self.ref_json(), "sentence": self.sentence, "excerpt": self.excerpt,
-                "weekday_mismatch": self.weekday_mismatch}
-
-    def ref_json(self) -> dict[str, Any]:
-        """Short form, where the sentence is already in the timeline's own entry."""
-        return {"article": self.article.article.slug, "outlet": self.outlet, "date": self.date,
-                "text": self.date_text, "start": self.date_start, "end": self.date_end}
 
 
 @dataclass(frozen=True)
@@ -154,114 +111,7 @@ class Timeline:
                 "weekday_mismatches": [a.ref_json() for a in self.weekday_mismatches]}
 
 
-# ------------------------------------------------------------------ claims
-
-
-@dataclass(frozen=True)
-class _Claim:
-    attestation: Attestation
-    kind: str | None
-    people: frozenset[str]
-    places: frozenset[str]  # finer than a country: where the governed happening took place
-    words: tuple[str, ...]  # the sentence's words, to recognise copied sentences
-    content: frozenset[str]  # what the sentence is about beyond names, dates and event words
-    order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
-
-
-@dataclass(frozen=True)
-class _SentenceFacts:
-    """What every date of one sentence shares: its words, who and where it names, what it is about."""
-
-    words: tuple[str, ...]
-    events: list[EventWord]
-    people: frozenset[str]
-    specific: list[NamedIn]  # places finer than a country, in order of first mention
-    content: frozenset[str]
-
-
-def _sentence_facts(index: ArticleIndex, article_words: Words, sentence: Sentence, countries: frozenset[str],
-                    dates: Sequence[tuple[int, int]]) -> _SentenceFacts:
-    first, last = article_words.between(sentence.start, sentence.end)
-    named = index.named_in(sentence.start, sentence.end, ("person", "place"))
-    taken = [(m_start, m_end) for m_start, m_end, _ in index.mentions_from(sentence.start, sentence.end)
-             if m_start < sentence.end]
-    taken += dates[bisect_left(dates, (sentence.start,)):bisect_left(dates, (sentence.end,))]
-    return _SentenceFacts(
-        words=article_words.words[first:last],
-        events=events_among(article_words, first, last),
-        people=frozenset(n.entity.key for n in named if n.entity.type == "person"),
-        specific=[n for n in named if n.entity.type == "place" and fold(n.entity.name) not in countries],
-        content=_content_words(article_words, first, last, taken),
-    )
-
-
-def _claims(page: ArticlePage, countries: frozenset[str], article_words: Words | None = None) -> list[_Claim]:
-    if not page.extraction.dates:
-        return []
-    if article_words is None:
-        article_words = word_spans(page.article.text)
-    index = ArticleIndex(page)
-    dates = sorted((d.start, d.end) for d in page.extraction.dates)
-    facts_of: dict[int, _SentenceFacts] = {}  # sentence number -> facts, for sentences with dates
-    claims = []
-    for mention in page.extraction.dates:
-        if mention.value is None:
-            continue
-        number = index.sentence_of(mention.start)
-        if number is None:
-            continue
-        sentence = index.sentences[number]
-        facts = facts_of.get(number)
-        if facts is None:
-            facts = facts_of[number] = _sentence_facts(index, article_words, sentence, countries, dates)
-        word = nearest_event_word(facts.events, mention.start, mention.end)  # offsets in the article
-        specific = facts.specific
-        if word is not None:
-            # The place between the event word and its date is where it happened ("tiba di
-            # Balikpapan pada Kamis"); other places of the sentence are context.
-            low, high = (word[2], mention.start) if word[2] <= mention.start else (mention.end, word[1])
-            between = [n for n in specific if low <= n.first < high]
-            specific = between or specific
-        claims.append(_Claim(
-            attestation=_attestation(page, mention, sentence.text, sentence.start,
-                                     excerpt(sentence, mention.start, mention.end)),
-            kind=word[0] if word else None,
-            people=facts.people,
-            places=frozenset(n.entity.key for n in specific),
-            words=facts.words,
-            content=facts.content,
-            order=(page.article.slug, mention.start, 0),
-        ))
-    return claims
-
-
-def _content_words(words: Words, first: int, last: int, taken: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Words of a sentence (words ``first``..``last``) that say what happened ("kereta",
-    "pengerukan"): not names or dates (the ``taken`` spans), event words or function words,
-    and at least four letters.  A word counts when any of its occurrences is outside ``taken``."""
-    plain = list(words.words[first:last])
-    starts, ends = words.starts, words.ends
-    for a, b in taken:  # blank the words wholly inside a name or date (words never overlap: ends are sorted)
-        low, high = bisect_left(starts, a, first, last), bisect_right(ends, b, first, last)
-        if high > low:
-            plain[low - first:high - first] = [""] * (high - low)
-    return frozenset(w for w in set(plain).difference(FUNCTION_WORDS, EVENT_WORDS) if len(w) >= 4 and w.isalpha())
-
-
-@lru_cache(maxsize=4096)
-def _weekday_mismatch(text: str, value: str) -> bool:
-    """``weekday_mismatch``, remembered: a dossier writes the same few dates thousands of times."""
-    return weekday_mismatch(text, value)
-
-
-def _attestation(page: ArticlePage, mention: DateMention, sentence: str, sentence_start: int,
-                 short: str) -> Attestation:
-    assert mention.value is not None
-    return Attestation(page, mention.value, mention.text, mention.start, mention.end, sentence, sentence_start,
-                       short, _weekday_mismatch(mention.text, mention.value))
-
-
-def _same_happening(a: _Claim, b: _Claim) -> bool:
+def _same_happening(a: Claim, b: Claim) -> bool:
     """Same event word family, different articles, dates at most a few days apart, and the
     same participants: a shared person, or a shared place and a shared content word ("kereta")
     when no person is named by both.  Two claims that both name people (or both name places)
@@ -284,7 +134,7 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _clusters(claims: Sequence[_Claim], copies: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
+def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
     """Union-find over claims that are the same happening; candidates come from an index by
     (kind, entity), so the work grows with claims sharing an entity, not with all pairs.
 
@@ -334,7 +184,7 @@ def _clusters(claims: Sequence[_Claim], copies: Sequence[tuple[int, int]] = ()) 
     return sorted(groups.values(), key=min)  # claims are in reading order already
 
 
-def _copies(claims: Sequence[_Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
+def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
     """Pairs of claims with the same date in copied text: the same sentence word for word, or
     inside occurrences of one shared passage (wire copy reworded around the date)."""
     first_seen: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -348,15 +198,21 @@ def _copies(claims: Sequence[_Claim], passages: Sequence[SharedPassage]) -> list
         else:
             first_seen[key] = i
         by_article[claim.attestation.article.article.slug].append(i)
+    date_starts = {slug: [claims[i].attestation.date_start for i in members] for slug, members in by_article.items()}
     for passage in passages:
         for occurrence in passage.occurrences:
-            for i in by_article.get(occurrence.article.article.slug, ()):
-                if occurrence.start <= claims[i].attestation.date_start < occurrence.end:
-                    key2 = (passage.id, claims[i].attestation.date)
-                    if key2 in inside:
-                        pairs.append((inside[key2], i))
-                    else:
-                        inside[key2] = i
+            slug = occurrence.article.article.slug
+            members = by_article.get(slug, ())
+            if not members:
+                continue
+            # an article's claims are in text order: the ones inside the occurrence are a slice
+            starts = date_starts[slug]
+            for i in members[bisect_left(starts, occurrence.start):bisect_left(starts, occurrence.end)]:
+                key2 = (passage.id, claims[i].attestation.date)
+                if key2 in inside:
+                    pairs.append((inside[key2], i))
+                else:
+                    inside[key2] = i
     return pairs
 
 
@@ -374,7 +230,7 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     ``words``: each article's ``word_spans`` (site order), when the caller has them already.
     """
     claims = [c for n, page in enumerate(site.articles)
-              for c in _claims(page, countries, words[n] if words is not None else None)]
+              for c in article_claims(page, countries, words[n] if words is not None else None)]
     claims.sort(key=lambda c: (_published(c.attestation), c.order))
     clusters = _clusters(claims, _copies(claims, passages))
 
@@ -382,6 +238,10 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     conflict_of: dict[int, str] = {}
     events_by_date: dict[str, list[tuple[list[Attestation], str | None, int]]] = defaultdict(list)
     for number, members in enumerate(clusters):
+        if len(members) == 1:  # most happenings are told once: one date, no conflict
+            attestation = claims[members[0]].attestation
+            events_by_date[attestation.date].append(([attestation], claims[members[0]].kind or None, number))
+            continue
         by_date: dict[str, list[Attestation]] = defaultdict(list)
         for i in members:
             by_date[claims[i].attestation.date].append(claims[i].attestation)
