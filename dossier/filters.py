@@ -163,6 +163,17 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     exact case first; a mention found only in another case (a sentence-initial alias) is
     matched case-insensitively.
     """
+    # The same sentence is highlighted on several pages (an event on the timeline, its hub
+    # and the page of every entity it names): plain strings are remembered.  (Only plain
+    # ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
+    if type(sentence) is str and (type(mentions) is str or (
+            type(mentions) is tuple and all(type(m) is str for m in mentions))):
+        return _highlight(sentence, mentions)
+    return _highlight.__wrapped__(sentence, mentions)
+
+
+@lru_cache(maxsize=32768)
+def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     escaped = str(escape(sentence))
     names = (mentions,) if isinstance(mentions, str) else mentions
     targets = {str(escape(n)) for n in names if n}
@@ -207,7 +218,43 @@ def url(context: Context, target: str) -> str:
     if page_path is None:
         raise jinja2.TemplateRuntimeError(
             "the url filter needs the page being rendered: import macros 'with context'")
-    return urls.relative_href(page_path, target)
+    return href(page_path, target)
+
+
+def href(page_path: str, target: str) -> str:
+    """``urls.relative_href``, remembered for links that leave the page's top folder.
+
+    Such a link depends only on how deep the page is (``../../tokoh/``), so the thousands
+    of links from articles to people, places and topics, and from every page to the
+    navigation, are made once per depth instead of once per page.
+    """
+    top, nested, _ = page_path.partition("/")
+    if nested and target.partition("/")[0] == top:
+        return urls.relative_href(page_path, target)
+    return _href_from_depth(page_path.count("/"), target)
+
+
+@lru_cache(maxsize=4096)
+def _href_from_depth(depth: int, target: str) -> str:
+    # "\0" is never a folder of the site, so the link climbs all the way to the root.
+    return urls.relative_href("\0/" * depth + "index.html", target)
+
+
+def _remembered(func: Callable[..., str]) -> Callable[..., str]:
+    """``func`` with its results kept for the one render its filters belong to (dates and
+    counts repeat on every page; a label error is raised again each time)."""
+    memo: dict[tuple[Any, ...], str] = {}
+
+    def call(*args: Any) -> str:
+        try:
+            if args in memo:
+                return memo[args]
+        except TypeError:  # an unhashable value: formatted (or refused) as it is
+            return func(*args)
+        result = memo[args] = func(*args)
+        return result
+
+    return call
 
 
 def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None = None) -> dict[str, Callable[..., Any]]:
@@ -224,10 +271,10 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
     return {
         "url": url,
         "asset": asset,
-        "format_date": lambda value: format_date(labels, value),
+        "format_date": _remembered(lambda value: format_date(labels, value)),
         "machine_date": machine_date,
-        "weekday": lambda value: weekday(labels, value),
-        "counted": lambda n, noun: counted(labels, n, noun),
+        "weekday": _remembered(lambda value: weekday(labels, value)),
+        "counted": _remembered(lambda n, noun: counted(labels, n, noun)),
         "highlight": highlight,
         "json_ld": json_ld,
     }

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import urls
 from .config import Config
-from .filters import whole_words
+from .filters import href, whole_words
 from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
 
 
@@ -178,9 +178,10 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
         target = entities.get((e.type, e.key))
         if target is None:
             continue
+        link = ((e.type, e.key), href(page.path, target.path))
         for m in e.mentions:
-            if m.text:
-                targets.setdefault(m.text, ((e.type, e.key), urls.relative_href(page.path, target.path)))
+            if m.text and m.text not in targets:
+                targets[m.text] = link
     tokens = md.parse(page.article.body)
     spans = sorted(marked)
     if spans or targets:
