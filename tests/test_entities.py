@@ -422,3 +422,19 @@ def test_the_dossier_forms_are_found_where_the_regex_of_them_matches(forms, piec
     finder = _FormFinder({"".join(f) for f in forms})
     text = "".join(pieces)
     assert finder.spans(text) == [m.span() for m in finder.pattern.finditer(text)]
+
+
+_NAME_WORDS = ["kim", "Jong", "UN", "un", "Ki", "sı", "ſa", "İna", "Σa", "Kelvin", "dé"]
+_NAME_TEXT = [*_NAME_WORDS, " ", "  ", "-", "\n", "_", ",", "a", "x1", "İ", "ı", "ſ", "K", "Σ", "é", "e\u0301"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NAME_WORDS), min_size=2, max_size=3), min_size=1, max_size=4),
+       st.lists(st.sampled_from(_NAME_TEXT), max_size=40))
+def test_the_rescanned_names_are_found_where_the_regex_of_them_matches(names, pieces):
+    """Reading the lowered text gives the spans the case-blind regex of the names gives."""
+    from dossier.extract.entities import name_spans, names_pattern
+    from dossier.text import fold
+
+    forms = sorted({fold(" ".join(name)) for name in names}, key=lambda f: (-len(f), f))
+    text = "".join(pieces)
+    assert name_spans(text, forms) == [m.span() for m in names_pattern(forms).finditer(text)]

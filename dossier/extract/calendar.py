@@ -345,8 +345,8 @@ def trigger_positions(text: str) -> tuple[int, ...]:
     Trying each pattern only there, instead of at every character, is what keeps a
     600-word article to about a millisecond: most words cannot start a date.
     """
-    return tuple(m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit()
-                 or m.group(0).lower() in TRIGGER_WORDS)
+    return tuple([m.start() for m in _TOKEN.finditer(text)
+                  if (word := m.group())[0].isdigit() or word.lower() in TRIGGER_WORDS])
 
 
 def means_week(text: str, start: int, word_start: int, word_end: int) -> bool:

@@ -60,11 +60,13 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
 
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
 _OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
+_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
 _COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                       "north", "south", "east", "west", "central"})
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
-_STRONG_PLACE_CUE = re.compile(r"\b(?:wilayah|kawasan|provinsi|kota|negara bagian|pulau|distrik|kabupaten"
-                               r"|kecamatan|kelurahan|desa|dusun|kampung)\s+$")
+_STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
+                           "kecamatan", "kelurahan", "desa", "dusun", "kampung")
+_STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r")\s+$")
 
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
@@ -160,11 +162,13 @@ def _is_given_name(word: str, gaz: Gazetteer) -> bool:
 
 def _cue_before(before: str) -> EntityType | None:
     """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
-    if _ORG_APPOSED.search(before[-80:]):
-        return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
-    if _titled_apposition(before):
-        return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
-    if not before or before.rstrip() != before.rstrip().rstrip(",.;:!?\"”“()"):
+    stripped = before.rstrip()
+    if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
+        if _ORG_APPOSED.search(before[-80:]):
+            return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
+        if _titled_apposition(before):
+            return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
+    if not before or stripped != stripped.rstrip(",.;:!?\"”“()"):
         return None  # punctuation in between: the cue belongs to something else
     words = _WORDS.findall(before[-40:].casefold())
     if not words:
@@ -273,9 +277,9 @@ def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
     long = [t.text for t in tokens if len(t.text) >= 4]
-    lowercase = [w for w in long if not w[0].isupper()]
-    capitalised_words = [w for w in long if w[0].isupper() and gaz.is_common(w)]
-    return len(long) >= 4 and len(lowercase) <= max(1, len(long) // 10) and len(capitalised_words) >= 2
+    if len(long) < 4 or sum(not w[0].isupper() for w in long) > max(1, len(long) // 10):
+        return False  # (most sentences: prose, whose vocabulary is not looked up then)
+    return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
 
 
 def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, match: _Matcher, gaz: Gazetteer) -> bool:
@@ -298,6 +302,15 @@ def _named_after_place(run: Sequence[Token], k: int, match: _Matcher, gaz: Gazet
     return found is not None and found[0] == len(run) and found[2] == "place"
 
 
+def _plain_word(word: str, gaz: Gazetteer) -> bool:
+    """A vocabulary word that no known name starts with and that is no head word.  Alone in a
+    run (and not after an outlet cue) it is stripped as vocabulary whatever cue is before it,
+    and the run gives no candidate: the cues are not worth reading."""
+    lower = word.casefold()
+    return (lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS and gaz.is_common(word)
+            and not gaz.may_start_name(word))
+
+
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
                  headline: bool = False, lead: int = 0) -> list[Candidate]:
     """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
@@ -309,13 +322,18 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     after_at, end = run[-1].end, sentence.end
     initial = run[0].start <= lead
     match = _matcher(text, run, gaz)
-    if _STRONG_PLACE_CUE.search(before[-30:]) and not any(match(k, True) for k in range(1, len(run))):
+    stripped = before.rstrip()  # the cue words must end it for the two searches on it to match
+    if (stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:])
+            and not any(match(k, True) for k in range(1, len(run)))):
         whole = match(0, True)
         if whole is None or whole[0] == len(run):
             return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
                               whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
+    if len(run) == 1 and (initial or not stripped.endswith(_OUTLET_CUE_WORDS)) and _plain_word(run[0].text, gaz):
+        return []  # (nearly half the runs: "Pertemuan", "Namun"; what is before them does not matter)
     first_cue = _cue_before(before)
-    outlet = len(run) == 1 and not initial and _OUTLET_CUE.search(before[-30:]) is not None
+    outlet = (len(run) == 1 and not initial and stripped.endswith(_OUTLET_CUE_WORDS)
+              and _OUTLET_CUE.search(before[-30:]) is not None)
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
     outlet = outlet or _apposed_name(text, run, before, end, match, gaz)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -129,11 +129,15 @@ class _Context:
     anchors: tuple[date, ...]  # explicit days written in the article, sorted, each once
     sentences: tuple[tuple[int, int], ...]
     sentence_starts: tuple[int, ...]
-    clauses: Mapping[tuple[int, int], Clause]  # the sentences that hold a date, read for tense
+    # The sentences read for tense so far: filled as dates ask (a memo of the pure
+    # ``read_clause``, local to one ``find_dates`` call, so every context of it shares it).
+    clauses: dict[tuple[int, int], Clause]
 
     def tense(self, start: int, end: int) -> Tense | None:
         bounds = sentence_around(self.text, self.sentences, self.sentence_starts, start)
-        clause = self.clauses.get(bounds) or read_clause(self.text, *bounds)
+        clause = self.clauses.get(bounds)
+        if clause is None:
+            clause = self.clauses[bounds] = read_clause(self.text, *bounds)
         return clause_tense(self.text, clause, start, end)
 
     def anchors_near(self) -> tuple[date, ...]:
@@ -163,6 +167,24 @@ def _month(name: str) -> int:
 
 
 # ------------------------------------------------------------------ candidate makers
+
+
+@dataclass(frozen=True)
+class _Starts:
+    """Where a date can begin (``trigger_positions``), split by what is there: the patterns
+    that open with a day or year number (an ASCII digit) are tried only at a digit, those
+    that open with a word only elsewhere; ``all`` for the two that open with either."""
+
+    all: tuple[int, ...]
+    digits: tuple[int, ...]
+    words: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str) -> _Starts:
+        starts = trigger_positions(text)
+        digits = tuple([pos for pos in starts if "0" <= text[pos] <= "9"])
+        words = tuple([pos for pos in starts if not "0" <= text[pos] <= "9"]) if digits else starts
+        return _Starts(starts, digits, words)
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
@@ -216,39 +238,39 @@ def _with_year(build: Callable[[int], str | None], month: int, day: int | None) 
     return resolve
 
 
-def _explicit_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
+def _explicit_forms(text: str, starts: _Starts) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in _scan(_NUMERIC, text, starts):
+    for m in _scan(_NUMERIC, text, starts.digits):
         day, month = int(m["d"]), int(m["m"])
         if month > 12 and day <= 12:  # a US-style 9/13/2023 in a wire copy
             day, month = month, day
         year = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
         found += _explicit(text, m, _day(make_date(year, month, day)), 1 <= month <= 12)
-    for m in _scan(_NUMERIC_RANGE, text, starts):
+    for m in _scan(_NUMERIC_RANGE, text, starts.digits):
         year, month = int(m["y"]), int(m["m"])
         first = make_date(year, int(m["m1"] or month), int(m["d1"]))
         last = make_date(year, month, int(m["d2"]))
         if first and last and first < last:
             found += _explicit(text, m, _span(_day(first), _day(last)))
-    for m in _scan(_ISO, text, starts):
+    for m in _scan(_ISO, text, starts.digits):
         found += _explicit(text, m, _day(make_date(int(m["y"]), int(m["m"]), int(m["d"]))), int(m["m"]) <= 12)
-    for m in _scan(_TEXT_MDY, text, starts):
+    for m in _scan(_TEXT_MDY, text, starts.words):
         found += _explicit(text, m, _day(make_date(int(m["y"]), _month(m["m"]), int(m["d"]))), True)
-    for m in _scan(_MONTH_YEAR, text, starts):
+    for m in _scan(_MONTH_YEAR, text, starts.words):
         year, first = int(m["y"]), _month(m["m1"])
         last = _month(m["m"]) if m["m"] else first
         if first <= last:
             found += _explicit(text, m, _span(iso_month(year, first), iso_month(year, last)))
-    for m in _scan(_TEXT_DMY, text, starts):
+    for m in _scan(_TEXT_DMY, text, starts.digits):
         found += _day_month(text, m, written_as_date=True)
-    for m in _scan(_DAY_LIST, text, starts):
+    for m in _scan(_DAY_LIST, text, starts.digits):
         found += _day_month(text, m, written_as_date=False)
-    for m in _scan(_NUMERIC_SHORT, text, starts):
+    for m in _scan(_NUMERIC_SHORT, text, starts.digits):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
         if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day, e=last: _span(
                 _day(make_date(y, mo, d)), _day(make_date(y, mo, e))), month, last))
-    for m in _scan(_TEXT_RANGE, text, starts):
+    for m in _scan(_TEXT_RANGE, text, starts.digits):
         found += _text_range(text, m)
     return found
 
@@ -283,30 +305,30 @@ def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
     return _partial(text, m, _with_year(build, month, d2))
 
 
-def _relative_forms(text: str, starts: tuple[int, ...]) -> list[_Candidate]:
+def _relative_forms(text: str, starts: _Starts) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in _scan(_BARE_MONTH, text, starts):
+    for m in _scan(_BARE_MONTH, text, starts.words):
         found += _bare_month(text, m)
-    for m in _scan(_YEAR_FORM, text, starts):
+    for m in _scan(_YEAR_FORM, text, starts.all):
         found += _year(text, m)
-    for m in _scan(_RELATIVE_PERIOD, text, starts):
+    for m in _scan(_RELATIVE_PERIOD, text, starts.words):
         if m.group(0)[0].isupper() and not at_sentence_start(text, m.start()) and not m["q"]:
             continue  # "Tahun Ini" in a title-cased name
         if word_before(text, m.start()) in QUANTITY_BEFORE:
             continue  # "beberapa tahun lalu": no particular year
         found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"]), deictic=True))
-    for m in _scan(_PART_OF_YEAR, text, starts):
+    for m in _scan(_PART_OF_YEAR, text, starts.words):
         found.append(_Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
-    for m in _scan(_AGO, text, starts):
+    for m in _scan(_AGO, text, starts.all):
         amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
         unit = (m["unit"] or m["seunit"]).lower()
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
                                 if c.ref else None, deictic=True))
-    for m in _scan(_DEICTIC, text, starts):
+    for m in _scan(_DEICTIC, text, starts.words):
         offset = _DEICTIC_OFFSETS[" ".join(m["word"].lower().split())]
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
-    for m in _scan(_WEEKDAY, text, starts):
+    for m in _scan(_WEEKDAY, text, starts.words):
         if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
             continue
         if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
@@ -423,17 +445,19 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     article's own dates say otherwise (see ``calendar.reference_day``).  ``sentences`` (from
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
-    starts = trigger_positions(text)
+    starts = _Starts.of(text)
     chosen = _select(_explicit_forms(text, starts) + _relative_forms(text, starts))
     anchors = _anchor_days(text, chosen)
     bounds = sentence_bounds(text, sentences)
     sentence_starts = tuple(a for a, _ in bounds)
-    around = {sentence_around(text, bounds, sentence_starts, c.start) for c in chosen}
-    ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, sentence_starts,
-                   {b: read_clause(text, *b) for b in around})
+    # A sentence is read for tense when a date in it first asks (an explicit date never does).
+    clauses: dict[tuple[int, int], Clause] = {}
+    ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, sentence_starts, clauses)
     references = reference_days(published, anchors, [c.start for c in chosen])
+    contexts: dict[date | None, _Context] = {}  # ctx for each reference day
     mentions = []
     for c, reference in zip(chosen, references, strict=True):
-        here = replace(ctx, ref=published if c.deictic and published else reference)
+        ref = published if c.deictic and published else reference
+        here = contexts.get(ref) or contexts.setdefault(ref, replace(ctx, ref=ref))
         mentions.append(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(here, c.start, c.end)))
     return tuple(mentions)

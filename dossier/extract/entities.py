@@ -214,10 +214,6 @@ def _rescan(text: str, groups: list[_Group]) -> None:
                     names.setdefault(fold(name), group)
     if not names:
         return
-    alternatives = (r"[\s\-]+".join(re.escape(t) for t in form.split())
-                    for form in sorted(names, key=lambda f: (-len(f), f)))
-    # any case inside the name; a hyphen may follow only as in "Kim Jong un-Putin"
-    pattern = re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?!\w)(?!-[a-z])")
     # The matches come in text order and never overlap, and this loop only changes members
     # inside the match it is at, so the members a match overlaps are found among the ones
     # there were before it, swept along the text: those begun before its end, kept in a heap
@@ -226,23 +222,84 @@ def _rescan(text: str, groups: list[_Group]) -> None:
     waiting = sorted(((c, g) for g in groups for c in g.members), key=lambda pair: pair[0].start)
     active: list[tuple[int, int, Candidate, _Group]] = []  # (end, order, candidate, group)
     order = 0
-    for m in pattern.finditer(text):
-        if not m.group()[0].isupper():
+    for start, end in name_spans(text, sorted(names, key=lambda f: (-len(f), f))):
+        found = text[start:end]
+        if not found[0].isupper():
             continue
-        while order < len(waiting) and waiting[order][0].start < m.end():
+        while order < len(waiting) and waiting[order][0].start < end:
             c, g = waiting[order]
             heapq.heappush(active, (c.end, order, c, g))
             order += 1
-        while active and active[0][0] <= m.start():
+        while active and active[0][0] <= start:
             heapq.heappop(active)
         overlapping = [(g, c) for _end, _order, c, g in active]
-        if any(c.start < m.start() or c.end > m.end() or (c.start, c.end) == m.span() for _, c in overlapping):
+        if any(c.start < start or c.end > end or (c.start, c.end) == (start, end) for _, c in overlapping):
             continue  # already found, or part of something longer
         for g, c in overlapping:  # "Kim Jong" cut short by a lowercase "un": the variant replaces it
             g.members.remove(c)
-        group = names[fold(m.group())]
-        group.members.append(Candidate(m.start(), m.end(), m.group(), "person", None, CUE, False,
-                                       len(m.group().split())))
+        group = names[fold(found)]
+        group.members.append(Candidate(start, end, found, "person", None, CUE, False, len(found.split())))
+
+
+def names_pattern(forms: Sequence[str]) -> re.Pattern[str]:
+    """The folded names ``forms``, in that order, in any case and spacing ("Kim Jong-un"), as a
+    whole name: a hyphen may follow only as in "Kim Jong un-Putin"."""
+    alternatives = (r"[\s\-]+".join(re.escape(t) for t in form.split()) for form in forms)
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?!\w)(?!-[a-z])")
+
+
+def name_spans(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of ``names_pattern(forms).finditer(text)``, found without making the regex.
+
+    Compiling an article's own regex of its names cost more than the rest of the rescan.
+    When the names are ASCII and the text has no letter that the regex's case-blind
+    matching treats by its own table (dotless "ı", long "ſ", and any whose lower case is
+    longer, like "İ"), a character matches a name's letter exactly when its ``lower()`` is
+    that letter, so the lowered text is searched for each name's first word and the rest
+    is read in place, the earlier name winning where several start, as in the regex.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text or not all(form.isascii() for form in forms):
+        return [m.span() for m in names_pattern(forms).finditer(text)]
+    starts: dict[int, list[int]] = {}  # where a name's first word is -> the names, in order
+    for rank, form in enumerate(forms):
+        first = form.split(" ", 1)[0]
+        at = low.find(first)
+        while at >= 0:
+            starts.setdefault(at, []).append(rank)
+            at = low.find(first, at + 1)
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    for at in sorted(starts):
+        if at < resume or (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):
+            continue
+        for rank in starts[at]:
+            end = _name_end(text, low, at, forms[rank])
+            if end is not None:
+                spans.append((at, end))
+                resume = end
+                break
+    return spans
+
+
+def _name_end(text: str, low: str, at: int, form: str) -> int | None:
+    """Where the name ``form`` read at ``at`` ends, as a whole name (see ``name_spans``), or None."""
+    pos = at
+    for n, word in enumerate(form.split()):
+        if n:
+            gap = pos
+            while pos < len(text) and (text[pos].isspace() or text[pos] == "-"):
+                pos += 1
+            if pos == gap:
+                return None
+        if not low.startswith(word, pos):
+            return None
+        pos += len(word)
+    if pos < len(text) and (text[pos].isalnum() or text[pos] == "_"):
+        return None
+    if text.startswith("-", pos) and pos + 1 < len(text) and "a" <= text[pos + 1] <= "z":
+        return None
+    return pos
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:

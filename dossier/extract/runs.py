@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import repeat
 from typing import NamedTuple
 
 from ..models import EntityType
@@ -81,6 +82,10 @@ class Candidate(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
+    if text.find("-", start, end) < 0:  # no word to join to the one before: the tokens made in C
+        matches = list(_WORD.finditer(text, start, end))
+        return list(map(_new_token, zip(map(re.Match.start, matches), map(re.Match.end, matches),
+                                        map(re.Match.group, matches), repeat(""))))
     out: list[Token] = []
     last_end = -2  # end of the last token
     for match in _WORD.finditer(text, start, end):
