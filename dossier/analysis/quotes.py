@@ -176,6 +176,9 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
 
     same_words: dict[tuple[str, ...], int] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # The same postings by speaker key (None: unattributed), so a quote meets only the
+    # candidates whose speaker does not rule the match out, in the same (sorted) order.
+    by_speaker: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         words = item.words
         if words in same_words and _same_quote(items[same_words[words]], item):
@@ -183,18 +186,20 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
             continue
         same_words.setdefault(words, i)
         grams = set(zip(words, words[1:], words[2:], strict=False)) if len(words) >= 3 else {words}
-        found = [postings for gram in grams
-                 if len(postings := index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM and postings]
+        key = item.quote.speaker_key
+        if key:
+            found = [postings for gram in grams if len(index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM
+                     for postings in (by_speaker.get((gram, key)), by_speaker.get((gram, None))) if postings]
+        else:
+            found = [postings for gram in grams
+                     if len(postings := index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM and postings]
         if found:
-            key = item.quote.speaker_key
             for j in sorted(set().union(*found)):
-                other = items[j]
-                if key and other.quote.speaker_key and key != other.quote.speaker_key:
-                    continue  # _same_quote says no before anything else
-                if _find(parent, i) != _find(parent, j) and _same_quote(item, other):
+                if _find(parent, i) != _find(parent, j) and _same_quote(item, items[j]):
                     union(i, j)
         for gram in grams:
             index[gram].append(i)
+            by_speaker[(gram, key or None)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[_find(parent, i)].append(i)

@@ -260,14 +260,16 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     periods = []
     for value in sorted(events_by_date, key=period_sort_key):
         events = []
+        anchor = f"e-{value.replace('/', '-')}-"
         for n, (attestations, kind, number) in enumerate(events_by_date[value], start=1):
             events.append(TimelineEvent(
-                id=f"e-{value.replace('/', '-')}-{n}",
+                id=f"{anchor}{n}",
                 date=value,
                 kind=kind,
                 excerpt=attestations[0].excerpt,
                 attestations=tuple(attestations),
-                outlets=tuple(dict.fromkeys(a.outlet for a in attestations)),
+                outlets=(attestations[0].outlet,) if len(attestations) == 1
+                else tuple(dict.fromkeys(a.outlet for a in attestations)),
                 conflict=conflict_of.get(number),
             ))
         periods.append(TimelinePeriod(value, precision_of(value), tuple(events)))
