@@ -20,11 +20,11 @@ import pytest
 from test_analysis_seeds import load_site
 
 from dossier.analysis import Analysis, analyze_site, event_jsonld, map_svg
-from dossier.analysis.common import excerpt
+from dossier.analysis.common import ArticleIndex, entities_in, excerpt, sentence_index, token_spans, tokens, word_spans
 from dossier.analysis.geo import fit, load_map_data
 from dossier.analysis.passages import find_shared_passages
 from dossier.analysis.periods import compatible, days_apart, interval
-from dossier.analysis.quotes import group_quotes
+from dossier.analysis.quotes import _segments, group_quotes
 from dossier.analysis.svg import esc, num
 from dossier.analysis.verbs import governing_kind
 from dossier.config import Config
@@ -208,3 +208,49 @@ def test_an_unattributed_quote_never_joins_two_speakers_into_one_statement():
     site = Site(articles=tuple(reversed(pages)), hubs=(), people=(), places=(), organizations=(), timeline=())
     groups, _ = group_quotes(site)
     assert sorted(sorted(s.article.article.slug for s in g.sources) for g in groups) == [["a", "b"], ["c"]]
+
+
+# ------------------------------------------------------------------ fast paths agree with the plain rules
+
+
+@pytest.mark.parametrize("text", [
+    "", "  ...  ", "Kim Jong-un tiba di Vladivostok, Rusia, Selasa (12/9/2023).",
+    "«Ia berkata: ‘kita akan datang’» – kata Putin’s aide; don't wait-and-see -- 17.00 WIB",
+    "STRASSE Straße İstanbul ﬁnal ǅemal ΣΑΣ", "a‐b a-b- -c ’d’ x_y 3,5 Rp10.000", "ends with a word"])
+def test_word_spans_are_token_spans(text):
+    words = word_spans(text)
+    assert list(zip(words.words, words.starts, words.ends, strict=True)) == token_spans(text)
+    assert list(words.words) == tokens(text)
+
+
+def test_the_article_index_names_what_entities_in_names(trip):
+    _, site, _ = trip
+    config, seeds = load_site(REPO)
+    for page in (*site.articles, *seeds.articles):
+        index = ArticleIndex(page)
+        for sentence in page.extraction.sentences:
+            assert index.named_in(sentence.start, sentence.end) == entities_in(page, sentence.start, sentence.end)
+            assert index.named_in(sentence.start, sentence.end, ("place",)) == entities_in(
+                page, sentence.start, sentence.end, ("place",))
+        for offset in range(0, len(page.article.text), 7):
+            assert index.sentence_of(offset) == sentence_index(page.extraction.sentences, offset)
+
+
+@pytest.mark.parametrize("text", ["“Kami akan datang,” katanya.", "(akan) datang", "datang"])
+def test_a_wording_marked_against_itself_is_one_segment_as_difflib_says(text):
+    words = tuple(tokens(text))
+    assert _segments(text, words, words) == _segments(text, list(words))
+
+
+def test_copied_quotes_join_whatever_the_order_of_speakers():
+    words = "Pelabuhan baru akan selesai dibangun pada akhir tahun depan kata menteri"
+    speakers = [("Ani", "ani"), ("Budi", "budi"), (None, None), ("Ani", "ani"), ("Budi", "budi")]
+    pages = []
+    for n, (name, key) in enumerate(speakers):
+        page = _page(f"q{n}", f"“{words}.”")
+        pages.append(replace(page, extraction=replace(page.extraction, quotes=(Quote(words, 1, 1 + len(words),
+                                                                                     name, key),))))
+    site = Site(articles=tuple(reversed(pages)), hubs=(), people=(), places=(), organizations=(), timeline=())
+    groups, _ = group_quotes(site)
+    assert sorted(sorted(s.article.article.slug for s in g.sources) for g in groups) == [
+        ["q0", "q2", "q3"], ["q1", "q4"]]

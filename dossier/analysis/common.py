@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
+from typing import NamedTuple
 
 from ..models import ArticlePage, EntityMentions, EntityType, Sentence
 
@@ -20,10 +21,9 @@ from ..models import ArticlePage, EntityMentions, EntityType, Sentence
 # exactly what ``\w+(?:[-‐'’]\w+)*`` matches (a separator is never a word character, so
 # giving back characters can never let the group match more), without the backtracking.
 _WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")
-# The same word with the non-word characters before it: one findall gives every word and
-# its offsets (the gaps and words, summed), without a match object per word.
-_GAP_WORD = re.compile(r"(\W*+)(\w++(?:[-‐'’]\w++)*+)")
-
+# Split on words (kept by the group): gaps and words alternate, so one C-level split gives
+# every word and, summing lengths, its offsets, without a match object or tuple per word.
+_WORD_SPLIT = re.compile(r"(\w++(?:[-‐'’]\w++)*+)")
 
 def sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
     """Index of the sentence containing ``offset`` (sentences are sorted by start)."""
@@ -40,9 +40,9 @@ def sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
     return None
 
 
-@dataclass(frozen=True)
-class NamedIn:
-    """An entity named inside a span, with the offset of its first mention there."""
+class NamedIn(NamedTuple):
+    """An entity named inside a span, with the offset of its first mention there (a tuple:
+    one is made for every name of every dated sentence)."""
 
     entity: EntityMentions
     first: int
@@ -93,12 +93,12 @@ class Words:
 
 def word_spans(text: str) -> Words:
     """The ``Words`` of ``text`` (the same words and offsets as ``token_spans``)."""
-    pairs = _GAP_WORD.findall(text)
-    if not pairs:
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    if len(parts) == 1:
         return Words((), (), ())
-    offsets = tuple(accumulate(map(len, chain.from_iterable(pairs))))  # end of each gap, end of each word
-    folded = "\0".join([word for _, word in pairs]).casefold().split("\0")
-    return Words(tuple(folded), offsets[0::2], offsets[1::2])
+    offsets = tuple(accumulate(map(len, parts)))  # start of each word, its end, the next start...
+    folded = "\0".join(parts[1::2]).casefold().split("\0")
+    return Words(tuple(folded), offsets[0:-1:2], offsets[1::2])
 
 
 class ArticleIndex:
@@ -134,9 +134,15 @@ class ArticleIndex:
         for m_start, m_end, n in self.mentions_from(start, end):
             if m_end <= end and n not in firsts and entities[n].type in types:
                 firsts[n] = m_start  # mentions come in start order: the first is the earliest
-        found = [NamedIn(entities[n], firsts[n]) for n in sorted(firsts)]
-        found.sort(key=lambda named: (named.first, named.entity.type, named.entity.key))
-        return tuple(found)
+        # Sorted by (first, type, key); entities equal in all three stay in entity order, as
+        # a stable sort of the entities would leave them.
+        order = sorted((first, entities[n].type, entities[n].key, n) for n, first in firsts.items())
+        return tuple(NamedIn(entities[n], first) for first, _, _, n in order)
+
+def first_word_start(text: str) -> int:
+    """Offset of the first word of ``text`` (-1 when it has none)."""
+    found = _WORD.search(text)
+    return found.start() if found else -1
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:

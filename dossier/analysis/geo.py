@@ -36,6 +36,7 @@ MIN_SPAN = 6.0  # degrees: a map of one city still shows its surroundings
 ROUTE_WINDOW = timedelta(days=7)  # route dates this close to the configured event, when there is one
 MAX_ROUTE_STOPS = 24  # more stops than this are many stories' places, not one journey: no route
 ROUTE_KINDS = frozenset(k for k in VERB_FAMILIES if k != "report")
+ROUTE_WORDS = frozenset(w for kind in ROUTE_KINDS for w in VERB_FAMILIES[kind])
 # Words that point back to a place named before: "tiba di tujuan", "pergi ke sana".
 PLACE_ANAPHORA = frozenset({"tujuan", "sana", "situ", "destination", "there"})
 Source = Literal["site.yaml", "gazetteer"]
@@ -237,7 +238,7 @@ def _stop_places(index: ArticleIndex, sentence_start: int, placed: Mapping[str, 
         return []
     sentence = sentences[number]
     words = set(tokens(sentence.text))
-    if not any(words & family for kind, family in VERB_FAMILIES.items() if kind in ROUTE_KINDS):
+    if ROUTE_WORDS.isdisjoint(words):  # no word of movement or meeting
         return []
     places = _specific_places(index, sentence.start, sentence.end, placed, countries)
     if places or not words & PLACE_ANAPHORA:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -101,12 +101,13 @@ class Connections:
         return {"entities": [e.to_json() for e in self.entities if e.connections], "graph": self.graph.to_json()}
 
 
-def cooccurrences(site: Site) -> tuple[dict[Pair, int], dict[Pair, set[str]]]:
+def cooccurrences(site: Site) -> tuple[dict[Pair, int], dict[Pair, int]]:
     """Sentences and articles in which each pair of entities is named together.
 
-    A pair is ``(a, b)`` with ``a < b``, in order of first co-occurrence."""
-    sentences: dict[Pair, int] = defaultdict(int)
-    articles: dict[Pair, set[str]] = defaultdict(set)
+    A pair is ``(a, b)`` with ``a < b``; the sentence counts are in order of first
+    co-occurrence.  Pairs are listed per sentence and counted in C (Counter)."""
+    pairs: list[Pair] = []
+    articles: Counter[Pair] = Counter()
     for page in site.articles:
         starts = [s.start for s in page.extraction.sentences]
         ends = [s.end for s in page.extraction.sentences]
@@ -117,29 +118,31 @@ def cooccurrences(site: Site) -> tuple[dict[Pair, int], dict[Pair, set[str]]]:
                 index = bisect_right(starts, mention.start) - 1  # sentence_index, by bisect
                 if index >= 0 and mention.start < ends[index]:
                     named[index].add(ident)
-        slug = page.article.slug
+        first = len(pairs)
         for idents in named.values():
             if len(idents) > 1:
-                for pair in combinations(sorted(idents), 2):
-                    sentences[pair] += 1
-                    articles[pair].add(slug)
-    return sentences, articles
+                pairs.extend(combinations(sorted(idents), 2))
+        articles.update(set(pairs[first:]))
+    return Counter(pairs), articles
 
 
 def build_connections(site: Site) -> Connections:
     pages: dict[Ident, EntityPage] = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
     sentences, articles = cooccurrences(site)
-    neighbours: dict[Ident, list[Connection]] = defaultdict(list)
-    for pair, count in sentences.items():
+    # (-sentences, -articles, name, key, order met) per neighbour: ranked as tuples, and only
+    # the strongest become Connections
+    neighbours: dict[Ident, list[tuple[int, int, str, str, int, EntityPage]]] = defaultdict(list)
+    for order, (pair, count) in enumerate(sentences.items()):
         a, b = pair
         if a in pages and b in pages:
-            shared = len(articles[pair])
-            neighbours[a].append(Connection(pages[b], count, shared))
-            neighbours[b].append(Connection(pages[a], count, shared))
+            shared = articles[pair]
+            neighbours[a].append((-count, -shared, pages[b].name, pages[b].key, order, pages[b]))
+            neighbours[b].append((-count, -shared, pages[a].name, pages[a].key, order, pages[a]))
     entities = []
     for ident, page in pages.items():
-        ranked = sorted(neighbours[ident], key=lambda c: (-c.sentences, -c.articles, c.entity.name, c.entity.key))
-        entities.append(EntityConnections(page, tuple(ranked[:TOP_CONNECTIONS])))
+        ranked = sorted(neighbours[ident])[:TOP_CONNECTIONS] if ident in neighbours else []
+        entities.append(EntityConnections(page, tuple(
+            Connection(entity, -count, -shared) for count, shared, _, _, _, entity in ranked)))
     return Connections(tuple(entities), layout_graph(site, sentences, pages),
                        MappingProxyType({(e.entity.type, e.entity.key): e.connections for e in entities}))
 

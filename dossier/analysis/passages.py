@@ -20,8 +20,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import add, eq, lt, mul, ne, or_, sub
+from itertools import accumulate, compress, repeat
+from operator import add, eq, floordiv, lt, mul, ne, or_, sub
 from typing import Any
 
 from ..models import ArticlePage
@@ -174,31 +174,26 @@ def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> l
     firsts = list(map(first_node.__getitem__, postings.keys))
     others = list(map(ne, firsts, postings.nodes))
     # (first node, other node, position of the shingle in the first) as one sortable int:
-    # sorted, each pair's shared shingles come together in position order.
-    width = 1 + max(nodes[n][2] for n in range(len(nodes))) if nodes else 1
+    # sorted, each pair's shared shingles come together in position order.  The stride
+    # leaves SHINGLE spare values, so the step between two pairs is always SHINGLE or more.
+    width = max(node[2] for node in nodes) + SHINGLE if nodes else SHINGLE
     pair_base = map(mul, map(add, map(mul, compress(firsts, others), repeat(len(nodes))),
                              compress(postings.nodes, others)), repeat(width))
     shared = sorted(map(add, pair_base, compress(map(first_position.__getitem__, postings.keys), others)))
     parent = list(range(len(nodes)))
-
-    def link(pair: int, words_covered: int) -> None:
-        a, b = divmod(pair, len(nodes))
+    if not shared:
+        return parent
+    # Words a pair's shingles cover: windows of SHINGLE words, overlaps counted once, as
+    # running sums of min(SHINGLE, step) (a new pair's step counts SHINGLE whole).
+    running = list(accumulate(map(min, repeat(SHINGLE), map(sub, shared[1:], shared)), initial=SHINGLE))
+    pairs = list(map(floordiv, shared, repeat(width)))
+    bounds = [0, *compress(range(1, len(pairs)), map(ne, pairs[1:], pairs)), len(pairs)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        a, b = divmod(pairs[begin], len(nodes))
+        words_covered = running[end - 1] - running[begin] + SHINGLE
         shorter = min(nodes[a][2] - nodes[a][1], nodes[b][2] - nodes[b][1])
         if nodes[a][0] != nodes[b][0] and words_covered >= SAME_SHARE * shorter:
             parent[_find(parent, b)] = _find(parent, a)
-
-    pair, last, words_covered = -1, 0, 0
-    for value in shared:  # words covered by a pair's shingles: windows of SHINGLE words, overlaps counted once
-        this, position = divmod(value, width)
-        if this != pair:
-            if pair >= 0:
-                link(pair, words_covered)
-            pair, words_covered = this, SHINGLE
-        else:
-            words_covered += min(SHINGLE, position - last)
-        last = position
-    if pair >= 0:
-        link(pair, words_covered)
     return parent
 
 

@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models import ArticlePage, EntityPage, Quote, Site
-from .common import token_spans, tokens
+from .common import first_word_start, token_spans, tokens
 
 SIMILAR = 0.6  # difflib ratio of the two word sequences
 CONTAINED = 0.8  # share of the shorter quote's words found in order in the longer one
@@ -113,8 +113,9 @@ class SpeakerQuotes:
                 "type": self.entity.type if self.entity else None, "groups": [g.to_json() for g in self.groups]}
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
+    """One quote to group (a tuple: one per quote of the dossier)."""
+
     page: ArticlePage
     quote: Quote
     words: tuple[str, ...]
@@ -175,19 +176,30 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
 
     same_words: dict[tuple[str, ...], int] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # The same postings by speaker key (None: unattributed), so a quote meets only the
+    # candidates whose speaker does not rule the match out, in the same (sorted) order.
+    by_speaker: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        if item.words in same_words and _same_quote(items[same_words[item.words]], item):
-            union(i, same_words[item.words])
+        words = item.words
+        if words in same_words and _same_quote(items[same_words[words]], item):
+            union(i, same_words[words])
             continue
-        same_words.setdefault(item.words, i)
-        grams = {item.words[k:k + 3] for k in range(max(1, len(item.words) - 2))}
-        candidates = sorted({j for gram in grams if len(index[gram]) <= MAX_QUOTES_PER_TRIGRAM
-                             for j in index[gram]})
-        for j in candidates:
-            if _find(parent, i) != _find(parent, j) and _same_quote(items[i], items[j]):
-                union(i, j)
+        same_words.setdefault(words, i)
+        grams = set(zip(words, words[1:], words[2:], strict=False)) if len(words) >= 3 else {words}
+        key = item.quote.speaker_key
+        if key:
+            found = [postings for gram in grams if len(index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM
+                     for postings in (by_speaker.get((gram, key)), by_speaker.get((gram, None))) if postings]
+        else:
+            found = [postings for gram in grams
+                     if len(postings := index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM and postings]
+        if found:
+            for j in sorted(set().union(*found)):
+                if _find(parent, i) != _find(parent, j) and _same_quote(item, items[j]):
+                    union(i, j)
         for gram in grams:
             index[gram].append(i)
+            by_speaker[(gram, key or None)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[_find(parent, i)].append(i)
@@ -195,12 +207,17 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
 
 
 def _segments(text: str, reference: Sequence[str], own: Sequence[str] | None = None) -> tuple[Segment, ...]:
-    """Cut ``text`` into runs of words that the reference wording has (same) or not."""
+    """Cut ``text`` into runs of words that the reference wording has (same) or not.
+
+    ``own``: the words of ``text``, when known; equal to ``reference`` every word matches
+    (difflib's blocks of equal sequences cover them), so the one segment is made directly.
+    """
+    if own and tuple(reference) == tuple(own):
+        start = first_word_start(text)
+        return (Segment(text[:start] + text if start > 0 else text, True),)
     spans = token_spans(text)
     if not spans:
         return (Segment(text, True),)
-    if own is not None and tuple(reference) == tuple(own):  # every word matches: one segment, no difflib
-        return (Segment(text[:spans[0][1]] + text if spans[0][1] > 0 else text, True),)
     matcher = SequenceMatcher(None, list(reference), [w for w, _, _ in spans], autojunk=False)
     same = [False] * len(spans)
     for block in matcher.get_matching_blocks():
@@ -219,6 +236,14 @@ def _segments(text: str, reference: Sequence[str], own: Sequence[str] | None = N
 
 
 def _group(number: int, members: Sequence[_Item]) -> QuoteGroup:
+    if len(members) == 1:  # most quotes are carried once: one wording, one source
+        item = members[0]
+        quote = item.quote
+        text = quote.text
+        rendering = Rendering(text, (QuoteSource(item.page, quote.start, quote.end, quote.speaker),),
+                              _segments(text, item.words, item.words))
+        speaker, key = (quote.speaker, quote.speaker_key) if quote.speaker_key else (None, None)
+        return QuoteGroup(f"quote-{number}", speaker, key, (rendering,))
     by_wording: dict[tuple[str, ...], list[_Item]] = defaultdict(list)
     for item in members:
         by_wording[item.words].append(item)

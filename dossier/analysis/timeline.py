@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Site
+from ..models import ArticlePage, Site
 from .claims import Attestation, Claim, article_claims
 from .common import Words
 from .passages import SharedPassage
@@ -216,8 +216,8 @@ def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[
     return pairs
 
 
-def _published(a: Attestation) -> str:
-    published = a.article.article.published
+def _published(page: ArticlePage) -> str:
+    published = page.article.published
     return published.isoformat() if published else "0000-00-00"
 
 
@@ -231,7 +231,8 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     """
     claims = [c for n, page in enumerate(site.articles)
               for c in article_claims(page, countries, words[n] if words is not None else None)]
-    claims.sort(key=lambda c: (_published(c.attestation), c.order))
+    published = {page.article.slug: _published(page) for page in site.articles}
+    claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
     clusters = _clusters(claims, _copies(claims, passages))
 
     conflicts: list[DateConflict] = []
@@ -259,14 +260,16 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     periods = []
     for value in sorted(events_by_date, key=period_sort_key):
         events = []
+        anchor = f"e-{value.replace('/', '-')}-"
         for n, (attestations, kind, number) in enumerate(events_by_date[value], start=1):
             events.append(TimelineEvent(
-                id=f"e-{value.replace('/', '-')}-{n}",
+                id=f"{anchor}{n}",
                 date=value,
                 kind=kind,
                 excerpt=attestations[0].excerpt,
                 attestations=tuple(attestations),
-                outlets=tuple(dict.fromkeys(a.outlet for a in attestations)),
+                outlets=(attestations[0].outlet,) if len(attestations) == 1
+                else tuple(dict.fromkeys(a.outlet for a in attestations)),
                 conflict=conflict_of.get(number),
             ))
         periods.append(TimelinePeriod(value, precision_of(value), tuple(events)))
