@@ -361,18 +361,26 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
         meta=r.meta(labels["not_found_title"], labels["not_found_text"], paths["not_found"], noindex=True))
 
 
-def _feeds(r: _Renderer, page_paths: list[str]) -> Iterator[tuple[str, bytes]]:
+def _feeds(r: _Renderer, page_paths: list[str]) -> Iterator[PageJob]:
+    """Sitemap, feed and robots.txt, each rendered only when asked for."""
     config, site = r.config, r.site
-    published = {p.path: p.article.published.isoformat() for p in site.articles if p.article.published}
-    sitemap = tuple(SitemapEntry(urls.absolute_url(config, p), published.get(p))
-                    for p in page_paths if p not in (r.paths["search"], r.paths["not_found"]))
-    yield "sitemap.xml", r.render("sitemap.xml", "sitemap.xml", entries=sitemap)
-    entries, updated = feed_entries(site, config)
-    yield "feed.xml", r.render("feed.xml", "feed.xml", entries=entries, updated=updated,
-                               feed_url=urls.absolute_url(config, "feed.xml"),
-                               home_url=urls.absolute_url(config, "index.html"))
-    yield "robots.txt", r.render("robots.txt", "robots.txt",
-                                 sitemap_url=urls.absolute_url(config, "sitemap.xml"))
+
+    def sitemap() -> bytes:
+        published = {p.path: p.article.published.isoformat() for p in site.articles if p.article.published}
+        entries = tuple(SitemapEntry(urls.absolute_url(config, p), published.get(p))
+                        for p in page_paths if p not in (r.paths["search"], r.paths["not_found"]))
+        return r.render("sitemap.xml", "sitemap.xml", entries=entries)
+
+    def feed() -> bytes:
+        entries, updated = feed_entries(site, config)
+        return r.render("feed.xml", "feed.xml", entries=entries, updated=updated,
+                        feed_url=urls.absolute_url(config, "feed.xml"),
+                        home_url=urls.absolute_url(config, "index.html"))
+
+    yield "sitemap.xml", sitemap
+    yield "feed.xml", feed
+    yield "robots.txt", partial(r.render, "robots.txt", "robots.txt",
+                                sitemap_url=urls.absolute_url(config, "sitemap.xml"))
 
 
 def _assets(dirs: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
@@ -403,9 +411,9 @@ def render_site(site: Site, config: Config, analysis: Analysis | None = None,
         page_paths.append(path)
         if wanted is None or wanted(path):
             yield path, render_page()
-    for path, data in _feeds(r, page_paths):
+    for path, render_file in _feeds(r, page_paths):
         if wanted is None or wanted(path):
-            yield path, data
+            yield path, render_file()
     for path, data in r.assets:
         if wanted is None or wanted(path):
             yield path, data

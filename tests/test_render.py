@@ -518,6 +518,61 @@ def test_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
     assert first == second
 
 
+def test_pages_split_between_renders_by_wanted_are_the_whole_site(tmp_path: Path) -> None:
+    """Two renders that each want half the paths (as parallel workers do) give exactly the
+    files of one render, and a render renders only what it wants."""
+    config = make_config(tmp_path)
+    site = make_site(config)
+    whole = dict(render_site(site, config))
+    halves = [dict(render_site(site, config, wanted=lambda path, odd=odd: (len(path) % 2 == 1) == odd))
+              for odd in (False, True)]
+    assert not halves[0].keys() & halves[1].keys()
+    assert {**halves[0], **halves[1]} == whole
+    assert list(render_site(site, config, wanted=lambda path: path == "feed.xml")) == [("feed.xml", whole["feed.xml"])]
+
+
+def test_related_articles_share_at_least_two_uncommon_things(tmp_path: Path) -> None:
+    """Counted pairwise, the definition: the most shared entities and topics first (names in
+    more than half the articles left out), at least two, ties to the newer article."""
+    from dossier.views import RelatedArticles
+    config = make_config(tmp_path)
+    site = make_site(config)
+    pages = site.articles * 4  # twelve articles, each four times
+    related = RelatedArticles(pages)
+    keys = [{(e.type, e.key) for e in p.extraction.entities} | {("topic", t) for t in p.topics} for p in pages]
+    holders = {k: sum(k in ks for ks in keys) for ks in keys for k in ks}
+    keys = [{k for k in ks if holders[k] <= len(pages) // 2} for ks in keys]
+    assert any(len(ks) >= 2 for ks in keys)
+    for index in range(len(pages)):
+        shared = {o: len(keys[index] & keys[o]) for o in range(len(pages)) if o != index}
+        best = sorted((o for o, n in shared.items() if n >= 2), key=lambda o: (-shared[o], o))[:3]
+        assert related.of(index) == tuple(pages[o] for o in best)
+    assert any(related.of(index) for index in range(len(pages)))
+
+
+def test_whole_words_finds_what_the_regular_expression_finds() -> None:
+    import random
+    import re
+
+    from dossier.filters import whole_words
+    rng = random.Random(7)
+    alphabet = "aAb _-.é1٣&;"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        names = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4))}
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?!\w)")
+        assert whole_words(text, names) == [m.span() for m in pattern.finditer(text)], (text, names)
+
+
+def test_links_are_the_same_from_every_page(tmp_path: Path) -> None:
+    from dossier.filters import href
+    for page in ("index.html", "404.html", "artikel/a/index.html", "tokoh/b/index.html", "linimasa/index.html"):
+        for target in ("index.html", "feed.xml", "assets/dossier.css", "artikel/a/index.html",
+                       "artikel/c/index.html", "tokoh/index.html", "linimasa/index.html"):
+            assert href(page, target) == urls.relative_href(page, target)
+
+
 def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     """Set and dict orders change with PYTHONHASHSEED between processes; the bytes must not."""
     import os
