@@ -208,38 +208,52 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
 def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, cache: bool, workers: int | None,
            force: bool, cancelled: Callable[[], bool]) -> BuildReport:
     """Every stage, from loading the sources to swapping the new site into place."""
-    from .publish import discard, indexed_pages, make_staging_dir, run_pagefind, swap_into_place
+    from .publish import Indexer, discard, indexed_pages, make_staging_dir, start_index, swap_into_place
 
     done = assemble(site_dir, clock, cache=cache, workers=workers)
     config, site = done.config, done.site
     _stop_if(cancelled)
     staging = make_staging_dir(output_dir)
+    articles = f"{config.paths.articles}/"
+    indexer: Indexer | None = None
     try:
-        written = _render(done, staging, output_dir, clock, workers)
+        written = _render(done, staging, output_dir, clock, workers, lambda path: path.startswith(articles))
+        if index:
+            # Only article pages are searchable: Pagefind reads just those, while the other
+            # pages are rendered beside it.
+            indexer = start_index(staging, f"{articles}**/*.html")
+        written = written.plus(_render(done, staging, output_dir, clock, workers,
+                                       lambda path: not path.startswith(articles)))
         if index and not force and written.same_as_published and _holds_only(output_dir, written.names):
             discard(staging)
+            if indexer is not None:
+                indexer.cancel()
             return BuildReport(output_dir, done.articles, written.pages, len(written.names),
                                indexed_pages(output_dir), unchanged=True, timings=dict(clock.timings),
                                config=config, site=site, analysis=done.analysis)
         _stop_if(cancelled)
-        indexed = 0
-        if index:
-            # Only article pages are searchable: Pagefind need not read the thousands of others.
-            indexed = clock.run("index", lambda: run_pagefind(staging, f"{config.paths.articles}/**/*.html"))
-            if indexed != len(site.articles):
-                raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
-                                   "were written; check data-pagefind-body in the article template")
+        indexed = clock.run("index", indexer.result) if indexer is not None else 0
+        if index and indexed != len(site.articles):
+            raise DossierError(f"the search index holds {indexed} pages but {len(site.articles)} articles "
+                               "were written; check data-pagefind-body in the article template")
         _stop_if(cancelled)
         clock.run("publish", lambda: swap_into_place(staging, output_dir))
     except BaseException:
+        if indexer is not None:
+            indexer.cancel()
         discard(staging)
         raise
     return BuildReport(output_dir, done.articles, written.pages, len(written.names), indexed,
                        timings=dict(clock.timings), config=config, site=site, analysis=done.analysis)
 
 
-def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None) -> Written:
-    """Render and write every file, on every core; timed as the render and write stages."""
+def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None,
+            part: Callable[[str], bool]) -> Written:
+    """Render and write the files of one ``part`` of the site, on every core.
+
+    Timed as the render and write stages: they interleave, so the wall time is split in
+    the proportion the workers measured.
+    """
     from .opendata import dossier_json
     from .publish import SITE_MARKER
     from .render import render_site
@@ -248,16 +262,17 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
     site, config, analysis = done.site, done.config, done.analysis
 
     def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
-        yield from render_site(site, config, analysis, wanted=wanted)
-        if wanted is None or wanted(SITE_MARKER):
+        chosen = part if wanted is None else (lambda path: part(path) and wanted(path))
+        yield from render_site(site, config, analysis, wanted=chosen)
+        if chosen(SITE_MARKER):
             yield SITE_MARKER, dossier_json(site, config, analysis)
 
-    with clock.stage("render"):
-        written = render_and_write(files, staging, output_dir, worker_count(len(site.articles), workers))
-    # Rendering and writing interleave: split the stage's wall time in the workers' proportion.
-    elapsed = clock.timings["render"]
+    start = time.perf_counter()
+    written = render_and_write(files, staging, output_dir, worker_count(len(site.articles), workers))
+    elapsed = time.perf_counter() - start
     share = written.write_seconds / max(written.render_seconds + written.write_seconds, 1e-9)
-    clock.timings["render"], clock.timings["write"] = elapsed * (1 - share), elapsed * share
+    for stage, seconds in (("render", elapsed * (1 - share)), ("write", elapsed * share)):
+        clock.timings[stage] = clock.timings.get(stage, 0.0) + seconds
     return written
 
 

@@ -178,23 +178,60 @@ def indexed_pages(site: Path) -> int:
     return sum(int(lang.get("page_count", 0)) for lang in languages.values())
 
 
-def run_pagefind(site: Path, glob: str = "**/*.{html}", bundle: Path | None = None) -> int:
-    """Index the pages of ``site`` matching ``glob`` with the Pagefind CLI; return how many it indexed.
+class Indexer:
+    """The Pagefind CLI indexing pages already written, while the build goes on.
 
-    The bundle goes to ``site/pagefind`` unless ``bundle`` names another folder.  We use the
-    CLI, not the Python API, whose per-page calls wait ~100 ms each (upstream issue #976).
+    Started as soon as the article pages are in the staging folder, it runs beside the
+    rendering of every other page.  We use the CLI, not the Python API, whose per-page
+    calls wait ~100 ms each (upstream issue #976).
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"]
-    if bundle is not None:
-        command += ["--output-path", str(bundle)]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DossierError(f"could not run Pagefind ({' '.join(command)}): {exc}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip()
-        raise DossierError(f"Pagefind failed (exit {result.returncode}): {detail}")
-    return indexed_pages(bundle.parent if bundle is not None else site)
+
+    def __init__(self, site: Path, glob: str = "**/*.{html}", bundle: Path | None = None) -> None:
+        self.site, self.bundle = site, bundle
+        self.command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--silent"]
+        if bundle is not None:
+            self.command += ["--output-path", str(bundle)]
+        self._output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until result() or cancel()
+        try:
+            self._process = subprocess.Popen(self.command, stdout=self._output, stderr=subprocess.STDOUT,
+                                             stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self._output.close()
+            raise DossierError(f"could not run Pagefind ({' '.join(self.command)}): {exc}") from None
+
+    def result(self, timeout: float = 600) -> int:
+        """Wait for Pagefind; the number of pages it indexed."""
+        try:
+            code = self._process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            raise DossierError(f"Pagefind did not finish within {timeout:.0f} s ({' '.join(self.command)})") from None
+        except BaseException:
+            self.cancel()
+            raise
+        self._output.seek(0)
+        detail = self._output.read().decode("utf-8", "replace").strip()
+        self._output.close()
+        if code != 0:
+            raise DossierError(f"Pagefind failed (exit {code}): {detail}")
+        return indexed_pages(self.bundle.parent if self.bundle is not None else self.site)
+
+    def cancel(self) -> None:
+        """Stop Pagefind (the build failed, or found nothing to publish)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        self._output.close()
+
+
+def start_index(site: Path, glob: str, bundle: Path | None = None) -> Indexer:
+    """Start indexing the pages of ``site`` matching ``glob`` (bundle: ``site/pagefind`` by default)."""
+    return Indexer(site, glob, bundle)
+
+
+def run_pagefind(site: Path, glob: str = "**/*.{html}", bundle: Path | None = None) -> int:
+    """Index the pages of ``site`` matching ``glob`` with the Pagefind CLI; return how many it indexed."""
+    return start_index(site, glob, bundle).result()
 
 
 def refresh_index(site: Path, glob: str) -> int:

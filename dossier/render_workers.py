@@ -44,6 +44,14 @@ class Written:
     render_seconds: float
     write_seconds: float
 
+    def plus(self, other: Written) -> Written:
+        """Both parts of one site (rendered one after the other)."""
+        if self.names & other.names:
+            raise DossierError("two pages want the same output file; check slugs and paths in site.yaml")
+        return Written(self.names | other.names, self.pages + other.pages,
+                       self.same_as_published and other.same_as_published,
+                       self.render_seconds + other.render_seconds, self.write_seconds + other.write_seconds)
+
 
 class _Comparison:
     """Tees rendered files and notes whether each equals the published one."""

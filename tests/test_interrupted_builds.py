@@ -126,7 +126,7 @@ def test_a_crash_inside_pagefind_changes_nothing(built, monkeypatch: pytest.Monk
     def broken_index(staging: Path, glob: str) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("dossier.publish.run_pagefind", broken_index)
+    monkeypatch.setattr("dossier.publish.start_index", broken_index)
     with pytest.raises(OSError):
         build(site, cache=False)
     assert snapshot(out) == good and litter(site) == []
