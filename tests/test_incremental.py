@@ -86,3 +86,18 @@ def test_the_edited_article_is_written_and_shown_before_anything_else(site: Path
     assert home_then == home_before  # ... before the overviews were touched
     assert quick.written[0] == "artikel/kapal-pertama/index.html"
     assert len(quick.written) == len(set(quick.written))
+
+
+def test_changed_pages_agrees_with_comparing_every_page_in_full(site: Path, tmp_path: Path) -> None:
+    """The page comparison compares each listed article once; the verdicts are those of plain ==."""
+    from dossier.incremental import _page_objects
+
+    out = tmp_path / "output"
+    first = build(site, out)
+    edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")
+    after = refresh(site, out, first).report.site
+    assert first.site is not None and after is not None
+    old, new = _page_objects(first.site), _page_objects(after)
+    naive = frozenset(path for path, page in new.items() if old.get(path) != page)
+    assert changed_pages(first.site, after) == naive and naive
+    assert changed_pages(after, after) == frozenset()
