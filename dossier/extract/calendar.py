@@ -100,6 +100,8 @@ _YEAR_SLACK = timedelta(days=31)
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
 _TOKEN = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"([^\s(]+)[\s(]*\Z")
+_FIRST_WORD = re.compile(r"\s*([^\s,.;:)]+)")
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
 DAY_BEFORE = re.compile(r"\d\s*\Z")  # a number just before: "20 Desember", "2 Minggu"
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -312,13 +314,13 @@ NUMBER_END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9
 
 def word_before(text: str, start: int) -> str:
     """The word just before ``start``, lowercased, skipping an opening parenthesis."""
-    match = re.search(r"([^\s(]+)[\s(]*\Z", text[max(0, start - 30):start])
+    match = _LAST_WORD.search(text[max(0, start - 30):start])
     return match.group(1).lower().strip(",;:") if match else ""
 
 
 def word_after(text: str, end: int) -> str:
     """The word just after ``end``, lowercased."""
-    match = re.match(r"\s*([^\s,.;:)]+)", text[end:end + 30])
+    match = _FIRST_WORD.match(text[end:end + 30])
     return match.group(1).lower() if match else ""
 
 

@@ -276,9 +276,16 @@ def _is_acronym(word: str) -> bool:
 def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
+    limit = max(1, len(tokens) // 10)  # at least what the long words allow: stop reading prose past it
+    lowercase = 0
+    for t in tokens:
+        if len(t.text) >= 4 and not t.text[0].isupper():
+            lowercase += 1
+            if lowercase > limit:
+                return False  # (most sentences, after a few words)
     long = [t.text for t in tokens if len(t.text) >= 4]
-    if len(long) < 4 or sum(not w[0].isupper() for w in long) > max(1, len(long) // 10):
-        return False  # (most sentences: prose, whose vocabulary is not looked up then)
+    if len(long) < 4 or lowercase > max(1, len(long) // 10):
+        return False
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
 
 

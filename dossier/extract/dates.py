@@ -108,6 +108,8 @@ _WEEKDAY = re.compile(
     r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
 
 
+_ORDINAL_AFTER = re.compile(r"\s*(?:ke-?\s*\d|\d)")
+
 _Resolver = Callable[["_Context", int, int], "str | None"]
 
 
@@ -331,7 +333,7 @@ def _relative_forms(text: str, starts: _Starts) -> list[_Candidate]:
     for m in _scan(_WEEKDAY, text, starts.words):
         if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
             continue
-        if re.match(r"\s*(?:ke-?\s*\d|\d)", text[m.end():m.end() + 6]):
+        if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
         found.append(_Candidate(m.start(), m.end(), _weekday(m)))
     return found

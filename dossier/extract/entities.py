@@ -22,6 +22,7 @@ from ..urls import slugify
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
 from .gazetteer import ORG_HEADS, Gazetteer
 
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
 
 
@@ -149,7 +150,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     pending: list[Candidate] = []
     # 1. Full names: gazetteer names, multi-word names and names typed by their own shape.
     for c in candidates:
-        compound = " " not in c.text and re.search(r"-[A-Z]", c.text) is not None  # "Kim-Putin"
+        compound = " " not in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
         if c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
             group = by_form.get(key)

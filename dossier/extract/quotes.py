@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right, insort_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..models import EntityMentions, Mention, Quote
 from ..text import QuoteMarks, quote_spans
@@ -32,9 +33,18 @@ _RELEASED = frozenset({"dirilis", "dikeluarkan", "disampaikan", "diumumkan", "di
 # An active verb (meN-, ber-): the name before it is the subject of its sentence.
 _ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
 _VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}|ingin|akan|bahwa|jika|agar")
-_SPEECH_AFTER_WORD = re.compile(r"\b(" + "|".join(sorted(SPEECH_AFTER)) + r")\b")
+# A verb of SPEECH_AFTER as a whole word ("\b(mengatakan|...)\b"), written by first letter, each
+# checking the word boundary after it ((?<!\w.)): a regex that opens with letters is searched
+# for them quickly, while one that opens with \b is tried at every character of the text.
+_SPEECH_AFTER_WORD = re.compile("(?:" + "|".join(
+    re.escape(first) + r"(?<!\w.)(?:" + "|".join(re.escape(verb[1:]) for verb in verbs) + ")"
+    for first, verbs in groupby(sorted(SPEECH_AFTER), key=lambda verb: verb[0])) + r")(?!\w)")
 _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\n]"), "\"": re.compile(r"[\"\n]")},
                               {"“": "”", "\"": "\""}, 1)  # QUOTATION, in linear time
+_WORDS = re.compile(r"\w+")
+_VERB_AFTER = re.compile(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
+# newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
+_MARK_PATTERNS = tuple(map(re.compile, (r"\n", r"\. ", r"[?!] ", r"\.\n", r"(?=\n\n)", r"[,.;]")))
 _FIRST_WORD = re.compile(r"[\s,.]*+(\w+)")
 _Event = tuple[int, EntityMentions | None]
 _Speakers = list[tuple[Mention, EntityMentions]]
@@ -58,11 +68,10 @@ class _Marks:
 
     @staticmethod
     def of(text: str) -> _Marks:
-        def where(pattern: str) -> list[int]:
-            return [m.start() for m in re.finditer(pattern, text)]
+        def where(pattern: re.Pattern[str]) -> list[int]:
+            return [m.start() for m in pattern.finditer(text)]
 
-        return _Marks(where(r"\n"), where(r"\. "), where(r"[?!] "), where(r"\.\n"), where(r"(?=\n\n)"),
-                      where(r"[,.;]"))
+        return _Marks(*map(where, _MARK_PATTERNS))
 
 
 def _last_at_or_before(positions: list[int], limit: int) -> int:
@@ -122,7 +131,7 @@ def _opens_sentence(text: str, mention: Mention, people: list[int], marks: _Mark
     i = bisect_left(people, start)
     if i < len(people) and people[i] < mention.start:
         return False
-    lowercase = [w for w in re.findall(r"\w+", text[start:mention.start]) if w[:1].islower()]
+    lowercase = [w for w in _WORDS.findall(text[start:mention.start]) if w[:1].islower()]
     return len(lowercase) <= 3 and not any(_VERB_FORM.fullmatch(w) for w in lowercase)
 
 
@@ -135,15 +144,14 @@ def _speaker_events(text: str, speakers: _Speakers, quoted: list[tuple[int, int]
     for mention, entity in speakers:
         before = text[max(0, mention.start - 60):mention.start].casefold()
         after = text[mention.end:mention.end + 80]
-        words_before = re.findall(r"\w+", before)
+        words_before = _WORDS.findall(before)
         released = words_before[-2:] if words_before[-1:] == ["oleh"] else words_before[-1:]
         if words_before and (words_before[-1] in SPEECH_BEFORE or "menurut" in words_before[-4:]
                              or (released and released[0] in _RELEASED)):
             events.append((mention.start, entity))
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
-        verb = re.match(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)",
-                        after)
+        verb = _VERB_AFTER.match(after)
         if verb and verb.group(1) in SPEECH_AFTER:
             events.append((mention.start, entity))
         elif (verb and entity.type == "person" and _ACTIVE_VERB.fullmatch(verb.group(1))

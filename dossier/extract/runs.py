@@ -24,6 +24,7 @@ _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr
 _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
 ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
+_COMMA = re.compile(r"\s*,")
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
 
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
@@ -142,6 +143,8 @@ def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]])
     (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
     "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
     that starts with a head or a title of its own is a second name, not a continuation."""
+    if not any(t.text.casefold() in ORG_HEADS for run in runs for t in run):
+        return runs  # (most sentences: no institution to extend)
     out: list[list[Token]] = []
     n = 0
     while n < len(runs):
@@ -182,7 +185,7 @@ def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -
         joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
         if joiner is None or not ("," in joiner.group() or joiner.group(1)):
             continue
-        if joiner.group(1) is None and not re.match(r"\s*,", text[c.end:c.end + 2]):
+        if joiner.group(1) is None and not _COMMA.match(text[c.end:c.end + 2]):
             continue
         found = gaz.lookup(c.text)
         canonical = found[0] if found and found[1] == "place" else None
