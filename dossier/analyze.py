@@ -135,6 +135,14 @@ def _load_cache(path: Path, fingerprint: str) -> dict[str, Extraction]:
     return _read_pack(path, fingerprint)[0]
 
 
+def cached_extractions(cache_dir: Path, fingerprint: str) -> dict[str, Extraction]:
+    """Every article's extraction before linking, by ``article_key``, from the cache in ``cache_dir``.
+
+    The preview server keeps them, to link an edited article against the dossier at once.
+    """
+    return _load_cache(cache_dir / CACHE_FILE, fingerprint)
+
+
 def _write_pack(path: Path, fingerprint: str, extractions: dict[str, Extraction], linked: Linked) -> None:
     """Store the pack atomically: written to a file of its own, then renamed over ``path``, so a
     concurrent build reads the old pack or the new one, never a mix.  A cache that cannot be

@@ -97,7 +97,7 @@ def wanted_paths(before: Site, after: Site, changed: frozenset[str] | None = Non
     return lambda path: path in changed or path not in per_item
 
 
-def _write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
+def write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
     """Replace files one by one (write a temp file, then rename): a reader sees old or new, never half."""
     written = []
     for rel, data in files:
@@ -148,7 +148,7 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
 
     def render_and_write(analysis: Analysis, batch: Callable[[str], bool]) -> list[str]:
         files = clock.timed_iter("render", render_site(site, config, analysis, wanted=batch))
-        return clock.run("write", lambda: _write_in_place(output_dir, files))
+        return clock.run("write", lambda: write_in_place(output_dir, files))
 
     written: list[str] = []
     if edited and shown is not None:
@@ -157,7 +157,7 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
         shown()
     analysis = clock.run("analyze", lambda: analyze_site(site, config))
     written += render_and_write(analysis, wanted)
-    written += _write_in_place(output_dir, [("dossier.json", dossier_json(site, config, analysis))])
+    written += write_in_place(output_dir, [("dossier.json", dossier_json(site, config, analysis))])
     clock.timings["write"] -= clock.timings["render"]
     unique = tuple(dict.fromkeys(written))
     report = BuildReport(output_dir, len(site.articles), sum(p.endswith(".html") for p in unique), len(unique),

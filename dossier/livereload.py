@@ -246,7 +246,7 @@ class PlainBuilder:
     def __init__(self, build: Callable[[Path], object]) -> None:
         self.build = build
 
-    def quick(self, site_dir: Path, shown: Callable[[], None]) -> bool:
+    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path] = frozenset()) -> bool:
         return False
 
     def refresh_search(self, site_dir: Path) -> bool:
@@ -272,14 +272,26 @@ class PipelineBuilder:
     def __init__(self) -> None:
         self._last: Any = None  # BuildReport of what output/ holds; None until a full build
         self._pages_ahead_of_index = False
+        self._unlinked: Any = None  # edited_page.UnlinkedExtractions of the last full build
 
-    def quick(self, site_dir: Path, shown: Callable[[], None]) -> bool:
+    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path] = frozenset()) -> bool:
+        """Show the edited article ``files`` at once if possible, then every page the edit changed."""
+        from .edited_page import show_edited
         from .incremental import refresh
 
         if self._last is None:
             return False
+        first_shown = False
+        if files and self._unlinked is not None:
+            try:
+                first_shown = bool(show_edited(site_dir / OUTPUT_DIR, self._last, files, self._unlinked))
+            except Exception:  # a broken file: the quick rebuild below (or the full build) reports it
+                first_shown = False
+            if first_shown:
+                shown()
         try:
-            self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last, shown=shown).report
+            self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last,
+                                 shown=None if first_shown else shown).report
         except Exception:  # only a shortcut: the full build finds and reports what went wrong
             return False
         self._pages_ahead_of_index = True
@@ -305,6 +317,14 @@ class PipelineBuilder:
         # so a plain build would find "nothing changed" and keep the old search index: force it.
         self._last = build(site_dir, force=self._pages_ahead_of_index, skip_unchanged=False, cancelled=cancelled)
         self._pages_ahead_of_index = False
+        self._unlinked = None
+        if self._last.config is not None:
+            from .edited_page import UnlinkedExtractions
+
+            try:  # read now, while the server is idle, so the next edit shows at once
+                self._unlinked = UnlinkedExtractions.load(self._last.config)
+            except Exception:
+                self._unlinked = None
 
 
 LIVERELOAD_JS = """\

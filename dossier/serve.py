@@ -269,6 +269,7 @@ class PreviewServer:
         self._watched: set[Path] = set()
         self._changed_lock = threading.Lock()
         self._changed: set[str] = set()  # top folder (or file) of each source changed since the last run
+        self._changed_files: set[Path] = set()
         self._handler = ChangeHandler(self.site_dir, self._source_changed, self._watch_dir)
         self._thread: threading.Thread | None = None
 
@@ -281,12 +282,15 @@ class PreviewServer:
     def _source_changed(self, path: Path) -> None:
         with self._changed_lock:
             self._changed.add(path.relative_to(self.site_dir).parts[0])
+            self._changed_files.add(path)
         self.debouncer.trigger()
 
-    def _take_changes(self) -> set[str]:
+    def _take_changes(self) -> tuple[set[str], frozenset[Path]]:
+        """The top folders (or files) changed since the last run, and the files themselves."""
         with self._changed_lock:
             changed, self._changed = self._changed, set()
-        return changed
+            files, self._changed_files = frozenset(self._changed_files), set()
+        return changed, files
 
     def _watch_dir(self, path: Path, *, appeared: bool = True) -> None:
         """Watch content/ or templates/, also when one appears after the server started."""
@@ -308,14 +312,15 @@ class PreviewServer:
             started = time.perf_counter()
             # Only article edits take the quick step: a template or site.yaml edit changes
             # every page, which only the full build re-renders.
-            content_only = self._take_changes() == {"content"}
+            folders, files = self._take_changes()
+            content_only = folders == {"content"}
             shown: list[float] = []
 
             def show() -> None:  # the edited article's page is written: reload the open pages now
                 self.state.succeeded()
                 shown.append(time.perf_counter())
 
-            if content_only and self._builder.quick(self.site_dir, show):
+            if content_only and self._builder.quick(self.site_dir, show, files):
                 show()  # and again once the hubs, entity pages and overviews around it are written
                 self.on_event(f"{verb} in {shown[0] - started:.2f} s")
                 if self._builder.refresh_search(self.site_dir):

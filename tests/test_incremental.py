@@ -101,3 +101,24 @@ def test_changed_pages_agrees_with_comparing_every_page_in_full(site: Path, tmp_
     naive = frozenset(path for path, page in new.items() if old.get(path) != page)
     assert changed_pages(first.site, after) == naive and naive
     assert changed_pages(after, after) == frozenset()
+
+
+def test_an_edited_article_is_shown_alone_linked_against_the_dossier(site: Path, tmp_path: Path) -> None:
+    from dossier.edited_page import UnlinkedExtractions, show_edited
+
+    out = tmp_path / "output"
+    first = build(site, out)
+    assert first.config is not None
+    known = UnlinkedExtractions.load(first.config)
+    assert len(known.by_key) == first.articles
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")
+    written = show_edited(out, first, [site / "content" / "kapal-pertama.md"], known)
+    assert written == ("artikel/kapal-pertama/index.html",)
+    page = (out / written[0]).read_text(encoding="utf-8")
+    assert "diperluas" in page and 'href="../../tokoh/siti-rahmawati/"' in page  # linked to the dossier's page
+    assert {p for p, data in before.items() if p.read_bytes() != data} == {out / written[0]}
+
+    # Everything else is left to the quick rebuild: a new article, or one that is not there.
+    (site / "content" / "baru.md").write_text("---\ntitle: Baru\noutlet: Kompas\n---\nIsi.\n", encoding="utf-8")
+    assert show_edited(out, first, [site / "content" / "baru.md"], known) == ()

@@ -105,6 +105,16 @@ def _choose_name(names: Counter[str], articles: Counter[str], known: str | None)
 
 def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> tuple[Extraction, ...]:
     """Give every entity the same key, name and type in every article of the dossier."""
+    return link_articles(extractions, gazetteer, range(len(extractions)))
+
+
+def link_articles(extractions: tuple[Extraction, ...], gazetteer: Gazetteer,
+                  which: Iterable[int]) -> tuple[Extraction, ...]:
+    """The articles ``which`` (indices into ``extractions``) linked against the whole dossier.
+
+    ``link_dossier`` links every article; the preview server links just the article that was
+    edited, to show it at once (the names, forms and identities are still the dossier's).
+    """
     people = {fold(e.name) for x in extractions for e in x.entities
               if e.type == "person" and len(fold(e.name).split()) >= 2}
     articles: list[list[EntityMentions]] = []
@@ -184,7 +194,8 @@ def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> t
         return slugs[name]
 
     out: list[Extraction] = []
-    for x, entities, moved in zip(extractions, articles, speaker_of, strict=True):
+    for index in which:
+        x, entities, moved = extractions[index], articles[index], speaker_of[index]
         merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
         for e in entities:
             name, kind = identity[forms.find(fold(e.name))]

@@ -1,0 +1,100 @@
+"""Show an edited article in the preview within a fraction of a second.
+
+The quick rebuild (``incremental.refresh``) loads, links and analyses the whole dossier
+before it knows which pages changed: seconds at 1,000 articles.  The page the user just
+saved needs far less: its file parsed, its text extracted, its names linked against the
+dossier's (``link_articles``: the dossier-wide forms, the rescan of this article only), its
+summary and topics.  That page replaces the old one in the last published ``Site`` and is
+rendered alone, against the last analysis minus what it said about this article (its
+offsets belong to the old text).  The quick rebuild then writes it again, complete, with
+every page around it.
+
+Only an edit of an existing article takes this path; a new, deleted or renamed article,
+or any problem in the file, leaves it to the quick rebuild, which reports errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .analyze import article_key, cached_extractions, extractor_fingerprint
+from .config import Config
+from .content import parse_article
+from .extract import Gazetteer, build_gazetteer, extract_article
+from .extract.linking import link_articles
+from .hubs import assign_topics
+from .incremental import without_articles, write_in_place
+from .models import Article, ArticlePage, Extraction
+from .pipeline import BuildReport
+from .render import render_site
+from .summarize import summarize
+from .yaml_reader import read_text_file
+
+
+@dataclass
+class UnlinkedExtractions:
+    """The dossier's extractions before linking, kept by the preview server between edits.
+
+    Read once from the extraction cache after each full build (the build just wrote it);
+    an edited text is extracted here and added.
+    """
+
+    fingerprint: str
+    gazetteer: Gazetteer
+    by_key: dict[str, Extraction] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, config: Config) -> UnlinkedExtractions:
+        gazetteer = build_gazetteer(config.entities)
+        fingerprint = extractor_fingerprint(config.entities, gazetteer)
+        return cls(fingerprint, gazetteer, cached_extractions(config.cache_dir, fingerprint))
+
+    def of(self, article: Article) -> Extraction | None:
+        return self.by_key.get(article_key(self.fingerprint, article))
+
+    def extract(self, article: Article) -> Extraction:
+        key = article_key(self.fingerprint, article)
+        if key not in self.by_key:
+            self.by_key[key] = extract_article(article.text, article.published, self.gazetteer)
+        return self.by_key[key]
+
+
+def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
+                known: UnlinkedExtractions) -> tuple[str, ...]:
+    """Write the pages of the edited article files; the paths written, () if this path does not apply."""
+    config, site, analysis = previous.config, previous.site, previous.analysis
+    if config is None or site is None or analysis is None:
+        return ()
+    index_of = {page.article.source.resolve(): i for i, page in enumerate(site.articles)}
+    unlinked: list[Extraction | None] = [known.of(page.article) for page in site.articles]
+    edited: list[tuple[int, Article]] = []
+    for path in files:
+        i = index_of.get(path.resolve())
+        if i is None or path.suffix != ".md" or not path.is_file():
+            return ()  # a new, deleted or renamed article: the quick rebuild handles it
+        article = parse_article(read_text_file(path), path)
+        if article.slug != site.articles[i].article.slug:
+            return ()
+        unlinked[i] = known.extract(article)
+        edited.append((i, article))
+    if not edited or any(x is None for x in unlinked):
+        return ()
+    linked = link_articles(tuple(unlinked), known.gazetteer, [i for i, _ in edited])  # type: ignore[arg-type]
+    pages = _pages(config, site.articles, edited, linked)
+    new_site = replace(site, articles=tuple(pages.get(p.path, p) for p in site.articles))
+    first = without_articles(analysis, frozenset(p.article.slug for p in pages.values()))
+    return tuple(write_in_place(output_dir, render_site(new_site, config, first, wanted=lambda path: path in pages)))
+
+
+def _pages(config: Config, current: Sequence[ArticlePage], edited: Sequence[tuple[int, Article]],
+           linked: Sequence[Extraction]) -> dict[str, ArticlePage]:
+    """The edited articles' new pages, by output path (the same path as before)."""
+    pages = {}
+    for (i, article), extraction in zip(edited, linked, strict=True):
+        path = current[i].path
+        summary = summarize(article.text, extraction, config.summary_sentences)
+        topics = assign_topics((article,), (extraction,), config.hubs)[0]
+        pages[path] = ArticlePage(article, extraction, summary, topics, path)
+    return pages
