@@ -16,6 +16,7 @@ Shingles that occur in very many articles (outlet boilerplate) are dropped from 
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -89,9 +90,11 @@ def sentence_blocks(page: ArticlePage, words: Words) -> list[tuple[int, int]]:
 class _Shingles:
     """The shingles of one article that lie inside a sentence: word position and hash."""
 
-    positions: list[int]
-    hashes: list[int]
-    sentence: list[int]  # sentence number of each word (a distinct negative number outside every sentence)
+    # Machine-integer arrays, not lists of int objects: a 10,000-article dossier has
+    # millions of shingles, and these are held for all articles at once.
+    positions: array[int]
+    hashes: array[int]
+    sentence: array[int]  # sentence number of each word (a distinct negative number outside every sentence)
 
 
 def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shingles:
@@ -106,7 +109,7 @@ def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shing
     inside = list(map(eq, sentence, sentence[SHINGLE - 1:]))  # first and last word in one sentence
     # hashed in C over zipped word lists, not sliced word by word in Python
     hashes = compress(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)), inside)
-    return _Shingles(list(compress(range(len(plain)), inside)), list(hashes), sentence)
+    return _Shingles(array("l", compress(range(len(plain)), inside)), array("q", hashes), array("l", sentence))
 
 
 def _shared_keys(shingles: Sequence[_Shingles]) -> set[int]:
