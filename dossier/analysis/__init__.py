@@ -108,9 +108,12 @@ def analyze_site(site: Site, config: Config) -> Analysis:
 def _analyze(site: Site, config: Config) -> Analysis:
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
-    words = [word_spans(page.article.text) for page in site.articles]  # shared by the two readers of words
+    vocabulary: dict[str, str] = {}
+    words = [word_spans(page.article.text, vocabulary) for page in site.articles]  # shared by the two readers
+    del vocabulary
     passages = find_shared_passages(site.articles, words)
     timeline = build_timeline(site, countries, passages, words)
+    del words  # the largest thing analysis holds; not needed any more
     groups, speakers = group_quotes(site)
     window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
         else None

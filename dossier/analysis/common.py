@@ -9,6 +9,7 @@ here once, as pure functions over the assembled ``Site`` values.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,8 +80,8 @@ class Words:
     """
 
     words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # machine-integer arrays: every word of every article is held at once
+    ends: Sequence[int]
 
     def between(self, start: int, end: int) -> tuple[int, int]:
         """Index range of the words starting at or after ``start`` and before ``end``."""
@@ -91,13 +92,18 @@ class Words:
         return list(zip(self.words[first:last], self.starts[first:last], self.ends[first:last], strict=True))
 
 
-def word_spans(text: str) -> Words:
-    """The ``Words`` of ``text`` (the same words and offsets as ``token_spans``)."""
+def word_spans(text: str, vocabulary: dict[str, str] | None = None) -> Words:
+    """The ``Words`` of ``text`` (the same words and offsets as ``token_spans``).
+
+    ``vocabulary``: one string object per distinct word, shared by the calls that pass the
+    same dict (the words of every article are held at once; most are repeats)."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return Words((), (), ())
-    offsets = tuple(accumulate(map(len, parts)))  # start of each word, its end, the next start...
+        return Words((), array("q"), array("q"))
+    offsets = array("q", accumulate(map(len, parts)))  # start of each word, its end, the next start...
     folded = "\0".join(parts[1::2]).casefold().split("\0")
+    if vocabulary is not None:
+        folded = map(vocabulary.setdefault, folded, folded)
     return Words(tuple(folded), offsets[0:-1:2], offsets[1::2])
 
 

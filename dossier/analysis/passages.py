@@ -16,12 +16,13 @@ Shingles that occur in very many articles (outlet boilerplate) are dropped from 
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
-from operator import add, eq, floordiv, lt, mul, ne, or_, sub
+from operator import add, and_, eq, floordiv, ge, lt, mod, mul, ne, or_, sub
 from typing import Any
 
 from ..models import ArticlePage
@@ -89,9 +90,11 @@ def sentence_blocks(page: ArticlePage, words: Words) -> list[tuple[int, int]]:
 class _Shingles:
     """The shingles of one article that lie inside a sentence: word position and hash."""
 
-    positions: list[int]
-    hashes: list[int]
-    sentence: list[int]  # sentence number of each word (a distinct negative number outside every sentence)
+    # Machine-integer arrays, not lists of int objects: a 10,000-article dossier has
+    # millions of shingles, and these are held for all articles at once.
+    positions: array[int]
+    hashes: array[int]
+    sentence: array[int]  # sentence number of each word (a distinct negative number outside every sentence)
 
 
 def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shingles:
@@ -106,7 +109,7 @@ def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shing
     inside = list(map(eq, sentence, sentence[SHINGLE - 1:]))  # first and last word in one sentence
     # hashed in C over zipped word lists, not sliced word by word in Python
     hashes = compress(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)), inside)
-    return _Shingles(list(compress(range(len(plain)), inside)), list(hashes), sentence)
+    return _Shingles(array("l", compress(range(len(plain)), inside)), array("q", hashes), array("l", sentence))
 
 
 def _shared_keys(shingles: Sequence[_Shingles]) -> set[int]:
@@ -173,12 +176,14 @@ def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> l
     first_position = dict(zip(reversed(postings.keys), reversed(postings.positions), strict=True))
     firsts = list(map(first_node.__getitem__, postings.keys))
     others = list(map(ne, firsts, postings.nodes))
-    # (first node, other node, position of the shingle in the first) as one sortable int:
-    # sorted, each pair's shared shingles come together in position order.  The stride
-    # leaves SHINGLE spare values, so the step between two pairs is always SHINGLE or more.
+    # (other node, first node, position of the shingle in the first) as one sortable int:
+    # sorted, each pair's shared shingles come together in position order.  Postings come
+    # in node order and a copied passage's shingles in position order, so the list is
+    # nearly sorted already (cheap for Timsort).  The stride leaves SHINGLE spare values,
+    # so the step between two pairs is always SHINGLE or more.
     width = max(node[2] for node in nodes) + SHINGLE if nodes else SHINGLE
-    pair_base = map(mul, map(add, map(mul, compress(firsts, others), repeat(len(nodes))),
-                             compress(postings.nodes, others)), repeat(width))
+    pair_base = map(mul, map(add, map(mul, compress(postings.nodes, others), repeat(len(nodes))),
+                             compress(firsts, others)), repeat(width))
     shared = sorted(map(add, pair_base, compress(map(first_position.__getitem__, postings.keys), others)))
     parent = list(range(len(nodes)))
     if not shared:
@@ -187,13 +192,20 @@ def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> l
     # running sums of min(SHINGLE, step) (a new pair's step counts SHINGLE whole).
     running = list(accumulate(map(min, repeat(SHINGLE), map(sub, shared[1:], shared)), initial=SHINGLE))
     pairs = list(map(floordiv, shared, repeat(width)))
-    bounds = [0, *compress(range(1, len(pairs)), map(ne, pairs[1:], pairs)), len(pairs)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        a, b = divmod(pairs[begin], len(nodes))
-        words_covered = running[end - 1] - running[begin] + SHINGLE
-        shorter = min(nodes[a][2] - nodes[a][1], nodes[b][2] - nodes[b][1])
-        if nodes[a][0] != nodes[b][0] and words_covered >= SAME_SHARE * shorter:
-            parent[_find(parent, b)] = _find(parent, a)
+    begins = [0, *compress(range(1, len(pairs)), map(ne, pairs[1:], pairs))]
+    lasts = [*map(sub, begins[1:], repeat(1)), len(pairs) - 1]
+    # Per pair, in C: words covered, the shorter span, whether the two are in different articles.
+    covered = map(add, map(sub, map(running.__getitem__, lasts), map(running.__getitem__, begins)), repeat(SHINGLE))
+    others_of = list(map(pairs.__getitem__, begins))
+    b_nodes = list(map(floordiv, others_of, repeat(len(nodes))))
+    a_nodes = list(map(mod, others_of, repeat(len(nodes))))
+    article = [node[0] for node in nodes]
+    length = [node[2] - node[1] for node in nodes]
+    shorter = map(min, map(length.__getitem__, a_nodes), map(length.__getitem__, b_nodes))
+    enough = map(ge, covered, map(mul, repeat(SAME_SHARE), shorter))
+    apart = map(ne, map(article.__getitem__, a_nodes), map(article.__getitem__, b_nodes))
+    for a, b in compress(zip(a_nodes, b_nodes, strict=True), map(and_, apart, enough)):
+        parent[_find(parent, b)] = _find(parent, a)
     return parent
 
 
