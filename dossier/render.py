@@ -311,24 +311,34 @@ def _list(r: _Renderer, key: str, entities: tuple[EntityPage, ...]) -> bytes:
 PageJob = tuple[str, Callable[[], bytes]]
 
 
-def _analyst_page(r: _Renderer, key: str, template: str, **context: Any) -> PageJob:
-    """A page of the analyst views: title and intro from labels ``<key>_title``/``_intro``."""
+def _analyst_page(r: _Renderer, key: str, template: str, **views: Callable[[], Any]) -> PageJob:
+    """A page of the analyst views: title and intro from labels ``<key>_title``/``_intro``.
+
+    Its views are made only when the page is rendered: a render that wants other pages
+    (a render worker's share, the preview's edited article) must not pay for them.
+    """
     path = r.paths[key]
     title, intro = r.labels[f"{key}_title"], r.labels[f"{key}_intro"]
-    return path, partial(r.render, template, path, title=title, intro=intro,
-                         meta=r.meta(title, intro, path, section=key), **context)
+
+    def render() -> bytes:
+        return r.render(template, path, title=title, intro=intro, meta=r.meta(title, intro, path, section=key),
+                        **{name: make() for name, make in views.items()})
+    return path, render
 
 
 def _analyst_pages(r: _Renderer) -> Iterator[PageJob]:
     """Timeline with conflicts, who said what, shared wire copy, map, connections."""
     analysis = r.analysis
-    yield _analyst_page(r, "timeline", "timeline.html", timeline=r.timeline, event_jsonld=analysis.event)
-    yield _analyst_page(r, "quotes", "quotes.html", speakers=analysis.speakers)
-    yield _analyst_page(r, "sources", "sources.html", passages=passage_views(analysis.passages))
-    yield _analyst_page(r, "map", "map.html", view=map_page(analysis, r.paths["map"], r.labels),
-                        event_jsonld=analysis.event)
+
+    def event() -> Any:
+        return analysis.event
+    yield _analyst_page(r, "timeline", "timeline.html", timeline=lambda: r.timeline, event_jsonld=event)
+    yield _analyst_page(r, "quotes", "quotes.html", speakers=lambda: analysis.speakers)
+    yield _analyst_page(r, "sources", "sources.html", passages=lambda: passage_views(analysis.passages))
+    yield _analyst_page(r, "map", "map.html", view=lambda: map_page(analysis, r.paths["map"], r.labels),
+                        event_jsonld=event)
     yield _analyst_page(r, "connections", "connections.html",
-                        view=network_page(analysis, r.paths["connections"], r.labels))
+                        view=lambda: network_page(analysis, r.paths["connections"], r.labels))
 
 
 def _pages(r: _Renderer) -> Iterator[PageJob]:
