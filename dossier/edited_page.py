@@ -2,9 +2,9 @@
 
 The quick rebuild (``incremental.refresh``) loads, links and analyses the whole dossier
 before it knows which pages changed: seconds at 1,000 articles.  The page the user just
-saved needs far less: its file parsed, its text extracted, its names linked against the
-dossier's (``link_articles``: the dossier-wide forms, the rescan of this article only), its
-summary and topics.  That page replaces the old one in the last published ``Site`` and is
+saved needs far less: its file parsed, its text extracted, its names linked with the names the
+dossier had before the edit (``link_with``, learnt once after each full build), its summary
+and topics.  That page replaces the old one in the last published ``Site`` and is
 rendered alone, against the last analysis minus what it said about this article (its
 offsets belong to the old text).  The quick rebuild then writes it again, complete, with
 every page around it.
@@ -23,10 +23,10 @@ from .analyze import article_key, cached_extractions, extractor_fingerprint
 from .config import Config
 from .content import parse_article
 from .extract import Gazetteer, build_gazetteer, extract_article
-from .extract.linking import link_articles
+from .extract.linking import DossierNames, dossier_names, link_with
 from .hubs import assign_topics
 from .incremental import without_articles, write_in_place
-from .models import Article, ArticlePage, Extraction
+from .models import Article, ArticlePage, Extraction, Site
 from .pipeline import BuildReport
 from .render import render_site
 from .summarize import summarize
@@ -35,24 +35,27 @@ from .yaml_reader import read_text_file
 
 @dataclass
 class UnlinkedExtractions:
-    """The dossier's extractions before linking, kept by the preview server between edits.
+    """The dossier's extractions before linking and the names linking learnt from them.
 
-    Read once from the extraction cache after each full build (the build just wrote it);
-    an edited text is extracted here and added.
+    The preview server reads them from the extraction cache after each full build (which
+    just wrote it), while it is idle; an edited text is extracted here and added.
     """
 
     fingerprint: str
     gazetteer: Gazetteer
+    names: DossierNames | None
     by_key: dict[str, Extraction] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, config: Config) -> UnlinkedExtractions:
+    def load(cls, config: Config, site: Site) -> UnlinkedExtractions:
         gazetteer = build_gazetteer(config.entities)
         fingerprint = extractor_fingerprint(config.entities, gazetteer)
-        return cls(fingerprint, gazetteer, cached_extractions(config.cache_dir, fingerprint))
-
-    def of(self, article: Article) -> Extraction | None:
-        return self.by_key.get(article_key(self.fingerprint, article))
+        by_key = cached_extractions(config.cache_dir, fingerprint)
+        # In the order the build links them: articles by file name.
+        ordered = [by_key.get(article_key(fingerprint, a)) for a in sorted((p.article for p in site.articles),
+                                                                              key=lambda a: a.source)]
+        names = dossier_names(tuple(ordered), gazetteer) if all(x is not None for x in ordered) else None  # type: ignore[arg-type]
+        return cls(fingerprint, gazetteer, names, by_key)
 
     def extract(self, article: Article) -> Extraction:
         key = article_key(self.fingerprint, article)
@@ -65,10 +68,9 @@ def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
                 known: UnlinkedExtractions) -> tuple[str, ...]:
     """Write the pages of the edited article files; the paths written, () if this path does not apply."""
     config, site, analysis = previous.config, previous.site, previous.analysis
-    if config is None or site is None or analysis is None:
+    if config is None or site is None or analysis is None or known.names is None:
         return ()
     index_of = {page.article.source.resolve(): i for i, page in enumerate(site.articles)}
-    unlinked: list[Extraction | None] = [known.of(page.article) for page in site.articles]
     edited: list[tuple[int, Article]] = []
     for path in files:
         i = index_of.get(path.resolve())
@@ -77,11 +79,11 @@ def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
         article = parse_article(read_text_file(path), path)
         if article.slug != site.articles[i].article.slug:
             return ()
-        unlinked[i] = known.extract(article)
         edited.append((i, article))
-    if not edited or any(x is None for x in unlinked):
+    if not edited:
         return ()
-    linked = link_articles(tuple(unlinked), known.gazetteer, [i for i, _ in edited])  # type: ignore[arg-type]
+    names = known.names
+    linked = [link_with(known.extract(article), names) for _, article in edited]
     pages = _pages(config, site.articles, edited, linked)
     new_site = replace(site, articles=tuple(pages.get(p.path, p) for p in site.articles))
     first = without_articles(analysis, frozenset(p.article.slug for p in pages.values()))

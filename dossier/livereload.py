@@ -318,11 +318,11 @@ class PipelineBuilder:
         self._last = build(site_dir, force=self._pages_ahead_of_index, skip_unchanged=False, cancelled=cancelled)
         self._pages_ahead_of_index = False
         self._unlinked = None
-        if self._last.config is not None:
+        if self._last.config is not None and self._last.site is not None:
             from .edited_page import UnlinkedExtractions
 
             try:  # read now, while the server is idle, so the next edit shows at once
-                self._unlinked = UnlinkedExtractions.load(self._last.config)
+                self._unlinked = UnlinkedExtractions.load(self._last.config, self._last.site)
             except Exception:
                 self._unlinked = None
 

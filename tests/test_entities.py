@@ -213,6 +213,21 @@ def test_link_dossier_gives_short_mentions_the_dossier_identity(bare):
     assert len(keys) == len({(t, k) for t, k in keys})
 
 
+def test_an_article_linked_alone_with_the_dossier_names_is_linked_as_in_the_dossier(bare):
+    """The preview links an edited article with the names learnt before the edit (link_with)."""
+    from dossier.extract.linking import dossier_names, link_with
+
+    first = extract_article("Juru bicara Kremlin, Dmitry Peskov, dan Pemimpin Korea Utara Kim Jong Un bicara.",
+                            None, bare)
+    second = extract_article("“Kami akan terus memperkuat persahabatan kami,” kata Peskov.", None, bare)
+    names = dossier_names((first, second), bare)
+    assert (link_with(first, names), link_with(second, names)) == link_dossier((first, second), bare)
+    edited = extract_article("“Kami siap,” kata Peskov kepada Ivan Petrovsky di Moskwa.", None, bare)
+    alone = {(e.type, e.key) for e in link_with(edited, names).entities}
+    assert ("person", "dmitry-peskov") in alone  # the dossier's identity for the short form
+    assert any(key == "ivan-petrovsky" for _, key in alone)  # a name only the edit brings: its own entity
+
+
 def test_a_bare_surname_links_to_the_dossier_even_without_a_cue(bare):
     first = extract_article("Pemimpin Korea Utara Kim Jong Un bertemu Presiden Rusia Vladimir Putin. "
                             "Kim tersenyum dan Putin mengangguk.", None, bare)

@@ -109,7 +109,8 @@ def test_an_edited_article_is_shown_alone_linked_against_the_dossier(site: Path,
     out = tmp_path / "output"
     first = build(site, out)
     assert first.config is not None
-    known = UnlinkedExtractions.load(first.config)
+    assert first.site is not None
+    known = UnlinkedExtractions.load(first.config, first.site)
     assert len(known.by_key) == first.articles
     before = {p: p.read_bytes() for p in out.rglob("*.html")}
     edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")

@@ -16,7 +16,7 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from ..models import EntityMentions, EntityType, Extraction, Mention
@@ -105,30 +105,59 @@ def _choose_name(names: Counter[str], articles: Counter[str], known: str | None)
 
 def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> tuple[Extraction, ...]:
     """Give every entity the same key, name and type in every article of the dossier."""
-    return link_articles(extractions, gazetteer, range(len(extractions)))
+    names = dossier_names(extractions, gazetteer)
+    return tuple(_link(x, *split, names) for x, split in zip(extractions, names.split, strict=True))
 
 
-def link_articles(extractions: tuple[Extraction, ...], gazetteer: Gazetteer,
-                  which: Iterable[int]) -> tuple[Extraction, ...]:
-    """The articles ``which`` (indices into ``extractions``) linked against the whole dossier.
+def link_with(extraction: Extraction, names: DossierNames) -> Extraction:
+    """One article linked with what ``names`` learnt from a dossier.
 
-    ``link_dossier`` links every article; the preview server links just the article that was
-    edited, to show it at once (the names, forms and identities are still the dossier's).
+    The preview server links an edited article with the names of the dossier as it was
+    before the edit, to show it at once; a name that only the edit brings is its own entity
+    until the next full link.  For an article of that dossier this is ``link_dossier``'s result.
     """
+    return _link(extraction, *_split(extraction, names.people), names)
+
+
+@dataclass
+class DossierNames:
+    """What linking learns from the whole dossier: which forms name one entity, and its name and type."""
+
+    people: set[str]
+    split: list[tuple[list[EntityMentions], dict[str, EntityMentions]]]  # per article: entities, old key -> new
+    forms: _Forms
+    identity: dict[str, tuple[str, EntityType]]
+    short_forms: dict[str, str]
+    finder: _FormFinder
+    gazetteer: Gazetteer
+    slugs: dict[str, str] = field(default_factory=dict)  # a name's slug, made once
+
+    def slug(self, name: str) -> str:
+        if name not in self.slugs:
+            self.slugs[name] = slugify(name)
+        return self.slugs[name]
+
+    def identity_of(self, name: str) -> tuple[str, EntityType] | None:
+        return self.identity.get(self.forms.find(fold(name)))
+
+
+def _split(x: Extraction, people: set[str]) -> tuple[list[EntityMentions], dict[str, EntityMentions]]:
+    """The article's entities with compounds split ("Kim Jong Un Vladimir Putin"), and where each went."""
+    entities: list[EntityMentions] = []
+    moved: dict[str, EntityMentions] = {}
+    for e in x.entities:
+        split = _split_compound(e, people) if e.type in ("person", "organization") else None
+        entities.extend(split or [e])
+        moved[e.key] = split[0] if split else e
+    return entities, moved
+
+
+def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> DossierNames:
+    """Learn the dossier's names: forms joined across articles, each entity's name and type."""
     people = {fold(e.name) for x in extractions for e in x.entities
               if e.type == "person" and len(fold(e.name).split()) >= 2}
-    articles: list[list[EntityMentions]] = []
-    speaker_of: list[dict[str, EntityMentions]] = []  # old key -> entity now speaking, per article
-    for x in extractions:
-        entities: list[EntityMentions] = []
-        moved: dict[str, EntityMentions] = {}
-        for e in x.entities:
-            split = _split_compound(e, people) if e.type in ("person", "organization") else None
-            entities.extend(split or [e])
-            moved[e.key] = split[0] if split else e
-        articles.append(entities)
-        speaker_of.append(moved)
-
+    split = [_split(x, people) for x in extractions]
+    articles = [entities for entities, _ in split]
     # The strong forms of each entity, sorted, read three times below: worked out once.
     strong_forms = [[sorted(_strong_forms(e)) for e in entities] for entities in articles]
     forms = _Forms()
@@ -186,34 +215,31 @@ def link_articles(extractions: tuple[Extraction, ...], gazetteer: Gazetteer,
 
     short_forms = _observed_short_forms(articles, forms, weight, gazetteer)
     finder = _FormFinder(short_forms)
-    slugs: dict[str, str] = {}  # a name's slug, made once (the dossier repeats a few thousand names)
+    return DossierNames(people, split, forms, identity, short_forms, finder, gazetteer)
 
-    def slug(name: str) -> str:
-        if name not in slugs:
-            slugs[name] = slugify(name)
-        return slugs[name]
 
-    out: list[Extraction] = []
-    for index in which:
-        x, entities, moved = extractions[index], articles[index], speaker_of[index]
-        merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
-        for e in entities:
-            name, kind = identity[forms.find(fold(e.name))]
-            merged.setdefault((kind, slug(name)), (name, []))[1].extend(e.mentions)
-        for root, mention in _rescan(x, entities, short_forms, finder, gazetteer):
-            name, kind = identity[root]
-            merged.setdefault((kind, slug(name)), (name, []))[1].append(mention)
-        renamed: dict[str, tuple[str, str]] = {}
-        for old_key, e in moved.items():
-            name = identity[forms.find(fold(e.name))][0]
-            renamed[old_key] = (name, slug(name))
-        linked = tuple(sorted((EntityMentions(key, name, kind, _unique(mentions))
-                               for (kind, key), (name, mentions) in merged.items()),
-                              key=lambda e: (e.mentions[0].start, e.type, e.key)))
-        quotes = tuple(replace(q, speaker=renamed[q.speaker_key][0], speaker_key=renamed[q.speaker_key][1])
-                       if q.speaker_key in renamed else q for q in x.quotes)
-        out.append(replace(x, entities=linked, quotes=quotes))
-    return tuple(out)
+def _link(x: Extraction, entities: list[EntityMentions], moved: dict[str, EntityMentions],
+          names: DossierNames) -> Extraction:
+    def identity(e: EntityMentions) -> tuple[str, EntityType]:
+        return names.identity_of(e.name) or (e.name, e.type)  # a name the dossier did not have: its own
+
+    merged: dict[tuple[EntityType, str], tuple[str, list[Mention]]] = {}
+    for e in entities:
+        name, kind = identity(e)
+        merged.setdefault((kind, names.slug(name)), (name, []))[1].extend(e.mentions)
+    for root, mention in _rescan(x, entities, names.short_forms, names.finder, names.gazetteer):
+        name, kind = names.identity[root]
+        merged.setdefault((kind, names.slug(name)), (name, []))[1].append(mention)
+    renamed: dict[str, tuple[str, str]] = {}
+    for old_key, e in moved.items():
+        name = identity(e)[0]
+        renamed[old_key] = (name, names.slug(name))
+    linked = tuple(sorted((EntityMentions(key, name, kind, _unique(mentions))
+                           for (kind, key), (name, mentions) in merged.items()),
+                          key=lambda e: (e.mentions[0].start, e.type, e.key)))
+    quotes = tuple(replace(q, speaker=renamed[q.speaker_key][0], speaker_key=renamed[q.speaker_key][1])
+                   if q.speaker_key in renamed else q for q in x.quotes)
+    return replace(x, entities=linked, quotes=quotes)
 
 
 def _observed_short_forms(articles: list[list[EntityMentions]], forms: _Forms, weight: Counter[str],
