@@ -246,10 +246,8 @@ class PlainBuilder:
     def __init__(self, build: Callable[[Path], object]) -> None:
         self.build = build
 
-    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path] = frozenset()) -> bool:
-        return False
-
-    def refresh_search(self, site_dir: Path) -> bool:
+    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path],
+              indexed: Callable[[], None]) -> bool:
         return False
 
     def full(self, site_dir: Path, cancelled: Callable[[], bool]) -> None:
@@ -257,11 +255,12 @@ class PlainBuilder:
 
 
 class PipelineBuilder:
-    """The real pipeline in three steps, so a saved article shows up as fast as possible.
+    """The real pipeline in steps, so a saved article shows up as fast as possible.
 
-    ``quick`` re-renders just the pages the edit changed (``incremental.refresh``), the
-    edited article's own page first: ``shown()`` reloads the open pages as soon as it is
-    written.  ``refresh_search`` then indexes output/ again and swaps the new index in.
+    ``quick`` writes the edited article's page alone (``edited_page``) and ``shown()``
+    reloads the open pages; the search index is refreshed at once (``refresh_search``:
+    output/ indexed beside the old index, swapped in whole); then every page the edit
+    changed is re-rendered (``incremental.refresh``) and the pages reload again.
     ``full`` finally rebuilds everything (what an edit changes only indirectly: related
     articles, passages and quotes shared with other articles) and is dropped before
     publishing when the user has saved again meanwhile.  Any failure of the quick step (a
@@ -274,8 +273,11 @@ class PipelineBuilder:
         self._pages_ahead_of_index = False
         self._unlinked: Any = None  # edited_page.UnlinkedExtractions of the last full build
 
-    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path] = frozenset()) -> bool:
-        """Show the edited article ``files`` at once if possible, then every page the edit changed."""
+    def quick(self, site_dir: Path, shown: Callable[[], None], files: frozenset[Path],
+              indexed: Callable[[], None]) -> bool:
+        """Show the edited article ``files`` at once if possible, index them, then write every
+        page the edit changed.  ``shown()`` after pages were written, ``indexed()`` once the
+        search index holds the edit.  False if the quick way failed (the full build reports it)."""
         from .edited_page import show_edited
         from .incremental import refresh
 
@@ -287,14 +289,22 @@ class PipelineBuilder:
                 first_shown = bool(show_edited(site_dir / OUTPUT_DIR, self._last, files, self._unlinked))
             except Exception:  # a broken file: the quick rebuild below (or the full build) reports it
                 first_shown = False
-            if first_shown:
-                shown()
+        if first_shown:
+            shown()
+            # Only article pages are indexed, and the edited ones are final but for their
+            # marks: search can be brought up to date now, before the pages around them.
+            self._pages_ahead_of_index = True
+            if self.refresh_search(site_dir):
+                indexed()
         try:
             self._last = refresh(site_dir, site_dir / OUTPUT_DIR, self._last,
                                  shown=None if first_shown else shown).report
         except Exception:  # only a shortcut: the full build finds and reports what went wrong
             return False
-        self._pages_ahead_of_index = True
+        if not first_shown:
+            self._pages_ahead_of_index = True
+        if self._pages_ahead_of_index and self.refresh_search(site_dir):
+            indexed()
         return True
 
     def refresh_search(self, site_dir: Path) -> bool:

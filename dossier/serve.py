@@ -316,18 +316,19 @@ class PreviewServer:
             content_only = folders == {"content"}
             shown: list[float] = []
 
-            def show() -> None:  # the edited article's page is written: reload the open pages now
+            def show() -> None:  # pages were written: reload the open pages now
                 self.state.succeeded()
+                if not shown:
+                    self.on_event(f"{verb} in {time.perf_counter() - started:.2f} s")
                 shown.append(time.perf_counter())
 
-            if content_only and self._builder.quick(self.site_dir, show, files):
-                show()  # and again once the hubs, entity pages and overviews around it are written
-                self.on_event(f"{verb} in {shown[0] - started:.2f} s")
-                if self._builder.refresh_search(self.site_dir):
-                    self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
-                    self._full_build()
-                elif self._full_build():
-                    self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
+            def indexed() -> None:
+                self.on_event(f"search index updated in {time.perf_counter() - started:.2f} s")
+
+            quick = content_only and self._builder.quick(self.site_dir, show, files, indexed)
+            if quick:
+                show()  # the hubs, entity pages and overviews around the edit are written too
+                self._full_build()  # what the edit changed only indirectly; errors are shown
                 return True
             if self._full_build():
                 self.state.succeeded()
