@@ -14,7 +14,6 @@ which nothing changed reads one file and neither extracts nor links.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import multiprocessing
@@ -23,15 +22,16 @@ import pickle
 import secrets
 import struct
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
 from . import extract as extract_package
 from . import text as text_module
 from . import urls as urls_module
+from .collector import collector_paused
 from .extract import Gazetteer, build_gazetteer, extract_article, link_dossier
 from .models import Article, Extraction, KnownEntity
 
@@ -71,23 +71,6 @@ def dossier_key(keys: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a pack of plain values is read or written.
-
-    Unpickling a thousand articles makes some 200,000 small objects, and the collector,
-    run every few hundred of them, spent more time walking the heap than the unpickling
-    took (0.5-1 s of a 0.2 s read).  They hold no reference cycles, so nothing waits for it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _read_pack(path: Path, fingerprint: str, linked_key: str | None = None
                ) -> tuple[dict[str, Extraction], Linked | None]:
     """The extractions (by article key) and the linked result stored in the pack at ``path``.
@@ -112,7 +95,7 @@ def _read_pack(path: Path, fingerprint: str, linked_key: str | None = None
     if len(payload) != length or zlib.crc32(payload) != checksum:
         return empty
     try:
-        with _gc_paused():
+        with collector_paused():
             # Two pickles from one pickler: the linked result, then the extractions, which
             # share its sentences, dates and mentions (the second refers to the first's).
             unpickler = pickle.Unpickler(io.BytesIO(payload))
@@ -149,7 +132,7 @@ def _write_pack(path: Path, fingerprint: str, extractions: dict[str, Extraction]
     written (read-only site, full disk) only makes the next build slower."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    with _gc_paused():
+    with collector_paused():
         pickler.dump(linked)
         pickler.dump(extractions)
     payload = buffer.getbuffer()
@@ -216,7 +199,7 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     fresh: list[Extraction] = []
     if len(missing) >= parallel_threshold and workers > 1:
         jobs = [(articles[i].text, articles[i].published) for i in missing]
-        with _pool(workers, gazetteer, known) as pool, _gc_paused():  # the results arrive pickled
+        with _pool(workers, gazetteer, known) as pool, collector_paused():  # the results arrive pickled
             for extraction in pool.map(_extract_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 16))):
                 fresh.append(extraction)
                 report(len(fresh), len(missing))

@@ -6,13 +6,11 @@ show, with stable keys, relative URLs (valid from the site root) and no build ti
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from .analysis import Analysis
+from .collector import collector_paused
 from .config import Config
 from .filters import href
 from .models import ArticlePage, EntityMentions, EntityPage, Site
@@ -20,24 +18,6 @@ from .models import ArticlePage, EntityMentions, EntityPage, Site
 
 def _url(path: str) -> str:
     return href("index.html", path)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while the data tree is built and encoded.
-
-    The tree is hundreds of thousands of fresh dicts and lists and holds no cycles, but
-    making them triggers full collections, each of which walks the whole dossier in memory:
-    at 1,000 articles one such walk was half the time of this file.  Reference counting
-    still frees everything; the collector is switched back on (if it was on) at the end.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _entity_ref(entity: EntityMentions, pages: dict[tuple[str, str], EntityPage]) -> dict[str, Any]:
@@ -89,7 +69,7 @@ def _entity(page: EntityPage) -> dict[str, Any]:
 
 def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -> bytes:
     """Serialize the site's data, deterministically (sorted where order is not meaningful)."""
-    with _no_cycle_collection():
+    with collector_paused():
         return _dossier_json(site, config, analysis)
 
 

@@ -7,7 +7,6 @@ records how long each took (for the CLI summary and bench/).
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import buildstate
+from .collector import collector_paused
 from .errors import DossierError, Problem
 
 if TYPE_CHECKING:
@@ -139,31 +139,11 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
     return config, articles
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a site is assembled.
-
-    The stages build millions of small, acyclic, long-lived objects (mentions, sentences,
-    pages); the collector, triggered by allocations, walks all of them again and again, and
-    the walks grow with the dossier: at 10,000 articles every stage took ~20 times its time
-    at 1,000.  Reference counting still frees everything that is not a cycle.  Afterwards
-    the objects made so far are frozen (never walked again) and collection resumes.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
     """load → extract → summarize → hubs → assemble → analyze, each timed on ``clock``."""
     from .analysis import analyze_site
 
-    with collector_paused():
+    with collector_paused(freeze=True):
         config, site = assemble_pages(site_dir, clock, cache=cache, workers=workers)
         analysis = clock.run("analyze", lambda: analyze_site(site, config))
     return Assembled(config, len(site.articles), site, analysis)

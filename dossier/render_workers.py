@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .errors import DossierError
+from .pipeline import Stopwatch, no_progress
 from .publish import write_files
 
 # (wanted(path) -> bool, or None for every file) -> the site's files as (path, bytes).
@@ -71,32 +72,13 @@ class _Comparison:
             yield rel, data
 
 
-class _Timed:
-    """Splits the time of a render-and-write loop into rendering and writing."""
-
-    def __init__(self) -> None:
-        self.render = 0.0
-
-    def wrap(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        iterator = iter(files)
-        while True:
-            start = time.perf_counter()
-            try:
-                item = next(iterator)
-            except StopIteration:
-                return
-            finally:
-                self.render += time.perf_counter() - start
-            yield item
-
-
 def _render_share(source: FileSource, wanted: Callable[[str], bool] | None, staging: Path,
                   output_dir: Path) -> Written:
-    comparison, timed = _Comparison(output_dir), _Timed()
+    comparison, clock = _Comparison(output_dir), Stopwatch(no_progress)
     start = time.perf_counter()
-    report = write_files(staging, comparison.tee(timed.wrap(source(wanted))))
-    total = time.perf_counter() - start
-    return Written(report.names, report.pages, comparison.all_equal, timed.render, total - timed.render)
+    report = write_files(staging, comparison.tee(clock.timed_iter("render", source(wanted))))
+    total, render = time.perf_counter() - start, clock.timings.get("render", 0.0)
+    return Written(report.names, report.pages, comparison.all_equal, render, total - render)
 
 
 def _share(index: int, count: int) -> Callable[[str], bool]:

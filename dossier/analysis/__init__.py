@@ -10,14 +10,13 @@ page's own link maker, because links are relative to the page that shows them.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from ..collector import collector_paused
 from ..config import Config
 from ..extract import build_gazetteer
 from ..models import EntityPage, Site
@@ -80,28 +79,9 @@ class Analysis:
         }
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the analyses run.
-
-    They make hundreds of thousands of small acyclic objects (tuples, sets, attestations),
-    which trigger full collections, and each full collection walks the whole assembled
-    Site (millions of objects): that walk cost more than the analyses themselves.  Nothing
-    here makes reference cycles, so reference counting frees all the garbage anyway; the
-    collector is restored as it was, even on error.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def analyze_site(site: Site, config: Config) -> Analysis:
     """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
-    with _collector_paused():
+    with collector_paused():
         return _analyze(site, config)
 
 
