@@ -27,7 +27,7 @@ from .extract.linking import DossierNames, dossier_names, link_with
 from .hubs import assign_topics
 from .incremental import without_articles, write_in_place
 from .models import Article, ArticlePage, Extraction, Site
-from .pipeline import BuildReport
+from .pipeline import TEMPLATE_CACHE, BuildReport
 from .render import render_site
 from .summarize import summarize
 from .yaml_reader import read_text_file
@@ -87,7 +87,9 @@ def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
     pages = _pages(config, site.articles, edited, linked)
     new_site = replace(site, articles=tuple(pages.get(p.path, p) for p in site.articles))
     first = without_articles(analysis, frozenset(p.article.slug for p in pages.values()))
-    return tuple(write_in_place(output_dir, render_site(new_site, config, first, wanted=lambda path: path in pages)))
+    files = render_site(new_site, config, first, wanted=lambda path: path in pages,
+                        template_cache=config.cache_dir / TEMPLATE_CACHE)
+    return tuple(write_in_place(output_dir, files))
 
 
 def _pages(config: Config, current: Sequence[ArticlePage], edited: Sequence[tuple[int, Article]],

@@ -24,7 +24,7 @@ from .analysis import Analysis, analyze_site
 from .errors import DossierError
 from .models import ArticlePage, EntityPage, Site
 from .opendata import dossier_json
-from .pipeline import BuildReport, Stopwatch, assemble_pages, no_progress
+from .pipeline import TEMPLATE_CACHE, BuildReport, Stopwatch, assemble_pages, no_progress
 from .publish import safe_relative_path
 from .render import render_site
 
@@ -147,7 +147,8 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
     edited = {p.path: p.article.slug for p in site.articles if p.path in changed}
 
     def render_and_write(analysis: Analysis, batch: Callable[[str], bool]) -> list[str]:
-        files = clock.timed_iter("render", render_site(site, config, analysis, wanted=batch))
+        files = clock.timed_iter("render", render_site(site, config, analysis, wanted=batch,
+                                                       template_cache=config.cache_dir / TEMPLATE_CACHE))
         return clock.run("write", lambda: write_in_place(output_dir, files))
 
     written: list[str] = []

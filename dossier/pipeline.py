@@ -28,6 +28,7 @@ T = TypeVar("T")
 
 OUTPUT_DIR = "output"  # beside site.yaml, as Config.output_dir (known before site.yaml is read)
 CACHE_DIR = ".dossier-cache"
+TEMPLATE_CACHE = "templates"  # compiled templates, in the cache folder
 
 # (stage, done, total): called when a stage starts (0, 1) and ends (1, 1), and in between by
 # long stages (extraction: articles done of all).  The CLI turns it into a progress bar.
@@ -219,13 +220,13 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
     articles = f"{config.paths.articles}/"
     indexer: Indexer | None = None
     try:
-        written = _render(done, staging, output_dir, clock, workers, lambda path: path.startswith(articles))
+        written = _render(done, staging, output_dir, clock, workers, lambda path: path.startswith(articles), cache)
         if index:
             # Only article pages are searchable: Pagefind reads just those, while the other
             # pages are rendered beside it.
             indexer = start_index(staging, f"{articles}**/*.html")
         written = written.plus(_render(done, staging, output_dir, clock, workers,
-                                       lambda path: not path.startswith(articles)))
+                                       lambda path: not path.startswith(articles), cache))
         if index and not force and written.same_as_published and _holds_only(output_dir, written.names):
             discard(staging)
             if indexer is not None:
@@ -250,7 +251,7 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
 
 
 def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None,
-            part: Callable[[str], bool]) -> Written:
+            part: Callable[[str], bool], cache: bool) -> Written:
     """Render and write the files of one ``part`` of the site, on every core.
 
     Timed as the render and write stages: they interleave, so the wall time is split in
@@ -262,10 +263,11 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
     from .render_workers import render_and_write, worker_count
 
     site, config, analysis = done.site, done.config, done.analysis
+    template_cache = config.cache_dir / TEMPLATE_CACHE if cache else None
 
     def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
         chosen = part if wanted is None else (lambda path: part(path) and wanted(path))
-        yield from render_site(site, config, analysis, wanted=chosen)
+        yield from render_site(site, config, analysis, wanted=chosen, template_cache=template_cache)
         if chosen(SITE_MARKER):
             yield SITE_MARKER, dossier_json(site, config, analysis)
 

@@ -111,8 +111,25 @@ def load_labels(config: Config, dirs: Iterable[Path]) -> dict[str, str]:
     return labels
 
 
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in ``folder``, so a render does not compile the theme again.
+
+    Every render worker and every preview refresh makes its own environment; compiling the
+    theme cost each of them ~0.2 s.  Jinja checks each entry against the template's source
+    (an edited template is compiled anew) and writes entries atomically.
+    """
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only site folder: compile as before
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
-                     versions: Mapping[str, str] | None = None) -> jinja2.Environment:
+                     versions: Mapping[str, str] | None = None,
+                     template_cache: Path | None = None) -> jinja2.Environment:
     """Jinja2 as the theme contract says: file-by-file override, StrictUndefined (a typo in a
     template is an error, not an empty string), autoescaping for HTML and XML."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
@@ -126,6 +143,7 @@ def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
         # One environment per render: the template files cannot change under it, so asking
         # the file system whether they did (a stat per template per page) is wasted work.
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(template_cache),
     )
     env.filters.update(make_filters(labels, versions))
     return env
@@ -159,7 +177,7 @@ class _Renderer:
     """One render: environment, labels, the context every page shares, and the lookups the
     pages share, each built once (a page must never scan the whole dossier)."""
 
-    def __init__(self, site: Site, config: Config, analysis: Analysis) -> None:
+    def __init__(self, site: Site, config: Config, analysis: Analysis, template_cache: Path | None = None) -> None:
         self.site = site
         self.config = config
         self.analysis = analysis
@@ -167,7 +185,7 @@ class _Renderer:
         self.labels = load_labels(config, self.dirs)
         self.assets = tuple(_assets(self.dirs))
         versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in self.assets}
-        self.env = make_environment(self.dirs, self.labels, versions)
+        self.env = make_environment(self.dirs, self.labels, versions, template_cache)
         self.paths = {
             "home": "index.html",
             "topics": urls.page_path(config.paths.topics),
@@ -408,14 +426,16 @@ def _assets(dirs: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
 
 
 def render_site(site: Site, config: Config, analysis: Analysis | None = None,
-                wanted: Callable[[str], bool] | None = None) -> Iterator[tuple[str, bytes]]:
+                wanted: Callable[[str], bool] | None = None,
+                template_cache: Path | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of the site except dossier.json and the Pagefind bundle.
 
     ``analysis`` is the cross-outlet analysis of the site (computed here when not given);
     ``wanted(path)`` limits the output to some files (the preview server's quick rebuild
-    after an edit); pages not wanted are not rendered at all.
+    after an edit); pages not wanted are not rendered at all.  ``template_cache``: a folder
+    for compiled templates (none: compile them in memory).
     """
-    r = _Renderer(site, config, analysis if analysis is not None else analyze_site(site, config))
+    r = _Renderer(site, config, analysis if analysis is not None else analyze_site(site, config), template_cache)
     page_paths: list[str] = []
     for path, render_page in _pages(r):
         page_paths.append(path)

@@ -133,3 +133,17 @@ def test_the_published_folder_is_readable_by_a_web_server(site: Path) -> None:
 def test_only_article_pages_are_indexed(site: Path) -> None:
     report = build(site, force=True)
     assert report.indexed == report.articles == 3
+
+
+def test_an_edited_template_is_compiled_anew_not_taken_from_the_template_cache(site: Path) -> None:
+    """Compiled templates are kept in .dossier-cache/templates; an edit of one is seen at once."""
+    theme = site / "templates"
+    theme.mkdir(exist_ok=True)
+    default = (REPO / "templates" / "404.html").read_text(encoding="utf-8")
+    (theme / "404.html").write_text(default.replace("</header>", "</header><p>versi satu</p>"), encoding="utf-8")
+    build(site)
+    assert any((site / ".dossier-cache" / "templates").iterdir())
+    assert "versi satu" in (site / "output" / "404.html").read_text(encoding="utf-8")
+    (theme / "404.html").write_text(default.replace("</header>", "</header><p>versi dua</p>"), encoding="utf-8")
+    build(site)
+    assert "versi dua" in (site / "output" / "404.html").read_text(encoding="utf-8")
