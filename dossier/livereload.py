@@ -260,7 +260,7 @@ class PipelineBuilder:
     ``quick`` writes the edited article's page alone (``edited_page``) and ``shown()``
     reloads the open pages; the search index is refreshed at once (``refresh_search``:
     output/ indexed beside the old index, swapped in whole); then every page the edit
-    changed is re-rendered (``incremental.refresh``) and the pages reload again.
+    changed is re-rendered (``incremental.refresh``), without a second reload.
     ``full`` finally rebuilds everything (what an edit changes only indirectly: related
     articles, passages and quotes shared with other articles) and is dropped before
     publishing when the user has saved again meanwhile.  Any failure of the quick step (a

@@ -327,7 +327,11 @@ class PreviewServer:
 
             quick = content_only and self._builder.quick(self.site_dir, show, files, indexed)
             if quick:
-                show()  # the hubs, entity pages and overviews around the edit are written too
+                # Open pages reload once, when the edited article is shown (or, when it could not
+                # be shown alone, once every page the edit changed is written): a second reload
+                # seconds later would take the reader's place on the page away.
+                if not shown:
+                    show()
                 self._full_build()  # what the edit changed only indirectly; errors are shown
                 return True
             if self._full_build():
