@@ -15,11 +15,11 @@ publish the very same site can leave output/ (and its search index) untouched.
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import os
 import time
 import traceback
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -82,15 +82,8 @@ def _render_share(source: FileSource, wanted: Callable[[str], bool] | None, stag
 
 
 def _share(index: int, count: int) -> Callable[[str], bool]:
-    """Every ``count``-th file, in the order the site lists them, starting at the ``index``-th.
-
-    Every worker walks the same list in the same order, so the shares are disjoint and
-    complete.  Dealing files out in turn, rather than by a hash of the path, spreads the few
-    pages that grow with the dossier (timeline, quotes, topics, dossier.json: hundreds of MB
-    at 10,000 articles) over the workers instead of leaving them to chance.
-    """
-    dealt = itertools.count()
-    return lambda path: next(dealt) % count == index
+    """Pages by a stable hash of their path: the same path always goes to the same worker."""
+    return lambda path: zlib.crc32(path.encode()) % count == index
 
 
 def _worker(source: FileSource, index: int, count: int, staging: Path, output_dir: Path,
