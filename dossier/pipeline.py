@@ -193,7 +193,8 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
     output_dir = Path(output_dir).resolve() if output_dir else site_dir / OUTPUT_DIR
     state_file = site_dir / CACHE_DIR / buildstate.STATE_FILE
     clock = Stopwatch(progress)
-    inputs = clock.run("check", lambda: buildstate.inputs_digest(site_dir, {"index": index}))
+    # Without the cache, .dossier-cache/ is neither read nor written: no digest to make.
+    inputs = clock.run("check", lambda: buildstate.inputs_digest(site_dir, {"index": index})) if cache else ""
     if skip_unchanged and cache and not force:
         record = buildstate.unchanged_build(state_file, output_dir, inputs)
         if record is not None:
@@ -201,7 +202,7 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
                                unchanged=True, timings=dict(clock.timings))
     report = _build(site_dir, output_dir, clock, index=index, cache=cache, workers=workers, force=force,
                     cancelled=cancelled)
-    if cache:  # without the cache, .dossier-cache/ is neither read nor written
+    if cache:
         buildstate.remember(state_file, output_dir, buildstate.Record(
             inputs, buildstate.output_digest(output_dir), report.articles, report.pages, report.files,
             report.indexed))
