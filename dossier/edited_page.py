@@ -45,6 +45,9 @@ class UnlinkedExtractions:
     gazetteer: Gazetteer
     names: DossierNames | None
     by_key: dict[str, Extraction] = field(default_factory=dict)
+    # Each article's file (resolved) -> its index in ``Site.articles``: resolving a
+    # thousand paths costs ~40 ms, too much to pay on every save.
+    index_of: dict[Path, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, config: Config, site: Site) -> UnlinkedExtractions:
@@ -55,7 +58,8 @@ class UnlinkedExtractions:
         ordered = [by_key.get(article_key(fingerprint, a)) for a in sorted((p.article for p in site.articles),
                                                                               key=lambda a: a.source)]
         names = dossier_names(tuple(ordered), gazetteer) if all(x is not None for x in ordered) else None  # type: ignore[arg-type]
-        return cls(fingerprint, gazetteer, names, by_key)
+        index_of = {page.article.source.resolve(): i for i, page in enumerate(site.articles)}
+        return cls(fingerprint, gazetteer, names, by_key, index_of)
 
     def extract(self, article: Article) -> Extraction:
         key = article_key(self.fingerprint, article)
@@ -70,10 +74,9 @@ def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
     config, site, analysis = previous.config, previous.site, previous.analysis
     if config is None or site is None or analysis is None or known.names is None:
         return ()
-    index_of = {page.article.source.resolve(): i for i, page in enumerate(site.articles)}
     edited: list[tuple[int, Article]] = []
     for path in files:
-        i = index_of.get(path.resolve())
+        i = _index_of(path.resolve(), site, known)
         if i is None or path.suffix != ".md" or not path.is_file():
             return ()  # a new, deleted or renamed article: the quick rebuild handles it
         article = parse_article(read_text_file(path), path)
@@ -90,6 +93,19 @@ def show_edited(output_dir: Path, previous: BuildReport, files: Iterable[Path],
     files = render_site(new_site, config, first, wanted=lambda path: path in pages,
                         template_cache=config.cache_dir / TEMPLATE_CACHE)
     return tuple(write_in_place(output_dir, files))
+
+
+def _index_of(source: Path, site: Site, known: UnlinkedExtractions) -> int | None:
+    """The article of file ``source`` in ``site.articles``.
+
+    ``known.index_of`` was made from the last full build's site; a quick rebuild since then
+    may have reordered the articles (an edited date), so a stale answer is looked up again.
+    """
+    i = known.index_of.get(source)
+    if i is not None and i < len(site.articles) and site.articles[i].article.source.resolve() == source:
+        return i
+    known.index_of = {page.article.source.resolve(): n for n, page in enumerate(site.articles)}
+    return known.index_of.get(source)
 
 
 def _pages(config: Config, current: Sequence[ArticlePage], edited: Sequence[tuple[int, Article]],

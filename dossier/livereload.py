@@ -27,7 +27,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 STATUS_PATH = "/__dossier__/status"
 SCRIPT_PATH = "/__dossier__/livereload.js"
 LONG_POLL_SECONDS = 20.0
-QUIET_SECONDS = 0.3
+# A save arrives as a burst of file events a few milliseconds apart (write, rename, chmod);
+# 0.1 s of quiet ends the burst without making the user wait (watchfiles waits 50 ms).
+# A build that a later save overtakes is cancelled, so a longer burst costs nothing either.
+QUIET_SECONDS = 0.1
 WATCHED_DIRS = ("content", "templates")
 CONFIG_FILE = "site.yaml"
 OUTPUT_DIR = "output"

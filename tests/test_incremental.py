@@ -123,3 +123,23 @@ def test_an_edited_article_is_shown_alone_linked_against_the_dossier(site: Path,
     # Everything else is left to the quick rebuild: a new article, or one that is not there.
     (site / "content" / "baru.md").write_text("---\ntitle: Baru\noutlet: Kompas\n---\nIsi.\n", encoding="utf-8")
     assert show_edited(out, first, [site / "content" / "baru.md"], known) == ()
+
+
+def test_the_edited_article_is_found_after_a_quick_rebuild_reordered_the_articles(site: Path, tmp_path: Path) -> None:
+    """The preview learns each file's place once per full build; a quick rebuild since (an edited
+    date moves an article) must not make it write one article's text into another's page."""
+    from dataclasses import replace
+
+    from dossier.edited_page import UnlinkedExtractions, show_edited
+
+    out = tmp_path / "output"
+    first = build(site, out)
+    assert first.config is not None and first.site is not None
+    known = UnlinkedExtractions.load(first.config, first.site)
+    articles = first.site.articles
+    moved = articles[1:] + articles[:1]  # every article one place up: none keeps its index
+    reordered = replace(first, site=replace(first.site, articles=moved))
+    edit(site, "kapal-pertama.md", "Menurut Siti Rahmawati, pelabuhan di Makassar akan diperluas.")
+    written = show_edited(out, reordered, [site / "content" / "kapal-pertama.md"], known)
+    assert written == ("artikel/kapal-pertama/index.html",)
+    assert "diperluas" in (out / written[0]).read_text(encoding="utf-8")
