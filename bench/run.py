@@ -39,6 +39,7 @@ if str(REPO) not in sys.path:
 
 from bench import compare_tools, corpus  # noqa: E402
 from bench.measure import CommandFailed, Sample, median, run_measured, summarize  # noqa: E402
+from dossier.livereload import QUIET_SECONDS  # noqa: E402
 
 WORK = BENCH / "work"
 MODES = ("cold", "warm", "one_edit")
@@ -238,8 +239,8 @@ def markdown_tables(results: Sequence[dict]) -> str:
                      f"| {peaks} | {pages} |")
     serve_rows = [(r["n"], r["serve"]) for r in results if "serve" in r]
     if serve_rows:
-        lines += ["", "Preview server, one article edited (seconds from the save, medians; the 0.3 s debounce "
-                      "included):", "",
+        lines += ["", "Preview server, one article edited (seconds from the save, medians; the watcher's "
+                      f"{QUIET_SECONDS} s debounce included):", "",
                   "| N | edited page served | search refreshed | everything rebuilt | edits |",
                   "| ---: | ---: | ---: | ---: | ---: |"]
         lines += [f"| {n} | {_s(v['median_page_s'])} | {_s(v['median_search_s'])} | {_s(v['median_full_s'])} "

@@ -13,8 +13,8 @@ update paragraph with a unique marker, bench/corpus.py ``edit_article``).  For e
   the moment the new text is searchable;
 - **full**: seconds from the save until the server is idle again (everything rebuilt).
 
-Prints one JSON line with every run and the medians.  The watcher's debounce (0.3 s of
-quiet after the last file event) is part of every number: the user waits for it too.
+Prints one JSON line with every run and the medians.  The watcher's debounce (0.1 s of
+quiet after the last file event, ``livereload.QUIET_SECONDS``) is part of every number: the user waits for it too.
 """
 
 from __future__ import annotations
