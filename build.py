@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Entry point: `python build.py [build|serve|import|extract] ...`."""
 
-import sys
-
-from dossier.cli import main
+from dossier.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

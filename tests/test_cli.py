@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,9 @@ TEXT = ("Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Vladivostok pada R
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], capture_output=True, text=True,
+    # Buffered output, as in a shell where PYTHONUNBUFFERED is not set (it is in some CI images).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], capture_output=True, text=True, env=env,
                           cwd=cwd, timeout=120)
 
 
@@ -50,3 +54,18 @@ def test_extract_reports_a_file_it_cannot_read_without_a_traceback(tmp_path: Pat
     assert result.returncode == 1
     assert "latin1.txt:1:" in result.stderr and "UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_build_run_as_a_program_prints_its_summary_and_exits_cleanly(tmp_path: Path) -> None:
+    """build.py leaves without freeing the dossier object by object; what it printed into a
+    pipe must still arrive, and the status must be the build's."""
+    site = Path(shutil.copytree(REPO / "tests" / "fixtures" / "sites" / "valid", tmp_path / "site"))
+    done = run("--site", str(site), "build", "--output", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Built 3 articles into ") and "render" in done.stdout
+    assert (tmp_path / "out" / "index.html").is_file()
+    again = run("--site", str(site), "build", "--output", str(tmp_path / "out"))
+    assert again.returncode == 0 and again.stdout.startswith("Nothing changed")
+    (site / "site.yaml").write_text("title: [\n", encoding="utf-8")
+    failed = run("--site", str(site), "build", "--output", str(tmp_path / "out"))
+    assert failed.returncode == 1 and "site.yaml:" in failed.stderr and failed.stdout == ""
