@@ -268,9 +268,10 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
 
     def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
         chosen = part if wanted is None else (lambda path: part(path) and wanted(path))
-        yield from render_site(site, config, analysis, wanted=chosen, template_cache=template_cache)
+        # The largest file first, so the pages after it even out the workers' shares.
         if chosen(SITE_MARKER):
             yield SITE_MARKER, dossier_json(site, config, analysis)
+        yield from render_site(site, config, analysis, wanted=chosen, template_cache=template_cache)
 
     start = time.perf_counter()
     written = render_and_write(files, staging, output_dir, worker_count(len(site.articles), workers))

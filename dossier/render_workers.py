@@ -4,7 +4,10 @@ Rendering is most of a build once extraction is cached, and it is one pure funct
 page, so it splits cleanly: each worker process renders the pages whose path falls in its
 share and writes them straight into the staging folder.  Workers are *forked* after the
 site was assembled, so they inherit the ``Site`` and the analysis instead of receiving
-them pickled (a 10,000-article site would take longer to send than to render).  Where
+them pickled (a 10,000-article site would take longer to send than to render).  Every
+worker walks the same list of pages and renders each one it reaches first: pages cost
+from a millisecond (a person named once) to many seconds (the timeline of a big dossier),
+so a fixed split left one worker busy with the large pages while the others waited.  Where
 fork is not available, or the site is small, everything runs in this process: the output
 is byte-identical either way.
 
@@ -19,7 +22,6 @@ import multiprocessing
 import os
 import time
 import traceback
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -81,15 +83,37 @@ def _render_share(source: FileSource, wanted: Callable[[str], bool] | None, stag
     return Written(report.names, report.pages, comparison.all_equal, render, total - render)
 
 
-def _share(index: int, count: int) -> Callable[[str], bool]:
-    """Pages by a stable hash of their path: the same path always goes to the same worker."""
-    return lambda path: zlib.crc32(path.encode()) % count == index
+class _FirstComer:
+    """Deals the pages to whichever worker reaches each first.
+
+    Every worker is offered the same files in the same order (they were forked from one
+    process).  ``taken`` is the lowest position nobody has taken yet; a worker at position
+    ``i`` takes the file when ``taken == i``.  A worker never gets ahead of ``taken`` (it
+    only moves past a file someone took), so every file is taken exactly once, and a
+    worker busy with a large page simply finds the next ones taken when it is done.
+    """
+
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
+        self.taken = context.Value("q", 0)
+
+    def wanted(self) -> Callable[[str], bool]:
+        """One worker's ``wanted(path)``: called once per file, in the order offered."""
+        position = 0
+
+        def wanted(path: str) -> bool:
+            nonlocal position
+            with self.taken.get_lock():
+                mine = self.taken.value == position
+                if mine:
+                    self.taken.value += 1
+            position += 1
+            return mine
+        return wanted
 
 
-def _worker(source: FileSource, index: int, count: int, staging: Path, output_dir: Path,
-            conn: Connection) -> None:
+def _worker(source: FileSource, dealer: _FirstComer, staging: Path, output_dir: Path, conn: Connection) -> None:
     try:
-        result: object = ("ok", _render_share(source, _share(index, count), staging, output_dir))
+        result: object = ("ok", _render_share(source, dealer.wanted(), staging, output_dir))
     except DossierError as exc:
         result = ("error", exc)
     except BaseException as exc:  # a bug: pass its traceback to the parent, which reports it
@@ -117,10 +141,11 @@ def render_and_write(source: FileSource, staging: Path, output_dir: Path, worker
     # collection would touch (and so copy) every page of memory the workers share.
     gc.freeze()
     processes, pipes = [], []
+    dealer = _FirstComer(context)
     try:
         for index in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(source, index, workers, staging, output_dir, sender),
+            process = context.Process(target=_worker, args=(source, dealer, staging, output_dir, sender),
                                       name=f"dossier-render-{index}", daemon=True)
             process.start()
             sender.close()

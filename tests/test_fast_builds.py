@@ -109,6 +109,29 @@ def test_pages_rendered_by_several_processes_are_the_same_bytes(tmp_path: Path) 
     assert ours(tmp_path / "one") == ours(tmp_path / "three")
 
 
+def test_render_workers_each_take_the_pages_they_reach_first_and_every_page_once() -> None:
+    """Workers walk the same pages at their own speeds; a slow page must not make another
+    worker skip pages nor render one twice."""
+    import multiprocessing
+    import random
+
+    from dossier.render_workers import _FirstComer
+
+    dealer = _FirstComer(multiprocessing.get_context("fork"))
+    paths = [f"p{i}/index.html" for i in range(500)]
+    workers = [dealer.wanted() for _ in range(3)]
+    progress, taken = [0, 0, 0], [[], [], []]
+    chance = random.Random(7)
+    while min(progress) < len(paths):
+        w = chance.choice([i for i in range(3) if progress[i] < len(paths)])
+        path = paths[progress[w]]
+        if workers[w](path):
+            taken[w].append(path)
+        progress[w] += 1
+    assert sorted(taken[0] + taken[1] + taken[2]) == sorted(paths)
+    assert all(taken)  # each worker got some
+
+
 def test_a_template_error_in_a_render_worker_is_reported_like_any_other(tmp_path: Path) -> None:
     from dossier.errors import DossierError
 
