@@ -158,7 +158,9 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
     # nothing changed must not pay for loading the extractors, Jinja and the analysis.
     from .analyze import extract_all
     from .assemble import assemble_site
+    from .forked import forked_map
     from .hubs import assign_topics
+    from .render_workers import worker_count
     from .summarize import summarize
 
     config, articles = clock.run("load", lambda: _load(site_dir))
@@ -168,8 +170,10 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
     extractions = clock.run("extract", lambda: extract_all(
         articles, config.entities, config.cache_dir if cache else None, workers,
         progress=lambda done, total: clock.progress("extract", done, total)))
+    def summary(i: int) -> tuple[str, ...]:
+        return summarize(articles[i].text, extractions[i], config.summary_sentences)
     summaries = clock.run("summarize", lambda: tuple(
-        summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions, strict=True)))
+        forked_map(summary, len(articles), worker_count(len(articles), workers))))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
     return config, site

@@ -132,6 +132,21 @@ def test_render_workers_each_take_the_pages_they_reach_first_and_every_page_once
     assert all(taken)  # each worker got some
 
 
+def test_work_shared_with_forked_processes_comes_back_in_order_and_errors_come_back_too() -> None:
+    from dossier.errors import DossierError
+    from dossier.forked import forked_map
+
+    assert forked_map(lambda i: (i, i * i), 101, 3) == [(i, i * i) for i in range(101)]
+    assert forked_map(str, 1, 4) == ["0"]
+
+    def fails_in_a_child(i: int) -> int:
+        if i == 2:
+            raise DossierError("article 2 is broken")
+        return i
+    with pytest.raises(DossierError, match="article 2 is broken"):
+        forked_map(fails_in_a_child, 10, 3)
+
+
 def test_a_template_error_in_a_render_worker_is_reported_like_any_other(tmp_path: Path) -> None:
     from dossier.errors import DossierError
 
