@@ -654,3 +654,26 @@ def test_shared_spans_are_marked_in_the_article_text_inside_its_markup(tmp_path:
     html = str(linked_body(page, {}, make_markdown(), [span]))
     assert html == ('<p>Kata <strong>Kim <mark class="shared">Jong Un</mark></strong>'
                     '<mark class="shared"> di Rusia &lt;b&gt;hari ini</mark>&lt;/b&gt;.</p>\n')
+
+
+def test_printed_values_are_escaped_exactly_as_jinja_escapes_them() -> None:
+    """The theme's environment prints values through its own escaping (no ``Markup`` per
+    value): every kind of value must come out as Jinja's own autoescaping writes it."""
+    import jinja2
+    from markupsafe import Markup
+
+    from dossier.render import make_environment
+
+    class Html:
+        def __html__(self) -> str:
+            return "<b>safe</b>"
+
+    source = ("{{ s }}|{{ m }}|{{ n }}|{{ h }}|{{ none }}|{{ s ~ m }}|{{ s | e }}|{% set x %}{{ s }}{% endset %}{{ x }}"
+              "|{% autoescape false %}{{ s }}{% endautoescape %}"
+              "|{% macro f(v) %}<i>{{ v }}</i>{% endmacro %}{{ f(s) }}")
+    values = {"s": "<a href=\"x\">&'</a>", "m": Markup("<em>ok</em>"), "n": 3, "h": Html(), "none": None}
+    ours = make_environment((), {}).from_string(source).render(values)
+    jinjas = jinja2.Environment(autoescape=True).from_string(source).render(values)
+    assert ours == jinjas
+    with pytest.raises(jinja2.UndefinedError):
+        make_environment((), {}).from_string("{{ missing }}").render()
