@@ -677,3 +677,59 @@ def test_printed_values_are_escaped_exactly_as_jinja_escapes_them() -> None:
     assert ours == jinjas
     with pytest.raises(jinja2.UndefinedError):
         make_environment((), {}).from_string("{{ missing }}").render()
+
+
+BODY_WORDS = ("Kim", "Jong", "Un", "Rusia", "Putin", "kata", "dua.", "9", "1.", "1)", "-", "#", "##", "=", "---",
+              '"Kutip"', "\u201ca\u201d", "(b)", "a\u3000b", "a\u00a0", "!", ">", "'", "+", ":", "\u00e9", "~",
+              "&amp;", "*a*", "_a_", "`a`", "[a](b)", "<b>", "\\", "\t", "\r", "\"x\" > y")
+
+
+def _article_bodies(count: int) -> list[str]:
+    """Markdown of plain paragraphs, headings and lists, and much that only looks like them."""
+    import random
+
+    rng = random.Random(5)
+
+    def line() -> str:
+        words = " ".join(rng.choice(BODY_WORDS) if rng.random() < 0.04 else rng.choice(BODY_WORDS[:8])
+                         for _ in range(rng.randint(0, 7)))
+        kind, sep = rng.random(), rng.choice((" ", " ", " ", "  ", ""))
+        if kind < 0.25:
+            return rng.choice(("", "", "", " ", "    x"))
+        if kind < 0.35:
+            return "-" + sep + words
+        if kind < 0.42:
+            return "#" * rng.randint(1, 7) + sep + words + rng.choice(("", "", " #", "#"))
+        return words + rng.choice(("", "", "", " "))
+
+    return ["\n".join(line() for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_plain_bodies_are_laid_out_as_markdown_it_lays_them_out(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article body's shortcut past markdown-it (plain paragraphs, headings, lists) gives
+    the parser's HTML, links and shared-passage marks included, wherever it answers."""
+    from types import SimpleNamespace
+
+    from dossier import article_body
+    from dossier.markup import make_markdown
+
+    config, md = make_config(tmp_path), make_markdown()
+    entities = {(kind, urls.slugify(name)): SimpleNamespace(path=urls.entity_path(config, kind, urls.slugify(name)))
+                for kind, name in (("person", "Kim Jong Un"), ("person", "Putin"), ("place", "Rusia"))}
+    plain_blocks = article_body._plain_blocks
+    answered = 0
+    for number, body in enumerate(_article_bodies(4000)):
+        page = make_page(config, f"a{number}", "Uji", "Detik", None, body, ["Kim Jong Un", "Kim", "Putin"],
+                         ["Rusia"], [], ())
+        text = page.article.text
+        at = text.find("Jong")
+        marked = [(at, min(len(text), at + 12))] if at >= 0 and number % 2 else []
+        shortcut = article_body.linked_body(page, entities, md, marked)
+        if plain_blocks(body) is None:
+            continue
+        answered += 1
+        monkeypatch.setattr(article_body, "_plain_blocks", lambda body: None)
+        assert shortcut == article_body.linked_body(page, entities, md, marked), body
+        monkeypatch.setattr(article_body, "_plain_blocks", plain_blocks)
+    assert answered > 400
