@@ -19,9 +19,10 @@ from typing import Any
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
+from .template_code import escape_output
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -166,17 +167,20 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     # The same sentence is highlighted on several pages (an event on the timeline, its hub
     # and the page of every entity it names): plain strings are remembered.  (Only plain
     # ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
-    if type(sentence) is str and (type(mentions) is str or (
-            type(mentions) is tuple and all(type(m) is str for m in mentions))):
-        return _highlight(sentence, mentions)
+    if type(sentence) is str:
+        kind = type(mentions)
+        if kind is str or (kind is tuple and all(type(m) is str for m in mentions)):
+            return _highlight(sentence, mentions)
     return _highlight.__wrapped__(sentence, mentions)
 
 
 @lru_cache(maxsize=32768)
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
-    escaped = str(escape(sentence))
-    names = (mentions,) if isinstance(mentions, str) else mentions
-    targets = {str(escape(n)) for n in names if n}
+    escaped = str(escape_output(sentence))  # (str of a Markup: its text, as a plain str)
+    if isinstance(mentions, str):
+        targets = {str(escape_output(mentions))} if mentions else set()
+    else:
+        targets = {str(escape_output(n)) for n in mentions if n}
     if not targets:
         return Markup(escaped)
     spans = whole_words(escaped, targets)
@@ -214,7 +218,9 @@ def json_ld(value: Any) -> Markup:
 @pass_context
 def url(context: Context, target: str) -> str:
     """Link from the page being rendered (``page_path`` in the context) to an output file."""
-    page_path = context.get("page_path")
+    # ``context.get`` without its four calls (this runs for every link of every page): the
+    # template's own variables first, then what the page was rendered with.
+    page_path = context.vars["page_path"] if "page_path" in context.vars else context.parent.get("page_path")
     if page_path is None:
         raise jinja2.TemplateRuntimeError(
             "the url filter needs the page being rendered: import macros 'with context'")
@@ -228,8 +234,9 @@ def href(page_path: str, target: str) -> str:
     of links from articles to people, places and topics, and from every page to the
     navigation, are made once per depth instead of once per page.
     """
-    top, nested, _ = page_path.partition("/")
-    if nested and target.partition("/")[0] == top:
+    slash = page_path.find("/")
+    if slash >= 0 and target.startswith(page_path[:slash]) and (
+            len(target) == slash or target[slash] == "/"):  # the same top folder
         return urls.relative_href(page_path, target)
     return _href_from_depth(page_path.count("/"), target)
 
@@ -247,12 +254,12 @@ def _remembered(func: Callable[..., str]) -> Callable[..., str]:
 
     def call(*args: Any) -> str:
         try:
-            if args in memo:
-                return memo[args]
+            return memo[args]
+        except KeyError:
+            result = memo[args] = func(*args)
+            return result
         except TypeError:  # an unhashable value: formatted (or refused) as it is
             return func(*args)
-        result = memo[args] = func(*args)
-        return result
 
     return call
 
