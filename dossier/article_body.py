@@ -9,7 +9,9 @@ linking, because markdown-it's pure-Python parser cost more than all the rest of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -126,6 +128,11 @@ def _plain_html(blocks: list[tuple[str, list[str]]], linker: _Linker | None) -> 
             yield f"<{tag}>{text}</{tag}>\n"
 
 
+def _is_word(char: str) -> bool:
+    """``re``'s ``\\w`` for one character (as ``filters.whole_words`` reads word boundaries)."""
+    return char.isalnum() or char == "_"
+
+
 class _Linker:
     """Rewrites the text tokens of one article body: shared spans marked, first mentions linked.
 
@@ -143,6 +150,7 @@ class _Linker:
         self.names = tuple(targets)
         self.cursor = 0  # where the next text token is looked for in the plain text
         self.linked: set[tuple[str, str]] = set()
+        self.unlinked = len({ident for ident, _ in targets.values()})  # entities still to link
 
     def rewrite(self, tokens: list[Token]) -> None:
         for token in tokens:
@@ -160,43 +168,81 @@ class _Linker:
                         token.children[index] = Token("html_inline", "", 0, content=html)
 
     def _text(self, content: str, linkable: bool) -> str | None:
-        """The HTML of one text token, or None when it stays as it is."""
-        pieces = self._marked_pieces(content) if self.spans else None
-        if pieces is None or (len(pieces) == 1 and not pieces[0][1]):
-            return self._link(content) if linkable and self.names else None
+        """The HTML of one text token, or None when it stays as it is.
+
+        The offsets of the shared spans index the plain text, not the Markdown, so each
+        text token is found in the plain text from where the previous one ended (they come
+        in the same order); a token not found there (Markdown that the plain text renders
+        differently) is left unmarked rather than marked in the wrong place.
+        """
+        at = self.text.find(content, self.cursor)
+        if at >= 0:
+            self.cursor = at + len(content)
+        link = linkable and bool(self.names)
+        pieces = self._marked_pieces(at, content) if self.spans and at >= 0 else None
+        if pieces is None or (len(pieces) == 1 and not pieces[0][2]):
+            return self._link(content, at) if link else None
         out = []
-        for piece, shared in pieces:
-            html = (self._link(piece) if linkable and self.names else None) or escapeHtml(piece)
+        for start, piece, shared in pieces:
+            html = (self._link(piece, start) if link else None) or escapeHtml(piece)
             out.append(f'<mark class="shared">{html}</mark>' if shared else html)
         return "".join(out)
 
-    def _marked_pieces(self, content: str) -> list[tuple[str, bool]] | None:
-        """The token cut at the shared spans' ends, each piece with whether it is shared.
-
-        The offsets index the plain text, not the Markdown, so each text token is found in
-        the plain text from where the previous one ended (they come in the same order); a
-        token not found there (Markdown that the plain text renders differently) is left
-        unmarked rather than marked in the wrong place.  One mark per text piece, so marks
-        always nest inside the Markdown's own elements.
-        """
+    def _marked_pieces(self, at: int, content: str) -> list[tuple[int, str, bool]]:
+        """The token (at ``at`` in the plain text) cut at the shared spans' ends: each piece's
+        offset, text and whether it is shared.  One mark per text piece, so marks always nest
+        inside the Markdown's own elements."""
         text, spans = self.text, self.spans
-        at = text.find(content, self.cursor)
-        if at < 0:
-            return None
-        end = self.cursor = at + len(content)
+        end = at + len(content)
         cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
-        return [(text[start:stop], any(s <= start and stop <= e for s, e in spans))
+        return [(start, text[start:stop], any(s <= start and stop <= e for s, e in spans))
                 for start, stop in zip(cuts, cuts[1:], strict=False)]
 
-    def _link(self, text: str) -> str | None:
-        """HTML of ``text`` with the first mention of each entity linked, or None if none is."""
+    @cached_property
+    def hits(self) -> list[tuple[int, int]]:
+        """Every place of the plain text where a name stands, word boundaries or not, as
+        ``(start, -end)`` in order: found once per article instead of once per text token."""
+        text, hits = self.text, []
+        for name in self.names:
+            at = text.find(name)
+            while at >= 0:
+                hits.append((at, -(at + len(name))))
+                at = text.find(name, at + 1)
+        hits.sort()
+        return hits
+
+    def _words(self, text: str, at: int) -> list[tuple[int, int]]:
+        """``whole_words(text, self.names)`` for a piece found at ``at`` in the plain text
+        (-1: not found there), from the hits inside the piece: the piece's own ends count as
+        word boundaries, the longest name at a place wins, and matches never overlap."""
+        if at < 0:
+            return whole_words(text, self.names)
+        plain, hits, end = self.text, self.hits, at + len(text)
+        spans, cursor = [], at
+        for index in range(bisect_left(hits, (at,)), len(hits)):
+            start, stop = hits[index]
+            stop = -stop
+            if start >= end:
+                break
+            if (start >= cursor and stop <= end and (start == at or not _is_word(plain[start - 1]))
+                    and (stop == end or not _is_word(plain[stop]))):
+                spans.append((start - at, stop - at))
+                cursor = stop
+        return spans
+
+    def _link(self, text: str, at: int) -> str | None:
+        """HTML of ``text`` (at ``at`` in the plain text, or -1) with the first mention of
+        each entity linked, or None if none is."""
+        if not self.unlinked:  # every entity has its link: the rest of the text stays as it is
+            return None
         out: list[str] = []
         last = 0
-        for start, end in whole_words(text, self.names):
+        for start, end in self._words(text, at):
             ident, href = self.targets[text[start:end]]
             if ident in self.linked:
                 continue
             self.linked.add(ident)
+            self.unlinked -= 1
             out += (escapeHtml(text[last:start]), '<a href="', escapeHtml(href), '" class="entity-link">',
                     escapeHtml(text[start:end]), "</a>")
             last = end

@@ -733,3 +733,25 @@ def test_plain_bodies_are_laid_out_as_markdown_it_lays_them_out(tmp_path: Path,
         assert shortcut == article_body.linked_body(page, entities, md, marked), body
         monkeypatch.setattr(article_body, "_plain_blocks", plain_blocks)
     assert answered > 400
+
+
+def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> None:
+    """The article body finds its entity names once in the whole plain text; inside any
+    piece of it that must give what ``whole_words`` finds in the piece alone."""
+    import random
+
+    from dossier.article_body import _Linker
+    from dossier.filters import whole_words
+
+    rng = random.Random(3)
+    names = ("Kim", "Kim Jong", "Kim Jong Un", "Jong Un", "Un", "AS", "a", "aa", "Rusia", "Rusia-Korea")
+    for _ in range(3000):
+        text = "".join(rng.choice(("Kim", " Jong", " Un", " ", "AS", "kelas", "a", "Rusia", "-Korea", "_", "\n\n"))
+                       for _ in range(rng.randint(1, 14)))
+        chosen = tuple(rng.sample(names, rng.randint(1, len(names))))
+        linker = _Linker(text, [], {n: (("person", n), "x") for n in chosen})
+        start = rng.randint(0, len(text))
+        piece = text[start:rng.randint(start, len(text))]
+        if piece:
+            assert linker._words(piece, start) == whole_words(piece, chosen), (text, start, piece, chosen)
+            assert linker._words(piece, -1) == whole_words(piece, chosen)
