@@ -123,11 +123,6 @@ def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
     return _fill(labels, f"count_{noun}_one" if n == 1 else f"count_{noun}_other", n=n)
 
 
-def _is_word(char: str) -> bool:
-    """``re``'s ``\\w`` for one character of a str pattern (letters and digits of any script, ``_``)."""
-    return char.isalnum() or char == "_"
-
-
 def whole_words(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of ``text`` where one of ``names`` stands as a whole word, as
     ``re.finditer(r"(?<!\\w)(?:<names, longest first>)(?!\\w)")`` would find them: scanning
@@ -143,7 +138,10 @@ def whole_words(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if (at == 0 or not _is_word(text[at - 1])) and (end == size or not _is_word(text[end])):
+            # re's \w for one character (letters and digits of any script, "_"), written out:
+            # this runs for every name in every sentence highlighted.
+            if ((at == 0 or not ((before := text[at - 1]).isalnum() or before == "_"))
+                    and (end == size or not ((after := text[end]).isalnum() or after == "_"))):
                 found.append((at, -end))
             at = text.find(name, at + 1)
     if len(found) > 1:
@@ -187,6 +185,9 @@ def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     if not spans:
         pattern = _mention_pattern(tuple(sorted(targets, key=lambda t: (-len(t), t))), True)
         return Markup(pattern.sub(_mark, escaped))
+    if len(spans) == 1:
+        start, end = spans[0]
+        return Markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
     pieces, last = [], 0
     for start, end in spans:
         pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")

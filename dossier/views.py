@@ -238,17 +238,24 @@ def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
 
 def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
     """Appearances grouped by article, one passage per distinct sentence, in text order."""
-    passages: dict[str, dict[str, list[str]]] = {}
-    pages: dict[str, ArticlePage] = {}
+    # One dict per article, made when the article first appears (a person named in hundreds
+    # of sentences must not cost a dict per sentence).
+    by_article: dict[str, tuple[ArticlePage, dict[str, list[str]]]] = {}
     for a in entity.appearances:
-        pages.setdefault(a.article.path, a.article)
-        names = passages.setdefault(a.article.path, {}).setdefault(a.sentence, [])
-        if a.mention not in names:
+        page = a.article
+        found = by_article.get(page.path)
+        if found is None:
+            by_article[page.path] = (page, {a.sentence: [a.mention]})
+            continue
+        names = found[1].get(a.sentence)
+        if names is None:
+            found[1][a.sentence] = [a.mention]
+        elif a.mention not in names:
             names.append(a.mention)
     sources = []
-    for path, by_sentence in passages.items():
-        found = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
-        sources.append(Source(pages[path], found[:shown], found[shown:]))
+    for page, by_sentence in by_article.values():
+        passages = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
+        sources.append(Source(page, passages[:shown], passages[shown:]))
     return tuple(sources)
 
 
