@@ -163,16 +163,15 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     matched case-insensitively.
     """
     # The same sentence is highlighted on several pages (an event on the timeline, its hub
-    # and the page of every entity it names): plain strings are remembered.  (Only plain
-    # ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
-    if type(sentence) is str:
-        kind = type(mentions)
-        if kind is str or (kind is tuple and all(type(m) is str for m in mentions)):
-            return _highlight(sentence, mentions)
-    return _highlight.__wrapped__(sentence, mentions)
+    # and the page of every entity it names): those, marked at a date (a plain ``str``), are
+    # remembered.  An entity's passages (marked at a tuple of names) are shown on its page
+    # only: remembering them never paid and pushed the shared events out of the cache.
+    # (Only plain ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
+    if type(sentence) is str and type(mentions) is str:
+        return _remembered_highlight(sentence, mentions)
+    return _highlight(sentence, mentions)
 
 
-@lru_cache(maxsize=32768)
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     escaped = str(escape_output(sentence))  # (str of a Markup: its text, as a plain str)
     if isinstance(mentions, str):
@@ -194,6 +193,9 @@ def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
         last = end
     pieces.append(escaped[last:])
     return Markup("".join(pieces))
+
+
+_remembered_highlight = lru_cache(maxsize=32768)(_highlight)
 
 
 def _mark(match: re.Match[str]) -> str:
