@@ -29,7 +29,7 @@ from .errors import DossierError, Problem
 from .filters import counted, make_filters
 from .markup import make_markdown
 from .models import EntityPage, HubPage, Site
-from .template_code import CACHE_TAG, OutputCodeGenerator
+from .template_code import CACHE_TAG, ThemeEnvironment
 from .views import (
     EventIndex,
     RelatedArticles,
@@ -129,19 +129,13 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"__{CACHE_TAG}_%s.cache")
 
 
-class _Environment(jinja2.Environment):
-    """Jinja2 whose templates print escaped values as plain text (see ``template_code``)."""
-
-    code_generator_class = OutputCodeGenerator
-
-
 def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
                      versions: Mapping[str, str] | None = None,
                      template_cache: Path | None = None) -> jinja2.Environment:
     """Jinja2 as the theme contract says: file-by-file override, StrictUndefined (a typo in a
     template is an error, not an empty string), autoescaping for HTML and XML."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
-    env = _Environment(
+    env = ThemeEnvironment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),

@@ -755,3 +755,18 @@ def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> No
         if piece:
             assert linker._words(piece, start) == whole_words(piece, chosen), (text, start, piece, chosen)
             assert linker._words(piece, -1) == whole_words(piece, chosen)
+
+
+def test_dict_keys_read_as_attributes_as_jinja_reads_them() -> None:
+    """``labels.x`` reads the key without Jinja's failed attribute lookup first; a dict's
+    methods still win over its keys, and a missing key is still an error."""
+    import jinja2
+
+    from dossier.render import make_environment
+
+    source = "{{ d.x }}|{{ d.items is callable }}|{{ d.get is callable }}|{{ d['items'] }}"
+    values = {"d": {"x": "<1>", "items": 2, "get": 3}}
+    ours = make_environment((), {}).from_string(source).render(values)
+    assert ours == jinja2.Environment(autoescape=True).from_string(source).render(values)
+    with pytest.raises(jinja2.UndefinedError):
+        make_environment((), {}).from_string("{{ d.y }}").render(d={"x": 1})
