@@ -71,11 +71,19 @@ class ThemeEnvironment(jinja2.Environment):
     code_generator_class = OutputCodeGenerator
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """``obj.attribute`` as Jinja reads it: a dict's key is returned without first failing
-        to find an attribute of that name (a dict has none but its methods, which still win)."""
+        """``obj.attribute`` as Jinja reads it (an attribute, else an item, else undefined),
+        except that a dict's key is returned without first failing to find an attribute of
+        that name (a dict has none but its methods, which still win)."""
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
                 pass
-        return super().getattr(obj, attribute)
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
