@@ -19,9 +19,10 @@ from typing import Any
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
+from .template_code import escape_output
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -122,11 +123,6 @@ def counted(labels: Mapping[str, str], n: int, noun: str) -> str:
     return _fill(labels, f"count_{noun}_one" if n == 1 else f"count_{noun}_other", n=n)
 
 
-def _is_word(char: str) -> bool:
-    """``re``'s ``\\w`` for one character of a str pattern (letters and digits of any script, ``_``)."""
-    return char.isalnum() or char == "_"
-
-
 def whole_words(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of ``text`` where one of ``names`` stands as a whole word, as
     ``re.finditer(r"(?<!\\w)(?:<names, longest first>)(?!\\w)")`` would find them: scanning
@@ -142,7 +138,10 @@ def whole_words(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if (at == 0 or not _is_word(text[at - 1])) and (end == size or not _is_word(text[end])):
+            # re's \w for one character (letters and digits of any script, "_"), written out:
+            # this runs for every name in every sentence highlighted.
+            if ((at == 0 or not ((before := text[at - 1]).isalnum() or before == "_"))
+                    and (end == size or not ((after := text[end]).isalnum() or after == "_"))):
                 found.append((at, -end))
             at = text.find(name, at + 1)
     if len(found) > 1:
@@ -164,31 +163,39 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     matched case-insensitively.
     """
     # The same sentence is highlighted on several pages (an event on the timeline, its hub
-    # and the page of every entity it names): plain strings are remembered.  (Only plain
-    # ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
-    if type(sentence) is str and (type(mentions) is str or (
-            type(mentions) is tuple and all(type(m) is str for m in mentions))):
-        return _highlight(sentence, mentions)
-    return _highlight.__wrapped__(sentence, mentions)
+    # and the page of every entity it names): those, marked at a date (a plain ``str``), are
+    # remembered.  An entity's passages (marked at a tuple of names) are shown on its page
+    # only: remembering them never paid and pushed the shared events out of the cache.
+    # (Only plain ``str``: a ``Markup`` equal to a ``str`` is escaped differently.)
+    if type(sentence) is str and type(mentions) is str:
+        return _remembered_highlight(sentence, mentions)
+    return _highlight(sentence, mentions)
 
 
-@lru_cache(maxsize=32768)
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
-    escaped = str(escape(sentence))
-    names = (mentions,) if isinstance(mentions, str) else mentions
-    targets = {str(escape(n)) for n in names if n}
+    escaped = str(escape_output(sentence))  # (str of a Markup: its text, as a plain str)
+    if isinstance(mentions, str):
+        targets = {str(escape_output(mentions))} if mentions else set()
+    else:
+        targets = {str(escape_output(n)) for n in mentions if n}
     if not targets:
         return Markup(escaped)
     spans = whole_words(escaped, targets)
     if not spans:
         pattern = _mention_pattern(tuple(sorted(targets, key=lambda t: (-len(t), t))), True)
         return Markup(pattern.sub(_mark, escaped))
+    if len(spans) == 1:
+        start, end = spans[0]
+        return Markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
     pieces, last = [], 0
     for start, end in spans:
         pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")
         last = end
     pieces.append(escaped[last:])
     return Markup("".join(pieces))
+
+
+_remembered_highlight = lru_cache(maxsize=32768)(_highlight)
 
 
 def _mark(match: re.Match[str]) -> str:
@@ -214,7 +221,9 @@ def json_ld(value: Any) -> Markup:
 @pass_context
 def url(context: Context, target: str) -> str:
     """Link from the page being rendered (``page_path`` in the context) to an output file."""
-    page_path = context.get("page_path")
+    # ``context.get`` without its four calls (this runs for every link of every page): the
+    # template's own variables first, then what the page was rendered with.
+    page_path = context.vars["page_path"] if "page_path" in context.vars else context.parent.get("page_path")
     if page_path is None:
         raise jinja2.TemplateRuntimeError(
             "the url filter needs the page being rendered: import macros 'with context'")
@@ -228,8 +237,9 @@ def href(page_path: str, target: str) -> str:
     of links from articles to people, places and topics, and from every page to the
     navigation, are made once per depth instead of once per page.
     """
-    top, nested, _ = page_path.partition("/")
-    if nested and target.partition("/")[0] == top:
+    slash = page_path.find("/")
+    if slash >= 0 and target.startswith(page_path[:slash]) and (
+            len(target) == slash or target[slash] == "/"):  # the same top folder
         return urls.relative_href(page_path, target)
     return _href_from_depth(page_path.count("/"), target)
 
@@ -247,12 +257,12 @@ def _remembered(func: Callable[..., str]) -> Callable[..., str]:
 
     def call(*args: Any) -> str:
         try:
-            if args in memo:
-                return memo[args]
+            return memo[args]
+        except KeyError:
+            result = memo[args] = func(*args)
+            return result
         except TypeError:  # an unhashable value: formatted (or refused) as it is
             return func(*args)
-        result = memo[args] = func(*args)
-        return result
 
     return call
 

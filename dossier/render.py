@@ -29,6 +29,7 @@ from .errors import DossierError, Problem
 from .filters import counted, make_filters
 from .markup import make_markdown
 from .models import EntityPage, HubPage, Site
+from .template_code import CACHE_TAG, ThemeEnvironment
 from .views import (
     EventIndex,
     RelatedArticles,
@@ -129,7 +130,8 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only site folder: compile as before
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    # The compiled code imports ``template_code.escape_output``: cache files of their own.
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"__{CACHE_TAG}_%s.cache")
 
 
 def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
@@ -138,7 +140,7 @@ def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
     """Jinja2 as the theme contract says: file-by-file override, StrictUndefined (a typo in a
     template is an error, not an empty string), autoescaping for HTML and XML."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs])
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),

@@ -14,13 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import urls
+from .article_body import linked_body
 from .config import Config
-from .filters import href, whole_words
 from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
 
 
@@ -162,113 +160,6 @@ def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mappi
                        filters, original, related)
 
 
-def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt,
-                marked: Iterable[tuple[int, int]] = ()) -> Markup:
-    """The article's HTML with the first mention of each entity linked to its page, and the
-    ``marked`` spans (offsets into ``Article.text``: passages other outlets share) in
-    ``<mark class="shared">``.
-
-    Works on markdown-it's tokens, not on HTML: only plain text outside existing links is
-    split, and every piece is escaped exactly as markdown-it escapes text, so no name can
-    inject markup.  One link per entity (the first), as encyclopedias do, so the text stays
-    readable.
-    """
-    targets: dict[str, tuple[tuple[str, str], str]] = {}
-    for e in page.extraction.entities:
-        target = entities.get((e.type, e.key))
-        if target is None:
-            continue
-        link = ((e.type, e.key), href(page.path, target.path))
-        for m in e.mentions:
-            if m.text and m.text not in targets:
-                targets[m.text] = link
-    tokens = md.parse(page.article.body)
-    spans = sorted(marked)
-    if spans or targets:
-        _Linker(page.article.text, spans, targets).rewrite(tokens)
-    return Markup(md.renderer.render(tokens, md.options, {}))
-
-
-class _Linker:
-    """Rewrites the text tokens of one article body: shared spans marked, first mentions linked.
-
-    A text token that changes becomes one ``html_inline`` token holding the HTML markdown-it
-    would have made of the pieces (``escapeHtml`` text, ``<a href="…" class="entity-link">``,
-    ``<mark class="shared">``): building a token for every piece and rendering each one
-    cost more than parsing the article.
-    """
-
-    def __init__(self, text: str, spans: list[tuple[int, int]],
-                 targets: Mapping[str, tuple[tuple[str, str], str]]) -> None:
-        self.text = text
-        self.spans = spans
-        self.targets = targets
-        self.names = tuple(targets)
-        self.cursor = 0  # where the next text token is looked for in the plain text
-        self.linked: set[tuple[str, str]] = set()
-
-    def rewrite(self, tokens: list[Token]) -> None:
-        for token in tokens:
-            if token.type != "inline" or not token.children:
-                continue
-            depth = 0  # inside an author's own link: mark, but do not link
-            for index, child in enumerate(token.children):
-                if child.type == "link_open":
-                    depth += 1
-                elif child.type == "link_close":
-                    depth -= 1
-                elif child.type == "text" and child.content:
-                    html = self._text(child.content, depth == 0)
-                    if html is not None:
-                        token.children[index] = Token("html_inline", "", 0, content=html)
-
-    def _text(self, content: str, linkable: bool) -> str | None:
-        """The HTML of one text token, or None when it stays as it is."""
-        pieces = self._marked_pieces(content) if self.spans else None
-        if pieces is None or (len(pieces) == 1 and not pieces[0][1]):
-            return self._link(content) if linkable and self.names else None
-        out = []
-        for piece, shared in pieces:
-            html = (self._link(piece) if linkable and self.names else None) or escapeHtml(piece)
-            out.append(f'<mark class="shared">{html}</mark>' if shared else html)
-        return "".join(out)
-
-    def _marked_pieces(self, content: str) -> list[tuple[str, bool]] | None:
-        """The token cut at the shared spans' ends, each piece with whether it is shared.
-
-        The offsets index the plain text, not the Markdown, so each text token is found in
-        the plain text from where the previous one ended (they come in the same order); a
-        token not found there (Markdown that the plain text renders differently) is left
-        unmarked rather than marked in the wrong place.  One mark per text piece, so marks
-        always nest inside the Markdown's own elements.
-        """
-        text, spans = self.text, self.spans
-        at = text.find(content, self.cursor)
-        if at < 0:
-            return None
-        end = self.cursor = at + len(content)
-        cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
-        return [(text[start:stop], any(s <= start and stop <= e for s, e in spans))
-                for start, stop in zip(cuts, cuts[1:], strict=False)]
-
-    def _link(self, text: str) -> str | None:
-        """HTML of ``text`` with the first mention of each entity linked, or None if none is."""
-        out: list[str] = []
-        last = 0
-        for start, end in whole_words(text, self.names):
-            ident, href = self.targets[text[start:end]]
-            if ident in self.linked:
-                continue
-            self.linked.add(ident)
-            out += (escapeHtml(text[last:start]), '<a href="', escapeHtml(href), '" class="entity-link">',
-                    escapeHtml(text[start:end]), "</a>")
-            last = end
-        if not out:
-            return None
-        out.append(escapeHtml(text[last:]))
-        return "".join(out)
-
-
 class RelatedArticles:
     """For each article, the others sharing the most people, places, organisations and topics.
 
@@ -347,17 +238,24 @@ def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
 
 def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
     """Appearances grouped by article, one passage per distinct sentence, in text order."""
-    passages: dict[str, dict[str, list[str]]] = {}
-    pages: dict[str, ArticlePage] = {}
+    # One dict per article, made when the article first appears (a person named in hundreds
+    # of sentences must not cost a dict per sentence).
+    by_article: dict[str, tuple[ArticlePage, dict[str, list[str]]]] = {}
     for a in entity.appearances:
-        pages.setdefault(a.article.path, a.article)
-        names = passages.setdefault(a.article.path, {}).setdefault(a.sentence, [])
-        if a.mention not in names:
+        page = a.article
+        found = by_article.get(page.path)
+        if found is None:
+            by_article[page.path] = (page, {a.sentence: [a.mention]})
+            continue
+        names = found[1].get(a.sentence)
+        if names is None:
+            found[1][a.sentence] = [a.mention]
+        elif a.mention not in names:
             names.append(a.mention)
     sources = []
-    for path, by_sentence in passages.items():
-        found = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
-        sources.append(Source(pages[path], found[:shown], found[shown:]))
+    for page, by_sentence in by_article.values():
+        passages = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
+        sources.append(Source(page, passages[:shown], passages[shown:]))
     return tuple(sources)
 
 

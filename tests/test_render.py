@@ -654,3 +654,119 @@ def test_shared_spans_are_marked_in_the_article_text_inside_its_markup(tmp_path:
     html = str(linked_body(page, {}, make_markdown(), [span]))
     assert html == ('<p>Kata <strong>Kim <mark class="shared">Jong Un</mark></strong>'
                     '<mark class="shared"> di Rusia &lt;b&gt;hari ini</mark>&lt;/b&gt;.</p>\n')
+
+
+def test_printed_values_are_escaped_exactly_as_jinja_escapes_them() -> None:
+    """The theme's environment prints values through its own escaping (no ``Markup`` per
+    value): every kind of value must come out as Jinja's own autoescaping writes it."""
+    import jinja2
+    from markupsafe import Markup
+
+    from dossier.render import make_environment
+
+    class Html:
+        def __html__(self) -> str:
+            return "<b>safe</b>"
+
+    source = ("{{ s }}|{{ m }}|{{ n }}|{{ h }}|{{ none }}|{{ s ~ m }}|{{ s | e }}|{% set x %}{{ s }}{% endset %}{{ x }}"
+              "|{% autoescape false %}{{ s }}{% endautoescape %}"
+              "|{% macro f(v) %}<i>{{ v }}</i>{% endmacro %}{{ f(s) }}")
+    values = {"s": "<a href=\"x\">&'</a>", "m": Markup("<em>ok</em>"), "n": 3, "h": Html(), "none": None}
+    ours = make_environment((), {}).from_string(source).render(values)
+    jinjas = jinja2.Environment(autoescape=True).from_string(source).render(values)
+    assert ours == jinjas
+    with pytest.raises(jinja2.UndefinedError):
+        make_environment((), {}).from_string("{{ missing }}").render()
+
+
+BODY_WORDS = ("Kim", "Jong", "Un", "Rusia", "Putin", "kata", "dua.", "9", "1.", "1)", "-", "#", "##", "=", "---",
+              '"Kutip"', "\u201ca\u201d", "(b)", "a\u3000b", "a\u00a0", "!", ">", "'", "+", ":", "\u00e9", "~",
+              "&amp;", "*a*", "_a_", "`a`", "[a](b)", "<b>", "\\", "\t", "\r", "\"x\" > y")
+
+
+def _article_bodies(count: int) -> list[str]:
+    """Markdown of plain paragraphs, headings and lists, and much that only looks like them."""
+    import random
+
+    rng = random.Random(5)
+
+    def line() -> str:
+        words = " ".join(rng.choice(BODY_WORDS) if rng.random() < 0.04 else rng.choice(BODY_WORDS[:8])
+                         for _ in range(rng.randint(0, 7)))
+        kind, sep = rng.random(), rng.choice((" ", " ", " ", "  ", ""))
+        if kind < 0.25:
+            return rng.choice(("", "", "", " ", "    x"))
+        if kind < 0.35:
+            return "-" + sep + words
+        if kind < 0.42:
+            return "#" * rng.randint(1, 7) + sep + words + rng.choice(("", "", " #", "#"))
+        return words + rng.choice(("", "", "", " "))
+
+    return ["\n".join(line() for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_plain_bodies_are_laid_out_as_markdown_it_lays_them_out(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article body's shortcut past markdown-it (plain paragraphs, headings, lists) gives
+    the parser's HTML, links and shared-passage marks included, wherever it answers."""
+    from types import SimpleNamespace
+
+    from dossier import article_body
+    from dossier.markup import make_markdown
+
+    config, md = make_config(tmp_path), make_markdown()
+    entities = {(kind, urls.slugify(name)): SimpleNamespace(path=urls.entity_path(config, kind, urls.slugify(name)))
+                for kind, name in (("person", "Kim Jong Un"), ("person", "Putin"), ("place", "Rusia"))}
+    plain_blocks = article_body._plain_blocks
+    answered = 0
+    for number, body in enumerate(_article_bodies(4000)):
+        page = make_page(config, f"a{number}", "Uji", "Detik", None, body, ["Kim Jong Un", "Kim", "Putin"],
+                         ["Rusia"], [], ())
+        text = page.article.text
+        at = text.find("Jong")
+        marked = [(at, min(len(text), at + 12))] if at >= 0 and number % 2 else []
+        shortcut = article_body.linked_body(page, entities, md, marked)
+        if plain_blocks(body) is None:
+            continue
+        answered += 1
+        monkeypatch.setattr(article_body, "_plain_blocks", lambda body: None)
+        assert shortcut == article_body.linked_body(page, entities, md, marked), body
+        monkeypatch.setattr(article_body, "_plain_blocks", plain_blocks)
+    assert answered > 400
+
+
+def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> None:
+    """The article body finds its entity names once in the whole plain text; inside any
+    piece of it that must give what ``whole_words`` finds in the piece alone."""
+    import random
+
+    from dossier.article_body import _Linker
+    from dossier.filters import whole_words
+
+    rng = random.Random(3)
+    names = ("Kim", "Kim Jong", "Kim Jong Un", "Jong Un", "Un", "AS", "a", "aa", "Rusia", "Rusia-Korea")
+    for _ in range(3000):
+        text = "".join(rng.choice(("Kim", " Jong", " Un", " ", "AS", "kelas", "a", "Rusia", "-Korea", "_", "\n\n"))
+                       for _ in range(rng.randint(1, 14)))
+        chosen = tuple(rng.sample(names, rng.randint(1, len(names))))
+        linker = _Linker(text, [], {n: (("person", n), "x") for n in chosen})
+        start = rng.randint(0, len(text))
+        piece = text[start:rng.randint(start, len(text))]
+        if piece:
+            assert linker._words(piece, start) == whole_words(piece, chosen), (text, start, piece, chosen)
+            assert linker._words(piece, -1) == whole_words(piece, chosen)
+
+
+def test_dict_keys_read_as_attributes_as_jinja_reads_them() -> None:
+    """``labels.x`` reads the key without Jinja's failed attribute lookup first; a dict's
+    methods still win over its keys, and a missing key is still an error."""
+    import jinja2
+
+    from dossier.render import make_environment
+
+    source = "{{ d.x }}|{{ d.items is callable }}|{{ d.get is callable }}|{{ d['items'] }}"
+    values = {"d": {"x": "<1>", "items": 2, "get": 3}}
+    ours = make_environment((), {}).from_string(source).render(values)
+    assert ours == jinja2.Environment(autoescape=True).from_string(source).render(values)
+    with pytest.raises(jinja2.UndefinedError):
+        make_environment((), {}).from_string("{{ d.y }}").render(d={"x": 1})

@@ -1,0 +1,252 @@
+"""An article's body as HTML: entity names linked, passages other outlets share marked.
+
+The article page's main text.  markdown-it turns the Markdown into tokens, the text tokens
+are rewritten (first mention of each entity linked, shared spans marked) and rendered; a
+body of plain blocks — nearly every news article — is laid out directly, with the same
+linking, because markdown-it's pure-Python parser cost more than all the rest of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from .filters import href, whole_words
+from .models import ArticlePage, EntityPage
+
+
+def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt,
+                marked: Iterable[tuple[int, int]] = ()) -> Markup:
+    """The article's HTML with the first mention of each entity linked to its page, and the
+    ``marked`` spans (offsets into ``Article.text``: passages other outlets share) in
+    ``<mark class="shared">``.
+
+    Works on markdown-it's tokens, not on HTML: only plain text outside existing links is
+    split, and every piece is escaped exactly as markdown-it escapes text, so no name can
+    inject markup.  One link per entity (the first), as encyclopedias do, so the text stays
+    readable.  A body of plain blocks (see ``_plain_blocks``: nearly every news article) is
+    laid out without markdown-it, whose parser cost more than the rest of the article page.
+    """
+    targets: dict[str, tuple[tuple[str, str], str]] = {}
+    for e in page.extraction.entities:
+        target = entities.get((e.type, e.key))
+        if target is None:
+            continue
+        link = ((e.type, e.key), href(page.path, target.path))
+        for m in e.mentions:
+            if m.text and m.text not in targets:
+                targets[m.text] = link
+    spans = sorted(marked)
+    linker = _Linker(page.article.text, spans, targets) if spans or targets else None
+    blocks = _plain_blocks(page.article.body)
+    if blocks is not None:
+        return Markup("".join(_plain_html(blocks, linker)))
+    tokens = md.parse(page.article.body)
+    if linker is not None:
+        linker.rewrite(tokens)
+    return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+# A body is made of plain blocks when it has none of the characters with which CommonMark's
+# inline rules begin (escapes, code, emphasis, links, images, autolinks, raw HTML, entities)
+# or that markdown-it rewrites or reads as indentation, and every run of lines between
+# blank lines is a paragraph of plain lines, a one-line "#" heading or a list of "- " items
+# (one line each).  A plain line starts with a letter, a digit or an opening quote or
+# bracket (so no block starts there) and ends in a visible character (no hard break).
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00-\x09\x0b-\x1f\x7f]")
+_PLAIN_LINE = re.compile(r"(?:[^\W_]|[\"“‘'(])(?:.*\S)?")  # .* stops at \n
+_LIST_NUMBER = re.compile(r"[0-9]+[.)]")
+_HEADING = re.compile(r"(#{1,6}) +(.*[^#])")  # no closing #s
+
+
+def _is_plain_line(line: str) -> bool:
+    return bool(_PLAIN_LINE.fullmatch(line)) and not _LIST_NUMBER.match(line)
+
+
+def _plain_blocks(body: str) -> list[tuple[str, list[str]]] | None:
+    """``(tag, lines)`` of a body of plain blocks ("p", "h1".."h6", "ul"), None for any other.
+
+    Each line of a block is one text token for markdown-it, so the layout below and the
+    linking of those texts give exactly what parsing would (tests/test_render.py compares the
+    two on generated Markdown).  Two lists with only blank lines between them are one loose
+    list for CommonMark: such a body is left to the parser.
+    """
+    if _INLINE_MARKUP.search(body):
+        return None
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for line in body.split("\n"):
+        if line:
+            run.append(line)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    blocks: list[tuple[str, list[str]]] = []
+    for lines in runs:
+        first = lines[0]
+        if first[0] == "#":
+            heading = _HEADING.fullmatch(first)
+            if heading is None or len(lines) > 1 or not _is_plain_line(heading[2]):
+                return None
+            blocks.append((f"h{len(heading[1])}", [heading[2]]))
+        elif first.startswith("- "):
+            items = [line[2:] for line in lines]
+            if (blocks and blocks[-1][0] == "ul") or not all(
+                    line.startswith("- ") and _is_plain_line(item) for line, item in zip(lines, items, strict=True)):
+                return None
+            blocks.append(("ul", items))
+        elif all(_is_plain_line(line) for line in lines):
+            blocks.append(("p", lines))
+        else:
+            return None
+    return blocks
+
+
+def _plain_html(blocks: list[tuple[str, list[str]]], linker: _Linker | None) -> Iterator[str]:
+    """markdown-it's HTML of plain blocks, each text linked and marked as ``_Linker`` does it."""
+    def inline(text: str) -> str:
+        html = linker._text(text, True) if linker is not None else None
+        return escapeHtml(text) if html is None else html
+
+    for tag, lines in blocks:
+        if tag == "ul":
+            yield "<ul>\n"
+            for item in lines:
+                yield f"<li>{inline(item)}</li>\n"
+            yield "</ul>\n"
+        else:
+            text = "\n".join(inline(line) for line in lines)  # a soft break is a line break
+            yield f"<{tag}>{text}</{tag}>\n"
+
+
+def _is_word(char: str) -> bool:
+    """``re``'s ``\\w`` for one character (as ``filters.whole_words`` reads word boundaries)."""
+    return char.isalnum() or char == "_"
+
+
+class _Linker:
+    """Rewrites the text tokens of one article body: shared spans marked, first mentions linked.
+
+    A text token that changes becomes one ``html_inline`` token holding the HTML markdown-it
+    would have made of the pieces (``escapeHtml`` text, ``<a href="…" class="entity-link">``,
+    ``<mark class="shared">``): building a token for every piece and rendering each one
+    cost more than parsing the article.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]],
+                 targets: Mapping[str, tuple[tuple[str, str], str]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.targets = targets
+        self.names = tuple(targets)
+        self.cursor = 0  # where the next text token is looked for in the plain text
+        self.linked: set[tuple[str, str]] = set()
+        self.unlinked = len({ident for ident, _ in targets.values()})  # entities still to link
+
+    def rewrite(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            if token.type != "inline" or not token.children:
+                continue
+            depth = 0  # inside an author's own link: mark, but do not link
+            for index, child in enumerate(token.children):
+                if child.type == "link_open":
+                    depth += 1
+                elif child.type == "link_close":
+                    depth -= 1
+                elif child.type == "text" and child.content:
+                    html = self._text(child.content, depth == 0)
+                    if html is not None:
+                        token.children[index] = Token("html_inline", "", 0, content=html)
+
+    def _text(self, content: str, linkable: bool) -> str | None:
+        """The HTML of one text token, or None when it stays as it is.
+
+        The offsets of the shared spans index the plain text, not the Markdown, so each
+        text token is found in the plain text from where the previous one ended (they come
+        in the same order); a token not found there (Markdown that the plain text renders
+        differently) is left unmarked rather than marked in the wrong place.
+        """
+        at = self.text.find(content, self.cursor)
+        if at >= 0:
+            self.cursor = at + len(content)
+        link = linkable and bool(self.names)
+        pieces = self._marked_pieces(at, content) if self.spans and at >= 0 else None
+        if pieces is None or (len(pieces) == 1 and not pieces[0][2]):
+            return self._link(content, at) if link else None
+        out = []
+        for start, piece, shared in pieces:
+            html = (self._link(piece, start) if link else None) or escapeHtml(piece)
+            out.append(f'<mark class="shared">{html}</mark>' if shared else html)
+        return "".join(out)
+
+    def _marked_pieces(self, at: int, content: str) -> list[tuple[int, str, bool]]:
+        """The token (at ``at`` in the plain text) cut at the shared spans' ends: each piece's
+        offset, text and whether it is shared.  One mark per text piece, so marks always nest
+        inside the Markdown's own elements."""
+        text, spans = self.text, self.spans
+        end = at + len(content)
+        cuts = sorted({at, end, *(x for s, e in spans for x in (s, e) if at < x < end)})
+        return [(start, text[start:stop], any(s <= start and stop <= e for s, e in spans))
+                for start, stop in zip(cuts, cuts[1:], strict=False)]
+
+    @cached_property
+    def hits(self) -> list[tuple[int, int]]:
+        """Every place of the plain text where a name stands, word boundaries or not, as
+        ``(start, -end)`` in order: found once per article instead of once per text token."""
+        text, hits = self.text, []
+        for name in self.names:
+            at = text.find(name)
+            while at >= 0:
+                hits.append((at, -(at + len(name))))
+                at = text.find(name, at + 1)
+        hits.sort()
+        return hits
+
+    def _words(self, text: str, at: int) -> list[tuple[int, int]]:
+        """``whole_words(text, self.names)`` for a piece found at ``at`` in the plain text
+        (-1: not found there), from the hits inside the piece: the piece's own ends count as
+        word boundaries, the longest name at a place wins, and matches never overlap."""
+        if at < 0:
+            return whole_words(text, self.names)
+        plain, hits, end = self.text, self.hits, at + len(text)
+        spans, cursor = [], at
+        for index in range(bisect_left(hits, (at,)), len(hits)):
+            start, stop = hits[index]
+            stop = -stop
+            if start >= end:
+                break
+            if (start >= cursor and stop <= end and (start == at or not _is_word(plain[start - 1]))
+                    and (stop == end or not _is_word(plain[stop]))):
+                spans.append((start - at, stop - at))
+                cursor = stop
+        return spans
+
+    def _link(self, text: str, at: int) -> str | None:
+        """HTML of ``text`` (at ``at`` in the plain text, or -1) with the first mention of
+        each entity linked, or None if none is."""
+        if not self.unlinked:  # every entity has its link: the rest of the text stays as it is
+            return None
+        out: list[str] = []
+        last = 0
+        for start, end in self._words(text, at):
+            ident, href = self.targets[text[start:end]]
+            if ident in self.linked:
+                continue
+            self.linked.add(ident)
+            self.unlinked -= 1
+            out += (escapeHtml(text[last:start]), '<a href="', escapeHtml(href), '" class="entity-link">',
+                    escapeHtml(text[start:end]), "</a>")
+            last = end
+        if not out:
+            return None
+        out.append(escapeHtml(text[last:]))
+        return "".join(out)
