@@ -125,7 +125,7 @@ def _event(event: TimelineEvent, conflicts: Mapping[str, DateConflict],
         others = tuple(OtherReading(r.date, r.outlets, anchors[(event.conflict, r.date)])
                        for r in conflicts[event.conflict].readings
                        if r.date != event.date and (event.conflict, r.date) in anchors)
-    return EventView(event, tuple(_attestation(a) for a in event.attestations), others)
+    return EventView(event, tuple(map(_attestation, event.attestations)), others)
 
 
 def timeline_view(timeline: Timeline) -> TimelineView:
@@ -139,11 +139,11 @@ def timeline_view(timeline: Timeline) -> TimelineView:
         years.setdefault(period.key[:4], []).append(view)
     conflict_views = tuple(
         ConflictView(c, tuple(ReadingView(r.date, anchors.get((c.id, r.date), f"t-{r.date}"), r.outlets,
-                                          tuple(_attestation(a) for a in r.attestations))
+                                          tuple(map(_attestation, r.attestations)))
                               for r in c.readings))
         for c in timeline.conflicts)
     return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
-                        tuple(_attestation(a) for a in timeline.weekday_mismatches))
+                        tuple(map(_attestation, timeline.weekday_mismatches)))
 
 
 def compact_periods(timeline: Timeline, event: EventConfig | None, max_days: int = 8,

@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, Sentence
+from ..models import ArticlePage, DateMention, EntityType, Sentence
 from ..text import fold
-from .common import ArticleIndex, Words, excerpt, word_spans
+from .common import ArticleIndex, NamedIn, Words, excerpt, word_spans
 from .verbs import EVENT_WORDS, EventWord, events_among, nearest_event_word
 
 # Function words of Indonesian (and English) news prose, four letters or more (shorter words
@@ -35,6 +35,10 @@ FUNCTION_WORDS = frozenset({
     "there", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "they",
     "which", "about", "after", "before", "when", "said", "also", "into", "over", "than", "then",
 })
+
+
+_PEOPLE_AND_PLACES: tuple[EntityType, ...] = ("person", "place")
+EXCERPT_CHARS = 180  # ``excerpt``'s default: a sentence this short is its own excerpt
 
 
 @dataclass(frozen=True)
@@ -70,17 +74,28 @@ class SentenceFacts:
     """What every date of one sentence shares: its words, event words, people and specific
     places; its content words on first use (``content``)."""
 
-    __slots__ = ("words", "events", "people", "specific", "_index", "_words", "_sentence", "_dates", "_content")
+    __slots__ = ("words", "events", "people", "specific", "places", "_index", "_words", "_sentence", "_dates",
+                 "_content")
 
     def __init__(self, index: ArticleIndex, article_words: Words, sentence: Sentence, countries: frozenset[str],
                  dates: Sequence[tuple[int, int]]) -> None:
-        first, last = article_words.between(sentence.start, sentence.end)
-        named = index.named_in(sentence.start, sentence.end, ("person", "place"))
+        start, end = sentence.start, sentence.end
+        first, last = bisect_left(article_words.starts, start), bisect_left(article_words.starts, end)
         self.words: tuple[str, ...] = article_words.words[first:last]
-        self.events: list[EventWord] = events_among(article_words, first, last)
-        self.people = frozenset(n.entity.key for n in named if n.entity.type == "person")
+        # most sentences name no event word: one set test rules them out
+        self.events: list[EventWord] = [] if EVENT_WORDS.isdisjoint(self.words) \
+            else events_among(article_words, first, last)
+        people: list[str] = []
         # places finer than a country, in order of first mention
-        self.specific = [n for n in named if n.entity.type == "place" and _fold(n.entity.name) not in countries]
+        self.specific: list[NamedIn] = []
+        for named in index.named_in(start, end, _PEOPLE_AND_PLACES):
+            entity = named.entity
+            if entity.type == "person":
+                people.append(entity.key)
+            elif _fold(entity.name) not in countries:
+                self.specific.append(named)
+        self.people = frozenset(people)
+        self.places = frozenset(n.entity.key for n in self.specific)  # the keys of ``specific``
         self._index, self._words, self._sentence, self._dates = index, article_words, sentence, dates
         self._content: frozenset[str] | None = None
 
@@ -126,6 +141,7 @@ def article_claims(page: ArticlePage, countries: frozenset[str], article_words: 
     dates = sorted((d.start, d.end) for d in page.extraction.dates)
     facts_of: dict[int, SentenceFacts] = {}  # sentence number -> facts, for sentences with dates
     claims = []
+    slug = page.article.slug
     for mention in page.extraction.dates:
         if mention.value is None:
             continue
@@ -136,21 +152,23 @@ def article_claims(page: ArticlePage, countries: frozenset[str], article_words: 
         facts = facts_of.get(number)
         if facts is None:
             facts = facts_of[number] = SentenceFacts(index, article_words, sentence, countries, dates)
-        word = nearest_event_word(facts.events, mention.start, mention.end)  # offsets in the article
-        specific = facts.specific
-        if word is not None:
+        word = nearest_event_word(facts.events, mention.start, mention.end) if facts.events else None
+        places = facts.places
+        if word is not None and len(facts.specific) > 1:
             # The place between the event word and its date is where it happened ("tiba di
             # Balikpapan pada Kamis"); other places of the sentence are context.
             low, high = (word[2], mention.start) if word[2] <= mention.start else (mention.end, word[1])
-            between = [n for n in specific if low <= n.first < high]
-            specific = between or specific
+            between = [n.entity.key for n in facts.specific if low <= n.first < high]
+            if between:
+                places = frozenset(between)
+        short = sentence.text if len(sentence.text) <= EXCERPT_CHARS else excerpt(sentence, mention.start, mention.end)
         claims.append(Claim(
-            _attestation(page, mention, sentence, excerpt(sentence, mention.start, mention.end)),
+            _attestation(page, mention, sentence, short),
             word[0] if word else None,
             facts.people,
-            frozenset(n.entity.key for n in specific),
+            places,
             facts,
-            (page.article.slug, mention.start, 0),
+            (slug, mention.start, 0),
         ))
     return claims
 

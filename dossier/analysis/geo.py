@@ -230,16 +230,14 @@ def _specific_places(index: ArticleIndex, start: int, end: int, placed: Mapping[
             if n.entity.key in placed and fold(n.entity.name) not in countries]
 
 
-def _stop_places(index: ArticleIndex, sentence_start: int, placed: Mapping[str, EntityPage],
+def _stop_places(index: ArticleIndex, sentence_start: int, words: set[str], placed: Mapping[str, EntityPage],
                  countries: frozenset[str]) -> list[EntityPage]:
+    """``words``: the sentence's ``tokens``, which name a movement or a meeting."""
     sentences = index.sentences
     number = index.sentence_of(sentence_start)
     if number is None:
         return []
     sentence = sentences[number]
-    words = set(tokens(sentence.text))
-    if ROUTE_WORDS.isdisjoint(words):  # no word of movement or meeting
-        return []
     places = _specific_places(index, sentence.start, sentence.end, placed, countries)
     if places or not words & PLACE_ANAPHORA:
         return places
@@ -274,9 +272,15 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
             # the places of a sentence, worked out once however many of its dates are on the route
             key = (attestation.article.article.slug, attestation.sentence_start)
             if key not in places_of:
-                page = attestation.article
-                index = indexes.get(page.article.slug) or indexes.setdefault(page.article.slug, ArticleIndex(page))
-                places_of[key] = _stop_places(index, attestation.sentence_start, placed, countries)
+                # The attestation's sentence is the one its sentence_start falls in; most
+                # name no movement or meeting, and need no index of their article.
+                words = set(tokens(attestation.sentence))
+                if ROUTE_WORDS.isdisjoint(words):
+                    places_of[key] = []
+                else:
+                    page = attestation.article
+                    index = indexes.get(page.article.slug) or indexes.setdefault(page.article.slug, ArticleIndex(page))
+                    places_of[key] = _stop_places(index, attestation.sentence_start, words, placed, countries)
             for place in places_of[key]:
                 if conflict:
                     if (conflict, place.key) in conflicts_placed:

@@ -68,6 +68,8 @@ class Rendering:
 
     @property
     def outlets(self) -> tuple[str, ...]:
+        if len(self.sources) == 1:  # most wordings are carried once
+            return (self.sources[0].outlet,)
         return tuple(dict.fromkeys(s.outlet for s in self.sources))
 
     def to_json(self) -> dict[str, Any]:
@@ -88,6 +90,8 @@ class QuoteGroup:
 
     @property
     def outlets(self) -> tuple[str, ...]:
+        if len(self.renderings) == 1:  # most quotes have one wording
+            return self.renderings[0].outlets
         return tuple(dict.fromkeys(o for r in self.renderings for o in r.outlets))
 
     @property
@@ -166,7 +170,7 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
     only the first, so it can never make one statement of two people's words.
     """
     parent = list(range(len(items)))
-    speaker = {i: item.quote.speaker_key for i, item in enumerate(items)}
+    speaker = [item.quote.speaker_key for item in items]
 
     def union(i: int, j: int) -> None:
         a, b = _find(parent, i), _find(parent, j)
@@ -175,31 +179,41 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
             speaker[b] = speaker[b] or speaker[a]
 
     same_words: dict[tuple[str, ...], int] = {}
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    # The same postings by speaker key (None: unattributed), so a quote meets only the
-    # candidates whose speaker does not rule the match out, in the same (sorted) order.
-    by_speaker: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
+    # Per trigram: every quote that has it, and the same by speaker key (None: unattributed),
+    # so a quote meets only the candidates whose speaker does not rule the match out, in the
+    # same (sorted) order.  One entry per trigram: no (trigram, speaker) key is made per look.
+    index: dict[tuple[str, ...], tuple[list[int], dict[str | None, list[int]]]] = {}
     for i, item in enumerate(items):
         words = item.words
-        if words in same_words and _same_quote(items[same_words[words]], item):
-            union(i, same_words[words])
+        first = same_words.setdefault(words, i)
+        if first != i and _same_quote(items[first], item):
+            union(i, first)
             continue
-        same_words.setdefault(words, i)
         grams = set(zip(words, words[1:], words[2:], strict=False)) if len(words) >= 3 else {words}
-        key = item.quote.speaker_key
-        if key:
-            found = [postings for gram in grams if len(index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM
-                     for postings in (by_speaker.get((gram, key)), by_speaker.get((gram, None))) if postings]
-        else:
-            found = [postings for gram in grams
-                     if len(postings := index.get(gram, ())) <= MAX_QUOTES_PER_TRIGRAM and postings]
+        key = item.quote.speaker_key or None
+        found = []
+        for gram in grams:
+            entry = index.get(gram)
+            if entry is not None and len(entry[0]) <= MAX_QUOTES_PER_TRIGRAM:
+                if key:
+                    found += [postings for postings in (entry[1].get(key), entry[1].get(None)) if postings]
+                else:
+                    found.append(entry[0])
         if found:
             for j in sorted(set().union(*found)):
                 if _find(parent, i) != _find(parent, j) and _same_quote(item, items[j]):
                     union(i, j)
         for gram in grams:
-            index[gram].append(i)
-            by_speaker[(gram, key or None)].append(i)
+            entry = index.get(gram)
+            if entry is None:
+                index[gram] = ([i], {key: [i]})
+            else:
+                entry[0].append(i)
+                postings = entry[1].get(key)
+                if postings is None:
+                    entry[1][key] = [i]
+                else:
+                    postings.append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[_find(parent, i)].append(i)

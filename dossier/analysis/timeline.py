@@ -37,7 +37,6 @@ NON_MERGING = frozenset({"report"})  # a report date is when it was said, not wh
 # report, a time zone); claims further apart than this are different occurrences of a
 # recurring happening (the 2019 meeting, the 2023 meeting), never one happening.
 MAX_DISAGREEMENT_DAYS = 3
-BUCKET_DAYS = MAX_DISAGREEMENT_DAYS + 1  # claims this close always share or neighbour a bucket
 MAX_COMPARABLE_DAYS = 7  # "akhir September" is too vague to tell one happening from another
 
 
@@ -136,7 +135,7 @@ def _find(parent: list[int], i: int) -> int:
 
 def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
     """Union-find over claims that are the same happening; candidates come from an index by
-    (kind, entity), so the work grows with claims sharing an entity, not with all pairs.
+    (kind, entity) and day, so a claim meets only the claims that could be the same happening.
 
     Two clusters that each say where their happening took place, and name different places,
     never merge (so a person arriving in two cities on nearby days stays two arrivals); nor
@@ -145,8 +144,8 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     their event word.
     """
     parent = list(range(len(claims)))
-    where = {i: claim.places for i, claim in enumerate(claims)}
-    who = {i: claim.people for i, claim in enumerate(claims)}
+    where = [claim.places for claim in claims]
+    who = [claim.people for claim in claims]
 
     def union(i: int, j: int) -> None:
         a, b = _find(parent, i), _find(parent, j)
@@ -158,26 +157,45 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
 
     for i, j in copies:
         union(i, j)
-    # Claims are indexed by (kind, entity, bucket of days); a claim is compared only with
-    # claims in its buckets and the neighbouring ones, which hold every claim close enough
-    # in time to be the same happening.  Years and longer periods are too coarse to compare.
-    index: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    # Earlier claims by (kind, entity), then by day.  ``_same_happening`` needs a shared
+    # person, or a shared place when not both name people: a claim naming people looks for
+    # its people, and for its places among the claims that name nobody; a claim naming nobody
+    # looks for its places among all.  It looks only on the days within
+    # MAX_DISAGREEMENT_DAYS of its own, so the candidates are the claims that could be the
+    # same happening, not every claim of a busy entity in the weeks around (which grows with
+    # the square of the dossier).  Candidates are tried in claim order, as unions are order
+    # dependent; claims that cannot pass are never tried, which changes nothing.  Years and
+    # longer periods are too coarse to compare.
+    by_person: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    by_place: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    by_place_alone: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, claim in enumerate(claims):
-        if claim.kind is None or claim.kind in NON_MERGING:
+        kind = claim.kind
+        if kind is None or kind in NON_MERGING:
             continue
         first, last = interval(claim.attestation.date)
         if (last - first).days > MAX_COMPARABLE_DAYS:
             continue
-        buckets = range(first.toordinal() // BUCKET_DAYS, last.toordinal() // BUCKET_DAYS + 1)
-        keys = sorted(claim.people | claim.places)
-        candidates = sorted({j for key in keys for b in range(buckets[0] - 1, buckets[-1] + 2)
-                             for j in index.get((claim.kind, key, b), ())})
-        for j in candidates:
-            if _find(parent, i) != _find(parent, j) and _same_happening(claims[i], claims[j]):
+        first_day, last_day = first.toordinal(), last.toordinal()
+        near = range(first_day - MAX_DISAGREEMENT_DAYS, last_day + MAX_DISAGREEMENT_DAYS + 1)
+        people, places = claim.people, claim.places
+        found: set[int] = set()
+        for index, keys in ((by_person, people), (by_place_alone, places)) if people else ((by_place, places),):
+            for key in keys:
+                days = index.get((kind, key))
+                if days:
+                    for day in near:
+                        if day in days:
+                            found.update(days[day])
+        for j in sorted(found):
+            if _find(parent, i) != _find(parent, j) and _same_happening(claim, claims[j]):
                 union(i, j)
-        for key in keys:
-            for b in buckets:
-                index[(claim.kind, key, b)].append(i)
+        own = range(first_day, last_day + 1)
+        for index, keys in ((by_person, people), (by_place, places), (by_place_alone, () if people else places)):
+            for key in keys:
+                days = index[(kind, key)]
+                for day in own:
+                    days[day].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[_find(parent, i)].append(i)
@@ -192,11 +210,10 @@ def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[
     pairs = []
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        key = (claim.attestation.date, claim.words)
-        if key in first_seen:
-            pairs.append((first_seen[key], i))
-        else:
-            first_seen[key] = i
+        # one lookup: hashing a sentence's words is most of the work, for every claim
+        seen = first_seen.setdefault((claim.attestation.date, claim.facts.words), i)
+        if seen != i:
+            pairs.append((seen, i))
         by_article[claim.attestation.article.article.slug].append(i)
     date_starts = {slug: [claims[i].attestation.date_start for i in members] for slug, members in by_article.items()}
     for passage in passages:
