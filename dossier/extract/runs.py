@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import repeat
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import EntityType
@@ -111,25 +112,32 @@ def find_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
     runs: list[list[Token]] = []
     current: list[Token] = []
-    for i, token in enumerate(tokens):
-        word = token.text
-        if current:
-            gap = text[current[-1].end:token.start]
-            prev = current[-1].text
+    last = -2  # index in ``tokens`` of the last token of ``current``
+    # Only the capitalised tokens are read (found in C: most words are lowercase), and the
+    # one word between two of them, which may be a connector ("Centre for Strategic ...").
+    capitals = compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), map(itemgetter(2), tokens))))
+    for i in capitals:
+        token = tokens[i]
+        if current and i <= last + 2:
+            prev = tokens[last]
+            gap = text[prev.end:(tokens[last + 1] if i == last + 2 else token).start]
             joined = gap == " " or gap == "-" or (gap == ". " and (
-                (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
-            if joined and word[0].isupper():
-                current.append(_new_token((token.start, token.end, word, gap)))
+                (len(prev.text) == 1 and prev.text.isupper()) or prev.text.casefold() in _INITIAL_OR_TITLE))
+            if joined and i == last + 1:
+                current.append(_new_token((token.start, token.end, token.text, gap)))
+                last = i
                 continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if (joined and gap == " " and word in CONNECTORS and nxt is not None
-                    and text[token.end:nxt.start] == " " and is_cap(nxt.text)):
-                current.append(_new_token((token.start, token.end, word, gap)))
+            connector = tokens[last + 1]
+            if (joined and i == last + 2 and gap == " " and connector.text in CONNECTORS
+                    and text[connector.end:token.start] == " "):
+                current.append(_new_token((connector.start, connector.end, connector.text, gap)))
+                current.append(_new_token((token.start, token.end, token.text, " ")))
+                last = i
                 continue
+        if current:
             runs.append(current)
-            current = []
-        if word[0].isupper():  # is_cap, inline: asked of every word
-            current = [token]
+        current = [token]
+        last = i
     if current:
         runs.append(current)
     for run in runs:  # a connector never ends a run
