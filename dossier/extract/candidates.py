@@ -281,17 +281,17 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
+def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
-    limit = max(1, len(tokens) // 10)  # at least what the long words allow: stop reading prose past it
+    limit = max(1, len(words) // 10)  # at least what the long words allow: stop reading prose past it
     lowercase = 0
-    for t in tokens:
-        if len(t.text) >= 4 and not t.text[0].isupper():
+    for w in words:
+        if len(w) >= 4 and not w[0].isupper():
             lowercase += 1
             if lowercase > limit:
                 return False  # (most sentences, after a few words)
-    long = [t.text for t in tokens if len(t.text) >= 4]
+    long = [w for w in words if len(w) >= 4]
     if len(long) < 4 or lowercase > max(1, len(long) // 10):
         return False
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
@@ -474,7 +474,7 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     out: list[Candidate] = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
-        headline = _is_headline(tokens, gaz)
+        headline = _is_headline(tokens.texts, gaz)
         lead = _LEAD.match(text, sentence.start, sentence.end).end()  # type: ignore[union-attr]
         for run in find_runs(text, tokens):
             out.extend(_segment_run(text, run, sentence, gaz, headline, lead))
