@@ -146,19 +146,19 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     capitals = compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), tokens.texts)))
     for i in capitals:
         token = tokens[i]
-        if current and i <= last + 2:
-            prev = tokens[last]
-            gap = text[prev.end:(tokens[last + 1] if i == last + 2 else token).start]
-            joined = gap == " " or gap == "-" or (gap == ". " and (
-                (len(prev.text) == 1 and prev.text.isupper()) or prev.text.casefold() in _INITIAL_OR_TITLE))
-            if joined and i == last + 1:
+        if current and i == last + 1:
+            prev = current[-1]
+            gap = text[prev.end:token.start]
+            if gap == " " or gap == "-" or (gap == ". " and (
+                    (len(prev.text) == 1 and prev.text.isupper()) or prev.text.casefold() in _INITIAL_OR_TITLE)):
                 current.append(_new_token((token.start, token.end, token.text, gap)))
                 last = i
                 continue
-            connector = tokens[last + 1]
-            if (joined and i == last + 2 and gap == " " and connector.text in CONNECTORS
+        elif current and i == last + 2:
+            connector = tokens[last + 1]  # joined to the run by a space, then a space to this token
+            if (connector.text in CONNECTORS and text[current[-1].end:connector.start] == " "
                     and text[connector.end:token.start] == " "):
-                current.append(_new_token((connector.start, connector.end, connector.text, gap)))
+                current.append(_new_token((connector.start, connector.end, connector.text, " ")))
                 current.append(_new_token((token.start, token.end, token.text, " ")))
                 last = i
                 continue
