@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from ..models import DateMention, Sentence
 from .calendar import (
@@ -114,8 +115,10 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:ke-?\s*\d|\d)")
 _Resolver = Callable[["_Context", int, int], "str | None"]
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A date span a pattern proposes.  (A named tuple: made for every match, and a frozen
+    dataclass costs several times as much to make.)"""
+
     start: int
     end: int
     resolve: _Resolver
