@@ -46,8 +46,9 @@ _SPACE_FIXES = str.maketrans({**_INVISIBLE, **_NO_BREAK})
 # str.translate with a table looks every character up in a dict when the text is not ASCII
 # (about a second for 1,000 articles); most texts hold none of these characters, so we
 # look for one first, in C.
-_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-_HAS_SPACE_FIX = re.compile("[" + "".join(map(chr, _SPACE_FIXES)) + "]")
+# (A substring test per character, in C, reads a text faster than one regex of them all.)
+_INVISIBLE_CHARACTERS = tuple(map(chr, _INVISIBLE))
+_SPACE_FIX_CHARACTERS = tuple(map(chr, _SPACE_FIXES))
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # http(s), a host, and nothing a browser would have to repair: no spaces, quotes or brackets.
@@ -57,7 +58,7 @@ _REPR.maxstring = _REPR.maxother = 80
 
 
 def normalize_spaces(text: str) -> str:
-    return text.translate(_SPACE_FIXES) if _HAS_SPACE_FIX.search(text) else text
+    return text.translate(_SPACE_FIXES) if any(c in text for c in _SPACE_FIX_CHARACTERS) else text
 
 
 def is_source_url(url: str) -> bool:
@@ -74,7 +75,7 @@ def clean_text(text: str) -> str:
 
 def _clean_file(text: str) -> str:
     """clean_text without the no-break spaces, for a whole file before its YAML is parsed."""
-    text = text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
+    text = text.translate(_INVISIBLE) if any(c in text for c in _INVISIBLE_CHARACTERS) else text
     return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
 
 

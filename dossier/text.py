@@ -41,33 +41,36 @@ _TERMINATORS = ".!?…"
 # end in whitespace, so a failed try ("....x", or 50,000 periods) costs its run once, not
 # once per character of it.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s*+[\"“‘«(]?+\s*+(\w+)")  # possessive: a long gap of spaces is read once
 # A paragraph: lines up to a blank one (a line of only spaces is blank too).
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
-_LOOK_BACK = 64  # longer than any abbreviation: the window _is_abbreviation reads first
 _NAME_PUNCTUATION = re.compile(r"[-‐‑–.'’]+")
 
 
-def _word_before(text: str, dot: int) -> re.Match[str] | None:
-    """The run of word characters and periods that ends at ``dot`` (or just before a line
-    break there).  Read in a short window, widened only while the run fills it: searching
-    from the start of the text every time made splitting quadratic in its length."""
-    reach = _LOOK_BACK
-    while True:
-        start = max(0, dot - reach)
-        match = _WORD_BEFORE.search(text, start, dot)
-        if match is None or match.start() > start or start == 0:
-            return match
-        reach *= 2
+def _is_word_or_dot(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "."  # [\w.]
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    r"""The run of word characters and periods that ends at ``dot`` (or just before a line
+    break there): what ``re.search(r"([\w.]+)$", text[:dot])`` finds.  Read backwards from
+    ``dot``, so only the word is read (searching from the start of the text every time made
+    splitting quadratic in its length, and even a window before the dot is mostly not the word)."""
+    end = dot
+    if end and text[end - 1] == "\n":
+        end -= 1  # "$" matches before a final line break too; a run ending at ``dot`` has none
+    start = end
+    while start > 0 and _is_word_or_dot(text[start - 1]):
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial ("F.")."""
-    match = _word_before(text, dot)
-    if not match:
+    found = _word_before(text, dot)
+    if not found:
         return False
-    word = match.group(1).rstrip(".")
+    word = found.rstrip(".")
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "John F. Kirby"
     return word.lower() in ABBREVIATIONS

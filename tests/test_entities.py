@@ -453,3 +453,18 @@ def test_the_rescanned_names_are_found_where_the_regex_of_them_matches(names, pi
     forms = sorted({fold(" ".join(name)) for name in names}, key=lambda f: (-len(f), f))
     text = "".join(pieces)
     assert name_spans(text, forms) == [m.span() for m in names_pattern(forms).finditer(text)]
+
+
+def test_linking_keeps_every_field_of_the_quotes_and_extractions_it_remakes(bare):
+    """link_dossier makes linked quotes and extractions field by field (not with
+    dataclasses.replace, for speed): a field added to either must be added there too."""
+    from dataclasses import fields
+
+    from dossier.models import Quote
+
+    assert [f.name for f in fields(Quote)] == ["text", "start", "end", "speaker", "speaker_key"]
+    assert [f.name for f in fields(Extraction)] == ["sentences", "entities", "dates", "quotes"]
+    text = "“Kami akan terus bekerja sama dengan semua pihak,” kata Dmitry Peskov. Peskov tiba di Moskow."
+    [linked] = link_dossier((extract_article(text, date(2023, 9, 13), bare),), bare)
+    [quote] = linked.quotes
+    assert (quote.speaker, quote.speaker_key) == ("Dmitry Peskov", "dmitry-peskov")

@@ -87,10 +87,14 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
     """
     if not gaz.may_start_name(run[i].text):
         return None  # (most words: what follows is never looked up)
-    for j in range(min(len(run), i + gaz.max_name_tokens), i, -1):
-        if any(run[k].joiner not in (" ", "-", ". ") for k in range(i + 1, j)):
-            continue
-        name = _span(text, run, i, j)
+    last = min(len(run), i + gaz.max_name_tokens)
+    for k in range(i + 1, last):  # a name runs over spaces, hyphens and ". " only
+        if run[k].joiner not in _NAME_JOINERS:
+            last = k
+            break
+    start = run[i].start
+    for j in range(last, i, -1):
+        name = text[start:run[j - 1].end]
         if j == i + 1 and len(name) < 3 and not name.isupper():
             continue
         found = gaz.lookup(name)
@@ -121,6 +125,7 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
     return None
 
 
+_NAME_JOINERS = frozenset({" ", "-", ". "})
 _Found = tuple[int, str, EntityType]  # what _match finds: (end token, canonical name, type)
 _Matcher = Callable[[int, bool], "_Found | None"]
 
@@ -160,6 +165,9 @@ def _is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
+_PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
+
+
 def _cue_before(before: str) -> EntityType | None:
     """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
     stripped = before.rstrip()
@@ -168,7 +176,7 @@ def _cue_before(before: str) -> EntityType | None:
             return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
         if _titled_apposition(before):
             return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
-    if not before or stripped != stripped.rstrip(",.;:!?\"”“()"):
+    if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
         return None  # punctuation in between: the cue belongs to something else
     words = _WORDS.findall(before[-40:].casefold())
     if not words:
@@ -273,17 +281,17 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-def _is_headline(tokens: Sequence[Token], gaz: Gazetteer) -> bool:
+def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
-    limit = max(1, len(tokens) // 10)  # at least what the long words allow: stop reading prose past it
+    limit = max(1, len(words) // 10)  # at least what the long words allow: stop reading prose past it
     lowercase = 0
-    for t in tokens:
-        if len(t.text) >= 4 and not t.text[0].isupper():
+    for w in words:
+        if len(w) >= 4 and not w[0].isupper():
             lowercase += 1
             if lowercase > limit:
                 return False  # (most sentences, after a few words)
-    long = [t.text for t in tokens if len(t.text) >= 4]
+    long = [w for w in words if len(w) >= 4]
     if len(long) < 4 or lowercase > max(1, len(long) // 10):
         return False
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
@@ -314,8 +322,16 @@ def _plain_word(word: str, gaz: Gazetteer) -> bool:
     run (and not after an outlet cue) it is stripped as vocabulary whatever cue is before it,
     and the run gives no candidate: the cues are not worth reading."""
     lower = word.casefold()
-    return (lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS and gaz.is_common(word)
+    return (lower in gaz.vocabulary and not (len(word) >= 2 and word.isupper())  # gaz.is_common(word)
+            and lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS
             and not gaz.may_start_name(word))
+
+
+def _end_of_text(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip()`` ends."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
@@ -325,9 +341,18 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     Only the end of the text before the run is read and the text after it is matched in
     place, never copied: in a very long sentence, copying both for every run was quadratic.
     """
+    initial = run[0].start <= lead
+    if len(run) == 1 and _plain_word(run[0].text, gaz):
+        # (nearly half the runs: "Pertemuan", "Namun") Nothing to find unless a strong place
+        # cue or an outlet cue ends the text before it, which is all that is read of that text.
+        # The text before (a window of it, see ``text_before``) ends with a cue word exactly
+        # when the sentence does: the window holds more than the longest cue word.
+        cut = _end_of_text(text, sentence.start, run[0].start)
+        if not text.endswith(_STRONG_PLACE_CUE_WORDS, sentence.start, cut) and (
+                initial or not text.endswith(_OUTLET_CUE_WORDS, sentence.start, cut)):
+            return []
     before = text_before(text, sentence.start, run[0].start)
     after_at, end = run[-1].end, sentence.end
-    initial = run[0].start <= lead
     match = _matcher(text, run, gaz)
     stripped = before.rstrip()  # the cue words must end it for the two searches on it to match
     if (stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:])
@@ -449,7 +474,7 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     out: list[Candidate] = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
-        headline = _is_headline(tokens, gaz)
+        headline = _is_headline(tokens.texts, gaz)
         lead = _LEAD.match(text, sentence.start, sentence.end).end()  # type: ignore[union-attr]
         for run in find_runs(text, tokens):
             out.extend(_segment_run(text, run, sentence, gaz, headline, lead))

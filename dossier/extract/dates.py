@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from ..models import DateMention, Sentence
 from .calendar import (
     DAY_BEFORE,
     FULL_MONTH_RE,
+    FULL_MONTHS,
     MONTH_CUES,
     MONTH_RE,
     MONTHS,
@@ -52,7 +54,7 @@ from .calendar import (
     reference_days,
     resolve_weekday,
     shifted,
-    trigger_positions,
+    trigger_words,
     weekday_mismatch,
     word_after,
     word_before,
@@ -113,8 +115,10 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:ke-?\s*\d|\d)")
 _Resolver = Callable[["_Context", int, int], "str | None"]
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A date span a pattern proposes.  (A named tuple: made for every match, and a frozen
+    dataclass costs several times as much to make.)"""
+
     start: int
     end: int
     resolve: _Resolver
@@ -173,20 +177,58 @@ def _month(name: str) -> int:
 
 @dataclass(frozen=True)
 class _Starts:
-    """Where a date can begin (``trigger_positions``), split by what is there: the patterns
+    """Where a date can begin (``trigger_words``), split by what is there: the patterns
     that open with a day or year number (an ASCII digit) are tried only at a digit, those
-    that open with a word only elsewhere; ``all`` for the two that open with either."""
+    that open with a word only elsewhere; ``all`` for the two that open with either.
+
+    Each pattern opens with a whole word, so it is tried only where its first word is:
+    ``days`` are the numbers of one or two characters (a day, or a count of days), ``years``
+    those of four or more, and ``opening`` gives the words' places that one of the given
+    words stands at (a word not written in ASCII stands for every word)."""
 
     all: tuple[int, ...]
     digits: tuple[int, ...]
     words: tuple[int, ...]
+    days: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    by_word: Mapping[str | None, tuple[int, ...]] = field(default_factory=dict)
 
     @staticmethod
     def of(text: str) -> _Starts:
-        starts = trigger_positions(text)
-        digits = tuple([pos for pos in starts if "0" <= text[pos] <= "9"])
-        words = tuple([pos for pos in starts if not "0" <= text[pos] <= "9"]) if digits else starts
-        return _Starts(starts, digits, words)
+        found = trigger_words(text)
+        starts = tuple([at for at, _ in found])
+        digits = tuple([at for at in starts if "0" <= text[at] <= "9"])
+        words = tuple([at for at in starts if not "0" <= text[at] <= "9"]) if digits else starts
+        days = tuple([at for at, word in found if "0" <= text[at] <= "9" and (word is None or len(word) <= 2)])
+        years = tuple([at for at, word in found if "0" <= text[at] <= "9" and (word is None or len(word) >= 4)])
+        by_word: dict[str | None, list[int]] = {}
+        for at, word in found:
+            if not "0" <= text[at] <= "9":
+                by_word.setdefault(word, []).append(at)
+        return _Starts(starts, digits, words, days, years,
+                       {word: tuple(ats) for word, ats in by_word.items()})
+
+    def opening(self, first_words: frozenset[str], numbers: tuple[int, ...] = ()) -> list[int]:
+        """The places of ``numbers`` and of the words that can open a pattern (``first_words``), in order."""
+        found = [at for word, ats in self.by_word.items() if word is None or word in first_words for at in ats]
+        if numbers:
+            found += numbers
+        found.sort()
+        return found
+
+
+# The first word of each word-led pattern, lowercase (an abbreviation's period is no part of it).
+_QUALIFIERS = frozenset({"awal", "akhir", "pertengahan", "medio"})
+_MONTH_WORDS = frozenset(MONTHS)
+_OPENS_TEXT_MDY = _MONTH_WORDS
+_OPENS_MONTH_YEAR = _QUALIFIERS | {"bulan"} | _MONTH_WORDS
+_OPENS_BARE_MONTH = _QUALIFIERS | {"bulan"} | FULL_MONTHS
+_OPENS_YEAR_FORM = _QUALIFIERS | {"tahun"}
+_OPENS_RELATIVE_PERIOD = _QUALIFIERS | {"tahun", "bulan"}
+_OPENS_PART_OF_YEAR = _QUALIFIERS
+_OPENS_AGO = frozenset(NUMBER_WORDS) | {"sehari", "sebulan", "setahun"}
+_OPENS_DEICTIC = frozenset({"hari", "pagi", "siang", "sore", "malam", "kemarin", "besok", "lusa"})
+_OPENS_WEEKDAY = frozenset({"hari"} | {re.match(r"\w+", day).group() for day in WEEKDAYS})  # type: ignore[union-attr]
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
@@ -242,32 +284,32 @@ def _with_year(build: Callable[[int], str | None], month: int, day: int | None) 
 
 def _explicit_forms(text: str, starts: _Starts) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in _scan(_NUMERIC, text, starts.digits):
+    for m in _scan(_NUMERIC, text, starts.days):
         day, month = int(m["d"]), int(m["m"])
         if month > 12 and day <= 12:  # a US-style 9/13/2023 in a wire copy
             day, month = month, day
         year = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
         found += _explicit(text, m, _day(make_date(year, month, day)), 1 <= month <= 12)
-    for m in _scan(_NUMERIC_RANGE, text, starts.digits):
+    for m in _scan(_NUMERIC_RANGE, text, starts.days):
         year, month = int(m["y"]), int(m["m"])
         first = make_date(year, int(m["m1"] or month), int(m["d1"]))
         last = make_date(year, month, int(m["d2"]))
         if first and last and first < last:
             found += _explicit(text, m, _span(_day(first), _day(last)))
-    for m in _scan(_ISO, text, starts.digits):
+    for m in _scan(_ISO, text, starts.years):
         found += _explicit(text, m, _day(make_date(int(m["y"]), int(m["m"]), int(m["d"]))), int(m["m"]) <= 12)
-    for m in _scan(_TEXT_MDY, text, starts.words):
+    for m in _scan(_TEXT_MDY, text, starts.opening(_OPENS_TEXT_MDY)):
         found += _explicit(text, m, _day(make_date(int(m["y"]), _month(m["m"]), int(m["d"]))), True)
-    for m in _scan(_MONTH_YEAR, text, starts.words):
+    for m in _scan(_MONTH_YEAR, text, starts.opening(_OPENS_MONTH_YEAR)):
         year, first = int(m["y"]), _month(m["m1"])
         last = _month(m["m"]) if m["m"] else first
         if first <= last:
             found += _explicit(text, m, _span(iso_month(year, first), iso_month(year, last)))
-    for m in _scan(_TEXT_DMY, text, starts.digits):
+    for m in _scan(_TEXT_DMY, text, starts.days):
         found += _day_month(text, m, written_as_date=True)
-    for m in _scan(_DAY_LIST, text, starts.digits):
+    for m in _scan(_DAY_LIST, text, starts.days):
         found += _day_month(text, m, written_as_date=False)
-    for m in _scan(_NUMERIC_SHORT, text, starts.digits):
+    for m in _scan(_NUMERIC_SHORT, text, starts.days):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
         if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
             found += _partial(text, m, _with_year(lambda y, mo=month, d=day, e=last: _span(
@@ -309,28 +351,28 @@ def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
 
 def _relative_forms(text: str, starts: _Starts) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in _scan(_BARE_MONTH, text, starts.words):
+    for m in _scan(_BARE_MONTH, text, starts.opening(_OPENS_BARE_MONTH)):
         found += _bare_month(text, m)
-    for m in _scan(_YEAR_FORM, text, starts.all):
+    for m in _scan(_YEAR_FORM, text, starts.opening(_OPENS_YEAR_FORM, starts.years)):
         found += _year(text, m)
-    for m in _scan(_RELATIVE_PERIOD, text, starts.words):
+    for m in _scan(_RELATIVE_PERIOD, text, starts.opening(_OPENS_RELATIVE_PERIOD)):
         if m.group(0)[0].isupper() and not at_sentence_start(text, m.start()) and not m["q"]:
             continue  # "Tahun Ini" in a title-cased name
         if word_before(text, m.start()) in QUANTITY_BEFORE:
             continue  # "beberapa tahun lalu": no particular year
         found.append(_Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"]), deictic=True))
-    for m in _scan(_PART_OF_YEAR, text, starts.words):
+    for m in _scan(_PART_OF_YEAR, text, starts.opening(_OPENS_PART_OF_YEAR)):
         found.append(_Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
-    for m in _scan(_AGO, text, starts.all):
+    for m in _scan(_AGO, text, starts.opening(_OPENS_AGO, starts.days)):
         amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
         unit = (m["unit"] or m["seunit"]).lower()
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
                                 if c.ref else None, deictic=True))
-    for m in _scan(_DEICTIC, text, starts.words):
+    for m in _scan(_DEICTIC, text, starts.opening(_OPENS_DEICTIC)):
         offset = _DEICTIC_OFFSETS[" ".join(m["word"].lower().split())]
         found.append(_Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
-    for m in _scan(_WEEKDAY, text, starts.words):
+    for m in _scan(_WEEKDAY, text, starts.opening(_OPENS_WEEKDAY)):
         if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
             continue
         if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):

@@ -15,6 +15,7 @@ import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..models import EntityMentions, EntityType, Mention, Sentence
 from ..text import fold
@@ -22,6 +23,7 @@ from ..urls import slugify
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
 from .gazetteer import ORG_HEADS, Gazetteer
 
+_START_END = itemgetter(0, 1)  # a Candidate's (start, end)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
 
@@ -43,7 +45,9 @@ class _Group:
     @property
     def type(self) -> EntityType | None:
         tally = self.votes()
-        return max(sorted(tally), key=lambda t: tally[t]) if tally else None
+        if len(tally) <= 1:  # (nearly always: every typed member agrees)
+            return next(iter(tally), None)
+        return max(sorted(tally), key=tally.__getitem__)
 
     @property
     def strength(self) -> int:
@@ -311,15 +315,16 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     merged: dict[tuple[str, str], list[Candidate]] = {}
     names: dict[tuple[str, str], str] = {}
     for group in groups:
-        assert group.type is not None
-        key = (group.type, slugify(group.name))
+        kind, name = group.type, group.name  # (each worked out from the members when asked)
+        assert kind is not None
+        key = (kind, slugify(name))
         merged.setdefault(key, []).extend(group.members)
-        names.setdefault(key, group.name)
+        names.setdefault(key, name)
     out = []
     for (kind, key), members in merged.items():
         seen: set[tuple[int, int]] = set()
         mentions = []
-        for c in sorted(members, key=lambda c: (c.start, c.end)):
+        for c in sorted(members, key=_START_END):
             if (c.start, c.end) not in seen:
                 seen.add((c.start, c.end))
                 mentions.append(Mention(c.text, c.start, c.end))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import repeat
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import EntityType
@@ -81,12 +82,40 @@ class Candidate(NamedTuple):
     tokens: int = 1
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+class Words:
+    """The words of a sentence (``tokenize``): all their texts, and each word as a ``Token``
+    only when asked for.  Most words are lowercase and never go into a run; making a token
+    of each was the dearest part of reading a sentence."""
+
+    __slots__ = ("texts", "_matches", "_tokens")
+
+    def __init__(self, texts: list[str], matches: list[re.Match[str]] | None = None,
+                 tokens: list[Token] | None = None) -> None:
+        self.texts = texts
+        self._matches = matches
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Token:
+        if self._tokens is not None:
+            return self._tokens[i]
+        match = self._matches[i]  # type: ignore[index]
+        return _new_token((match.start(), match.end(), self.texts[i], ""))
+
+    def tokens(self) -> list[Token]:
+        """Every word as a token, in order."""
+        if self._tokens is None:
+            self._tokens = [self[i] for i in range(len(self.texts))]
+        return self._tokens
+
+
+def tokenize(text: str, start: int, end: int) -> Words:
     """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
-    if text.find("-", start, end) < 0:  # no word to join to the one before: the tokens made in C
+    if text.find("-", start, end) < 0:  # no word to join to the one before: each word is a match
         matches = list(_WORD.finditer(text, start, end))
-        return list(map(_new_token, zip(map(re.Match.start, matches), map(re.Match.end, matches),
-                                        map(re.Match.group, matches), repeat(""))))
+        return Words(list(map(re.Match.group, matches)), matches=matches)
     out: list[Token] = []
     last_end = -2  # end of the last token
     for match in _WORD.finditer(text, start, end):
@@ -100,36 +129,43 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
                 continue
         out.append(_new_token((s, e, text[s:e], "")))
         last_end = e
-    return out
+    return Words([t.text for t in out], tokens=out)
 
 
 def is_cap(word: str) -> bool:
     return word[0].isupper()
 
 
-def find_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
     runs: list[list[Token]] = []
     current: list[Token] = []
-    for i, token in enumerate(tokens):
-        word = token.text
+    last = -2  # index in ``tokens`` of the last token of ``current``
+    # Only the capitalised tokens are read (found in C: most words are lowercase), and the
+    # one word between two of them, which may be a connector ("Centre for Strategic ...").
+    capitals = compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), tokens.texts)))
+    for i in capitals:
+        token = tokens[i]
+        if current and i == last + 1:
+            prev = current[-1]
+            gap = text[prev.end:token.start]
+            if gap == " " or gap == "-" or (gap == ". " and (
+                    (len(prev.text) == 1 and prev.text.isupper()) or prev.text.casefold() in _INITIAL_OR_TITLE)):
+                current.append(_new_token((token.start, token.end, token.text, gap)))
+                last = i
+                continue
+        elif current and i == last + 2:
+            connector = tokens[last + 1]  # joined to the run by a space, then a space to this token
+            if (connector.text in CONNECTORS and text[current[-1].end:connector.start] == " "
+                    and text[connector.end:token.start] == " "):
+                current.append(_new_token((connector.start, connector.end, connector.text, " ")))
+                current.append(_new_token((token.start, token.end, token.text, " ")))
+                last = i
+                continue
         if current:
-            gap = text[current[-1].end:token.start]
-            prev = current[-1].text
-            joined = gap == " " or gap == "-" or (gap == ". " and (
-                (len(prev) == 1 and prev.isupper()) or prev.casefold() in _INITIAL_OR_TITLE))
-            if joined and word[0].isupper():
-                current.append(_new_token((token.start, token.end, word, gap)))
-                continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if (joined and gap == " " and word in CONNECTORS and nxt is not None
-                    and text[token.end:nxt.start] == " " and is_cap(nxt.text)):
-                current.append(_new_token((token.start, token.end, word, gap)))
-                continue
             runs.append(current)
-            current = []
-        if word[0].isupper():  # is_cap, inline: asked of every word
-            current = [token]
+        current = [token]
+        last = i
     if current:
         runs.append(current)
     for run in runs:  # a connector never ends a run
@@ -138,7 +174,7 @@ def find_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return _join_organisations(text, tokens, [run for run in runs if run])
 
 
-def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]]) -> list[list[Token]]:
+def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> list[list[Token]]:
     """"Kantor Komisaris Tinggi PBB untuk Pengungsi", "Badan Meteorologi, Klimatologi, dan Geofisika
     (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
     "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
@@ -160,7 +196,7 @@ def _join_organisations(text: str, tokens: list[Token], runs: list[list[Token]])
             first = nxt[0].text.casefold()
             if gap is None or first in ORG_HEADS or first in PERSON_TITLES:
                 break
-            between = [t for t in tokens if joined[-1].end < t.start < nxt[0].start]
+            between = [t for t in words.tokens() if joined[-1].end < t.start < nxt[0].start]
             joined += [Token(t.start, t.end, t.text, text[prev.end:t.start])
                        for prev, t in zip([joined[-1], *between], between, strict=False)]
             joined += [Token(nxt[0].start, nxt[0].end, nxt[0].text, text[joined[-1].end:nxt[0].start]), *nxt[1:]]
