@@ -275,11 +275,12 @@ def name_spans(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
             at = low.find(first, at + 1)
     spans: list[tuple[int, int]] = []
     resume = 0
+    words = [form.split() for form in forms]  # once: a name can be long and found at many places
     for at in sorted(starts):
         if at < resume or (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):
             continue
         for rank in starts[at]:
-            end = _name_end(text, low, at, forms[rank])
+            end = _name_end(text, low, at, words[rank])
             if end is not None:
                 spans.append((at, end))
                 resume = end
@@ -287,10 +288,10 @@ def name_spans(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _name_end(text: str, low: str, at: int, form: str) -> int | None:
-    """Where the name ``form`` read at ``at`` ends, as a whole name (see ``name_spans``), or None."""
+def _name_end(text: str, low: str, at: int, words: Sequence[str]) -> int | None:
+    """Where the name of ``words`` read at ``at`` ends, as a whole name (see ``name_spans``), or None."""
     pos = at
-    for n, word in enumerate(form.split()):
+    for n, word in enumerate(words):
         if n:
             gap = pos
             while pos < len(text) and (text[pos].isspace() or text[pos] == "-"):
