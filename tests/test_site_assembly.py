@@ -181,3 +181,25 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would() -> None:
     assert json.dumps(data["analysis"], **compact) == json.dumps(analysis.to_json(), **compact)
     assert data["analysis"]["map"] and data["analysis"]["timeline"]["periods"] and data["analysis"]["quotes"]
     assert json.loads(dossier_json(site, config))["articles"] == data["articles"]
+
+
+def test_models_pickle_as_their_fields_and_read_older_pickles() -> None:
+    """Models are slotted and pickle as a call of the class; the state dicts of pickles made
+    before (an extraction cache written by an older version) still load, field by field."""
+    import copyreg
+    import io
+    import pickle
+
+    extraction = EXTRACTIONS[1]
+    assert pickle.loads(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)) == extraction
+    assert not hasattr(extraction, "__dict__")
+
+    class OlderPickler(pickle.Pickler):  # what pickle wrote for a model with a __dict__
+        def reducer_override(self, obj: object) -> object:
+            if isinstance(obj, Sentence):
+                return copyreg.__newobj__, (Sentence,), {"start": obj.start, "end": obj.end, "text": obj.text}
+            return NotImplemented
+
+    buffer = io.BytesIO()
+    OlderPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(extraction.sentences)
+    assert pickle.loads(buffer.getvalue()) == extraction.sentences
