@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
+from sys import intern
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
@@ -97,6 +98,15 @@ class Mention:
     end: int
 
 
+def _unpickle_mention(text: str, start: int, end: int) -> Mention:
+    """A mention as it arrives from a worker or the cache, its name shared (``sys.intern``):
+    at 1,000 articles 70,000 mentions spell 1,000 names."""
+    return Mention(intern(text), start, end)
+
+
+Mention.__reduce__ = lambda self: (_unpickle_mention, (self.text, self.start, self.end))  # type: ignore[method-assign]
+
+
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EntityMentions:
@@ -122,6 +132,15 @@ class DateMention:
     end: int
     value: str | None
 
+
+def _unpickle_date(text: str, start: int, end: int, value: str | None) -> DateMention:
+    """A date mention as it arrives from a worker or the cache, its strings shared (a few
+    thousand spellings and values among 20,000 dates at 1,000 articles)."""
+    return DateMention(intern(text), start, end, value if value is None else intern(value))
+
+
+DateMention.__reduce__ = lambda self: (  # type: ignore[method-assign]
+    _unpickle_date, (self.text, self.start, self.end, self.value))
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
