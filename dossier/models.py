@@ -3,20 +3,54 @@
 All frozen dataclasses: a stage takes values and returns new ones, so stages can be
 cached, run in worker processes and tested alone.  Offsets (``start``/``end``) always
 index into ``Article.text``, the plain text the extractors read.
+
+They have ``__slots__`` and pickle as a call of the class with the field values
+(``_pickled_by_fields``): a 10,000-article dossier holds millions of them (mentions,
+sentences, appearances), and an instance that keeps its fields in a ``__dict__`` costs
+about 40 bytes more, one unpickled from its state dict (every extraction arrives pickled
+from a worker process or the cache) about 100 more.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
-from typing import Literal
+from sys import intern
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
+
+
+def _pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle instances of the dataclass ``cls`` as ``cls(*field values)``.
+
+    Smaller and faster than the default for a slotted frozen dataclass (a state list set
+    field by field with ``object.__setattr__``).  The state dict that pickles made before
+    (an older extraction cache) hold is still read, by name.
+    """
+    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    single = len(fields(cls)) == 1  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, ((values(self),) if single else values(self))
+
+    def __setstate__(self: T, state: dict[str, Any]) -> None:
+        for name, value in state.items():  # a TypeError on anything else: the cache is then unread
+            object.__setattr__(self, name, value)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    return cls
+
 
 EntityType = Literal["person", "place", "organization"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "place", "organization")
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class KnownEntity:
     """An entity the user described in site.yaml; refines, never replaces, extraction."""
 
@@ -28,7 +62,8 @@ class KnownEntity:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as loaded from ``content/<slug>.md``."""
 
@@ -45,14 +80,16 @@ class Article:
     body_line: int = 1  # line of source where the body starts, for error messages
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An exact occurrence of a name in the text."""
 
@@ -61,7 +98,17 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
+def _unpickle_mention(text: str, start: int, end: int) -> Mention:
+    """A mention as it arrives from a worker or the cache, its name shared (``sys.intern``):
+    at 1,000 articles 70,000 mentions spell 1,000 names."""
+    return Mention(intern(text), start, end)
+
+
+Mention.__reduce__ = lambda self: (_unpickle_mention, (self.text, self.start, self.end))  # type: ignore[method-assign]
+
+
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class EntityMentions:
     """An entity as found in one article: canonical identity plus every mention."""
 
@@ -71,7 +118,8 @@ class EntityMentions:
     mentions: tuple[Mention, ...]
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression and what it resolves to.
 
@@ -85,7 +133,17 @@ class DateMention:
     value: str | None
 
 
-@dataclass(frozen=True)
+def _unpickle_date(text: str, start: int, end: int, value: str | None) -> DateMention:
+    """A date mention as it arrives from a worker or the cache, its strings shared (a few
+    thousand spellings and values among 20,000 dates at 1,000 articles)."""
+    return DateMention(intern(text), start, end, value if value is None else intern(value))
+
+
+DateMention.__reduce__ = lambda self: (  # type: ignore[method-assign]
+    _unpickle_date, (self.text, self.start, self.end, self.value))
+
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str
     start: int
@@ -94,7 +152,8 @@ class Quote:
     speaker_key: str | None = None
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the extractors found in one article's text."""
 
@@ -107,7 +166,8 @@ class Extraction:
 # ---------------------------------------------------------------- the assembled site
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class ArticlePage:
     article: Article
     extraction: Extraction
@@ -128,7 +188,8 @@ class ArticlePage:
         return tuple(e for e in self.extraction.entities if e.type == "organization")
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """One sentence of one article in which an entity is mentioned."""
 
@@ -137,7 +198,8 @@ class Appearance:
     mention: str
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class EntityPage:
     key: str
     name: str
@@ -148,7 +210,8 @@ class EntityPage:
     known: KnownEntity | None = None
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening on the timeline: the sentence that carries the date."""
 
@@ -159,13 +222,15 @@ class Event:
     article: ArticlePage
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class EntityCount:
     entity: EntityPage
     count: int  # number of articles
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class HubPage:
     slug: str
     title: str
@@ -177,7 +242,8 @@ class HubPage:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True)
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Site:
     """Everything the templates may show, assembled once before rendering."""
 

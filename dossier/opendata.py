@@ -6,8 +6,10 @@ show, with stable keys, relative URLs (valid from the site root) and no build ti
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, BinaryIO
 
 from .analysis import Analysis
 from .collector import collector_paused
@@ -73,30 +75,105 @@ def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -
         return _dossier_json(site, config, analysis)
 
 
+# Compact: with an indent Python falls back to its slow pure-Python encoder (5.6 s of a
+# 1,000-article build); `python -m json.tool` or jq pretty-prints it for reading.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class _Array:
+    """A JSON array written one item at a time: its items are made as they are written."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+class _Object:
+    """A JSON object written one member at a time (values may be _Array or _Object)."""
+
+    def __init__(self, members: Iterable[tuple[str, Any]]) -> None:
+        self.members = members
+
+
+def _write(value: Any, out: BinaryIO) -> None:
+    """Write ``value`` as ``json.dumps`` would, byte for byte, holding one small piece at a time.
+
+    At 10,000 articles the file is 300 MB; made as one tree of dicts, one string (two bytes
+    a character, as it holds typographic quotes), that string plus "\n" and its UTF-8 bytes,
+    it took ~1.5 GB on top of the site, in the render worker that writes it.
+    """
+    if isinstance(value, _Array):
+        out.write(b"[")
+        first = True
+        for item in value.items:
+            if not first:
+                out.write(b",")
+            first = False
+            _write(item, out)
+        out.write(b"]")
+    elif isinstance(value, _Object):
+        out.write(b"{")
+        first = True
+        for key, member in value.members:
+            name = _ENCODER.encode(key).encode("utf-8") + b":"
+            out.write(name if first else b"," + name)
+            first = False
+            _write(member, out)
+        out.write(b"}")
+    else:
+        out.write(_ENCODER.encode(value).encode("utf-8"))
+
+
 def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> bytes:
     entity_pages = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
-    data = {
-        "title": config.title,
-        "description": config.description,
-        "language": config.language,
-        "base_url": config.base_url,
-        "articles": [_article(p, entity_pages) for p in site.articles],
-        "people": [_entity(e) for e in site.people],
-        "places": [_entity(e) for e in site.places],
-        "organizations": [_entity(e) for e in site.organizations],
-        "topics": [
+    members: list[tuple[str, Any]] = [
+        ("title", config.title),
+        ("description", config.description),
+        ("language", config.language),
+        ("base_url", config.base_url),
+        ("articles", _Array(_article(p, entity_pages) for p in site.articles)),
+        ("people", _Array(_entity(e) for e in site.people)),
+        ("places", _Array(_entity(e) for e in site.places)),
+        ("organizations", _Array(_entity(e) for e in site.organizations)),
+        ("topics", [
             {"slug": h.slug, "title": h.title, "description": h.description, "url": _url(h.path),
              "articles": [p.article.slug for p in h.articles]}
             for h in site.hubs
-        ],
-        "timeline": [
+        ]),
+        ("timeline", _Array(
             {"date": e.date, "text": e.date_text, "sentence": e.sentence, "article": e.article.article.slug,
              "outlet": e.article.article.outlet}
             for e in site.timeline
-        ],
-    }
+        )),
+    ]
     if analysis is not None:
-        data["analysis"] = analysis.to_json()
-    # Compact: with an indent Python falls back to its slow pure-Python encoder (5.6 s of a
-    # 1,000-article build); `python -m json.tool` or jq pretty-prints it for reading.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        members.append(("analysis", _analysis(analysis)))
+    # BytesIO hands its buffer over without a copy: the file exists once, as the bytes returned.
+    out = io.BytesIO()
+    _write(_Object(members), out)
+    out.write(b"\n")
+    return out.getvalue()
+
+
+def _analysis(analysis: Analysis) -> _Object:
+    """``analysis.to_json()``, member by member, with its long lists made item by item.
+
+    Mirrors ``Analysis.to_json`` and ``Timeline.to_json`` (tests/test_site_assembly.py checks
+    that the bytes equal ``json.dumps(analysis.to_json())``).
+    """
+    timeline = analysis.timeline
+    return _Object((
+        ("timeline", _Object((
+            ("periods", _Array(p.to_json() for p in timeline.periods)),
+            ("conflicts", _Array(c.to_json() for c in timeline.conflicts)),
+            ("weekday_mismatches", _Array(a.ref_json() for a in timeline.weekday_mismatches)),
+        ))),
+        ("quotes", _Array(s.to_json() for s in analysis.speakers)),
+        ("shared_passages", _Array(p.to_json() for p in analysis.passages)),
+        ("map", analysis.map.to_json() if analysis.map else None),
+        ("route_map", analysis.route_map.to_json()["bounds"] if analysis.route_map else None),
+        ("connections", _Object((
+            ("entities", _Array(e.to_json() for e in analysis.connections.entities if e.connections)),
+            ("graph", analysis.connections.graph.to_json()),
+        ))),
+        ("event", dict(analysis.event) if analysis.event else None),
+    ))

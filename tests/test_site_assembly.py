@@ -155,3 +155,51 @@ def test_dossier_json_has_the_documented_shape() -> None:
     assert data["timeline"][0] == {"date": "2019", "text": "2019", "article": "b", "outlet": "Media b",
                                    "sentence": "Pertemuan pertama di Vladivostok terjadi pada 2019."}
     assert dossier_json(site, CONFIG) == dossier_json(site, CONFIG)
+
+
+def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would() -> None:
+    """opendata streams the file (300 MB at 10,000 articles) member by member, mirroring
+    Analysis.to_json: the bytes must be those of one json.dumps of the whole tree."""
+    from dossier.analysis import analyze_site
+    from dossier.analyze import extract_all
+    from dossier.config import load_config
+    from dossier.content import load_articles
+    from dossier.summarize import summarize
+
+    config = load_config(Path(__file__).resolve().parent / "fixtures" / "analysis")
+    articles = load_articles(config.content_dir)
+    extractions = extract_all(articles, config.entities, None, workers=1)
+    summaries = tuple(summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions,
+                                                                                      strict=True))
+    site = assemble_site(config, articles, extractions, summaries,
+                         assign_topics(articles, extractions, config.hubs))
+    analysis = analyze_site(site, config)
+    written = dossier_json(site, config, analysis)
+    data = json.loads(written)
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    assert written == (json.dumps(data, **compact) + "\n").encode("utf-8")
+    assert json.dumps(data["analysis"], **compact) == json.dumps(analysis.to_json(), **compact)
+    assert data["analysis"]["map"] and data["analysis"]["timeline"]["periods"] and data["analysis"]["quotes"]
+    assert json.loads(dossier_json(site, config))["articles"] == data["articles"]
+
+
+def test_models_pickle_as_their_fields_and_read_older_pickles() -> None:
+    """Models are slotted and pickle as a call of the class; the state dicts of pickles made
+    before (an extraction cache written by an older version) still load, field by field."""
+    import copyreg
+    import io
+    import pickle
+
+    extraction = EXTRACTIONS[1]
+    assert pickle.loads(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)) == extraction
+    assert not hasattr(extraction, "__dict__")
+
+    class OlderPickler(pickle.Pickler):  # what pickle wrote for a model with a __dict__
+        def reducer_override(self, obj: object) -> object:
+            if isinstance(obj, Sentence):
+                return copyreg.__newobj__, (Sentence,), {"start": obj.start, "end": obj.end, "text": obj.text}
+            return NotImplemented
+
+    buffer = io.BytesIO()
+    OlderPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(extraction.sentences)
+    assert pickle.loads(buffer.getvalue()) == extraction.sentences
