@@ -13,22 +13,41 @@ import multiprocessing
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import DossierError
 
 T = TypeVar("T")
 
 
-def _child(function: Callable[[int], object], indices: range, conn: Connection) -> None:
+def send_outcome(conn: Connection, compute: Callable[[], object]) -> None:
+    """In a forked child: send ``compute()``'s result, or its error, to the parent."""
     try:
-        result: object = ("ok", [function(i) for i in indices])
+        result: object = ("ok", compute())
     except DossierError as exc:
         result = ("error", exc)
     except BaseException as exc:  # a bug: pass its traceback to the parent, which reports it
         result = ("bug", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
     conn.send(result)
     conn.close()
+
+
+def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess) -> Any:
+    """In the parent: what ``send_outcome`` sent; the child's DossierError is raised here."""
+    try:
+        kind, value = conn.recv()
+    except EOFError:
+        child.join()
+        raise RuntimeError(f"{child.name} ended without a result (exit code {child.exitcode})") from None
+    if kind == "error":
+        raise value
+    if kind == "bug":
+        raise RuntimeError(f"{child.name} failed: {value}")
+    return value
+
+
+def _child(function: Callable[[int], object], indices: range, conn: Connection) -> None:
+    send_outcome(conn, lambda: [function(i) for i in indices])
 
 
 def forked_map(function: Callable[[int], T], count: int, processes: int) -> list[T]:
@@ -51,16 +70,7 @@ def forked_map(function: Callable[[int], T], count: int, processes: int) -> list
             children.append((child, receiver))
         shares: list[list[T]] = [[function(i) for i in range(0, count, processes)]]
         for child, receiver in children:
-            try:
-                kind, value = receiver.recv()
-            except EOFError:
-                child.join()
-                raise RuntimeError(f"{child.name} ended without a result (exit code {child.exitcode})") from None
-            if kind == "error":
-                raise value
-            if kind == "bug":
-                raise RuntimeError(f"{child.name} failed: {value}")
-            shares.append(value)
+            shares.append(receive_outcome(receiver, child))
     finally:
         for child, _ in children:
             if child.is_alive():

@@ -21,13 +21,13 @@ import gc
 import multiprocessing
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .errors import DossierError
+from .forked import receive_outcome, send_outcome
 from .pipeline import Stopwatch, no_progress
 from .publish import write_files
 
@@ -112,14 +112,7 @@ class _FirstComer:
 
 
 def _worker(source: FileSource, dealer: _FirstComer, staging: Path, output_dir: Path, conn: Connection) -> None:
-    try:
-        result: object = ("ok", _render_share(source, dealer.wanted(), staging, output_dir))
-    except DossierError as exc:
-        result = ("error", exc)
-    except BaseException as exc:  # a bug: pass its traceback to the parent, which reports it
-        result = ("bug", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
-    conn.send(result)
-    conn.close()
+    send_outcome(conn, lambda: _render_share(source, dealer.wanted(), staging, output_dir))
 
 
 def worker_count(articles: int, requested: int | None) -> int:
@@ -167,13 +160,5 @@ def render_and_write(source: FileSource, staging: Path, output_dir: Path, worker
 
 
 def _receive(pipe: Connection, process: multiprocessing.process.BaseProcess) -> Written:
-    try:
-        kind, value = pipe.recv()
-    except EOFError:
-        process.join()
-        raise RuntimeError(f"a render worker ended without a result (exit code {process.exitcode})") from None
-    if kind == "error":
-        raise value
-    if kind == "bug":
-        raise RuntimeError(f"a render worker failed: {value}")
-    return value
+    written: Written = receive_outcome(pipe, process)
+    return written
