@@ -8,7 +8,6 @@ linking, because markdown-it's pure-Python parser cost more than all the rest of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
@@ -19,6 +18,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from .filters import href, whole_words
+from .markup import HEADING, INLINE_MARKUP, is_plain_line
 from .models import ArticlePage, EntityPage
 
 
@@ -56,20 +56,12 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
 
 # A body is made of plain blocks when it has none of the characters with which CommonMark's
 # inline rules begin (escapes, code, emphasis, links, images, autolinks, raw HTML, entities)
-# or that markdown-it rewrites or reads as indentation, and every run of lines between
-# blank lines is a paragraph of plain lines, a one-line "#" heading or a list of "- " items
-# (one line each).  A plain line starts with a letter, a digit or an opening quote or
-# bracket (so no block starts there) and ends in a visible character (no hard break).
-_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00-\x09\x0b-\x1f\x7f]")
-_PLAIN_LINE = re.compile(r"(?:[^\W_]|[\"“‘'(])(?:.*\S)?")  # .* stops at \n
-_LIST_NUMBER = re.compile(r"[0-9]+[.)]")
-_HEADING = re.compile(r"(#{1,6}) +(.*[^#])")  # no closing #s
-
-
-def _is_plain_line(line: str) -> bool:
-    return bool(_PLAIN_LINE.fullmatch(line)) and not _LIST_NUMBER.match(line)
-
-
+# or that markdown-it rewrites or reads as indentation (markup.INLINE_MARKUP), and every run
+# of lines between blank lines is a paragraph of plain lines, a one-line "#" heading or a
+# list of "- " items (one line each).  A plain line (markup.is_plain_line) starts with a
+# letter, a digit or an opening quote or bracket (so no block starts there) and ends in a
+# visible character (no hard break).  The rule is markup's, which reads the same bodies'
+# text for the extractors.
 def _plain_blocks(body: str) -> list[tuple[str, list[str]]] | None:
     """``(tag, lines)`` of a body of plain blocks ("p", "h1".."h6", "ul"), None for any other.
 
@@ -78,7 +70,7 @@ def _plain_blocks(body: str) -> list[tuple[str, list[str]]] | None:
     two on generated Markdown).  Two lists with only blank lines between them are one loose
     list for CommonMark: such a body is left to the parser.
     """
-    if _INLINE_MARKUP.search(body):
+    if INLINE_MARKUP.search(body):
         return None
     runs: list[list[str]] = []
     run: list[str] = []
@@ -94,17 +86,17 @@ def _plain_blocks(body: str) -> list[tuple[str, list[str]]] | None:
     for lines in runs:
         first = lines[0]
         if first[0] == "#":
-            heading = _HEADING.fullmatch(first)
-            if heading is None or len(lines) > 1 or not _is_plain_line(heading[2]):
+            heading = HEADING.fullmatch(first)
+            if heading is None or len(lines) > 1 or not is_plain_line(heading[2]):
                 return None
             blocks.append((f"h{len(heading[1])}", [heading[2]]))
         elif first.startswith("- "):
             items = [line[2:] for line in lines]
             if (blocks and blocks[-1][0] == "ul") or not all(
-                    line.startswith("- ") and _is_plain_line(item) for line, item in zip(lines, items, strict=True)):
+                    line.startswith("- ") and is_plain_line(item) for line, item in zip(lines, items, strict=True)):
                 return None
             blocks.append(("ul", items))
-        elif all(_is_plain_line(line) for line in lines):
+        elif all(is_plain_line(line) for line in lines):
             blocks.append(("p", lines))
         else:
             return None

@@ -30,10 +30,10 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # a plain line (starts with a letter, a digit or an opening quote or bracket, so no heading,
 # quotation, list, rule, fence or code block starts there; ends in a visible character), a
 # "- " list item or a "## " heading made of a plain line, or empty.
-_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00-\x09\x0b-\x1f\x7f]")
+INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00-\x09\x0b-\x1f\x7f]")
 _PLAIN_LINE = re.compile(r"(?:[^\W_]|[\"“‘'(])(?:.*\S)?")  # .* stops at \n; \S: no trailing space
 _LIST_NUMBER = re.compile(r"[0-9]+[.)]")
-_HEADING = re.compile(r"#{1,6} +(.*[^#])")  # no closing #s
+HEADING = re.compile(r"(#{1,6}) +(.*[^#])")  # level, text; no closing #s
 
 
 def _validate_link(url: str) -> bool:
@@ -69,7 +69,8 @@ def render_markdown(body: str, md: MarkdownIt | None = None) -> str:
     return (md or make_markdown()).render(body)
 
 
-def _is_plain_line(line: str) -> bool:
+def is_plain_line(line: str) -> bool:
+    """A line no Markdown block or inline rule can start in (``article_body`` lays such lines out itself)."""
     return bool(_PLAIN_LINE.fullmatch(line)) and not _LIST_NUMBER.match(line)
 
 
@@ -81,15 +82,15 @@ def _plain_paragraphs(body: str) -> str | None:
     their lines joined by a space (a soft line break).  Whatever is not certainly plain is
     parsed (tests/test_content.py compares the two on generated Markdown).
     """
-    if _INLINE_MARKUP.search(body):
+    if INLINE_MARKUP.search(body):
         return None
     blocks: list[str] = []
     lines: list[str] = []  # of the paragraph being read; a softbreak joins them with a space
     for line in body.split("\n"):
         if line.startswith(("#", "- ")):  # a heading or list item ends the paragraph before it
-            heading = _HEADING.fullmatch(line) if line[0] == "#" else None
-            text = heading.group(1) if heading else line[2:] if line[0] == "-" else ""
-            if not _is_plain_line(text):
+            heading = HEADING.fullmatch(line) if line[0] == "#" else None
+            text = heading.group(2) if heading else line[2:] if line[0] == "-" else ""
+            if not is_plain_line(text):
                 return None
             if lines:
                 blocks.append(" ".join(lines))
@@ -100,7 +101,7 @@ def _plain_paragraphs(body: str) -> str | None:
             if lines:
                 blocks.append(" ".join(lines))
                 lines = []
-        elif _is_plain_line(line):
+        elif is_plain_line(line):
             lines.append(line)
         else:
             return None

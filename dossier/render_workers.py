@@ -144,7 +144,8 @@ def render_and_write(source: FileSource, staging: Path, output_dir: Path, worker
             sender.close()
             processes.append(process)
             pipes.append(receiver)
-        results = [_receive(pipe, process) for pipe, process in zip(pipes, processes, strict=True)]
+        results: list[Written] = [receive_outcome(pipe, process)
+                                  for pipe, process in zip(pipes, processes, strict=True)]
     finally:
         gc.unfreeze()
         for process in processes:
@@ -157,8 +158,3 @@ def render_and_write(source: FileSource, staging: Path, output_dir: Path, worker
     return Written(names, sum(r.pages for r in results),
                    all(r.same_as_published for r in results), sum(r.render_seconds for r in results) / workers,
                    sum(r.write_seconds for r in results) / workers)
-
-
-def _receive(pipe: Connection, process: multiprocessing.process.BaseProcess) -> Written:
-    written: Written = receive_outcome(pipe, process)
-    return written
