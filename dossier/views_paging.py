@@ -70,8 +70,11 @@ def pager(paths: Sequence[str], number: int, labels: Mapping[str, str], around: 
     shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
     links: list[PageLink] = []
     for n in shown:
-        if links and n > links[-1].number + 1:
-            links.append(PageLink(n - 1, None))
+        last = links[-1].number if links else n - 1
+        if n == last + 2:  # one page left out: show it rather than a gap
+            links.append(PageLink(last + 1, paths[last]))
+        elif n > last + 2:
+            links.append(PageLink(last + 1, None))
         links.append(PageLink(n, paths[n - 1], n == number))
     label = labels["pager_label"].replace("{n}", str(number)).replace("{total}", str(count))
     return Pager(number, count, label, paths[number - 2] if number > 1 else None,
