@@ -22,7 +22,7 @@ from .analysis.geo import MapPlace, RouteStop
 from .analysis.graph import Connection
 from .analysis.passages import PassageOccurrence, SharedPassage
 from .analysis.quotes import QuoteGroup, QuoteSource, SpeakerQuotes
-from .analysis.timeline import Attestation, DateConflict, Timeline, TimelineEvent
+from .analysis.timeline import Attestation, DateConflict, DateReading, Timeline, TimelineEvent
 from .config import Config, EventConfig
 from .models import ArticlePage, EntityPage
 from .views_paging import pack, page_of_groups, page_paths
@@ -192,16 +192,15 @@ class TimelinePages:
         nav = tuple(YearLink(year, on_page(self.paths[n - 1])) for year, n in self.year_page.items())
         if number > 1:
             return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), (), (), nav)
-        timeline = self.timeline
-        conflict_views = tuple(
-            ConflictView(c, tuple(ReadingView(r.date, anchor, r.outlets, tuple(map(_attestation, r.attestations)),
-                                              on_page(self.event_path(anchor) if anchor in self.event_page
-                                                      else self.period_path(r.date)))
-                                  for r in c.readings
-                                  for anchor in (self.anchors.get((c.id, r.date), f"t-{r.date}"),)))
-            for c in timeline.conflicts)
+        def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
+            anchor = self.anchors.get((conflict.id, r.date))
+            page = self.event_path(anchor) if anchor else self.period_path(r.date)
+            return ReadingView(r.date, anchor or f"t-{r.date}", r.outlets, tuple(map(_attestation, r.attestations)),
+                               on_page(page))
+        conflict_views = tuple(ConflictView(c, tuple(reading(c, r) for r in c.readings))
+                               for c in self.timeline.conflicts)
         return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
-                            tuple(map(_attestation, timeline.weekday_mismatches)), nav)
+                            tuple(map(_attestation, self.timeline.weekday_mismatches)), nav)
 
 
 def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days: int = 8,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .analysis.passages import SharedPassage
 from .analysis.quotes import SpeakerQuotes
@@ -19,8 +20,10 @@ from .views import DayGroup, Source, group_by_day
 from .views_analysis import PassageView, passage_views
 from .views_paging import Layout, pack, page_of_groups, page_paths, spread
 
+T = TypeVar("T")
 
-def chunk(items: Sequence, size: int, number: int) -> tuple:
+
+def chunk(items: Sequence[T], size: int, number: int) -> tuple[T, ...]:
     """Page ``number`` (from 1) of ``items`` at ``size`` a page."""
     return tuple(items[(number - 1) * size:number * size])
 
