@@ -363,7 +363,8 @@ def _entity(r: _Renderer, entity: EntityPage, count: int, number: int = 1) -> by
     path = page_paths(r.config, entity.path, count)[number - 1]
     pager = r.pager(entity.path, count, number)
     # What it said and who it is named with: on the first page only.
-    analysed = entity_analysis(r.analysis, entity, r.quotes.speaker_path) if number == 1 else EntityAnalysis(None, ())
+    analysed = (entity_analysis(r.analysis, entity, r.quotes.speaker_path, r.size) if number == 1
+                else EntityAnalysis(None, ()))
     return r.render(
         "entity.html", path, entity=entity, sources=view.sources, pager=pager, analysed=analysed,
         days=view.days,

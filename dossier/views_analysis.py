@@ -11,7 +11,7 @@ page.  Those are made here, as small frozen values, so templates still compute n
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from markupsafe import Markup
@@ -97,8 +97,8 @@ class ConflictView:
 
 @dataclass(frozen=True)
 class TimelineView:
-    """One page of the timeline: its years (a part of the timeline on a long one), and on the
-    first page the conflicts and weekday mismatches."""
+    """One page of the timeline: its years (a part of the timeline on a long one), and the
+    conflicts and weekday mismatches among its events."""
 
     years: tuple[YearView, ...]
     conflicts: tuple[ConflictView, ...]
@@ -167,6 +167,20 @@ class TimelinePages:
                         self.event_page[event.id] = number
         self.conflicts = {c.id: c for c in timeline.conflicts}
         self.anchors = _anchors(timeline)
+        # A conflict is shown on the page of its first reading, a weekday mismatch on the page
+        # of its date: each page lists the disputes among its own events, so none grows with
+        # the dossier.
+        self.conflicts_on: dict[int, list[DateConflict]] = {}
+        for conflict in timeline.conflicts:
+            first = min(self._reading_page(conflict, r) for r in conflict.readings)
+            self.conflicts_on.setdefault(first, []).append(conflict)
+        self.mismatches_on: dict[int, list[Attestation]] = {}
+        for attestation in timeline.weekday_mismatches:
+            self.mismatches_on.setdefault(self.period_page.get(attestation.date, 1), []).append(attestation)
+
+    def _reading_page(self, conflict: DateConflict, reading: DateReading) -> int:
+        anchor = self.anchors.get((conflict.id, reading.date))
+        return self.event_page.get(anchor, 1) if anchor else self.period_page.get(reading.date, 1)
 
     def period_path(self, key: str) -> str:
         return self.paths[self.period_page.get(key, 1) - 1]
@@ -175,7 +189,8 @@ class TimelinePages:
         return self.paths[self.event_page.get(ident, 1) - 1]
 
     def page(self, number: int) -> TimelineView:
-        """Page ``number`` (from 1): its periods by year; the conflicts and mismatches on page 1."""
+        """Page ``number`` (from 1): its periods by year, with the conflicts and weekday
+        mismatches among them."""
         here = self.paths[number - 1]
 
         def on_page(path: str) -> str | None:
@@ -190,17 +205,15 @@ class TimelinePages:
                               tuple(_event(e, self.conflicts, self.anchors, where) for e in period.events[lo:hi]))
             years.setdefault(period.key[:4], []).append(view)
         nav = tuple(YearLink(year, on_page(self.paths[n - 1])) for year, n in self.year_page.items())
-        if number > 1:
-            return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), (), (), nav)
         def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
             anchor = self.anchors.get((conflict.id, r.date))
             page = self.event_path(anchor) if anchor else self.period_path(r.date)
             return ReadingView(r.date, anchor or f"t-{r.date}", r.outlets, tuple(map(_attestation, r.attestations)),
                                on_page(page))
         conflict_views = tuple(ConflictView(c, tuple(reading(c, r) for r in c.readings))
-                               for c in self.timeline.conflicts)
+                               for c in self.conflicts_on.get(number, ()))
         return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
-                            tuple(map(_attestation, self.timeline.weekday_mismatches)), nav)
+                            tuple(map(_attestation, self.mismatches_on.get(number, ()))), nav)
 
 
 def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days: int = 8,
@@ -322,14 +335,19 @@ class EntityAnalysis:
     quotes: SpeakerQuotes | None  # what the person or organisation said
     connections: tuple[Connection, ...]  # named in the same sentences, strongest first
     quotes_page: str | None = None  # the quotes page where this speaker's quotes start
+    quote_count: int = 0  # all its quote groups (``quotes`` holds the first ``limit`` of them)
 
 
 def entity_analysis(analysis: Analysis, entity: EntityPage,
-                    where: Callable[[str | None], str] | None = None) -> EntityAnalysis:
-    """``where(speaker key)``: the page of the quotes list where the speaker's quotes start."""
+                    where: Callable[[str | None], str] | None = None, limit: int | None = None) -> EntityAnalysis:
+    """``where(speaker key)``: the page of the quotes list where the speaker's quotes start;
+    ``limit``: at most this many quote groups (the quotes pages have them all)."""
     quotes = analysis.quotes_of(entity) if entity.type != "place" else None
     page = where(quotes.key) if quotes and where else None
-    return EntityAnalysis(quotes, analysis.connections_of(entity), page)
+    count = len(quotes.groups) if quotes else 0
+    if quotes and limit is not None and count > limit:
+        quotes = replace(quotes, groups=quotes.groups[:limit])
+    return EntityAnalysis(quotes, analysis.connections_of(entity), page, count)
 
 
 # ------------------------------------------------------------------ map and network

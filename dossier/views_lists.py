@@ -17,7 +17,7 @@ from .analysis.quotes import SpeakerQuotes
 from .config import Config
 from .models import ArticlePage, Event
 from .views import DayGroup, Source, group_by_day
-from .views_analysis import PassageView, passage_views
+from .views_analysis import PassageView, in_context
 from .views_paging import Layout, pack, page_of_groups, page_paths, spread
 
 T = TypeVar("T")
@@ -112,16 +112,19 @@ class QuotePages:
 
 
 class PassagePages:
-    """The shared passages ``size`` a page."""
+    """The shared passages laid out ``size`` occurrences a page (wire copy may be carried by
+    hundreds of articles), a passage's occurrences kept together when they fit on a page."""
 
     def __init__(self, passages: Sequence[SharedPassage], config: Config, first: str, size: int) -> None:
         self.passages = tuple(passages)
-        self.size = size
-        self.paths = page_paths(config, first, max(1, -(-len(passages) // size)))
-        self.passage_page = {p.id: i // size + 1 for i, p in enumerate(passages)}
+        self.layout: Layout = pack([len(p.occurrences) for p in passages], size)
+        self.paths = page_paths(config, first, len(self.layout))
+        starts = page_of_groups(self.layout)
+        self.passage_page = {p.id: starts.get(i, 1) for i, p in enumerate(passages)}
 
     def passage_path(self, ident: str) -> str:
         return self.paths[self.passage_page.get(ident, 1) - 1]
 
     def page(self, number: int) -> tuple[PassageView, ...]:
-        return passage_views(chunk(self.passages, self.size, number))
+        return tuple(PassageView(self.passages[i], tuple(in_context(o) for o in self.passages[i].occurrences[lo:hi]))
+                     for i, lo, hi in self.layout[number - 1])
