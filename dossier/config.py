@@ -54,6 +54,7 @@ class PathNames:
     sources: str = "sources"
     map: str = "map"
     connections: str = "connections"
+    page: str = "page"  # a long list's later pages: <list>/<page>/2/, <list>/<page>/3/ ...
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Config:
     paths: PathNames = field(default_factory=PathNames)
     event: EventConfig | None = None
     summary_sentences: int = 3
+    page_size: int = 50  # items of a long list per page (articles, sources, timeline entries...)
 
     @property
     def content_dir(self) -> Path:
@@ -100,7 +102,7 @@ class Config:
 # ------------------------------------------------------------------ sections
 
 _TOP_KEYS = ("title", "description", "language", "base_url", "hubs", "entities", "labels",
-             "paths", "event", "summary_sentences")
+             "paths", "event", "summary_sentences", "page_size")
 
 
 def _read_hub(r: NodeReader, node: yaml.Node, index: int) -> HubConfig | None:
@@ -281,6 +283,13 @@ def parse_config(text: str, path: Path) -> Config:
             r.problem(keys["summary_sentences"][1], "summary_sentences must be between 1 and 10")
         elif value is not None:
             summary_sentences = value
+    page_size = 50
+    if "page_size" in keys:
+        value = r.scalar(keys["page_size"][1], "page_size", int)
+        if value is not None and not 1 <= value <= 10000:
+            r.problem(keys["page_size"][1], "page_size must be between 1 and 10000")
+        elif value is not None:
+            page_size = value
 
     if r.problems:
         raise DossierError(by_line(r.problems))
@@ -297,6 +306,7 @@ def parse_config(text: str, path: Path) -> Config:
         paths=paths,
         event=event,
         summary_sentences=summary_sentences,
+        page_size=page_size,
     )
 
 

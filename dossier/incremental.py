@@ -18,6 +18,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .analysis import Analysis, analyze_site
@@ -27,6 +28,7 @@ from .opendata import dossier_json
 from .pipeline import TEMPLATE_CACHE, BuildReport, Stopwatch, assemble_pages, no_progress
 from .publish import safe_relative_path
 from .render import render_site
+from .urls import first_page_path
 
 
 @dataclass(frozen=True)
@@ -85,16 +87,25 @@ def changed_pages(before: Site, after: Site) -> frozenset[str]:
     return frozenset(path for path, page in _page_objects(after).items() if not comparison.page_same(page))
 
 
-def wanted_paths(before: Site, after: Site, changed: frozenset[str] | None = None) -> Callable[[str], bool]:
+def wanted_paths(before: Site, after: Site, changed: frozenset[str] | None = None,
+                 first_page: Callable[[str], str] | None = None) -> Callable[[str], bool]:
     """Which output files a quick rebuild renders.
 
     Per-item pages (articles, hubs, entities) only when their data changed; every other
     page (home, lists, timeline, the analyst views, feed, sitemap) summarises the whole
-    dossier, so it is always rendered again — whatever pages a theme adds.
+    dossier, so it is always rendered again — whatever pages a theme adds.  ``first_page``:
+    the first page of a long list's later page (``urls.first_page_path``), so a topic's or
+    an entity's page 2, 3 ... go with its first page.
     """
     per_item = frozenset(_page_objects(after)) | frozenset(_page_objects(before))
     changed = changed_pages(before, after) if changed is None else changed
-    return lambda path: path in changed or path not in per_item
+    if first_page is None:
+        return lambda path: path in changed or path not in per_item
+
+    def wanted(path: str) -> bool:
+        first = first_page(path)
+        return first in changed or first not in per_item
+    return wanted
 
 
 def write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
@@ -143,7 +154,7 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
     if config != previous.config:
         raise DossierError("site.yaml changed; a full build is needed")
     changed = changed_pages(previous.site, site)
-    wanted = wanted_paths(previous.site, site, changed)
+    wanted = wanted_paths(previous.site, site, changed, partial(first_page_path, config))
     edited = {p.path: p.article.slug for p in site.articles if p.path in changed}
 
     def render_and_write(analysis: Analysis, batch: Callable[[str], bool]) -> list[str]:

@@ -38,21 +38,21 @@ from .views import (
     entity_events,
     entity_sources,
     feed_entries,
-    group_by_day,
     index_events,
 )
 from .views_analysis import (
-    TimelineView,
+    EntityAnalysis,
+    TimelinePages,
     article_passages,
     article_quotes,
     compact_periods,
     entity_analysis,
     map_page,
     network_page,
-    passage_views,
-    timeline_view,
 )
 from .views_jsonld import article_jsonld, entity_jsonld, home_jsonld
+from .views_lists import PassagePages, QuotePages, chunk, entity_list_pages, topic_pages
+from .views_paging import Pager, page_count, page_paths, pager
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 ANALYST_PAGES = ("quotes", "sources", "map", "connections")
@@ -218,12 +218,13 @@ class _Renderer:
         self.hubs = {h.slug: h for h in site.hubs}
         self.md = make_markdown()
         self.related = RelatedArticles(site.articles)
-        # The dates an article may link to on the timeline page (its "t-<key>" anchors).
-        self.dated = frozenset(p.key for p in analysis.timeline.periods)
         self.globals: dict[str, Any] = {
             "config": config, "labels": self.labels, "site": site, "paths": self.paths, "nav": self.nav,
-            "analysis": analysis,
+            "analysis": analysis, "pager": None,
         }
+        self.size = config.page_size
+        # The pages of the one hub or entity being rendered (a render walks a list's pages in order).
+        self._last_paged: tuple[str, tuple[Any, ...]] | None = None
 
     def render(self, name: str, page_path: str, **context: Any) -> bytes:
         """Render one template for one output path; template mistakes become DossierError."""
@@ -239,9 +240,41 @@ class _Renderer:
         return text.encode("utf-8")
 
     @cached_property
-    def timeline(self) -> TimelineView:
-        """The timeline page's view (only a render that wants that page builds it)."""
-        return timeline_view(self.analysis.timeline)
+    def timeline(self) -> TimelinePages:
+        """Which timeline page holds which date (the pages' views are made when rendered)."""
+        return TimelinePages(self.analysis.timeline, self.config, self.paths["timeline"], self.size)
+
+    @cached_property
+    def dated(self) -> dict[str, str]:
+        """The dates an article may link to on the timeline ("t-<key>" anchors), with their page."""
+        return {p.key: self.timeline.period_path(p.key) for p in self.analysis.timeline.periods}
+
+    @cached_property
+    def quotes(self) -> QuotePages:
+        return QuotePages(self.analysis.speakers, self.config, self.paths["quotes"], self.size)
+
+    @cached_property
+    def passages(self) -> PassagePages:
+        return PassagePages(self.analysis.passages, self.config, self.paths["sources"], self.size)
+
+    def paged(self, path: str, make: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+        """The page views of the list at ``path``, made once for all its pages.
+
+        Only the last list is kept: the views of every entity at once would be the whole
+        dossier again, and a render takes a list's pages one after the other.
+        """
+        if self._last_paged is None or self._last_paged[0] != path:
+            self._last_paged = (path, make())
+        return self._last_paged[1]
+
+    def pager(self, first: str, count: int, number: int) -> Pager | None:
+        return pager(page_paths(self.config, first, count), number, self.labels)
+
+    def paged_meta(self, title: str, description: str, path: str, pager: Pager | None, **extra: Any) -> Meta:
+        """A later page's title says which page it is ("Linimasa · Halaman 2 dari 7")."""
+        if pager is not None and pager.number > 1:
+            title = f"{title} · {pager.label}"
+        return self.meta(title, description, path, **extra)
 
     @cached_property
     def events(self) -> EventIndex:
@@ -281,7 +314,7 @@ def _home(r: _Renderer) -> bytes:
         meta=r.meta(config.title, config.description, "index.html", section="home"),
         key_people=site.people[:10], key_places=site.places[:10],
         key_organizations=site.organizations[:6],
-        days=compact_periods(r.analysis.timeline, config.event),
+        days=compact_periods(r.timeline, config.event),
         latest=site.articles[:6],
         jsonld=home_jsonld(config, r.paths["search"]), event_jsonld=r.analysis.event,
     )
@@ -295,34 +328,49 @@ def _article(r: _Renderer, index: int) -> bytes:
                         tuple((o.start, o.end) for _, o in passages))
     description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
-        "article.html", page.path, view=view, shared=article_passages(r.analysis, page),
-        quotes=article_quotes(r.analysis, page, r.speakers),
+        "article.html", page.path, view=view, shared=article_passages(r.analysis, page, r.passages.passage_path),
+        quotes=article_quotes(r.analysis, page, r.speakers, r.quotes.group_path),
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
                     published=article.published.isoformat() if article.published else None),
         jsonld=article_jsonld(view, r.config, r.entities),
     )
 
 
-def _hub(r: _Renderer, hub: HubPage) -> bytes:
+def _hub(r: _Renderer, hub: HubPage, count: int, number: int = 1) -> bytes:
+    """Page ``number`` of a topic: its share of the articles and of their events; page 1 also
+    the recurring people and places."""
+    views = r.paged(hub.path, lambda: topic_pages(hub.articles, hub.events, r.size))
+    view = views[number - 1]
+    path = page_paths(r.config, hub.path, count)[number - 1]
+    pager = r.pager(hub.path, count, number)
     return r.render(
-        "hub.html", hub.path, hub=hub, days=group_by_day(hub.events),
-        meta=r.meta(hub.title, hub.description or f"{hub.title}: {_counted(r, len(hub.articles), 'articles')}",
-                    hub.path, section="topics"),
+        "hub.html", path, hub=hub, articles=view.articles, days=view.days, pager=pager,
+        meta=r.paged_meta(hub.title, hub.description or f"{hub.title}: {_counted(r, len(hub.articles), 'articles')}",
+                          path, pager, section="topics"),
     )
 
 
-def _entity(r: _Renderer, entity: EntityPage) -> bytes:
+def _entity(r: _Renderer, entity: EntityPage, count: int, number: int = 1) -> bytes:
+    """Page ``number`` of an entity: its share of the articles naming it and of its dated
+    events; page 1 also what it said and who it is named with."""
     section = {"person": "people", "place": "places", "organization": "organizations"}[entity.type]
     known = entity.known
     description = (known.description if known and known.description
                    else f"{entity.name}: {_counted(r, entity.article_count, 'articles')}")
+    views = r.paged(entity.path, lambda: entity_list_pages(entity_sources(entity), entity_events(entity, r.events),
+                                                           r.size))
+    view = views[number - 1]
+    path = page_paths(r.config, entity.path, count)[number - 1]
+    pager = r.pager(entity.path, count, number)
+    # What it said and who it is named with: on the first page only.
+    analysed = (entity_analysis(r.analysis, entity, r.quotes.speaker_path, r.size) if number == 1
+                else EntityAnalysis(None, ()))
     return r.render(
-        "entity.html", entity.path, entity=entity, sources=entity_sources(entity),
-        analysed=entity_analysis(r.analysis, entity),
-        days=entity_events(entity, r.events),
+        "entity.html", path, entity=entity, sources=view.sources, pager=pager, analysed=analysed,
+        days=view.days,
         type_label=r.labels[f"type_{entity.type}"], jsonld=entity_jsonld(entity, r.config, r.entities),
-        meta=r.meta(entity.name, description, entity.path, og_type="profile" if entity.type == "person"
-                    else "website", section=section),
+        meta=r.paged_meta(entity.name, description, path, pager,
+                          og_type="profile" if entity.type == "person" else "website", section=section),
     )
 
 
@@ -336,34 +384,55 @@ def _list(r: _Renderer, key: str, entities: tuple[EntityPage, ...]) -> bytes:
 PageJob = tuple[str, Callable[[], bytes]]
 
 
-def _analyst_page(r: _Renderer, key: str, template: str, **views: Callable[[], Any]) -> PageJob:
-    """A page of the analyst views: title and intro from labels ``<key>_title``/``_intro``.
+def _analyst_page(r: _Renderer, key: str, template: str, path: str | None = None, pager: Pager | None = None,
+                  **views: Callable[[], Any]) -> PageJob:
+    """A page of the analyst views: title and intro from labels ``<key>_title``/``_intro``;
+    ``path`` and ``pager`` for a later page of a long one.
 
     Its views are made only when the page is rendered: a render that wants other pages
     (a render worker's share, the preview's edited article) must not pay for them.
     """
-    path = r.paths[key]
+    path = path or r.paths[key]
     title, intro = r.labels[f"{key}_title"], r.labels[f"{key}_intro"]
 
     def render() -> bytes:
-        return r.render(template, path, title=title, intro=intro, meta=r.meta(title, intro, path, section=key),
+        return r.render(template, path, title=title, intro=intro, pager=pager,
+                        meta=r.paged_meta(title, intro, path, pager, section=key),
                         **{name: make() for name, make in views.items()})
     return path, render
+
+
+def _paged_analyst_pages(r: _Renderer, key: str, template: str, paths: tuple[str, ...],
+                         **views: Callable[[int], Any]) -> Iterator[PageJob]:
+    """Every page of a long analyst list; ``views``: each view of page n, made from n."""
+    for number, path in enumerate(paths, 1):
+        made = {name: partial(make, number) for name, make in views.items()}
+        yield _analyst_page(r, key, template, path, pager(paths, number, r.labels), **made)
 
 
 def _analyst_pages(r: _Renderer) -> Iterator[PageJob]:
     """Timeline with conflicts, who said what, shared wire copy, map, connections."""
     analysis = r.analysis
 
-    def event() -> Any:
+    def event(number: int = 1) -> Any:
         return analysis.event
-    yield _analyst_page(r, "timeline", "timeline.html", timeline=lambda: r.timeline, event_jsonld=event)
-    yield _analyst_page(r, "quotes", "quotes.html", speakers=lambda: analysis.speakers)
-    yield _analyst_page(r, "sources", "sources.html", passages=lambda: passage_views(analysis.passages))
+    yield from _paged_analyst_pages(r, "timeline", "timeline.html", r.timeline.paths, timeline=r.timeline.page,
+                                    event_jsonld=event)
+    yield from _paged_analyst_pages(r, "quotes", "quotes.html", r.quotes.paths,
+                                    speakers=lambda n: r.quotes.page(n).speakers,
+                                    speaker_index=lambda n: r.quotes.page(n).nav)
+    yield from _paged_analyst_pages(r, "sources", "sources.html", r.passages.paths, passages=r.passages.page)
     yield _analyst_page(r, "map", "map.html", view=lambda: map_page(analysis, r.paths["map"], r.labels),
                         event_jsonld=event)
     yield _analyst_page(r, "connections", "connections.html",
                         view=lambda: network_page(analysis, r.paths["connections"], r.labels))
+
+
+def _article_list(r: _Renderer, title: str, intro: str, paths: tuple[str, ...], number: int) -> bytes:
+    path, page = paths[number - 1], pager(paths, number, r.labels)
+    return r.render("article_list.html", path, title=title, intro=intro, pager=page,
+                    articles=chunk(r.site.articles, r.size, number),
+                    meta=r.paged_meta(title, intro, path, page, section="articles"))
 
 
 def _pages(r: _Renderer) -> Iterator[PageJob]:
@@ -373,17 +442,23 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
     for index, page in enumerate(site.articles):
         yield page.path, partial(_article, r, index)
     for hub in site.hubs:
-        yield hub.path, partial(_hub, r, hub)
+        count = page_count(len(hub.articles), r.size)
+        for number, path in enumerate(page_paths(r.config, hub.path, count), 1):
+            yield path, partial(_hub, r, hub, count, number)
     for entity in (*site.people, *site.places, *site.organizations):
-        yield entity.path, partial(_entity, r, entity)
+        count = page_count(entity.article_count, r.size)
+        for number, path in enumerate(page_paths(r.config, entity.path, count), 1):
+            yield path, partial(_entity, r, entity, count, number)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):
         yield paths[key], partial(_list, r, key, group)
-    for key, template, label in (("topics", "topic_list.html", "list_topics"),
-                                 ("articles", "article_list.html", "list_articles")):
-        title, intro = labels[f"{label}_title"], labels[f"{label}_intro"]
-        yield paths[key], partial(r.render, template, paths[key], title=title, intro=intro,
-                                  meta=r.meta(title, intro, paths[key], section=key))
+    title, intro = labels["list_topics_title"], labels["list_topics_intro"]
+    yield paths["topics"], partial(r.render, "topic_list.html", paths["topics"], title=title, intro=intro,
+                                   meta=r.meta(title, intro, paths["topics"], section="topics"))
+    title, intro = labels["list_articles_title"], labels["list_articles_intro"]
+    article_pages = page_paths(r.config, paths["articles"], page_count(len(site.articles), r.size))
+    for number, path in enumerate(article_pages, 1):
+        yield path, partial(_article_list, r, title, intro, article_pages, number)
     yield from _analyst_pages(r)
     title, intro = labels["search_title"], labels["search_intro"]
     yield paths["search"], partial(r.render, "search.html", paths["search"], title=title, intro=intro,

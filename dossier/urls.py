@@ -65,6 +65,26 @@ def timeline_path(config: Config) -> str:
     return page_path(config.paths.timeline)
 
 
+def numbered_page_path(config: Config, first: str, number: int) -> str:
+    """Page ``number`` of a list whose first page is ``first`` ("linimasa/index.html" ->
+    "linimasa/page/2/index.html"); page 1 is ``first`` itself, so a short list keeps its URL.
+
+    The page folder (``paths.page``) keeps the numbers out of the list's own folder, where an
+    article slug or an entity key made only of digits could live.
+    """
+    if number == 1:
+        return first
+    return page_path(posixpath.dirname(first), config.paths.page, str(number))
+
+
+def first_page_path(config: Config, path: str) -> str:
+    """The first page of the list that output ``path`` is a later page of (else ``path``)."""
+    parts = path.split("/")
+    if len(parts) >= 3 and parts[-1] == "index.html" and parts[-3] == config.paths.page and parts[-2].isdigit():
+        return page_path(*parts[:-3])
+    return path
+
+
 def relative_href(from_page: str, to_file: str) -> str:
     """Relative link from one output file to another.
 

@@ -42,6 +42,7 @@ class DateChip:
     text: str  # exactly as written in the article
     value: str  # ISO value it resolves to
     on_timeline: bool = True  # the timeline page has this date (so the link has a target)
+    page: str = ""  # the timeline page that shows it
 
 
 @dataclass(frozen=True)
@@ -135,17 +136,18 @@ def _chips(found: tuple[EntityMentions, ...], entities: Mapping[tuple[str, str],
 def article_view(page: ArticlePage, hubs: Mapping[str, HubPage], entities: Mapping[tuple[str, str], EntityPage],
                  labels: Mapping[str, str], md: MarkdownIt,
                  related: tuple[ArticlePage, ...] = (),
-                 timeline_keys: frozenset[str] | None = None,
+                 timeline_keys: Mapping[str, str] | None = None,
                  shared: Iterable[tuple[int, int]] = ()) -> ArticleView:
-    """``timeline_keys``: the dates the timeline page shows; a date chip links only to those.
+    """``timeline_keys``: the dates the timeline shows, each with the timeline page showing it;
+    a date chip links only to those.
     ``shared``: spans of the text (``Article.text`` offsets) that other outlets carry too."""
     people, places = _chips(page.people, entities), _chips(page.places, entities)
     topics = tuple(TopicLink(hubs[s].title, hubs[s].path) for s in page.topics if s in hubs)
     dates: dict[tuple[str, str], DateChip] = {}
     for d in page.extraction.dates:
         if d.value is not None:
-            shown = timeline_keys is None or d.value in timeline_keys
-            dates.setdefault((d.text, d.value), DateChip(d.text, d.value, shown))
+            where = "" if timeline_keys is None else timeline_keys.get(d.value)
+            dates.setdefault((d.text, d.value), DateChip(d.text, d.value, where is not None, where or ""))
     quotes = []
     for q in page.extraction.quotes:
         speaker = entities.get(("person", q.speaker_key)) if q.speaker_key else None

@@ -11,7 +11,7 @@ page.  Those are made here, as small frozen values, so templates still compute n
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from markupsafe import Markup
@@ -22,9 +22,10 @@ from .analysis.geo import MapPlace, RouteStop
 from .analysis.graph import Connection
 from .analysis.passages import PassageOccurrence, SharedPassage
 from .analysis.quotes import QuoteGroup, QuoteSource, SpeakerQuotes
-from .analysis.timeline import Attestation, DateConflict, Timeline, TimelineEvent
-from .config import EventConfig
+from .analysis.timeline import Attestation, DateConflict, DateReading, Timeline, TimelineEvent
+from .config import Config, EventConfig
 from .models import ArticlePage, EntityPage
+from .views_paging import pack, page_of_groups, page_paths
 
 CONTEXT_CHARS = 240  # at most this much of the sentence on either side of a shared passage
 
@@ -48,6 +49,7 @@ class OtherReading:
     date: str
     outlets: tuple[str, ...]
     anchor: str  # id of the timeline event that carries this reading
+    page: str | None = None  # the timeline page holding it; None: the page being rendered
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class PeriodView:
     precision: str
     events: tuple[EventView, ...]
     more: int = 0  # events left out of a compact view
+    page: str | None = None  # a compact view's link target: the timeline page holding the period
 
 
 @dataclass(frozen=True)
@@ -72,11 +75,18 @@ class YearView:
 
 
 @dataclass(frozen=True)
+class YearLink:
+    year: str
+    page: str | None  # the timeline page where the year starts; None: the page being rendered
+
+
+@dataclass(frozen=True)
 class ReadingView:
     date: str
     anchor: str
     outlets: tuple[str, ...]
     attestations: tuple[AttestationView, ...]
+    page: str | None = None  # the timeline page holding the anchor; None: the page being rendered
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,13 @@ class ConflictView:
 
 @dataclass(frozen=True)
 class TimelineView:
+    """One page of the timeline: its years (a part of the timeline on a long one), and the
+    conflicts and weekday mismatches among its events."""
+
     years: tuple[YearView, ...]
     conflicts: tuple[ConflictView, ...]
     mismatches: tuple[AttestationView, ...]  # weekday/date contradictions inside one article
+    year_nav: tuple[YearLink, ...] = ()  # every year of the timeline, linked to its page
 
     @property
     def keys(self) -> frozenset[str]:
@@ -119,40 +133,96 @@ def _anchors(timeline: Timeline) -> dict[tuple[str, str], str]:
 
 
 def _event(event: TimelineEvent, conflicts: Mapping[str, DateConflict],
-           anchors: Mapping[tuple[str, str], str]) -> EventView:
+           anchors: Mapping[tuple[str, str], str], where: Callable[[str], str | None]) -> EventView:
+    """``where(event id)``: the page showing that event (None: the page being rendered)."""
     others: tuple[OtherReading, ...] = ()
     if event.conflict and event.conflict in conflicts:
-        others = tuple(OtherReading(r.date, r.outlets, anchors[(event.conflict, r.date)])
+        others = tuple(OtherReading(r.date, r.outlets, anchor, where(anchor))
                        for r in conflicts[event.conflict].readings
-                       if r.date != event.date and (event.conflict, r.date) in anchors)
+                       if r.date != event.date and (anchor := anchors.get((event.conflict, r.date))))
     return EventView(event, tuple(map(_attestation, event.attestations)), others)
 
 
-def timeline_view(timeline: Timeline) -> TimelineView:
-    """The whole timeline by year, its conflicts with every reading, its weekday mismatches."""
-    conflicts = {c.id: c for c in timeline.conflicts}
-    anchors = _anchors(timeline)
-    years: dict[str, list[PeriodView]] = {}
-    for period in timeline.periods:
-        view = PeriodView(period.key, period.precision,
-                          tuple(_event(e, conflicts, anchors) for e in period.events))
-        years.setdefault(period.key[:4], []).append(view)
-    conflict_views = tuple(
-        ConflictView(c, tuple(ReadingView(r.date, anchors.get((c.id, r.date), f"t-{r.date}"), r.outlets,
-                                          tuple(map(_attestation, r.attestations)))
-                              for r in c.readings))
-        for c in timeline.conflicts)
-    return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
-                        tuple(map(_attestation, timeline.weekday_mismatches)))
+class TimelinePages:
+    """The timeline laid out on pages of about ``size`` events, a day's events kept together.
+
+    Made once per render from the event counts alone (cheap: an article page needs to know
+    which page holds each of its dates); a page's views are made only when it is rendered.
+    """
+
+    def __init__(self, timeline: Timeline, config: Config, first: str, size: int) -> None:
+        self.timeline = timeline
+        self.layout = pack([len(p.events) for p in timeline.periods], size)
+        self.paths = page_paths(config, first, len(self.layout))
+        starts = page_of_groups(self.layout)
+        self.period_page = {p.key: starts[i] for i, p in enumerate(timeline.periods)}
+        self.year_page: dict[str, int] = {}
+        self.event_page: dict[str, int] = {}  # events of a conflict: the other readings link to them
+        for number, pieces in enumerate(self.layout, 1):
+            for group, lo, hi in pieces:
+                period = timeline.periods[group]
+                self.year_page.setdefault(period.key[:4], number)
+                for event in period.events[lo:hi]:
+                    if event.conflict:
+                        self.event_page[event.id] = number
+        self.conflicts = {c.id: c for c in timeline.conflicts}
+        self.anchors = _anchors(timeline)
+        # A conflict is shown on the page of its first reading, a weekday mismatch on the page
+        # of its date: each page lists the disputes among its own events, so none grows with
+        # the dossier.
+        self.conflicts_on: dict[int, list[DateConflict]] = {}
+        for conflict in timeline.conflicts:
+            first = min(self._reading_page(conflict, r) for r in conflict.readings)
+            self.conflicts_on.setdefault(first, []).append(conflict)
+        self.mismatches_on: dict[int, list[Attestation]] = {}
+        for attestation in timeline.weekday_mismatches:
+            self.mismatches_on.setdefault(self.period_page.get(attestation.date, 1), []).append(attestation)
+
+    def _reading_page(self, conflict: DateConflict, reading: DateReading) -> int:
+        anchor = self.anchors.get((conflict.id, reading.date))
+        return self.event_page.get(anchor, 1) if anchor else self.period_page.get(reading.date, 1)
+
+    def period_path(self, key: str) -> str:
+        return self.paths[self.period_page.get(key, 1) - 1]
+
+    def event_path(self, ident: str) -> str:
+        return self.paths[self.event_page.get(ident, 1) - 1]
+
+    def page(self, number: int) -> TimelineView:
+        """Page ``number`` (from 1): its periods by year, with the conflicts and weekday
+        mismatches among them."""
+        here = self.paths[number - 1]
+
+        def on_page(path: str) -> str | None:
+            return None if path == here else path
+
+        def where(ident: str) -> str | None:
+            return on_page(self.event_path(ident))
+        years: dict[str, list[PeriodView]] = {}
+        for group, lo, hi in self.layout[number - 1]:
+            period = self.timeline.periods[group]
+            view = PeriodView(period.key, period.precision,
+                              tuple(_event(e, self.conflicts, self.anchors, where) for e in period.events[lo:hi]))
+            years.setdefault(period.key[:4], []).append(view)
+        nav = tuple(YearLink(year, on_page(self.paths[n - 1])) for year, n in self.year_page.items())
+        def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
+            anchor = self.anchors.get((conflict.id, r.date))
+            page = self.event_path(anchor) if anchor else self.period_path(r.date)
+            return ReadingView(r.date, anchor or f"t-{r.date}", r.outlets, tuple(map(_attestation, r.attestations)),
+                               on_page(page))
+        conflict_views = tuple(ConflictView(c, tuple(reading(c, r) for r in c.readings))
+                               for c in self.conflicts_on.get(number, ()))
+        return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
+                            tuple(map(_attestation, self.mismatches_on.get(number, ()))), nav)
 
 
-def compact_periods(timeline: Timeline, event: EventConfig | None, max_days: int = 8,
+def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days: int = 8,
                     per_day: int = 2) -> tuple[PeriodView, ...]:
     """The home page's timeline: exact days only, around the event when one is configured,
-    the same events (with their outlets and conflicts) as the timeline page."""
-    conflicts = {c.id: c for c in timeline.conflicts}
-    anchors = _anchors(timeline)
-    days = [p for p in timeline.periods if p.precision == "day"]
+    the same events (with their outlets and conflicts) as the timeline page, each linked to
+    the timeline page that holds it."""
+    conflicts, anchors = timeline.conflicts, timeline.anchors
+    days = [p for p in timeline.timeline.periods if p.precision == "day"]
     if event and event.start:
         start = (event.start - timedelta(days=14)).isoformat()
         end = ((event.end or event.start) + timedelta(days=14)).isoformat()
@@ -162,9 +232,9 @@ def compact_periods(timeline: Timeline, event: EventConfig | None, max_days: int
     # Events several outlets attest, or that outlets dispute, come first within a day.
     return tuple(
         PeriodView(p.key, p.precision,
-                   tuple(_event(e, conflicts, anchors)
+                   tuple(_event(e, conflicts, anchors, timeline.event_path)
                          for e in sorted(p.events, key=lambda e: (not e.conflict, -len(e.outlets)))[:per_day]),
-                   max(0, len(p.events) - per_day))
+                   max(0, len(p.events) - per_day), timeline.period_path(p.key))
         for p in days[-max_days:])
 
 
@@ -194,6 +264,7 @@ class ArticlePassage:
     passage: SharedPassage
     here: InContext
     others: tuple[PassageOccurrence, ...]
+    page: str  # the sources page that shows the passage
 
 
 def in_context(occurrence: PassageOccurrence) -> InContext:
@@ -215,10 +286,13 @@ def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
     return tuple(PassageView(p, tuple(in_context(o) for o in p.occurrences)) for p in passages)
 
 
-def article_passages(analysis: Analysis, page: ArticlePage) -> tuple[ArticlePassage, ...]:
-    """This article's shared passages in text order, each with the other articles carrying it."""
+def article_passages(analysis: Analysis, page: ArticlePage,
+                     where: Callable[[str], str]) -> tuple[ArticlePassage, ...]:
+    """This article's shared passages in text order, each with the other articles carrying it;
+    ``where(passage id)``: the sources page that shows it."""
     found = sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start)
-    return tuple(ArticlePassage(p, in_context(o), tuple(x for x in p.occurrences if x.article is not page))
+    return tuple(ArticlePassage(p, in_context(o), tuple(x for x in p.occurrences if x.article is not page),
+                                where(p.id))
                  for p, o in found)
 
 
@@ -235,11 +309,13 @@ class ArticleQuote:
     speaker_path: str | None
     elsewhere: tuple[str, ...]  # other outlets carrying it (any wording)
     reworded: bool  # another outlet carries a different wording
+    page: str  # the quotes page that shows the group
 
 
-def article_quotes(analysis: Analysis, page: ArticlePage,
-                   speakers: Mapping[str, EntityPage]) -> tuple[ArticleQuote, ...]:
-    """The article's quotes in text order, each linked to its group on the quotes page."""
+def article_quotes(analysis: Analysis, page: ArticlePage, speakers: Mapping[str, EntityPage],
+                   where: Callable[[str], str]) -> tuple[ArticleQuote, ...]:
+    """The article's quotes in text order, each linked to its group on the quotes page
+    (``where(group id)``: the page of the quotes list that shows it)."""
     quotes = []
     for group, source in analysis.quotes_in(page.article.slug):
         speaker = speakers.get(group.speaker_key) if group.speaker_key else None
@@ -247,7 +323,7 @@ def article_quotes(analysis: Analysis, page: ArticlePage,
         elsewhere = tuple(o for o in group.outlets if o != source.outlet)
         reworded = any(r is not own and any(s.outlet != source.outlet for s in r.sources) for r in group.renderings)
         quotes.append(ArticleQuote(group, source, page.article.text[source.start:source.end],
-                                   speaker.path if speaker else None, elsewhere, reworded))
+                                   speaker.path if speaker else None, elsewhere, reworded, where(group.id)))
     return tuple(quotes)
 
 
@@ -258,11 +334,20 @@ def article_quotes(analysis: Analysis, page: ArticlePage,
 class EntityAnalysis:
     quotes: SpeakerQuotes | None  # what the person or organisation said
     connections: tuple[Connection, ...]  # named in the same sentences, strongest first
+    quotes_page: str | None = None  # the quotes page where this speaker's quotes start
+    quote_count: int = 0  # all its quote groups (``quotes`` holds the first ``limit`` of them)
 
 
-def entity_analysis(analysis: Analysis, entity: EntityPage) -> EntityAnalysis:
+def entity_analysis(analysis: Analysis, entity: EntityPage,
+                    where: Callable[[str | None], str] | None = None, limit: int | None = None) -> EntityAnalysis:
+    """``where(speaker key)``: the page of the quotes list where the speaker's quotes start;
+    ``limit``: at most this many quote groups (the quotes pages have them all)."""
     quotes = analysis.quotes_of(entity) if entity.type != "place" else None
-    return EntityAnalysis(quotes, analysis.connections_of(entity))
+    page = where(quotes.key) if quotes and where else None
+    count = len(quotes.groups) if quotes else 0
+    if quotes and limit is not None and count > limit:
+        quotes = replace(quotes, groups=quotes.groups[:limit])
+    return EntityAnalysis(quotes, analysis.connections_of(entity), page, count)
 
 
 # ------------------------------------------------------------------ map and network

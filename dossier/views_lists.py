@@ -1,0 +1,130 @@
+"""The pages of the long lists: a topic's or an entity's pages, the quotes, the shared passages.
+
+``views_paging`` decides how many items each page holds; here those items become the
+views a page lays out, and the anchors other pages link to (a quote group, a speaker, a
+shared passage) are looked up to the page that holds them.  The timeline's pages are in
+``views_analysis.TimelinePages``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from .analysis.passages import SharedPassage
+from .analysis.quotes import SpeakerQuotes
+from .config import Config
+from .models import ArticlePage, Event
+from .views import DayGroup, Source, group_by_day
+from .views_analysis import PassageView, in_context
+from .views_paging import Layout, pack, page_of_groups, page_paths, spread
+
+T = TypeVar("T")
+
+
+def chunk(items: Sequence[T], size: int, number: int) -> tuple[T, ...]:
+    """Page ``number`` (from 1) of ``items`` at ``size`` a page."""
+    return tuple(items[(number - 1) * size:number * size])
+
+
+def _spread_days(days: Sequence[DayGroup], count: int) -> tuple[tuple[DayGroup, ...], ...]:
+    """Events by day spread over ``count`` pages (see ``views_paging.spread``)."""
+    layout = spread([len(d.events) for d in days], count)
+    return tuple(tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in pieces) for pieces in layout)
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """One page of a topic hub: its share of the articles and of their dated events."""
+
+    articles: tuple[ArticlePage, ...]
+    days: tuple[DayGroup, ...]
+
+
+def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int) -> tuple[TopicPage, ...]:
+    """The articles ``size`` a page; the events, by day, spread over as many pages."""
+    count = max(1, -(-len(articles) // size))
+    days = _spread_days(group_by_day(events), count)
+    return tuple(TopicPage(chunk(articles, size, n), days[n - 1]) for n in range(1, count + 1))
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    """One page of an entity: its share of the articles naming it and of its dated events."""
+
+    sources: tuple[Source, ...]
+    days: tuple[DayGroup, ...]
+
+
+def entity_list_pages(sources: Sequence[Source], days: Sequence[DayGroup], size: int) -> tuple[SourcesPage, ...]:
+    count = max(1, -(-len(sources) // size))
+    spread_days = _spread_days(days, count)
+    return tuple(SourcesPage(chunk(sources, size, n), spread_days[n - 1]) for n in range(1, count + 1))
+
+
+# ------------------------------------------------------------------ quotes
+
+
+@dataclass(frozen=True)
+class SpeakerLink:
+    """A speaker in the quotes page's index, linked to the page where its quotes start."""
+
+    speaker: str | None
+    key: str | None
+    page: str | None  # None: the page being rendered
+
+
+@dataclass(frozen=True)
+class QuotesPage:
+    speakers: tuple[SpeakerQuotes, ...]  # a speaker cut by a page break shows part of its groups
+    nav: tuple[SpeakerLink, ...]  # every speaker, on the first page only
+
+
+class QuotePages:
+    """The quotes page laid out ``size`` quote groups a page, a speaker's groups kept together."""
+
+    def __init__(self, speakers: Sequence[SpeakerQuotes], config: Config, first: str, size: int) -> None:
+        self.speakers = tuple(speakers)
+        self.layout: Layout = pack([len(s.groups) for s in speakers], size)
+        self.paths = page_paths(config, first, len(self.layout))
+        starts = page_of_groups(self.layout)
+        self.speaker_page = {s.key: starts.get(i, 1) for i, s in enumerate(speakers)}
+        self.group_page = {g.id: number for number, pieces in enumerate(self.layout, 1)
+                           for i, lo, hi in pieces for g in speakers[i].groups[lo:hi]}
+
+    def speaker_path(self, key: str | None) -> str:
+        return self.paths[self.speaker_page.get(key, 1) - 1]
+
+    def group_path(self, ident: str) -> str:
+        return self.paths[self.group_page.get(ident, 1) - 1]
+
+    def page(self, number: int) -> QuotesPage:
+        here = self.paths[number - 1]
+        shown = tuple(replace(self.speakers[i], groups=self.speakers[i].groups[lo:hi])
+                      if (lo, hi) != (0, len(self.speakers[i].groups)) else self.speakers[i]
+                      for i, lo, hi in self.layout[number - 1])
+        nav = ()
+        if number == 1:
+            nav = tuple(SpeakerLink(s.speaker, s.key, None if (path := self.speaker_path(s.key)) == here else path)
+                        for s in self.speakers)
+        return QuotesPage(shown, nav)
+
+
+class PassagePages:
+    """The shared passages laid out ``size`` occurrences a page (wire copy may be carried by
+    hundreds of articles), a passage's occurrences kept together when they fit on a page."""
+
+    def __init__(self, passages: Sequence[SharedPassage], config: Config, first: str, size: int) -> None:
+        self.passages = tuple(passages)
+        self.layout: Layout = pack([len(p.occurrences) for p in passages], size)
+        self.paths = page_paths(config, first, len(self.layout))
+        starts = page_of_groups(self.layout)
+        self.passage_page = {p.id: starts.get(i, 1) for i, p in enumerate(passages)}
+
+    def passage_path(self, ident: str) -> str:
+        return self.paths[self.passage_page.get(ident, 1) - 1]
+
+    def page(self, number: int) -> tuple[PassageView, ...]:
+        return tuple(PassageView(self.passages[i], tuple(in_context(o) for o in self.passages[i].occurrences[lo:hi]))
+                     for i, lo, hi in self.layout[number - 1])

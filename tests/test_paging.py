@@ -1,0 +1,206 @@
+"""Long lists are split into numbered pages of ``page_size`` items (site.yaml).
+
+Specified on the small fixture dossier built with ``page_size: 2`` (and 1): every list
+that grows with the dossier — the article list, topic hubs, entity pages, the timeline,
+the quotes and the shared passages — gets pages ``<list>/page/2/`` ..., each with the
+same header, a pager ("Halaman 2 dari 3", previous/next, numbered links), ``rel=prev/next``
+in its head and an entry in the sitemap; every item is on exactly one page and every
+link, anchors included, resolves.  A list shorter than a page is the page it always was.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from functools import partial
+from pathlib import Path
+
+import pytest
+from link_check import broken_links
+
+from dossier.config import parse_config
+from dossier.errors import DossierError
+from dossier.incremental import refresh, wanted_paths
+from dossier.pipeline import build
+from dossier.urls import first_page_path
+from dossier.views_paging import pack, page_count, pager, spread
+
+REPO = Path(__file__).resolve().parents[1]
+VALID = REPO / "tests" / "fixtures" / "sites" / "valid"
+LABELS = {"pager_label": "Halaman {n} dari {total}"}
+
+
+def _site(tmp_path: Path, page_size: int) -> Path:
+    site = Path(shutil.copytree(VALID, tmp_path / f"site-{page_size}"))
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"page_size: {page_size}\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The fixture dossier built with two items a page, and with one page for everything."""
+    tmp = tmp_path_factory.mktemp("paging")
+    paged, whole = tmp / "paged", tmp / "whole"
+    build(_site(tmp, 2), paged, index=False)
+    build(_site(tmp, 10000), whole, index=False)
+    return paged, whole
+
+
+def _read(out: Path, path: str) -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def _pages_of(out: Path, first: str) -> list[str]:
+    """The pages of the list whose first page is ``first``, in order, following rel=next."""
+    pages = [first]
+    while True:
+        found = re.search(r'<link rel="next" href="([^"]+)">', _read(out, pages[-1]))
+        if not found:
+            return pages
+        pages.append(posixpath.normpath(posixpath.join(posixpath.dirname(pages[-1]), found.group(1))) + "/index.html")
+
+
+# ------------------------------------------------------------------ the pager itself
+
+
+def test_pages_hold_page_size_items_and_a_group_stays_together_when_it_fits() -> None:
+    assert page_count(0, 2) == 1 and page_count(5, 2) == 3
+    # groups of 1, 1, 2, 3 items at 2 a page: [1, 1], [2], [3 cut into 2 + 1]
+    assert pack([1, 1, 2, 3], 2) == (((0, 0, 1), (1, 0, 1)), ((2, 0, 2),), ((3, 0, 2),), ((3, 2, 3),))
+    assert pack([], 2) == ((),)
+    # spread over a given number of pages, front-loaded, every item once
+    layout = spread([3, 1, 4], 3)
+    assert len(layout) == 3
+    assert sum(hi - lo for pieces in layout for _, lo, hi in pieces) == 8
+
+
+def test_the_pager_names_the_page_and_links_its_neighbours() -> None:
+    paths = [f"p{n}" for n in range(1, 11)]
+    assert pager(paths[:1], 1, LABELS) is None
+    first = pager(paths, 1, LABELS)
+    assert first is not None and first.previous is None and first.next == "p2"
+    middle = pager(paths, 5, LABELS)
+    assert middle is not None and middle.label == "Halaman 5 dari 10"
+    assert (middle.previous, middle.next) == ("p4", "p6")
+    assert [(link.number, link.path is None) for link in middle.links] == [
+        (1, False), (2, False), (3, False), (4, False), (5, False), (6, False), (7, False), (8, True), (10, False)]
+    assert [link.current for link in middle.links].count(True) == 1
+
+
+# ------------------------------------------------------------------ the built site
+
+
+@pytest.mark.parametrize("first", ["artikel/index.html", "topik/pelabuhan/index.html", "linimasa/index.html"])
+def test_a_long_list_has_numbered_pages_chained_by_prev_and_next(built: tuple[Path, Path], first: str) -> None:
+    paged, _ = built
+    pages = _pages_of(paged, first)
+    assert len(pages) >= 2
+    assert pages[1] == first.replace("index.html", "page/2/index.html")
+    for number, path in enumerate(pages, 1):
+        html = _read(paged, path)
+        assert f"Halaman {number} dari {len(pages)}" in html
+        assert ('<link rel="prev"' in html) == (number > 1)
+        assert 'class="pager year-nav"' in html and 'aria-current="page"' in html
+        if number > 1:
+            assert f"· Halaman {number} dari {len(pages)} ·" in html.split("</title>")[0]
+
+
+def test_every_article_is_listed_on_exactly_one_page(built: tuple[Path, Path]) -> None:
+    paged, whole = built
+    cards = re.compile(r'<h2 class="card__title"><a href="([^"]+)"')
+    listed = [re.sub(r"^(\.\./)+", "", href) for path in _pages_of(paged, "artikel/index.html")
+              for href in cards.findall(_read(paged, path))]
+    expected = [href for href in cards.findall(_read(whole, "artikel/index.html"))]
+    assert listed == [re.sub(r"^(\.\./)+", "", h) for h in expected] and len(listed) == 3
+
+
+def test_the_timeline_pages_show_every_event_once_in_order(built: tuple[Path, Path]) -> None:
+    paged, whole = built
+    event = re.compile(r'<li class="timeline__event[^"]*" id="([^"]+)"')
+    shown = [e for path in _pages_of(paged, "linimasa/index.html") for e in event.findall(_read(paged, path))]
+    assert shown == event.findall(_read(whole, "linimasa/index.html"))
+    assert len(shown) > 2
+
+
+def test_an_entity_page_keeps_its_header_and_continues_its_articles(built: tuple[Path, Path]) -> None:
+    paged, whole = built
+    first = next(p.relative_to(paged).as_posix() for p in sorted((paged / "tempat").glob("*/page/2/index.html")))
+    first = first.replace("page/2/", "")
+    title = re.search(r'<h1 class="page-title">([^<]+)</h1>', _read(paged, first))
+    assert title is not None
+    sources = re.compile(r'<article class="source">')
+    total = len(sources.findall(_read(whole, first)))
+    pages = _pages_of(paged, first)
+    assert [len(sources.findall(_read(paged, p))) for p in pages] == [2] * (total // 2) + [total % 2] * (total % 2)
+    for path in pages[1:]:
+        assert f'<h1 class="page-title">{title.group(1)}</h1>' in _read(paged, path)
+
+
+def test_later_pages_are_in_the_sitemap_and_every_link_resolves(built: tuple[Path, Path]) -> None:
+    paged, _ = built
+    sitemap = _read(paged, "sitemap.xml")
+    later = sorted(p.relative_to(paged).as_posix() for p in paged.rglob("page/*/index.html"))
+    assert later
+    for path in later:
+        assert f"<loc>https://example.test/uji/{path.removesuffix('index.html')}</loc>" in sitemap
+    assert broken_links(paged, without_search_index=True) == []
+
+
+def test_a_short_list_is_one_page_without_a_pager(built: tuple[Path, Path]) -> None:
+    _, whole = built
+    assert not list(whole.rglob("page/*/index.html"))
+    assert 'class="pager' not in _read(whole, "artikel/index.html")
+    assert '<link rel="next"' not in _read(whole, "linimasa/index.html")
+
+
+# ------------------------------------------------------------------ site.yaml
+
+
+def test_page_size_is_read_and_defaults_to_fifty() -> None:
+    minimal = "title: Uji\nlanguage: id\nbase_url: https://example.test/\n"
+    assert parse_config(minimal, Path("/site/site.yaml")).page_size == 50
+    assert parse_config(minimal + "page_size: 20\n", Path("/site/site.yaml")).page_size == 20
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many", "[1, 2]"])
+def test_a_bad_page_size_is_named_with_its_line(value: str) -> None:
+    text = f"title: Uji\nlanguage: id\nbase_url: https://example.test/\npage_size: {value}\n"
+    with pytest.raises(DossierError) as caught:
+        parse_config(text, Path("/site/site.yaml"))
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 1 and found[0].startswith("/site/site.yaml:4:") and "page_size" in found[0]
+
+
+# ------------------------------------------------------------------ preview
+
+
+def test_an_edit_rewrites_the_later_pages_of_its_hub_as_a_full_build_would(tmp_path: Path) -> None:
+    site = _site(tmp_path, 1)
+    out = tmp_path / "output"
+    first = build(site, out, index=False)
+    assert (out / "topik" / "pelabuhan" / "page" / "2" / "index.html").is_file()
+    path = site / "content" / "kapal-pertama.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDermaga baru diperluas tahun depan.\n", encoding="utf-8")
+    quick = refresh(site, out, first)
+    written = set(quick.written)
+    hub_pages = {p for p in written if p.startswith("topik/pelabuhan/")}
+    assert {"topik/pelabuhan/index.html", "topik/pelabuhan/page/2/index.html"} <= hub_pages
+    full = tmp_path / "full"
+    build(site, full, index=False)
+    for rel in written:
+        assert (out / rel).read_bytes() == (full / rel).read_bytes(), rel
+
+
+def test_a_quick_rebuild_renders_the_later_pages_of_changed_lists_only(tmp_path: Path) -> None:
+    site = _site(tmp_path, 1)
+    first = build(site, tmp_path / "output", index=False)
+    assert first.site is not None and first.config is not None
+    wanted = wanted_paths(first.site, first.site, frozenset({"topik/pelabuhan/index.html"}),
+                          partial(first_page_path, first.config))
+    assert wanted("topik/pelabuhan/page/2/index.html")  # a later page of a changed topic
+    assert not wanted("topik/makassar/page/2/index.html")  # of an unchanged one
+    assert not wanted("tempat/makassar/page/2/index.html")
+    assert wanted("linimasa/page/2/index.html")  # the overviews always are
+    assert not wanted("artikel/kapal-pertama/index.html")
