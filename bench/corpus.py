@@ -348,7 +348,7 @@ def site_yaml(world: World) -> str:
         f"  location: {_q(world.places[0][0])}",
         "paths:",
         "  articles: artikel", "  topics: topik", "  people: tokoh", "  places: tempat",
-        "  organizations: organisasi", "  search: cari", "  timeline: linimasa",
+        "  organizations: organisasi", "  search: cari", "  timeline: linimasa", "  page: halaman",
         "hubs:",
     ]
     for slug, theme in vocab.THEMES.items():
