@@ -9,10 +9,14 @@ Results come back in item order, so the outcome never depends on the number of p
 
 from __future__ import annotations
 
+import copyreg
+import io
 import multiprocessing
+import pickle
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .errors import DossierError
@@ -20,16 +24,21 @@ from .errors import DossierError
 T = TypeVar("T")
 
 
-def send_outcome(conn: Connection, compute: Callable[[], object]) -> None:
-    """In a forked child: send ``compute()``'s result, or its error, to the parent."""
+def send_outcome(conn: Connection, compute: Callable[[], object], close: bool = True) -> bool:
+    """In a forked child: send ``compute()``'s result, or its error, to the parent.
+
+    ``close``: close ``conn`` afterwards (a child that sends one result).  True when the
+    result was sent, False when an error was."""
     try:
-        result: object = ("ok", compute())
+        result: tuple[str, object] = ("ok", compute())
     except DossierError as exc:
         result = ("error", exc)
     except BaseException as exc:  # a bug: pass its traceback to the parent, which reports it
         result = ("bug", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
     conn.send(result)
-    conn.close()
+    if close:
+        conn.close()
+    return result[0] == "ok"
 
 
 def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess) -> Any:
@@ -80,3 +89,117 @@ def forked_map(function: Callable[[int], T], count: int, processes: int) -> list
     for k, share in enumerate(shares):
         results[k::processes] = share
     return results
+
+
+class ForkedCalls:
+    """Independent calls started at once in forked children; ``result(i)`` waits for call
+    ``i``'s.  This process meanwhile does its own part of the work.
+
+    For independent pieces of one stage that each read the same large value (the assembled
+    site).  The calls are shared out in turn among ``processes - 1`` children; each child
+    sends each result as soon as it has it, so this process can go on with the first while
+    the child works out the next.  A result comes back pickled, except the objects of
+    ``shared`` (which this process holds): the child names them by position and this
+    process puts its own objects back, so a result pointing into the site costs only its
+    own objects, and the caller gets the very objects it would have made itself.  With one
+    process (or no fork) a call runs here when its result is first asked for.  Either way
+    each call runs once, so the results never depend on ``processes``.
+    """
+
+    def __init__(self, calls: Sequence[Callable[[], Any]], processes: int, shared: Sequence[object] = ()) -> None:
+        self._calls = list(calls)
+        self._shared = shared
+        self._results: dict[int, Any] = {}
+        # (child, its pipe, the indices of the calls whose results it has still to send)
+        self._children: list[tuple[multiprocessing.process.BaseProcess, Connection, list[int]]] = []
+        self._owner: dict[int, int] = {}
+        if processes <= 1 or not self._calls or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        count = min(processes - 1, len(self._calls))
+        try:
+            for k in range(count):
+                indices = list(range(k, len(self._calls), count))
+                receiver, sender = context.Pipe(duplex=False)
+                child = context.Process(target=_calls_child, args=([self._calls[i] for i in indices], shared, sender),
+                                        name=f"dossier-fork-{k + 1}", daemon=True)
+                child.start()
+                sender.close()
+                self._children.append((child, receiver, indices))
+                self._owner.update(dict.fromkeys(indices, k))
+        except BaseException:
+            self.close()
+            raise
+        self._calls = []  # the children run them: what they hold (large inputs) can go
+
+    def result(self, i: int) -> Any:
+        """Call ``i``'s result (a child's DossierError is raised here)."""
+        if i not in self._results:
+            k = self._owner.get(i)
+            if k is None:
+                self._results[i] = self._calls[i]()
+            else:
+                child, receiver, pending = self._children[k]
+                while i not in self._results:  # a child sends its results in call order
+                    self._results[pending.pop(0)] = _loads(receive_outcome(receiver, child), self._shared)
+        return self._results[i]
+
+    def close(self) -> None:
+        """Stop the children (still working only when a result was never asked for)."""
+        for child, receiver, _ in self._children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+            receiver.close()
+        self._children = []
+
+    def __enter__(self) -> ForkedCalls:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _calls_child(calls: Sequence[Callable[[], Any]], shared: Sequence[object], conn: Connection) -> None:
+    for call in calls:
+        if not send_outcome(conn, lambda call=call: _dumps(call(), shared), close=False):
+            break  # the parent raises the error when it asks for this result
+    conn.close()
+
+
+class _SharedPickler(pickle.Pickler):
+    """Pickles the objects of ``shared`` as their position (``persistent_id``), and read-only
+    mappings (the frozen results' lookups) as a fresh read-only view of a copy."""
+
+    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda view: (_read_only, (dict(view),))}
+
+    def __init__(self, file: io.BytesIO, shared: Sequence[object]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        # by identity: the shared objects live as long as this pickler, so no id is reused
+        self._positions = {id(obj): n for n, obj in enumerate(shared)}
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self._positions.get(id(obj))
+
+
+def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+class _SharedUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, shared: Sequence[object]) -> None:
+        super().__init__(file)
+        self._shared = shared
+
+    def persistent_load(self, pid: Any) -> object:
+        return self._shared[pid]
+
+
+def _dumps(value: object, shared: Sequence[object]) -> bytes:
+    buffer = io.BytesIO()
+    _SharedPickler(buffer, shared).dump(value)
+    return buffer.getvalue()
+
+
+def _loads(data: bytes, shared: Sequence[object]) -> Any:
+    return _SharedUnpickler(io.BytesIO(data), shared).load()
