@@ -209,7 +209,8 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
             report(len(fresh), len(missing))
     for i, extraction in zip(missing, fresh, strict=True):
         cached[keys[i]] = extraction
-    result = link_dossier(tuple(cached[key] for key in keys), gazetteer)
+    result = link_dossier(tuple(cached[key] for key in keys), gazetteer,
+                          workers if len(keys) >= parallel_threshold and workers > 1 else 1)
     if cache_path:
         _write_pack(cache_path, fingerprint, {key: cached[key] for key in keys}, (linked_key, result))
     return result

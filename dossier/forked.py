@@ -55,15 +55,29 @@ def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess
     return value
 
 
-def _child(function: Callable[[int], object], indices: range, conn: Connection) -> None:
-    send_outcome(conn, lambda: [function(i) for i in indices])
+_STRIDE = 1 << 32  # a shared object's persistent id in forked_map: item * _STRIDE + position
 
 
-def forked_map(function: Callable[[int], T], count: int, processes: int) -> list[T]:
+def _child(function: Callable[[int], object], indices: range, conn: Connection,
+           shared: Callable[[int], Sequence[object]] | None = None) -> None:
+    if shared is None:
+        send_outcome(conn, lambda: [function(i) for i in indices])
+        return
+    def compute() -> bytes:
+        results = [function(i) for i in indices]
+        ids = {id(obj): i * _STRIDE + n for i in indices for n, obj in enumerate(shared(i))}
+        return _dumps(results, ids)
+    send_outcome(conn, compute)
+
+
+def forked_map(function: Callable[[int], T], count: int, processes: int,
+               shared: Callable[[int], Sequence[object]] | None = None) -> list[T]:
     """``[function(i) for i in range(count)]`` on ``processes`` processes (this one included).
 
     ``function`` must be pure: each index is computed in exactly one process, and objects
-    it changes in a child stay changed only there.
+    it changes in a child stay changed only there.  ``shared(i)``: objects this process
+    holds that ``function(i)``'s result may contain (the item's own input, say); a child
+    sends them by position, and they come back as this process's very objects, not copies.
     """
     if processes <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(i) for i in range(count)]
@@ -72,14 +86,15 @@ def forked_map(function: Callable[[int], T], count: int, processes: int) -> list
     try:
         for k in range(1, processes):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(function, range(k, count, processes), sender),
+            child = context.Process(target=_child, args=(function, range(k, count, processes), sender, shared),
                                     name=f"dossier-fork-{k}", daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
         shares: list[list[T]] = [[function(i) for i in range(0, count, processes)]]
         for child, receiver in children:
-            shares.append(receive_outcome(receiver, child))
+            share = receive_outcome(receiver, child)
+            shares.append(share if shared is None else _loads(share, _item_objects(shared)))
     finally:
         for child, _ in children:
             if child.is_alive():
@@ -141,7 +156,7 @@ class ForkedCalls:
             else:
                 child, receiver, pending = self._children[k]
                 while i not in self._results:  # a child sends its results in call order
-                    self._results[pending.pop(0)] = _loads(receive_outcome(receiver, child), self._shared)
+                    self._results[pending.pop(0)] = _loads(receive_outcome(receiver, child), self._shared.__getitem__)
         return self._results[i]
 
     def close(self) -> None:
@@ -161,25 +176,39 @@ class ForkedCalls:
 
 
 def _calls_child(calls: Sequence[Callable[[], Any]], shared: Sequence[object], conn: Connection) -> None:
+    ids = {id(obj): n for n, obj in enumerate(shared)}
     for call in calls:
-        if not send_outcome(conn, lambda call=call: _dumps(call(), shared), close=False):
+        if not send_outcome(conn, lambda call=call: _dumps(call(), ids), close=False):
             break  # the parent raises the error when it asks for this result
     conn.close()
 
 
+def _item_objects(shared: Callable[[int], Sequence[object]]) -> Callable[[int], object]:
+    """``forked_map``'s persistent ids back to objects: each item's ``shared(i)`` made once."""
+    made: dict[int, Sequence[object]] = {}
+
+    def load(pid: int) -> object:
+        item, position = divmod(pid, _STRIDE)
+        if item not in made:
+            made[item] = shared(item)
+        return made[item][position]
+
+    return load
+
+
 class _SharedPickler(pickle.Pickler):
-    """Pickles the objects of ``shared`` as their position (``persistent_id``), and read-only
-    mappings (the frozen results' lookups) as a fresh read-only view of a copy."""
+    """Pickles the shared objects (by identity: ``ids`` maps ``id(object)`` to its persistent
+    id) as that id, and read-only mappings (the frozen results' lookups) as a fresh
+    read-only view of a copy."""
 
     dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda view: (_read_only, (dict(view),))}
 
-    def __init__(self, file: io.BytesIO, shared: Sequence[object]) -> None:
+    def __init__(self, file: io.BytesIO, ids: dict[int, int]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        # by identity: the shared objects live as long as this pickler, so no id is reused
-        self._positions = {id(obj): n for n, obj in enumerate(shared)}
+        self._ids = ids  # the shared objects outlive the pickler, so no id is reused meanwhile
 
     def persistent_id(self, obj: Any) -> int | None:
-        return self._positions.get(id(obj))
+        return self._ids.get(id(obj))
 
 
 def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -187,19 +216,19 @@ def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 
 
 class _SharedUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, shared: Sequence[object]) -> None:
+    def __init__(self, file: io.BytesIO, load: Callable[[int], object]) -> None:
         super().__init__(file)
-        self._shared = shared
+        self._load = load
 
     def persistent_load(self, pid: Any) -> object:
-        return self._shared[pid]
+        return self._load(pid)
 
 
-def _dumps(value: object, shared: Sequence[object]) -> bytes:
+def _dumps(value: object, ids: dict[int, int]) -> bytes:
     buffer = io.BytesIO()
-    _SharedPickler(buffer, shared).dump(value)
+    _SharedPickler(buffer, ids).dump(value)
     return buffer.getvalue()
 
 
-def _loads(data: bytes, shared: Sequence[object]) -> Any:
-    return _SharedUnpickler(io.BytesIO(data), shared).load()
+def _loads(data: bytes, load: Callable[[int], object]) -> Any:
+    return _SharedUnpickler(io.BytesIO(data), load).load()

@@ -7,7 +7,7 @@ from types import MappingProxyType
 import pytest
 
 from dossier.errors import DossierError
-from dossier.forked import ForkedCalls
+from dossier.forked import ForkedCalls, forked_map
 
 
 def test_results_are_the_same_and_in_call_order_with_any_number_of_processes() -> None:
@@ -47,3 +47,10 @@ def test_a_result_never_asked_for_leaves_no_process_behind() -> None:
     with ForkedCalls([lambda: time.sleep(60), lambda: 2], 3) as forked:
         assert forked.result(1) == 2
     assert not [p for p in multiprocessing.active_children() if p.name.startswith("dossier-fork")]
+
+
+def test_a_forked_map_sends_each_items_shared_objects_back_as_the_callers_own() -> None:
+    items = [[f"item {i}", {"n": i}] for i in range(7)]
+    results = forked_map(lambda i: (items[i][1], f"new {i}"), len(items), 3, shared=lambda i: items[i])
+    assert [r[1] for r in results] == [f"new {i}" for i in range(7)]
+    assert all(r[0] is items[i][1] for i, r in enumerate(results))

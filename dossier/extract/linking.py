@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..forked import forked_map
 from ..models import EntityMentions, EntityType, Extraction, Mention, Quote
 from ..text import fold
 from ..urls import slugify
@@ -103,10 +104,25 @@ def _choose_name(names: Counter[str], articles: Counter[str], known: str | None)
                                      len(n.split()), n))
 
 
-def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> tuple[Extraction, ...]:
-    """Give every entity the same key, name and type in every article of the dossier."""
+def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer,
+                 processes: int = 1) -> tuple[Extraction, ...]:
+    """Give every entity the same key, name and type in every article of the dossier.
+
+    ``processes``: the articles are linked (once the dossier's names are learnt) on this
+    many processes, forked copies of this one; the result does not depend on it.
+    """
     names = dossier_names(extractions, gazetteer)
-    return tuple(_link(x, *split, names) for x, split in zip(extractions, names.split, strict=True))
+
+    def link(i: int) -> Extraction:
+        return _link(extractions[i], *names.split[i], names)
+
+    def reused(i: int) -> tuple[object, ...]:
+        """What a linked article keeps of its input: sent back by position, so the linked
+        extractions share these objects with the unlinked ones, as when linked here."""
+        x = extractions[i]
+        return (x.sentences, x.dates, *x.quotes, *(m for e in names.split[i][0] for m in e.mentions))
+
+    return tuple(forked_map(link, len(extractions), processes, reused))
 
 
 def link_with(extraction: Extraction, names: DossierNames) -> Extraction:
