@@ -1,10 +1,14 @@
-"""One pure function over many items, shared with forked copies of this process.
+"""Work shared with forked copies of this process: one pure function over many items
+(``forked_map``), or a few independent calls (``ForkedCalls``).
 
-Some stages run per article after the articles were linked together (summaries), so they
-cannot join the extraction's process pool, and sending them the linked dossier would cost
-more than the work.  A *forked* child already holds everything: it computes its share and
-sends back only the small results.  This process computes a share too instead of waiting.
-Results come back in item order, so the outcome never depends on the number of processes.
+Some stages run per article after the articles were linked together (linking itself,
+summaries), so they cannot join the extraction's process pool, and sending them the linked
+dossier would cost more than the work; the analyses all read the assembled site.  A
+*forked* child already holds everything: it computes its share and sends back only the
+results.  Objects the parent holds that a result contains (an article's page, its
+sentences) can be sent by position and come back as the parent's own objects, not copies.
+This process computes a share too instead of waiting.  Results come back in item (call)
+order, so the outcome never depends on the number of processes.
 """
 
 from __future__ import annotations
