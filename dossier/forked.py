@@ -59,6 +59,12 @@ def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess
     return value
 
 
+def _can_fork() -> bool:
+    """Where this process may fork children: a platform that forks, and not inside a daemonic
+    process (a render worker), which multiprocessing forbids to have children."""
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+
+
 _STRIDE = 1 << 32  # a shared object's persistent id in forked_map: item * _STRIDE + position
 
 
@@ -83,7 +89,7 @@ def forked_map(function: Callable[[int], T], count: int, processes: int,
     holds that ``function(i)``'s result may contain (the item's own input, say); a child
     sends them by position, and they come back as this process's very objects, not copies.
     """
-    if processes <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1 or count < 2 or not _can_fork():
         return [function(i) for i in range(count)]
     context = multiprocessing.get_context("fork")
     children = []
@@ -132,7 +138,7 @@ class ForkedCalls:
         # (child, its pipe, the indices of the calls whose results it has still to send)
         self._children: list[tuple[multiprocessing.process.BaseProcess, Connection, list[int]]] = []
         self._owner: dict[int, int] = {}
-        if processes <= 1 or not self._calls or "fork" not in multiprocessing.get_all_start_methods():
+        if processes <= 1 or not self._calls or not _can_fork():
             return
         context = multiprocessing.get_context("fork")
         count = min(processes - 1, len(self._calls))

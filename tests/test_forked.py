@@ -54,3 +54,19 @@ def test_a_forked_map_sends_each_items_shared_objects_back_as_the_callers_own() 
     results = forked_map(lambda i: (items[i][1], f"new {i}"), len(items), 3, shared=lambda i: items[i])
     assert [r[1] for r in results] == [f"new {i}" for i in range(7)]
     assert all(r[0] is items[i][1] for i, r in enumerate(results))
+
+
+def test_inside_a_daemonic_process_the_work_is_done_there() -> None:
+    import multiprocessing
+
+    def in_a_daemon(conn) -> None:
+        with ForkedCalls([lambda: 1, lambda: 2], 3) as forked:
+            calls = [forked.result(0), forked.result(1)]
+        conn.send((calls, forked_map(lambda i: i * 2, 5, 3)))
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    daemon = context.Process(target=in_a_daemon, args=(sender,), daemon=True)
+    daemon.start()
+    assert receiver.recv() == ([1, 2], [0, 2, 4, 6, 8])
+    daemon.join()
