@@ -88,8 +88,8 @@ def analyze_site(site: Site, config: Config, workers: int | None = None) -> Anal
     """Every analysis of the assembled site (pure: the same site gives the same Analysis).
 
     ``workers``: processes to analyse with (default: one per core, one for small sites);
-    the shared passages and the quotes are worked out in forked copies of this process
-    while it reads the dates and the connections.  The result never depends on it.
+    the shared passages and the connections are worked out in forked copies of this
+    process while it reads the dates and the quotes.  The result never depends on it.
     """
     with collector_paused():
         return _analyze(site, config, _processes(len(site.articles), workers))
@@ -109,15 +109,15 @@ def _analyze(site: Site, config: Config, processes: int) -> Analysis:
     vocabulary: dict[str, str] = {}
     words = [word_spans(page.article.text, vocabulary) for page in site.articles]  # shared by the two readers
     del vocabulary
-    # The shared passages and the quotes run in forked children (the passages first: the
-    # timeline needs them), while this process reads the dates and the connections.  The
-    # children inherit the words; the site's pages are shared: a child names them in its
-    # results instead of sending copies.
+    # The shared passages and the connections run in forked children (the passages first:
+    # the timeline needs them), while this process reads the dates and the quotes (whose
+    # results are the largest to send).  The children inherit the words; the site's pages
+    # are shared: a child names them in its results instead of sending copies.
     shared = (*site.articles, *site.people, *site.places, *site.organizations)
-    with ForkedCalls([partial(find_shared_passages, site.articles, words), partial(group_quotes, site)],
+    with ForkedCalls([partial(find_shared_passages, site.articles, words), partial(build_connections, site)],
                      processes, shared) as forked:
         claims = site_claims(site, countries, words)
-        connections = build_connections(site)
+        groups, speakers = group_quotes(site)
         passages = forked.result(0)
         del words  # the largest thing analysis holds; not needed any more
         timeline = build_timeline(site, countries, passages, claims=claims)
@@ -125,7 +125,7 @@ def _analyze(site: Site, config: Config, processes: int) -> Analysis:
         window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
             else None
         overview, route_map = build_maps(site.places, timeline, countries, data, window)
-        groups, speakers = forked.result(1)
+        connections = forked.result(1)
     passages_here: dict[str, list[PassageHere]] = defaultdict(list)
     for passage in passages:
         for occurrence in passage.occurrences:
