@@ -119,7 +119,8 @@ def _named_keys(extraction: Extraction) -> list[list[str]]:
 
 
 def _scores_and_words(text: str, extraction: Extraction) -> tuple[list[float], list[list[str]]]:
-    """``score_sentences``, and the content words of each sentence (for the overlap test)."""
+    """The score each sentence would have if it were eligible (``score_sentences`` before
+    ``_eligible``), and the content words of each sentence (for the overlap test)."""
     sentences = extraction.sentences
     article_words, sentence_words = _article_words(text, sentences)
     article = Counter(article_words)
@@ -139,37 +140,48 @@ def _scores_and_words(text: str, extraction: Extraction) -> tuple[list[float], l
         norm = math.sqrt(squares) * article_norm
         raw.append((1.0 / math.sqrt(1 + index), entities, dot / norm if norm else 0.0))
     peaks = [max((r[i] for r in raw), default=0.0) or 1.0 for i in range(3)]
-    scores = []
-    for sentence, (position, entities, centrality) in zip(sentences, raw, strict=True):
-        if not _eligible(sentence):
-            scores.append(0.0)
-            continue
-        scores.append(WEIGHTS["position"] * position / peaks[0] + WEIGHTS["entities"] * entities / peaks[1]
-                      + WEIGHTS["centrality"] * centrality / peaks[2])
+    scores = [WEIGHTS["position"] * position / peaks[0] + WEIGHTS["entities"] * entities / peaks[1]
+              + WEIGHTS["centrality"] * centrality / peaks[2] for position, entities, centrality in raw]
     return scores, sentence_words
 
 
 def score_sentences(text: str, extraction: Extraction) -> list[float]:
     """A score in [0, 1] per sentence of ``extraction.sentences`` (0 for ineligible ones)."""
-    return _scores_and_words(text, extraction)[0]
+    scores = _scores_and_words(text, extraction)[0]
+    return [score if _eligible(sentence) else 0.0 for sentence, score in zip(extraction.sentences, scores, strict=True)]
 
 
 def summarize(text: str, extraction: Extraction, n: int) -> tuple[str, ...]:
-    """The ``n`` best sentences of the article, in the order the article has them."""
+    """The ``n`` best sentences of the article, in the order the article has them.
+
+    The best by ``score_sentences``, skipping a sentence that repeats a chosen one; when no
+    sentence scores above 0, the first sentences that repeat none.  Only the sentences
+    read on the way are asked whether they are eligible (a few, not the whole article).
+    """
     sentences = extraction.sentences
     if n <= 0 or not sentences:
         return ()
     scores, sentence_words = _scores_and_words(text, extraction)
-    ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     bags: list[set[str]] = []  # of the chosen sentences
-    for i in ranked:
-        if len(chosen) == n:
-            break
-        if scores[i] <= 0.0 and any(scores):
-            break
+
+    def choose(i: int) -> None:
         bag = set(sentence_words[i])
         if all(_jaccard(bag, other) <= MAX_OVERLAP for other in bags):
             chosen.append(i)
             bags.append(bag)
+
+    # Eligible sentences scoring above 0, best first (what score_sentences ranks first)...
+    scored = False
+    for i in sorted(range(len(sentences)), key=lambda i: (-scores[i], i)):
+        if len(chosen) == n or scores[i] <= 0.0:
+            break
+        if _eligible(sentences[i]):
+            scored = True
+            choose(i)
+    if not scored:  # ...or, when none scores above 0, every sentence in text order (all score 0)
+        for i in range(len(sentences)):
+            if len(chosen) == n:
+                break
+            choose(i)
     return tuple(sentences[i].text for i in sorted(chosen))

@@ -270,6 +270,19 @@ def test_analysis_is_json_and_the_same_every_time(seeds):
                                                                        lambda e: e.path, "Peta")
 
 
+def test_the_analysis_is_the_same_in_any_number_of_processes(seeds):
+    config, site, analysis = seeds
+    expected = json.dumps(analysis.to_json(), ensure_ascii=False, sort_keys=True)
+    for workers in (1, 2, 3, 4):
+        again = analyze_site(site, config, workers=workers)
+        assert json.dumps(again.to_json(), ensure_ascii=False, sort_keys=True) == expected
+        # what came back from a child points at the site's own pages, not at copies
+        assert all(any(s.article is page for page in site.articles) for g in again.quotes for s in g.sources)
+        assert all(any(p.article is page for page in site.articles) for x in again.passages for p in x.occurrences)
+        people = [*site.people, *site.places, *site.organizations]
+        assert all(any(e.entity is page for page in people) for e in again.connections.entities)
+
+
 def test_an_article_page_can_say_who_else_carried_its_quotes(seeds):
     _, site, analysis = seeds
     jabar = next(p for p in site.articles if p.article.outlet == "Jabar Ekspres")

@@ -24,6 +24,20 @@ def test_parallel_extraction_gives_the_same_result_as_one_process() -> None:
     assert parallel == serial
 
 
+def test_linking_on_several_processes_gives_the_same_result_sharing_the_unlinked_parts() -> None:
+    from dossier.extract import build_gazetteer, extract_article, link_dossier
+
+    config, articles = seeds()
+    gazetteer = build_gazetteer(config.entities)
+    unlinked = tuple(extract_article(a.text, a.published, gazetteer) for a in articles)
+    serial = link_dossier(unlinked, gazetteer)
+    for processes in (2, 3):
+        linked = link_dossier(unlinked, gazetteer, processes)
+        assert linked == serial
+        # linked in a child, an article still holds its unlinked sentences and dates, not copies
+        assert all(x.sentences is u.sentences and x.dates is u.dates for x, u in zip(linked, unlinked, strict=True))
+
+
 def test_a_warm_build_reuses_the_cache_and_an_edit_invalidates_one_entry(tmp_path: Path) -> None:
     config, articles = seeds()
     cold = extract_all(articles, config.entities, tmp_path)

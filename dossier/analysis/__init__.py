@@ -10,15 +10,18 @@ page's own link maker, because links are relative to the page that shows them.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
 from ..collector import collector_paused
 from ..config import Config
 from ..extract import build_gazetteer
+from ..forked import ForkedCalls
 from ..models import EntityPage, Site
 from .common import word_spans
 from .geo import MapView, build_maps, load_map_data
@@ -27,7 +30,7 @@ from .jsonld import event_jsonld
 from .mapsvg import map_svg, route_description
 from .passages import PassageOccurrence, SharedPassage, find_shared_passages
 from .quotes import QuoteGroup, QuoteSource, SpeakerQuotes, group_quotes
-from .timeline import Timeline, build_timeline
+from .timeline import Timeline, build_timeline, site_claims
 
 __all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_description", "graph_svg", "map_svg",
            "route_description"]
@@ -35,6 +38,8 @@ __all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_description", "gra
 
 PassageHere = tuple[SharedPassage, PassageOccurrence]
 QuoteHere = tuple[QuoteGroup, QuoteSource]
+# Below this many articles the analysis takes less time than forking a process.
+PARALLEL_MIN_ARTICLES = 150
 
 
 @dataclass(frozen=True)
@@ -79,25 +84,48 @@ class Analysis:
         }
 
 
-def analyze_site(site: Site, config: Config) -> Analysis:
-    """Every analysis of the assembled site (pure: the same site gives the same Analysis)."""
+def analyze_site(site: Site, config: Config, workers: int | None = None) -> Analysis:
+    """Every analysis of the assembled site (pure: the same site gives the same Analysis).
+
+    ``workers``: processes to analyse with (default: one per core, one for small sites);
+    the shared passages and the connections are worked out in forked copies of this
+    process while it reads the dates and the quotes.  The result never depends on it.
+    """
     with collector_paused():
-        return _analyze(site, config)
+        return _analyze(site, config, _processes(len(site.articles), workers))
 
 
-def _analyze(site: Site, config: Config) -> Analysis:
+def _processes(articles: int, workers: int | None) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if articles < PARALLEL_MIN_ARTICLES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _analyze(site: Site, config: Config, processes: int) -> Analysis:
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
     vocabulary: dict[str, str] = {}
     words = [word_spans(page.article.text, vocabulary) for page in site.articles]  # shared by the two readers
     del vocabulary
-    passages = find_shared_passages(site.articles, words)
-    timeline = build_timeline(site, countries, passages, words)
-    del words  # the largest thing analysis holds; not needed any more
-    groups, speakers = group_quotes(site)
-    window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
-        else None
-    overview, route_map = build_maps(site.places, timeline, countries, data, window)
+    # The shared passages and the connections run in forked children (the passages first:
+    # the timeline needs them), while this process reads the dates and the quotes (whose
+    # results are the largest to send).  The children inherit the words; the site's pages
+    # are shared: a child names them in its results instead of sending copies.
+    shared = (*site.articles, *site.people, *site.places, *site.organizations)
+    with ForkedCalls([partial(find_shared_passages, site.articles, words), partial(build_connections, site)],
+                     processes, shared) as forked:
+        claims = site_claims(site, countries, words)
+        groups, speakers = group_quotes(site)
+        passages = forked.result(0)
+        del words  # the largest thing analysis holds; not needed any more
+        timeline = build_timeline(site, countries, passages, claims=claims)
+        del claims
+        window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
+            else None
+        overview, route_map = build_maps(site.places, timeline, countries, data, window)
+        connections = forked.result(1)
     passages_here: dict[str, list[PassageHere]] = defaultdict(list)
     for passage in passages:
         for occurrence in passage.occurrences:
@@ -113,7 +141,7 @@ def _analyze(site: Site, config: Config) -> Analysis:
         passages=passages,
         map=overview,
         route_map=route_map,
-        connections=build_connections(site),
+        connections=connections,
         event=event_jsonld(config, data),
         passages_by_article=MappingProxyType({k: tuple(v) for k, v in passages_here.items()}),
         quotes_by_article=MappingProxyType({k: tuple(sorted(v, key=lambda gs: gs[1].start))

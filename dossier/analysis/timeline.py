@@ -30,7 +30,7 @@ from .passages import SharedPassage
 from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
 
 __all__ = ["Attestation", "DateConflict", "DateReading", "Timeline", "TimelineEvent", "TimelinePeriod",
-           "build_timeline"]
+           "build_timeline", "site_claims"]
 
 NON_MERGING = frozenset({"report"})  # a report date is when it was said, not when it happened
 # Outlets that disagree on a date are off by a day or two (a night departure, the day of the
@@ -238,16 +238,27 @@ def _published(page: ArticlePage) -> str:
     return published.isoformat() if published else "0000-00-00"
 
 
+def site_claims(site: Site, countries: frozenset[str], words: Sequence[Words] | None = None) -> list[Claim]:
+    """Every claim of the site, articles in site order (``build_timeline``'s ``claims``).
+
+    ``words``: each article's ``word_spans`` (site order), when the caller has them already.
+    """
+    return [c for n, page in enumerate(site.articles)
+            for c in article_claims(page, countries, words[n] if words is not None else None)]
+
+
 def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = (),
-                   words: Sequence[Words] | None = None) -> Timeline:
+                   words: Sequence[Words] | None = None, claims: list[Claim] | None = None) -> Timeline:
     """Group every resolved date of the site into periods, events and conflicts.
 
     ``countries``: folded names of countries and regions (the gazetteer's), too coarse to
     identify a happening; ``passages``: the site's shared passages, whose dates are copies;
-    ``words``: each article's ``word_spans`` (site order), when the caller has them already.
+    ``words``: each article's ``word_spans`` (site order), when the caller has them already;
+    ``claims``: ``site_claims(site, countries)``, when the caller made them already (they
+    need no passages: the caller can read the passages meanwhile).  Sorted here, in place.
     """
-    claims = [c for n, page in enumerate(site.articles)
-              for c in article_claims(page, countries, words[n] if words is not None else None)]
+    if claims is None:
+        claims = site_claims(site, countries, words)
     published = {page.article.slug: _published(page) for page in site.articles}
     claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
     clusters = _clusters(claims, _copies(claims, passages))

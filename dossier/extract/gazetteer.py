@@ -15,10 +15,12 @@ so workers, tests and two dossiers in one process never see each other's knowled
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..models import EntityType, KnownEntity
 from ..text import fold
@@ -200,8 +202,26 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
-def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
-    """Load the shipped lexicons and index the user's known entities (a few ms, once per build)."""
+class _Lexicons(NamedTuple):
+    """What ``build_gazetteer`` makes of the shipped data files alone."""
+
+    digest: str
+    common: frozenset[str]
+    places: Mapping[str, str]
+    countries: frozenset[str]
+    towns: frozenset[str]
+    vocabulary_places: frozenset[str]
+    calendar: frozenset[str]
+    vocabulary: frozenset[str]  # common | calendar
+    longest: int  # words in the longest place name
+    name_starts: frozenset[str]  # of the place names
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    """The shipped lexicons, read and indexed once per process: they are files of the
+    installed package, and a build asks for the gazetteer more than once (extraction,
+    the analysis' countries); the known entities are the only part a build changes."""
     texts = {name: _data_text(name) for name in DATA_FILES}
     digest = hashlib.sha256("\0".join(texts[name] for name in DATA_FILES).encode()).hexdigest()[:16]
     common = frozenset(_lines(texts["common_words.txt"])) | NUMERALS
@@ -225,27 +245,39 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
     vocabulary = frozenset(p for p in places if p in common and p not in countries
                            and (p not in metropolises or p in NUMERALS))
     calendar = frozenset(_lines(texts["calendar_words.txt"]))
+    return _Lexicons(digest, common, MappingProxyType(places), frozenset(countries), frozenset(towns - bigger),
+                     vocabulary, calendar, common | calendar, max((len(n.split()) for n in places), default=1),
+                     _starts(places))
+
+
+def _starts(names: Iterable[str]) -> frozenset[str]:
+    """The first word, first two words... of each folded name."""
+    return frozenset(" ".join(words[:n]) for words in (name.split() for name in names)
+                     for n in range(1, len(words) + 1))
+
+
+def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
+    """The shipped lexicons (read once per process) with the user's known entities indexed."""
+    lexicons = _lexicons()
     known_names: dict[str, KnownEntity] = {}
     for entity in known:
         for name in (entity.name, *entity.aliases):
             known_names.setdefault(fold(name), entity)
-    longest = max((len(n.split()) for n in (*places, *known_names)), default=1)
-    name_starts = frozenset(" ".join(words[:n]) for words in (name.split() for name in (*places, *known_names))
-                            for n in range(1, len(words) + 1))
+    longest = max([lexicons.longest, *(len(n.split()) for n in known_names)])
     abbreviation_starts = frozenset(name[:n] for name in ABBREVIATIONS for n in range(1, len(name) + 1))
     return Gazetteer(
-        places=MappingProxyType(places),
-        common_words=common,
-        calendar_words=calendar,
+        places=lexicons.places,
+        common_words=lexicons.common,
+        calendar_words=lexicons.calendar,
         known=tuple(known),
         known_names=MappingProxyType(known_names),
         abbreviations=ABBREVIATIONS,
-        vocabulary_places=vocabulary,
-        countries=frozenset(countries),
-        towns=frozenset(towns - bigger),
+        vocabulary_places=lexicons.vocabulary_places,
+        countries=lexicons.countries,
+        towns=lexicons.towns,
         max_name_tokens=min(max(longest, 4), 8),
-        data_digest=digest,
-        name_starts=name_starts,
+        data_digest=lexicons.digest,
+        name_starts=lexicons.name_starts | _starts(known_names) if known_names else lexicons.name_starts,
         abbreviation_starts=abbreviation_starts,
-        vocabulary=common | calendar,
+        vocabulary=lexicons.vocabulary,
     )

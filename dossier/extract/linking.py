@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..forked import forked_map
 from ..models import EntityMentions, EntityType, Extraction, Mention, Quote
 from ..text import fold
 from ..urls import slugify
@@ -103,10 +104,25 @@ def _choose_name(names: Counter[str], articles: Counter[str], known: str | None)
                                      len(n.split()), n))
 
 
-def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> tuple[Extraction, ...]:
-    """Give every entity the same key, name and type in every article of the dossier."""
+def link_dossier(extractions: tuple[Extraction, ...], gazetteer: Gazetteer,
+                 processes: int = 1) -> tuple[Extraction, ...]:
+    """Give every entity the same key, name and type in every article of the dossier.
+
+    ``processes``: the articles are linked (once the dossier's names are learnt) on this
+    many processes, forked copies of this one; the result does not depend on it.
+    """
     names = dossier_names(extractions, gazetteer)
-    return tuple(_link(x, *split, names) for x, split in zip(extractions, names.split, strict=True))
+
+    def link(i: int) -> Extraction:
+        return _link(extractions[i], *names.split[i], names)
+
+    def reused(i: int) -> tuple[object, ...]:
+        """What a linked article keeps of its input: sent back by position, so the linked
+        extractions share these objects with the unlinked ones, as when linked here."""
+        x = extractions[i]
+        return (x.sentences, x.dates, *x.quotes, *(m for e in names.split[i][0] for m in e.mentions))
+
+    return tuple(forked_map(link, len(extractions), processes, reused))
 
 
 def link_with(extraction: Extraction, names: DossierNames) -> Extraction:
@@ -174,17 +190,20 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
             if longer.startswith(form + " ") and len(longer.split()) == len(form.split()) + 1:
                 forms.union(form, longer)
     # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
+    # Each entity's root, read once for the two loops before the next unions.
+    roots = [[forms.find(fold(e.name)) for e in entities] for entities in articles]
     weight: Counter[str] = Counter()
-    for entities in articles:
-        for e in entities:
-            weight[forms.find(fold(e.name))] += len(e.mentions)
+    for entities, article_roots in zip(articles, roots, strict=True):
+        for e, root in zip(entities, article_roots, strict=True):
+            weight[root] += len(e.mentions)
     short: dict[str, list[str]] = {}
-    for entities in articles:
-        for e in entities:
-            tokens = fold(e.name).split()
-            if e.type == "person" and len(tokens) >= 2 and " " in e.name:
-                for token in {tokens[0], tokens[-1]}:
-                    short.setdefault(token, []).append(forms.find(fold(e.name)))
+    for entities, article_roots in zip(articles, roots, strict=True):
+        for e, root in zip(entities, article_roots, strict=True):
+            if e.type == "person" and " " in e.name:
+                tokens = fold(e.name).split()
+                if len(tokens) >= 2:
+                    for token in {tokens[0], tokens[-1]}:
+                        short.setdefault(token, []).append(root)
     for entities in articles:
         for e in entities:
             key = fold(e.name)
@@ -193,13 +212,14 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
                 if roots and forms.find(key) == key and weight[key] <= max(weight[r] for r in roots):
                     forms.union(key, max(roots, key=lambda r: (weight[r], r)))
 
+    # The roots are final now (no union below): read once for the two loops that follow.
+    roots = [[forms.find(fold(e.name)) for e in entities] for entities in articles]
     names: defaultdict[str, Counter[str]] = defaultdict(Counter)
     name_articles: defaultdict[str, Counter[str]] = defaultdict(Counter)
     types: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
     known: dict[str, tuple[str, EntityType]] = {}
-    for entities, strong_of in zip(articles, strong_forms, strict=True):
-        for e, strong in zip(entities, strong_of, strict=True):
-            root = forms.find(fold(e.name))
+    for entities, strong_of, article_roots in zip(articles, strong_forms, roots, strict=True):
+        for e, strong, root in zip(entities, strong_of, article_roots, strict=True):
             names[root][e.name] += len(e.mentions)
             name_articles[root][e.name] += 1
             types[root][e.type] += len(e.mentions)
@@ -213,7 +233,7 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
         kind = known[root][1] if root in known else max(sorted(types[root]), key=lambda t: types[root][t])
         identity[root] = (name, kind)
 
-    short_forms = _observed_short_forms(articles, forms, weight, gazetteer)
+    short_forms = _observed_short_forms(articles, roots, weight, gazetteer)
     finder = _FormFinder(short_forms)
     return DossierNames(people, split, forms, identity, short_forms, finder, gazetteer)
 
@@ -244,21 +264,29 @@ def _link(x: Extraction, entities: list[EntityMentions], moved: dict[str, Entity
     return Extraction(x.sentences, linked, x.dates, quotes)
 
 
-def _observed_short_forms(articles: list[list[EntityMentions]], forms: _Forms, weight: Counter[str],
+def _observed_short_forms(articles: list[list[EntityMentions]], roots: list[list[str]], weight: Counter[str],
                           gazetteer: Gazetteer) -> dict[str, str]:
     """One-word forms the dossier itself used for an entity ("Kim", "Peskov", "Kremlin") -> root.
 
     Only forms seen as mentions somewhere, and never vocabulary words, so a bare "Kim" in an
     article that never names him in full still links, while "Antara lain, …" does not.
+    ``roots``: each entity's root in ``forms``, per article.
     """
     candidates: dict[str, Counter[str]] = {}
-    for entities in articles:
-        for e in entities:
-            root = forms.find(fold(e.name))
+    eligible: dict[str, bool] = {}  # per mention text: a dossier writes the same few thousand
+    for entities, article_roots in zip(articles, roots, strict=True):
+        for e, root in zip(entities, article_roots, strict=True):
             for m in e.mentions:
-                if " " not in m.text and "-" not in m.text and not gazetteer.is_common(m.text):
-                    candidates.setdefault(m.text, Counter())[root] += 1
-    return {text: max(roots, key=lambda r: (weight[r], roots[r], r)) for text, roots in candidates.items()}
+                text = m.text
+                ok = eligible.get(text)
+                if ok is None:
+                    ok = eligible[text] = " " not in text and "-" not in text and not gazetteer.is_common(text)
+                if ok:
+                    counts = candidates.get(text)
+                    if counts is None:
+                        counts = candidates[text] = Counter()
+                    counts[root] += 1
+    return {text: max(counts, key=lambda r: (weight[r], counts[r], r)) for text, counts in candidates.items()}
 
 
 class _FormFinder:
