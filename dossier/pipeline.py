@@ -146,7 +146,7 @@ def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: i
 
     with collector_paused(freeze=True):
         config, site = assemble_pages(site_dir, clock, cache=cache, workers=workers)
-        analysis = clock.run("analyze", lambda: analyze_site(site, config))
+        analysis = clock.run("analyze", lambda: analyze_site(site, config, workers))
     return Assembled(config, len(site.articles), site, analysis)
 
 
