@@ -263,8 +263,11 @@ def refresh_index(site: Path, glob: str, jobs: int | None = None) -> int:
     be left without pages, is made again as a whole and swapped in the same way.
     """
     root = site / search_index.BUNDLE
-    pages = search_index.searchable_pages(site, glob)
     count = search_index.read_manifest(root)
+    known: dict[str, list[int]] = {}
+    for n in range(count or 0):
+        known.update(search_index.recorded_pages(search_index.bundle_dir(root, n)) or {})
+    pages = search_index.searchable_pages(site, glob, known)
     shards = search_index.members(pages, count) if count is not None else {}
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-index-", dir=site.parent))
     jobs = jobs or search_index.cores()
