@@ -241,9 +241,11 @@ class Indexer:
         shutil.rmtree(self._work, ignore_errors=True)
 
 
-def start_index(site: Path, glob: str, bundle: Path | None = None, shard_size: int | None = None) -> Indexer:
-    """Start indexing the pages of ``site`` matching ``glob`` (bundle: ``site/pagefind`` by default)."""
-    return Indexer(site, glob, bundle, shard_size)
+def start_index(site: Path, glob: str, bundle: Path | None = None, shard_size: int | None = None,
+                jobs: int | None = None) -> Indexer:
+    """Start indexing the pages of ``site`` matching ``glob`` (bundle: ``site/pagefind`` by default),
+    ``jobs`` shards at a time (default: one per core)."""
+    return Indexer(site, glob, bundle, shard_size, jobs)
 
 
 def run_pagefind(site: Path, glob: str = "**/*.{html}", bundle: Path | None = None,
