@@ -174,7 +174,7 @@ def indexed_pages(site: Path) -> int:
     """Pages in the Pagefind index of ``site`` (every shard's bundle, read from their entry files)."""
     try:
         return search_index.indexed_pages(site / search_index.BUNDLE)
-    except search_index.IndexError_ as exc:
+    except search_index.IndexFailed as exc:
         raise DossierError(str(exc)) from None
 
 
@@ -227,7 +227,7 @@ class Indexer:
             raise DossierError(f"Pagefind failed (exit {code}): {detail}")
         try:
             return search_index.indexed_pages(self.root)
-        except search_index.IndexError_ as exc:
+        except search_index.IndexFailed as exc:
             raise DossierError(str(exc)) from None
 
     def cancel(self) -> None:
@@ -292,7 +292,7 @@ def refresh_index(site: Path, glob: str, jobs: int | None = None) -> int:
             else:
                 _install_bundle(bundle, search_index.bundle_dir(root, n), work / f"old-{n}")
         return search_index.indexed_pages(root)
-    except search_index.IndexError_ as exc:
+    except search_index.IndexFailed as exc:
         raise DossierError(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -58,7 +58,7 @@ _BODY_MARKER = b"data-pagefind-body"
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*")  # nothing a glob reads as a pattern
 
 
-class IndexError_(Exception):
+class IndexFailed(Exception):
     """Pagefind failed or wrote no usable bundle (the caller turns it into a DossierError)."""
 
 
@@ -136,7 +136,7 @@ def bundle_pages(bundle: Path) -> int:
         languages = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"]
         return sum(int(lang.get("page_count", 0)) for lang in languages.values())
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise IndexError_(f"Pagefind wrote no usable index ({bundle / ENTRY}): {exc}") from None
+        raise IndexFailed(f"Pagefind wrote no usable index ({bundle / ENTRY}): {exc}") from None
 
 
 def indexed_pages(root: Path) -> int:
@@ -178,7 +178,7 @@ def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, work:
                           check=False)
     if done.returncode != 0:
         detail = done.stdout.decode("utf-8", "replace").strip()
-        raise IndexError_(f"Pagefind failed (exit {done.returncode}): {detail}")
+        raise IndexFailed(f"Pagefind failed (exit {done.returncode}): {detail}")
     indexed = bundle_pages(bundle) if pages else 0
     _write_json(bundle / SORTS, sort_values(site, pages, bundle))
     _write_json(bundle / PAGES, fingerprints(site, pages))
@@ -252,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         indexed = index_shards(args.site, pages, args.glob, count, {n: bundle_dir(args.root, n) for n in range(count)},
                                args.work, args.jobs or cores())
-    except (IndexError_, OSError) as exc:
+    except (IndexFailed, OSError) as exc:
         print(exc, file=sys.stderr)
         return 1
     write_manifest(args.root, count)

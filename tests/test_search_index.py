@@ -173,3 +173,12 @@ def test_the_preview_servers_quick_step_reindexes_the_edited_articles_shard_only
     shard = search_index.shard_of(page_path, count)
     assert changed_shards(before, snapshot(output)) == {shard}
     assert "zamrud" in words_in(bundles(output)[shard])
+
+
+def test_pages_whose_paths_a_glob_would_misread_are_indexed_too(tmp_path: Path) -> None:
+    site = tmp_path / "output"
+    odd = ["artikel/a{b}/index.html", "artikel/[x]/index.html", "artikel/c d/index.html"]
+    write_files(site, [(path, page(word)) for path, word in zip(odd, WORDS, strict=False)])
+    assert run_pagefind(site, GLOB, shard_size=100) == len(odd)
+    assert all(w in words_in(site / search_index.BUNDLE) for w in WORDS[:len(odd)])
+    assert litter(tmp_path) == []
