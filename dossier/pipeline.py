@@ -227,9 +227,9 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
     try:
         written = _render(done, staging, output_dir, clock, workers, lambda path: path.startswith(articles), cache)
         if index:
-            # Only article pages are searchable: Pagefind reads just those, while the other
-            # pages are rendered beside it.
-            indexer = start_index(staging, f"{articles}**/*.html")
+            # Only article pages are searchable: Pagefind reads just those, in shards (as
+            # many at once as the build's workers), while the other pages are rendered beside it.
+            indexer = start_index(staging, f"{articles}**/*.html", jobs=workers)
         written = written.plus(_render(done, staging, output_dir, clock, workers,
                                        lambda path: not path.startswith(articles), cache))
         if index and not force and written.same_as_published and _holds_only(output_dir, written.names):

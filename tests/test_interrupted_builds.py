@@ -123,7 +123,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(built, monkeypatch: py
 def test_a_crash_inside_pagefind_changes_nothing(built, monkeypatch: pytest.MonkeyPatch) -> None:
     site, out, good = built
 
-    def broken_index(staging: Path, glob: str) -> int:
+    def broken_index(staging: Path, glob: str, **options: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("dossier.publish.start_index", broken_index)

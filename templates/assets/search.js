@@ -8,6 +8,12 @@
    - Results can be sorted by date (?sort=desc|asc): the Component UI has no sort
      control, so the instance's loaded Pagefind module is wrapped to pass `sort` to
      every search, and the search is run again when the choice changes.
+   - The index comes in shards (bundles of a few hundred articles each, so the preview
+     server re-indexes only the edited article's shard): the build lists the bundles
+     besides the primary one in pagefind/dossier-shards.json, and they are merged into
+     the instance (Pagefind's mergeIndex) before it loads, with the same options (result
+     links, highlight).  Pagefind orders sorted results within each bundle only, so a
+     sorted search is ordered again by the values each bundle lists (dossier-sorts.json).
    Runs before pagefind-component-ui.js (both deferred, in order). */
 (function () {
   "use strict";
@@ -54,33 +60,100 @@
   var sortKey = sortBox ? sortBox.getAttribute("data-sort-key") : "";
   var initialSort = new URLSearchParams(window.location.search).get("sort") || "";
 
-  function sortedModule(module) {
+  function fetchJson(url, fallback) {
+    return fetch(url).then(function (response) {
+      return response.ok ? response.json() : fallback;
+    }).catch(function () { return fallback; });
+  }
+
+  var bundlesPromise = null;
+
+  function mergedBundles(instance) {
+    // The other bundles' paths, relative to the primary bundle's (none if not listed).
+    if (!bundlesPromise) {
+      var primary = instance.options.bundlePath;
+      bundlesPromise = fetchJson(primary + "dossier-shards.json", {}).then(function (data) {
+        var bundles = data && Array.isArray(data.bundles) ? data.bundles : [];
+        return bundles.map(function (path) { return primary + path; });
+      });
+    }
+    return bundlesPromise;
+  }
+
+  var sortValuesPromise = null;
+
+  function sortValues(bundles) {
+    // Page id -> value of the sort key, over every bundle.
+    if (!sortValuesPromise) {
+      sortValuesPromise = Promise.all(bundles.map(function (path) {
+        return fetchJson(path + "dossier-sorts.json", {});
+      })).then(function (tables) {
+        var values = {};
+        tables.forEach(function (table) { Object.assign(values, (table && table[sortKey]) || {}); });
+        return values;
+      });
+    }
+    return sortValuesPromise;
+  }
+
+  function compareValues(a, b) {
+    if (a === b) return 0;
+    if (a === undefined) return 1;
+    if (b === undefined) return -1;
+    var x = Number(a), y = Number(b);
+    if (a !== "" && b !== "" && isFinite(x) && isFinite(y)) return x - y;
+    return a < b ? -1 : 1;
+  }
+
+  function wrappedModule(module, bundles) {
     // Module namespaces are frozen: wrap a copy whose search() adds the chosen order.
     var wrapped = Object.assign({}, module);
-    wrapped.search = function (term, options) {
+    wrapped.search = async function (term, options) {
       var opts = Object.assign({}, options || {});
-      if (sortSelect && sortSelect.value) {
+      var order = sortSelect && sortSelect.value;
+      if (order) {
         opts.sort = {};
-        opts.sort[sortKey] = sortSelect.value;
+        opts.sort[sortKey] = order;
       }
-      return module.search(term, opts);
+      var response = await module.search(term, opts);
+      if (order && bundles.length > 1 && response && response.results) {
+        var values = await sortValues(bundles);
+        var sign = order === "desc" ? -1 : 1;
+        response.results = response.results.slice().sort(function (a, b) {
+          var byValue = compareValues(values[a.id], values[b.id]);
+          return values[a.id] === undefined || values[b.id] === undefined ? byValue : sign * byValue;
+        });
+      }
+      return response;
     };
-    wrapped.dossierSorted = true;
+    wrapped.dossierWrapped = true;
     return wrapped;
   }
 
-  function installSort() {
+  function installInstance() {
+    // Merge the shards into the default instance and wrap its module, whenever it loads.
     var components = window.PagefindComponents;
-    if (!sortBox || !sortSelect || !components || !components.getInstanceManager) return;
+    if (!components || !components.getInstanceManager) return null;
     var instance = components.getInstanceManager().getInstance("default");
-    if (!instance || typeof instance.__load__ !== "function") return;
+    if (!instance || typeof instance.__load__ !== "function" || !instance.options) return null;
     var load = instance.__load__.bind(instance);
     instance.__load__ = async function () {
+      var merged = await mergedBundles(instance);
+      if (!instance.__pagefind__) {
+        instance.options.mergeIndex = merged.map(function (path) {
+          return Object.assign({}, instance.pagefindOptions, { bundlePath: path });
+        });
+      }
       await load();
-      if (instance.__pagefind__ && !instance.__pagefind__.dossierSorted) {
-        instance.__pagefind__ = sortedModule(instance.__pagefind__);
+      if (instance.__pagefind__ && !instance.__pagefind__.dossierWrapped) {
+        instance.__pagefind__ = wrappedModule(instance.__pagefind__, [instance.options.bundlePath].concat(merged));
       }
     };
+    return instance;
+  }
+
+  function installSort(instance) {
+    if (!sortBox || !sortSelect || !instance) return;
     if (["asc", "desc"].indexOf(initialSort) >= 0) sortSelect.value = initialSort;
     sortBox.hidden = false;
     sortSelect.addEventListener("change", function () {
@@ -93,7 +166,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    installSort();
+    installSort(installInstance());
     prefill(0);
   });
 })();
