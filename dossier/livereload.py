@@ -261,8 +261,8 @@ class PipelineBuilder:
     """The real pipeline in steps, so a saved article shows up as fast as possible.
 
     ``quick`` writes the edited article's page alone (``edited_page``) and ``shown()``
-    reloads the open pages; the search index is refreshed at once (``refresh_search``:
-    output/ indexed beside the old index, swapped in whole); then every page the edit
+    reloads the open pages; the search index is refreshed at once (``refresh_search``: only
+    the shards holding a changed page are re-indexed, each swapped in whole); then every page the edit
     changed is re-rendered (``incremental.refresh``), without a second reload.
     ``full`` finally rebuilds everything (what an edit changes only indirectly: related
     articles, passages and quotes shared with other articles) and is dropped before
