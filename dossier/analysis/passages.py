@@ -112,6 +112,15 @@ def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shing
     return _Shingles(array("l", compress(range(len(plain)), inside)), array("q", hashes), array("l", sentence))
 
 
+Shingles = _Shingles  # what ``shingles_of`` gives, for the callers' type hints
+
+
+def shingles_of(page: ArticlePage, words: Words) -> _Shingles:
+    """The shingles of one article (``find_shared_passages``'s per-article part): the
+    caller may work them out beside the words, on several processes, and pass them in."""
+    return _article_shingles(words, sentence_blocks(page, words))
+
+
 def _shared_keys(shingles: Sequence[_Shingles]) -> set[int]:
     """Shingles in 2..MAX_ARTICLES_PER_SHINGLE articles, counted in C (one set per article)
     rather than with a posting list per shingle (most shingles occur once)."""
@@ -233,18 +242,20 @@ def _join_consecutive(groups: list[list[int]], nodes: Sequence[tuple[int, int, i
     return list(joined.values())
 
 
-def find_shared_passages(pages: Sequence[ArticlePage],
-                         words: Sequence[Words] | None = None) -> tuple[SharedPassage, ...]:
+def find_shared_passages(pages: Sequence[ArticlePage], words: Sequence[Words] | None = None,
+                         shingles: Sequence[_Shingles] | None = None) -> tuple[SharedPassage, ...]:
     """Every passage at least ``MIN_WORDS`` long that two or more of ``pages`` share.
 
     One pass over the shingle index, no pairs of articles: each article's shared words form
     spans within its sentences; spans that are mostly the same text are one passage
     (union-find), so a wire story carried by twenty outlets is one passage with twenty
     occurrences; passages that follow each other in all their articles are joined.
-    ``words``: each page's ``word_spans``, when the caller has them already.
+    ``words``: each page's ``word_spans``, when the caller has them already; ``shingles``:
+    each page's ``shingles_of`` of those words, likewise (read, never changed).
     """
     spans = words if words is not None else [word_spans(page.article.text) for page in pages]
-    shingles = [_article_shingles(w, sentence_blocks(page, w)) for page, w in zip(pages, spans, strict=True)]
+    if shingles is None:
+        shingles = [shingles_of(page, w) for page, w in zip(pages, spans, strict=True)]
     keys = _shared_keys(shingles)
     nodes: list[tuple[int, int, int]] = []  # (article, first word, last word)
     postings = _Postings([], [], [])
