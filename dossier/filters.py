@@ -233,26 +233,19 @@ def url(context: Context, target: str) -> str:
 
 
 def href(page_path: str, target: str) -> str:
-    """``urls.relative_href``, remembered: by the page's depth for links that leave the
-    page's top folder, by the page's folder for the others.
+    """``urls.relative_href``, remembered for links that leave the page's top folder.
 
-    A link that leaves depends only on how deep the page is (``../../tokoh/``), so the
+    Such a link depends only on how deep the page is (``../../tokoh/``), so the
     thousands of links from articles to people, places and topics, and from every page to
     the navigation, are made once per depth instead of once per page.
     """
     slash = page_path.find("/")
     if slash >= 0 and target.startswith(page_path[:slash]) and (
             len(target) == slash or target[slash] == "/"):  # the same top folder
-        return _href_in_folder(page_path[:page_path.rfind("/")], target)
+        # (Remembering these by the page's folder did not pay: on the timeline pages of a
+        # large dossier, where most are, nine in ten (folder, target) pairs are new.)
+        return urls.relative_href(page_path, target)
     return _href_from_depth(page_path.count("/"), target)
-
-
-@lru_cache(maxsize=1 << 16)
-def _href_in_folder(folder: str, target: str) -> str:
-    # A link within the page's top folder depends on the page's folder: the later pages of
-    # a long list link each other (a date conflict's readings on the timeline pages of a
-    # large dossier: some 700,000 such links, from 3,600 pages).
-    return urls.relative_href(folder + "/index.html", target)
 
 
 # Every (depth, target) pair a render links: some 6,000 at 1,000 articles, 100,000 at 10,000
