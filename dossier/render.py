@@ -225,6 +225,7 @@ class _Renderer:
         self.size = config.page_size
         # The pages of the one hub or entity being rendered (a render walks a list's pages in order).
         self._last_paged: tuple[str, tuple[Any, ...]] | None = None
+        self._last_paths: tuple[tuple[str, int], tuple[str, ...]] | None = None
 
     def render(self, name: str, page_path: str, **context: Any) -> bytes:
         """Render one template for one output path; template mistakes become DossierError."""
@@ -267,8 +268,15 @@ class _Renderer:
             self._last_paged = (path, make())
         return self._last_paged[1]
 
+    def page_paths(self, first: str, count: int) -> tuple[str, ...]:
+        """The paths of the ``count`` pages of the list at ``first``, made once per list (each
+        of its pages needs them: a place named in 5,000 articles has 100 pages)."""
+        if self._last_paths is None or self._last_paths[0] != (first, count):
+            self._last_paths = ((first, count), page_paths(self.config, first, count))
+        return self._last_paths[1]
+
     def pager(self, first: str, count: int, number: int) -> Pager | None:
-        return pager(page_paths(self.config, first, count), number, self.labels)
+        return pager(self.page_paths(first, count), number, self.labels)
 
     def paged_meta(self, title: str, description: str, path: str, pager: Pager | None, **extra: Any) -> Meta:
         """A later page's title says which page it is ("Linimasa · Halaman 2 dari 7")."""
@@ -341,7 +349,7 @@ def _hub(r: _Renderer, hub: HubPage, count: int, number: int = 1) -> bytes:
     the recurring people and places."""
     views = r.paged(hub.path, lambda: topic_pages(hub.articles, hub.events, r.size))
     view = views[number - 1]
-    path = page_paths(r.config, hub.path, count)[number - 1]
+    path = r.page_paths(hub.path, count)[number - 1]
     pager = r.pager(hub.path, count, number)
     return r.render(
         "hub.html", path, hub=hub, articles=view.articles, days=view.days, pager=pager,
@@ -360,7 +368,7 @@ def _entity(r: _Renderer, entity: EntityPage, count: int, number: int = 1) -> by
     views = r.paged(entity.path, lambda: entity_list_pages(entity_sources(entity), entity_events(entity, r.events),
                                                            r.size))
     view = views[number - 1]
-    path = page_paths(r.config, entity.path, count)[number - 1]
+    path = r.page_paths(entity.path, count)[number - 1]
     pager = r.pager(entity.path, count, number)
     # What it said and who it is named with: on the first page only.
     analysed = (entity_analysis(r.analysis, entity, r.quotes.speaker_path, r.size) if number == 1
@@ -443,11 +451,11 @@ def _pages(r: _Renderer) -> Iterator[PageJob]:
         yield page.path, partial(_article, r, index)
     for hub in site.hubs:
         count = page_count(len(hub.articles), r.size)
-        for number, path in enumerate(page_paths(r.config, hub.path, count), 1):
+        for number, path in enumerate(r.page_paths(hub.path, count), 1):
             yield path, partial(_hub, r, hub, count, number)
     for entity in (*site.people, *site.places, *site.organizations):
         count = page_count(entity.article_count, r.size)
-        for number, path in enumerate(page_paths(r.config, entity.path, count), 1):
+        for number, path in enumerate(r.page_paths(entity.path, count), 1):
             yield path, partial(_entity, r, entity, count, number)
     for key, group in (("people", site.people), ("places", site.places),
                        ("organizations", site.organizations)):

@@ -132,14 +132,24 @@ def _anchors(timeline: Timeline) -> dict[tuple[str, str], str]:
     return {(e.conflict, e.date): e.id for p in timeline.periods for e in p.events if e.conflict}
 
 
-def _event(event: TimelineEvent, conflicts: Mapping[str, DateConflict],
+Readings = Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+def _readings(conflicts: Iterable[DateConflict]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Conflict id -> (date, outlets) of each of its readings.  Made once per render: every
+    event of a conflict lists the other readings, and a reading's outlets are worked out
+    from all its attestations (hundreds in a large dossier) each time they are asked for."""
+    return {c.id: tuple((r.date, r.outlets) for r in c.readings) for c in conflicts}
+
+
+def _event(event: TimelineEvent, readings: Readings,
            anchors: Mapping[tuple[str, str], str], where: Callable[[str], str | None]) -> EventView:
     """``where(event id)``: the page showing that event (None: the page being rendered)."""
     others: tuple[OtherReading, ...] = ()
-    if event.conflict and event.conflict in conflicts:
-        others = tuple(OtherReading(r.date, r.outlets, anchor, where(anchor))
-                       for r in conflicts[event.conflict].readings
-                       if r.date != event.date and (anchor := anchors.get((event.conflict, r.date))))
+    if event.conflict and event.conflict in readings:
+        others = tuple(OtherReading(day, outlets, anchor, where(anchor))
+                       for day, outlets in readings[event.conflict]
+                       if day != event.date and (anchor := anchors.get((event.conflict, day))))
     return EventView(event, tuple(map(_attestation, event.attestations)), others)
 
 
@@ -165,7 +175,7 @@ class TimelinePages:
                 for event in period.events[lo:hi]:
                     if event.conflict:
                         self.event_page[event.id] = number
-        self.conflicts = {c.id: c for c in timeline.conflicts}
+        self.readings = _readings(timeline.conflicts)
         self.anchors = _anchors(timeline)
         # A conflict is shown on the page of its first reading, a weekday mismatch on the page
         # of its date: each page lists the disputes among its own events, so none grows with
@@ -202,7 +212,7 @@ class TimelinePages:
         for group, lo, hi in self.layout[number - 1]:
             period = self.timeline.periods[group]
             view = PeriodView(period.key, period.precision,
-                              tuple(_event(e, self.conflicts, self.anchors, where) for e in period.events[lo:hi]))
+                              tuple(_event(e, self.readings, self.anchors, where) for e in period.events[lo:hi]))
             years.setdefault(period.key[:4], []).append(view)
         nav = tuple(YearLink(year, on_page(self.paths[n - 1])) for year, n in self.year_page.items())
         def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
@@ -221,7 +231,7 @@ def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days
     """The home page's timeline: exact days only, around the event when one is configured,
     the same events (with their outlets and conflicts) as the timeline page, each linked to
     the timeline page that holds it."""
-    conflicts, anchors = timeline.conflicts, timeline.anchors
+    readings, anchors = timeline.readings, timeline.anchors
     days = [p for p in timeline.timeline.periods if p.precision == "day"]
     if event and event.start:
         start = (event.start - timedelta(days=14)).isoformat()
@@ -232,7 +242,7 @@ def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days
     # Events several outlets attest, or that outlets dispute, come first within a day.
     return tuple(
         PeriodView(p.key, p.precision,
-                   tuple(_event(e, conflicts, anchors, timeline.event_path)
+                   tuple(_event(e, readings, anchors, timeline.event_path)
                          for e in sorted(p.events, key=lambda e: (not e.conflict, -len(e.outlets)))[:per_day]),
                    max(0, len(p.events) - per_day), timeline.period_path(p.key))
         for p in days[-max_days:])
