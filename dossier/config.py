@@ -211,6 +211,19 @@ def _read_event(r: NodeReader, node: yaml.Node) -> EventConfig | None:
     return EventConfig(name, start, end, location) if name else None
 
 
+
+def _bounded_int(r: NodeReader, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], name: str,
+                 default: int, low: int, high: int) -> int:
+    """An optional whole number between ``low`` and ``high``; out of range is a problem at its line."""
+    if name not in keys:
+        return default
+    node = keys[name][1]
+    value = r.scalar(node, name, int)
+    if value is not None and not low <= value <= high:
+        r.problem(node, f"{name} must be between {low} and {high}")
+        return default
+    return default if value is None else value
+
 def parse_config(text: str, path: Path) -> Config:
     """Parse site.yaml text; raise one DossierError listing every problem found."""
     r = NodeReader(path)
@@ -276,20 +289,8 @@ def parse_config(text: str, path: Path) -> Config:
         labels.update(_read_labels(r, keys["labels"][1]))
     paths = _read_paths(r, keys["paths"][1]) if "paths" in keys else PathNames()
     event = _read_event(r, keys["event"][1]) if "event" in keys else None
-    summary_sentences = 3
-    if "summary_sentences" in keys:
-        value = r.scalar(keys["summary_sentences"][1], "summary_sentences", int)
-        if value is not None and not 1 <= value <= 10:
-            r.problem(keys["summary_sentences"][1], "summary_sentences must be between 1 and 10")
-        elif value is not None:
-            summary_sentences = value
-    page_size = 50
-    if "page_size" in keys:
-        value = r.scalar(keys["page_size"][1], "page_size", int)
-        if value is not None and not 1 <= value <= 10000:
-            r.problem(keys["page_size"][1], "page_size must be between 1 and 10000")
-        elif value is not None:
-            page_size = value
+    summary_sentences = _bounded_int(r, keys, "summary_sentences", 3, 1, 10)
+    page_size = _bounded_int(r, keys, "page_size", 50, 1, 10000)
 
     if r.problems:
         raise DossierError(by_line(r.problems))

@@ -8,7 +8,7 @@ shared passage) are looked up to the page that holds them.  The timeline's pages
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -18,7 +18,7 @@ from .config import Config
 from .models import ArticlePage, Event
 from .views import DayGroup, Source, group_by_day
 from .views_analysis import PassageView, in_context
-from .views_paging import Layout, pack, page_of_groups, page_paths, spread
+from .views_paging import Layout, pack, page_count, page_of_groups, page_paths, spread
 
 T = TypeVar("T")
 
@@ -34,6 +34,13 @@ def _spread_days(days: Sequence[DayGroup], count: int) -> tuple[tuple[DayGroup, 
     return tuple(tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in pieces) for pieces in layout)
 
 
+def _with_days(items: Sequence[T], days: Sequence[DayGroup],
+               size: int) -> Iterator[tuple[tuple[T, ...], tuple[DayGroup, ...]]]:
+    """``items`` ``size`` a page, with the events by day spread over as many pages."""
+    count = page_count(len(items), size)
+    spread_days = _spread_days(days, count)
+    return ((chunk(items, size, n), spread_days[n - 1]) for n in range(1, count + 1))
+
 @dataclass(frozen=True)
 class TopicPage:
     """One page of a topic hub: its share of the articles and of their dated events."""
@@ -44,9 +51,7 @@ class TopicPage:
 
 def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int) -> tuple[TopicPage, ...]:
     """The articles ``size`` a page; the events, by day, spread over as many pages."""
-    count = max(1, -(-len(articles) // size))
-    days = _spread_days(group_by_day(events), count)
-    return tuple(TopicPage(chunk(articles, size, n), days[n - 1]) for n in range(1, count + 1))
+    return tuple(TopicPage(*page) for page in _with_days(articles, group_by_day(events), size))
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,7 @@ class SourcesPage:
 
 
 def entity_list_pages(sources: Sequence[Source], days: Sequence[DayGroup], size: int) -> tuple[SourcesPage, ...]:
-    count = max(1, -(-len(sources) // size))
-    spread_days = _spread_days(days, count)
-    return tuple(SourcesPage(chunk(sources, size, n), spread_days[n - 1]) for n in range(1, count + 1))
+    return tuple(SourcesPage(*page) for page in _with_days(sources, days, size))
 
 
 # ------------------------------------------------------------------ quotes
