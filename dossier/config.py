@@ -211,7 +211,6 @@ def _read_event(r: NodeReader, node: yaml.Node) -> EventConfig | None:
     return EventConfig(name, start, end, location) if name else None
 
 
-
 def _bounded_int(r: NodeReader, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], name: str,
                  default: int, low: int, high: int) -> int:
     """An optional whole number between ``low`` and ``high``; out of range is a problem at its line."""
@@ -223,6 +222,7 @@ def _bounded_int(r: NodeReader, keys: Mapping[str, tuple[yaml.Node, yaml.Node]],
         r.problem(node, f"{name} must be between {low} and {high}")
         return default
     return default if value is None else value
+
 
 def parse_config(text: str, path: Path) -> Config:
     """Parse site.yaml text; raise one DossierError listing every problem found."""
