@@ -154,8 +154,27 @@ def recorded_pages(bundle: Path) -> dict[str, list[int]] | None:
     return pages if isinstance(pages, dict) else None
 
 
-def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, work: Path) -> int:
-    """Index ``pages`` of ``site`` into ``bundle`` (Pagefind's CLI), then record what it holds.
+def pagefind_command() -> list[str]:
+    """How to run Pagefind's CLI: its binary itself when the package can name it.
+
+    ``python -m pagefind`` starts an interpreter only to find the binary and exec it: ~0.08 s
+    of CPU per shard (0.4 s of a 1,000-article build), so the binary is looked up once
+    (``PAGEFIND_BINARY_PATH`` first, as the package does) and run directly.
+    """
+    try:
+        from pagefind.service import get_executable
+        binary = get_executable()
+    except ImportError:
+        binary = None
+    if binary is not None and os.access(binary, os.X_OK):
+        return [str(binary)]
+    return [sys.executable, "-m", "pagefind"]
+
+
+def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, work: Path,
+                pagefind: Sequence[str] = ()) -> int:
+    """Index ``pages`` of ``site`` into ``bundle`` (Pagefind's CLI, run as ``pagefind``), then
+    record what it holds.
 
     Pagefind is given the site with a glob naming exactly these pages, so each page gets
     its URL in the site.  A path with a character globs treat specially is instead
@@ -172,7 +191,7 @@ def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, work:
                 os.link(site / page, target)
             except OSError:
                 shutil.copy2(site / page, target)
-    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--glob", selection, "--silent",
+    command = [*(pagefind or pagefind_command()), "--site", str(source), "--glob", selection, "--silent",
                "--output-path", str(bundle)]
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                           check=False)
@@ -222,8 +241,10 @@ def index_shards(site: Path, pages: Iterable[str], glob: str, count: int, bundle
     """Index the shards named in ``bundles`` (shard -> bundle folder to write) of ``site``'s
     ``pages`` split in ``count``, at most ``jobs`` Pagefind runs at once; the pages indexed."""
     shards = members(pages, count)
+    pagefind = pagefind_command()
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(bundles)))) as pool:
-        counts = pool.map(lambda n: index_shard(site, shards.get(n, []), glob, bundles[n], work / f"shard-{n}"),
+        counts = pool.map(lambda n: index_shard(site, shards.get(n, []), glob, bundles[n], work / f"shard-{n}",
+                                                  pagefind),
                           sorted(bundles))
         return sum(counts)
 
