@@ -46,15 +46,37 @@ class Record:
     indexed: int
 
 
-def _files_under(root: Path) -> Iterator[Path]:
-    """Every regular file below ``root`` in a stable order (caches and bytecode excluded)."""
-    if not root.is_dir():
+def _files_under(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every regular file below ``root`` as (path relative to it, entry), in a stable order
+    (caches and bytecode excluded): a folder's files by name, then its folders by name.
+
+    ``os.scandir`` with plain strings, not ``os.walk`` and ``Path``: the published folder
+    of a 10,000-article dossier holds ~45,000 files and its digest is taken after every
+    build; building a ``Path`` per file made that ~0.1 ms per file.
+    """
+    if root.is_dir():
+        yield from _files_in(str(root), "")
+
+
+def _files_in(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:  # as os.walk: a folder that vanished or cannot be read has no files
         return
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "node_modules"))
-        for name in sorted(files):
-            if not name.endswith((".pyc", ".pyo")):
-                yield Path(folder) / name
+    folders = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if entry.name not in ("__pycache__", "node_modules") and not entry.is_symlink():
+                folders.append(entry)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            yield prefix + entry.name, entry
+    for entry in folders:
+        yield from _files_in(entry.path, f"{prefix}{entry.name}/")
 
 
 def _library_versions() -> list[str]:
@@ -86,8 +108,9 @@ def inputs_digest(site_dir: Path, options: Mapping[str, object]) -> str:
         if root in seen:  # the repository's own site: its templates/ is the default theme
             continue
         seen.add(root)
-        for path in _files_under(root):
-            feed(f"{label}/{path.relative_to(root).as_posix()}", path.read_bytes())
+        for rel, entry in _files_under(root):
+            with open(entry.path, "rb") as stream:
+                feed(f"{label}/{rel}", stream.read())
     site_yaml = site_dir / "site.yaml"
     feed("site.yaml", site_yaml.read_bytes() if site_yaml.is_file() else b"\0missing")
     return digest.hexdigest()
@@ -98,9 +121,9 @@ def output_digest(output_dir: Path) -> str:
     if not output_dir.is_dir():
         return ""
     digest = hashlib.sha256()
-    for path in _files_under(output_dir):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(output_dir).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for rel, entry in _files_under(output_dir):
+        stat = entry.stat()
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
