@@ -113,7 +113,7 @@ class Assembled:
     analysis: Analysis
 
 
-def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
+def _load(site_dir: Path, workers: int | None) -> tuple[Config, tuple[Article, ...]]:
     """site.yaml and content/, with the problems of both reported together.
 
     A broken site.yaml must not hide the broken articles behind it: the user fixes
@@ -121,6 +121,7 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
     """
     from .config import load_config
     from .content import load_articles
+    from .render_workers import worker_count
 
     problems: list[Problem] = []
     config = articles = None
@@ -131,7 +132,7 @@ def _load(site_dir: Path) -> tuple[Config, tuple[Article, ...]]:
     content_dir = config.content_dir if config else site_dir / "content"
     if config is not None or content_dir.is_dir():
         try:
-            articles = load_articles(content_dir)
+            articles = load_articles(content_dir, lambda files: worker_count(files, workers))
         except DossierError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -163,7 +164,7 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
     from .render_workers import worker_count
     from .summarize import summarize
 
-    config, articles = clock.run("load", lambda: _load(site_dir))
+    config, articles = clock.run("load", lambda: _load(site_dir, workers))
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)

@@ -79,6 +79,25 @@ def test_all_broken_files_are_reported_together(invalid_site: Path) -> None:
     assert files == {"bad-front-matter.md", "missing-outlet.md"}
 
 
+def test_reading_on_several_processes_gives_the_same_articles_and_problems(tmp_path: Path) -> None:
+    """A large dossier is read on every core; the articles, their order and the problems
+    reported (from files read by different processes, slugs clashing across them) are the
+    same as when one process reads it."""
+    for i in range(9):
+        (tmp_path / f"{i:02d}.md").write_text(GOOD.replace("title: Judul", f"title: Judul {i}"), encoding="utf-8")
+    assert load_articles(tmp_path, lambda files: 3) == load_articles(tmp_path)
+    (tmp_path / "03.md").write_text("no front matter\n", encoding="utf-8")
+    (tmp_path / "06.md").write_text(GOOD.replace("title: Judul", "title: X\nslug: sama"), encoding="utf-8")
+    (tmp_path / "07.md").write_text(GOOD.replace("title: Judul", "title: Y\nslug: sama"), encoding="utf-8")
+    reported = []
+    for processes in (None, lambda files: 3):
+        with pytest.raises(DossierError) as caught:
+            load_articles(tmp_path, processes)
+        reported.append([(p.path.name, p.line, p.message) for p in caught.value.problems])
+    assert reported[0] == reported[1]
+    assert [(name, line) for name, line, _ in reported[0]] == [("03.md", 1), ("07.md", 1)]
+
+
 def test_duplicate_slugs_name_both_files(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(GOOD.replace("title: Judul", "title: A\nslug: sama"), encoding="utf-8")
     (tmp_path / "b.md").write_text(GOOD.replace("title: Judul", "title: B\nslug: sama"), encoding="utf-8")
