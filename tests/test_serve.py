@@ -39,8 +39,9 @@ from dossier.livereload import (
     repoint_base,
     script_tag,
 )
+from dossier.preview_http import PathRefused, resolve_request_path
 from dossier.publish import make_staging_dir, swap_into_place, write_files
-from dossier.serve import PathRefused, PreviewServer, resolve_request_path
+from dossier.serve import PreviewServer
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "sites" / "valid"
 
