@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..models import EntityType, Sentence
 from ..text import fold
@@ -297,10 +298,9 @@ def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
 
 
-def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, match: _Matcher, gaz: Gazetteer) -> bool:
+def _apposed_name(run: Sequence[Token], facts: _Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
-    return (2 <= len(run) <= 4 and _COMMA_AFTER.match(text, run[-1].end, end) is not None
-            and _titled_apposition(before)
+    return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
             and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(match(k) for k in range(len(run))))
@@ -334,41 +334,133 @@ def _end_of_text(text: str, start: int, end: int) -> int:
     return end
 
 
-def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
-                 headline: bool = False, lead: int = 0) -> list[Candidate]:
-    """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
+class _Facts(NamedTuple):
+    """What segmenting a run reads around it: whether it opens its sentence, whether the
+    sentence is a headline, the cues the text before it ends with and those after it."""
+
+    initial: bool
+    headline: bool
+    strong_place: bool  # a strong place cue ("wilayah", "kota") ends the text before
+    outlet_words: bool  # the text before ends with an outlet cue's words ("kantor berita")
+    outlet: bool  # ... as the cue itself (after a word break, before spaces)
+    first_cue: EntityType | None  # ``_cue_before``
+    titled: bool  # ``_titled_apposition`` of the text before
+    comma_after: bool  # a comma follows
+    acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
+    cue_after: EntityType | None  # ``_cue_after``
+    comma_capital: bool  # a comma and a capital follow
+
+
+class _Piece(NamedTuple):
+    """A candidate of a run, its tokens given by their index in the run (the rest as in ``Candidate``)."""
+
+    first: int
+    end: int
+    text: str
+    type: EntityType | None
+    canonical: str | None
+    strength: int
+    initial: bool
+    tokens: int
+
+
+_MEMO_LIMIT = 1 << 16  # segmented runs kept per gazetteer: a few megabytes
+
+
+def _skipped(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer, initial: bool) -> bool:
+    """A lone vocabulary word (nearly half the runs: "Pertemuan", "Namun") gives nothing unless
+    a strong place cue or an outlet cue ends the text before it, which is all that is read of
+    that text.  The text before (a window of it, see ``text_before``) ends with a cue word
+    exactly when the sentence does: the window holds more than the longest cue word."""
+    if len(run) != 1:
+        return False
+    word = run[0].text
+    known = gaz.memo.plain_words
+    plain = known.get(word)
+    if plain is None:
+        if len(known) >= _MEMO_LIMIT:
+            known.clear()
+        plain = known[word] = _plain_word(word, gaz)
+    if not plain:
+        return False
+    cut = _end_of_text(text, sentence.start, run[0].start)
+    return not text.endswith(_STRONG_PLACE_CUE_WORDS, sentence.start, cut) and (
+        initial or not text.endswith(_OUTLET_CUE_WORDS, sentence.start, cut))
+
+
+def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> _Facts:
+    """Everything ``_segment`` needs to know of the text around ``run``.
 
     Only the end of the text before the run is read and the text after it is matched in
     place, never copied: in a very long sentence, copying both for every run was quadratic.
     """
-    initial = run[0].start <= lead
-    if len(run) == 1 and _plain_word(run[0].text, gaz):
-        # (nearly half the runs: "Pertemuan", "Namun") Nothing to find unless a strong place
-        # cue or an outlet cue ends the text before it, which is all that is read of that text.
-        # The text before (a window of it, see ``text_before``) ends with a cue word exactly
-        # when the sentence does: the window holds more than the longest cue word.
-        cut = _end_of_text(text, sentence.start, run[0].start)
-        if not text.endswith(_STRONG_PLACE_CUE_WORDS, sentence.start, cut) and (
-                initial or not text.endswith(_OUTLET_CUE_WORDS, sentence.start, cut)):
-            return []
     before = text_before(text, sentence.start, run[0].start)
+    stripped = before.rstrip()  # the cue words must end it for the searches on it to match
+    outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
     after_at, end = run[-1].end, sentence.end
+    return _Facts(
+        initial, headline,
+        stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
+        outlet_words,
+        outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
+        _cue_before(before),
+        _titled_apposition(before),
+        _COMMA_AFTER.match(text, after_at, end) is not None,
+        ACRONYM_AFTER.match(text, after_at, end) is not None,
+        _cue_after(text, after_at, end),
+        _COMMA_CAPITAL.match(text, after_at, end) is not None,
+    )
+
+
+def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
+                 headline: bool = False, lead: int = 0) -> list[Candidate]:
+    """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
+
+    The segmentation is a function of the run's words and of the facts around it alone
+    (``_segment``), so it is worked out once per gazetteer for each such pair: news repeats
+    its names in the same few contexts, in an article and across a dossier.
+    """
+    initial = run[0].start <= lead
+    if _skipped(text, run, sentence, gaz, initial):
+        return []
+    key = (tuple([t.text for t in run]), tuple([t.joiner for t in run]),
+           _facts(text, run, sentence, initial, headline))
+    runs = gaz.memo.runs
+    pieces = runs.get(key)
+    if pieces is None:
+        if len(runs) >= _MEMO_LIMIT:
+            runs.clear()
+        pieces = runs[key] = _segment(*key, gaz)
+    return [Candidate(run[p.first].start, run[p.end - 1].end, p.text, p.type, p.canonical, p.strength,
+                      p.initial, p.tokens) for p in pieces]
+
+
+def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: _Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
+    """The candidates of the run of ``words`` (each after its joiner), given the ``facts`` around it."""
+    parts: list[str] = []
+    run: list[Token] = []
+    at = 0
+    for word, joiner in zip(words, joiners, strict=True):
+        at += len(joiner)
+        run.append(Token(at, at + len(word), word, joiner))
+        parts += (joiner, word)
+        at += len(word)
+    text = "".join(parts)  # the run as written: offsets of ``run`` index it
+    initial = facts.initial
+    headline = facts.headline
     match = _matcher(text, run, gaz)
-    stripped = before.rstrip()  # the cue words must end it for the two searches on it to match
-    if (stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:])
-            and not any(match(k, True) for k in range(1, len(run)))):
+    if facts.strong_place and not any(match(k, True) for k in range(1, len(run))):
         whole = match(0, True)
         if whole is None or whole[0] == len(run):
-            return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
-                              whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
-    if len(run) == 1 and (initial or not stripped.endswith(_OUTLET_CUE_WORDS)) and _plain_word(run[0].text, gaz):
-        return []  # (nearly half the runs: "Pertemuan", "Namun"; what is before them does not matter)
-    first_cue = _cue_before(before)
-    outlet = (len(run) == 1 and not initial and stripped.endswith(_OUTLET_CUE_WORDS)
-              and _OUTLET_CUE.search(before[-30:]) is not None)
+            return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
+                           False, len(run)),)
+    if len(run) == 1 and (initial or not facts.outlet_words) and _plain_word(run[0].text, gaz):
+        return ()  # (a lone vocabulary word; what is before it does not matter)
+    first_cue = facts.first_cue
+    outlet = len(run) == 1 and not initial and facts.outlet
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(text, run, before, end, match, gaz)
+    outlet = outlet or _apposed_name(run, facts, match, gaz)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
@@ -383,7 +475,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
-                ACRONYM_AFTER.match(text, after_at, end) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
+                facts.acronym_after or any(t.text in ("untuk", "for") for t in run[k + 1:])))
             or _named_after_place(run, k, match, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
@@ -426,8 +518,8 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = j
     if not pieces and len(run) == 1 and fold(run[0].text) in gaz.vocabulary_places:
         # "Moskow" without a cue: kept untyped, it joins the city if the article names it elsewhere
-        return [Candidate(run[0].start, run[0].end, run[0].text, None, None, NONE, initial)]
-    out: list[Candidate] = []
+        return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
+    out: list[_Piece] = []
     for n, (s, e, canonical, kind) in enumerate(pieces):
         if headline and kind is None and _shape_type([t.text for t in run[s:e]]) is None:
             # In Title Case every word is capitalised: only the non-vocabulary part can be a name.
@@ -450,10 +542,10 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         if kind is None:
             local_cue = cue if last else None
             if last:
-                local_cue = _cue_after(text, after_at, end) or local_cue
+                local_cue = facts.cue_after or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
-            elif local_cue == "person" and len(words) == 1 and _COMMA_CAPITAL.match(text, after_at, end):
+            elif local_cue == "person" and len(words) == 1 and facts.comma_capital:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
@@ -464,9 +556,10 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                 kind, strength = "place", CUE
         if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN:
             continue
-        out.append(Candidate(run[s].start, run[e - 1].end, span, kind, canonical, strength,
-                             initial and s == 0, len(words)))
-    return out
+        out.append(_Piece(s, e, span, kind, canonical, strength, initial and s == 0, len(words)))
+    return tuple(out)
+
+
 
 
 def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
