@@ -364,6 +364,9 @@ class _Piece(NamedTuple):
     tokens: int
 
 
+# The most that the cues before a run read of the text before it, but for a titled apposition:
+# the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
+_NEAR = 80
 _MEMO_LIMIT = 1 << 16  # segmented runs kept per gazetteer: a few megabytes
 
 
@@ -394,8 +397,15 @@ def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headl
     Only the end of the text before the run is read and the text after it is matched in
     place, never copied: in a very long sentence, copying both for every run was quadratic.
     """
-    before = text_before(text, sentence.start, run[0].start)
+    at = run[0].start
+    near = max(sentence.start, at - _NEAR)
+    before = text[near:at]
     stripped = before.rstrip()  # the cue words must end it for the searches on it to match
+    if stripped.endswith(",") or (near > sentence.start and len(stripped) < _NEAR // 2):
+        # Only a titled apposition (after a comma) reads further back than _NEAR characters; a
+        # window mostly blank is read as the cues see the sentence, too (rare either way).
+        before = text_before(text, sentence.start, at)
+        stripped = before.rstrip()
     outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
     after_at, end = run[-1].end, sentence.end
     return _Facts(
