@@ -370,25 +370,26 @@ _NEAR = 80
 _MEMO_LIMIT = 1 << 16  # segmented runs kept per gazetteer: a few megabytes
 
 
-def _skipped(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer, initial: bool) -> bool:
-    """A lone vocabulary word (nearly half the runs: "Pertemuan", "Namun") gives nothing unless
-    a strong place cue or an outlet cue ends the text before it, which is all that is read of
-    that text.  The text before (a window of it, see ``text_before``) ends with a cue word
-    exactly when the sentence does: the window holds more than the longest cue word."""
-    if len(run) != 1:
-        return False
-    word = run[0].text
+def _is_plain(word: str, gaz: Gazetteer) -> bool:
+    """``_plain_word``, remembered per gazetteer."""
     known = gaz.memo.plain_words
     plain = known.get(word)
     if plain is None:
         if len(known) >= _MEMO_LIMIT:
             known.clear()
         plain = known[word] = _plain_word(word, gaz)
-    if not plain:
-        return False
-    cut = _end_of_text(text, sentence.start, run[0].start)
-    return not text.endswith(_STRONG_PLACE_CUE_WORDS, sentence.start, cut) and (
-        initial or not text.endswith(_OUTLET_CUE_WORDS, sentence.start, cut))
+    return plain
+
+
+def _no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:
+    """Does a lone vocabulary word at ``at`` (nearly half the runs: "Pertemuan", "Namun") give
+    nothing: no strong place cue, nor (after the sentence's first word) an outlet cue, ends the
+    sentence's text before it?  That is all that is read of that text.  (The text before as
+    ``_facts`` reads it ends with a cue word exactly when the sentence does: it holds more than
+    the longest cue word.)"""
+    cut = _end_of_text(text, start, at)
+    return not text.endswith(_STRONG_PLACE_CUE_WORDS, start, cut) and (
+        initial or not text.endswith(_OUTLET_CUE_WORDS, start, cut))
 
 
 def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> _Facts:
@@ -414,7 +415,7 @@ def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headl
         outlet_words,
         outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
         _cue_before(before),
-        _titled_apposition(before),
+        stripped.endswith(",") and _titled_apposition(before),
         _COMMA_AFTER.match(text, after_at, end) is not None,
         ACRONYM_AFTER.match(text, after_at, end) is not None,
         _cue_after(text, after_at, end),
@@ -423,16 +424,13 @@ def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headl
 
 
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
-                 headline: bool = False, lead: int = 0) -> list[Candidate]:
-    """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
+                 initial: bool, headline: bool) -> list[Candidate]:
+    """Candidates of one run (``initial``: it opens the sentence).
 
     The segmentation is a function of the run's words and of the facts around it alone
     (``_segment``), so it is worked out once per gazetteer for each such pair: news repeats
     its names in the same few contexts, in an article and across a dossier.
     """
-    initial = run[0].start <= lead
-    if _skipped(text, run, sentence, gaz, initial):
-        return []
     key = (tuple([t.text for t in run]), tuple([t.joiner for t in run]),
            _facts(text, run, sentence, initial, headline))
     runs = gaz.memo.runs
@@ -576,10 +574,15 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
     """Every name candidate in the article, in text order."""
     out: list[Candidate] = []
     for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+        start = sentence.start
+        tokens = tokenize(text, start, sentence.end)
         headline = _is_headline(tokens.texts, gaz)
-        lead = _LEAD.match(text, sentence.start, sentence.end).end()  # type: ignore[union-attr]
+        lead = _LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
         for run in find_runs(text, tokens):
-            out.extend(_segment_run(text, run, sentence, gaz, headline, lead))
+            first = run[0]
+            initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
+            if len(run) == 1 and _is_plain(first.text, gaz) and _no_cue_before(text, start, first.start, initial):
+                continue
+            out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
     return coordinated_places(text, out, gaz)
 
