@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..models import EntityType, Sentence
 from ..text import fold
+from .cues import Facts, facts_around, no_cue_before
 from .gazetteer import (
     ADMIN_DIVISIONS,
     CONNECTORS,
@@ -29,12 +30,9 @@ from .gazetteer import (
     PLACE_TAILS,
     RANKS,
     REGIONAL_OFFICES,
-    SPEECH_AFTER,
-    SPEECH_BEFORE,
     Gazetteer,
 )
 from .runs import (
-    ACRONYM_AFTER,
     CUE,
     KNOWN,
     NONE,
@@ -43,31 +41,14 @@ from .runs import (
     Token,
     coordinated_places,
     find_runs,
-    text_before,
     tokenize,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
 
-_WORDS = re.compile(r"\w+")
 _LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
-_WORD_AFTER = re.compile(r"\s+(\w+)")
-_COMMA_AFTER = re.compile(r"\s*+,")
-_COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
-_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
-_PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
-_ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
-                              "surat", "harian", "partai", "institusi", "istana"})
-
-_ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
-_OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
-_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
 _COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                       "north", "south", "east", "west", "central"})
-# Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
-_STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
-                           "kecamatan", "kelurahan", "desa", "dusun", "kampung")
-_STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r")\s+$")
 
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
@@ -166,65 +147,6 @@ def _is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
-_PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
-
-
-def _cue_before(before: str) -> EntityType | None:
-    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
-    stripped = before.rstrip()
-    if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
-        if _ORG_APPOSED.search(before[-80:]):
-            return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
-        if _titled_apposition(before):
-            return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
-    if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
-        return None  # punctuation in between: the cue belongs to something else
-    words = _WORDS.findall(before[-40:].casefold())
-    if not words:
-        return None
-    last, two = words[-1], " ".join(words[-2:])
-    if two in ORG_CUES or last in ORG_CUES:
-        return "organization"
-    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
-        return "person"
-    if two in PLACE_CUES or last in PLACE_CUES:
-        return "place"
-    return None
-
-
-def _titled_apposition(before: str) -> bool:
-    """Does ``before`` end with "<title> <Capitalised words>, " (the name that follows is a person)?"""
-    stripped = before.rstrip()
-    if not stripped.endswith(","):
-        return False
-    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
-    block = [w.casefold() for w in words[max(0, k - 3):]]  # "Pakar tata kota, …", "Juru bicara junta, …"
-    if not block:
-        return False
-    return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
-
-
-def _cue_after(text: str, at: int, end: int) -> EntityType | None:
-    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run
-    (read from ``at``, up to the sentence's ``end``)."""
-    match = _APPOSITION.match(text, at, end)
-    if match:
-        first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
-        if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
-            return "person"
-        if first in _PLACE_APPOSITIONS:
-            return "place"
-        if first in _ORG_APPOSITIONS:
-            return "organization"
-    word = _WORD_AFTER.match(text, at, end)
-    if word and word.group(1) in SPEECH_AFTER:
-        return "person"
-    return None
-
-
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
@@ -298,7 +220,7 @@ def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
 
 
-def _apposed_name(run: Sequence[Token], facts: _Facts, match: _Matcher, gaz: Gazetteer) -> bool:
+def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
             and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
@@ -327,30 +249,6 @@ def _plain_word(word: str, gaz: Gazetteer) -> bool:
             and not gaz.may_start_name(word))
 
 
-def _end_of_text(text: str, start: int, end: int) -> int:
-    """Where ``text[start:end].rstrip()`` ends."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-class _Facts(NamedTuple):
-    """What segmenting a run reads around it: whether it opens its sentence, whether the
-    sentence is a headline, the cues the text before it ends with and those after it."""
-
-    initial: bool
-    headline: bool
-    strong_place: bool  # a strong place cue ("wilayah", "kota") ends the text before
-    outlet_words: bool  # the text before ends with an outlet cue's words ("kantor berita")
-    outlet: bool  # ... as the cue itself (after a word break, before spaces)
-    first_cue: EntityType | None  # ``_cue_before``
-    titled: bool  # ``_titled_apposition`` of the text before
-    comma_after: bool  # a comma follows
-    acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
-    cue_after: EntityType | None  # ``_cue_after``
-    comma_capital: bool  # a comma and a capital follow
-
-
 class _Piece(NamedTuple):
     """A candidate of a run, its tokens given by their index in the run (the rest as in ``Candidate``)."""
 
@@ -364,9 +262,6 @@ class _Piece(NamedTuple):
     tokens: int
 
 
-# The most that the cues before a run read of the text before it, but for a titled apposition:
-# the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
-_NEAR = 80
 _MEMO_LIMIT = 1 << 16  # segmented runs kept per gazetteer: a few megabytes
 
 
@@ -381,48 +276,6 @@ def _is_plain(word: str, gaz: Gazetteer) -> bool:
     return plain
 
 
-def _no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:
-    """Does a lone vocabulary word at ``at`` (nearly half the runs: "Pertemuan", "Namun") give
-    nothing: no strong place cue, nor (after the sentence's first word) an outlet cue, ends the
-    sentence's text before it?  That is all that is read of that text.  (The text before as
-    ``_facts`` reads it ends with a cue word exactly when the sentence does: it holds more than
-    the longest cue word.)"""
-    cut = _end_of_text(text, start, at)
-    return not text.endswith(_STRONG_PLACE_CUE_WORDS, start, cut) and (
-        initial or not text.endswith(_OUTLET_CUE_WORDS, start, cut))
-
-
-def _facts(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> _Facts:
-    """Everything ``_segment`` needs to know of the text around ``run``.
-
-    Only the end of the text before the run is read and the text after it is matched in
-    place, never copied: in a very long sentence, copying both for every run was quadratic.
-    """
-    at = run[0].start
-    near = max(sentence.start, at - _NEAR)
-    before = text[near:at]
-    stripped = before.rstrip()  # the cue words must end it for the searches on it to match
-    if stripped.endswith(",") or (near > sentence.start and len(stripped) < _NEAR // 2):
-        # Only a titled apposition (after a comma) reads further back than _NEAR characters; a
-        # window mostly blank is read as the cues see the sentence, too (rare either way).
-        before = text_before(text, sentence.start, at)
-        stripped = before.rstrip()
-    outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
-    after_at, end = run[-1].end, sentence.end
-    return _Facts(
-        initial, headline,
-        stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
-        outlet_words,
-        outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
-        _cue_before(before),
-        stripped.endswith(",") and _titled_apposition(before),
-        _COMMA_AFTER.match(text, after_at, end) is not None,
-        ACRONYM_AFTER.match(text, after_at, end) is not None,
-        _cue_after(text, after_at, end),
-        _COMMA_CAPITAL.match(text, after_at, end) is not None,
-    )
-
-
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
                  initial: bool, headline: bool) -> list[Candidate]:
     """Candidates of one run (``initial``: it opens the sentence).
@@ -432,7 +285,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     its names in the same few contexts, in an article and across a dossier.
     """
     key = (tuple([t.text for t in run]), tuple([t.joiner for t in run]),
-           _facts(text, run, sentence, initial, headline))
+           facts_around(text, run, sentence, initial, headline))
     runs = gaz.memo.runs
     pieces = runs.get(key)
     if pieces is None:
@@ -443,7 +296,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                       p.initial, p.tokens) for p in pieces]
 
 
-def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: _Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
+def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
     """The candidates of the run of ``words`` (each after its joiner), given the ``facts`` around it."""
     parts: list[str] = []
     run: list[Token] = []
@@ -581,7 +434,7 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
         for run in find_runs(text, tokens):
             first = run[0]
             initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
-            if len(run) == 1 and _is_plain(first.text, gaz) and _no_cue_before(text, start, first.start, initial):
+            if len(run) == 1 and _is_plain(first.text, gaz) and no_cue_before(text, start, first.start, initial):
                 continue
             out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
     return coordinated_places(text, out, gaz)
