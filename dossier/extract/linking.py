@@ -181,14 +181,16 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
         for strong in strong_of:
             for form in strong:
                 forms.union(strong[0], form)
-    # "Korean Central News" is "Korean Central News Agency" without its last word.
-    org_forms = sorted({f for entities, strong_of in zip(articles, strong_forms, strict=True)
-                        for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
-                        for f in strong if len(f.split()) >= 3})
-    for form in org_forms:
-        for longer in org_forms:
-            if longer.startswith(form + " ") and len(longer.split()) == len(form.split()) + 1:
-                forms.union(form, longer)
+    # "Korean Central News" is "Korean Central News Agency" without its last word.  Each longer
+    # form looks up its own prefix (comparing every pair was quadratic in the dossier's
+    # organisations); a set's root is its least form, whatever order the unions come in.
+    org_forms = {f for entities, strong_of in zip(articles, strong_forms, strict=True)
+                 for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
+                 for f in strong if len(f.split()) >= 3}
+    for longer in sorted(org_forms):
+        form = longer.rpartition(" ")[0]  # (folded forms: words and single spaces)
+        if form in org_forms:
+            forms.union(form, longer)
     # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
     # Each entity's root, read once for the two loops before the next unions.
     roots = [[forms.find(fold(e.name)) for e in entities] for entities in articles]
