@@ -262,7 +262,7 @@ class _Piece(NamedTuple):
     tokens: int
 
 
-_MEMO_LIMIT = 1 << 16  # segmented runs kept per gazetteer: a few megabytes
+_MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a run, 13 MB at most
 
 
 def _is_plain(word: str, gaz: Gazetteer) -> bool:
