@@ -305,6 +305,9 @@ class _FormFinder:
     def __init__(self, forms: Iterable[str]) -> None:
         self.forms = frozenset(forms)
         self.words_only = all(_WORD_RUN.fullmatch(t) for t in self.forms)
+        # When every form opens with an ASCII capital (nearly always: they are names), only the
+        # words that do are read, found by a regex that skips the rest of the sentence in C.
+        self.words = _CAPITALISED_WORD_RUN if all("A" <= t[:1] <= "Z" for t in self.forms) else _WORD_RUN
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -316,7 +319,7 @@ class _FormFinder:
         if not self.words_only or "'" in text or "’" in text:
             return [m.span() for m in self.pattern.finditer(text)]
         found: list[tuple[int, int]] = []
-        for word in self.forms.intersection(_WORD_RUN.findall(text)):
+        for word in self.forms.intersection(self.words.findall(text)):
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
@@ -333,6 +336,7 @@ def _apart(char: str) -> bool:
 
 
 _WORD_RUN = re.compile(r"[\w'’]+")
+_CAPITALISED_WORD_RUN = re.compile(r"[A-Z](?<![\w'’].)[\w'’]*")  # the matches of _WORD_RUN opening with A-Z
 
 
 def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str, str], finder: _FormFinder,
