@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..models import EntityType, Sentence
 from ..text import fold
+from .cues import Facts, facts_around, no_cue_before
 from .gazetteer import (
     ADMIN_DIVISIONS,
     CONNECTORS,
@@ -28,12 +30,9 @@ from .gazetteer import (
     PLACE_TAILS,
     RANKS,
     REGIONAL_OFFICES,
-    SPEECH_AFTER,
-    SPEECH_BEFORE,
     Gazetteer,
 )
 from .runs import (
-    ACRONYM_AFTER,
     CUE,
     KNOWN,
     NONE,
@@ -42,31 +41,14 @@ from .runs import (
     Token,
     coordinated_places,
     find_runs,
-    text_before,
     tokenize,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
 
-_WORDS = re.compile(r"\w+")
 _LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
-_WORD_AFTER = re.compile(r"\s+(\w+)")
-_COMMA_AFTER = re.compile(r"\s*+,")
-_COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
-_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
-_PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
-_ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
-                              "surat", "harian", "partai", "institusi", "istana"})
-
-_ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
-_OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
-_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
 _COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                       "north", "south", "east", "west", "central"})
-# Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
-_STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
-                           "kecamatan", "kelurahan", "desa", "dusun", "kampung")
-_STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r")\s+$")
 
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
@@ -165,65 +147,6 @@ def _is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
-_PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
-
-
-def _cue_before(before: str) -> EntityType | None:
-    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
-    stripped = before.rstrip()
-    if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
-        if _ORG_APPOSED.search(before[-80:]):
-            return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
-        if _titled_apposition(before):
-            return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
-    if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
-        return None  # punctuation in between: the cue belongs to something else
-    words = _WORDS.findall(before[-40:].casefold())
-    if not words:
-        return None
-    last, two = words[-1], " ".join(words[-2:])
-    if two in ORG_CUES or last in ORG_CUES:
-        return "organization"
-    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
-        return "person"
-    if two in PLACE_CUES or last in PLACE_CUES:
-        return "place"
-    return None
-
-
-def _titled_apposition(before: str) -> bool:
-    """Does ``before`` end with "<title> <Capitalised words>, " (the name that follows is a person)?"""
-    stripped = before.rstrip()
-    if not stripped.endswith(","):
-        return False
-    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
-    block = [w.casefold() for w in words[max(0, k - 3):]]  # "Pakar tata kota, …", "Juru bicara junta, …"
-    if not block:
-        return False
-    return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
-
-
-def _cue_after(text: str, at: int, end: int) -> EntityType | None:
-    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run
-    (read from ``at``, up to the sentence's ``end``)."""
-    match = _APPOSITION.match(text, at, end)
-    if match:
-        first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
-        if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
-            return "person"
-        if first in _PLACE_APPOSITIONS:
-            return "place"
-        if first in _ORG_APPOSITIONS:
-            return "organization"
-    word = _WORD_AFTER.match(text, at, end)
-    if word and word.group(1) in SPEECH_AFTER:
-        return "person"
-    return None
-
-
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
@@ -297,10 +220,9 @@ def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
 
 
-def _apposed_name(text: str, run: Sequence[Token], before: str, end: int, match: _Matcher, gaz: Gazetteer) -> bool:
+def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
-    return (2 <= len(run) <= 4 and _COMMA_AFTER.match(text, run[-1].end, end) is not None
-            and _titled_apposition(before)
+    return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
             and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(match(k) for k in range(len(run))))
@@ -327,48 +249,79 @@ def _plain_word(word: str, gaz: Gazetteer) -> bool:
             and not gaz.may_start_name(word))
 
 
-def _end_of_text(text: str, start: int, end: int) -> int:
-    """Where ``text[start:end].rstrip()`` ends."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+class _Piece(NamedTuple):
+    """A candidate of a run, its tokens given by their index in the run (the rest as in ``Candidate``)."""
+
+    first: int
+    end: int
+    text: str
+    type: EntityType | None
+    canonical: str | None
+    strength: int
+    initial: bool
+    tokens: int
+
+
+_MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a run, 13 MB at most
+
+
+def _is_plain(word: str, gaz: Gazetteer) -> bool:
+    """``_plain_word``, remembered per gazetteer."""
+    known = gaz.memo.plain_words
+    plain = known.get(word)
+    if plain is None:
+        if len(known) >= _MEMO_LIMIT:
+            known.clear()
+        plain = known[word] = _plain_word(word, gaz)
+    return plain
 
 
 def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
-                 headline: bool = False, lead: int = 0) -> list[Candidate]:
-    """Candidates of one run; ``lead`` is where the sentence's opening quotes and spaces end.
+                 initial: bool, headline: bool) -> list[Candidate]:
+    """Candidates of one run (``initial``: it opens the sentence).
 
-    Only the end of the text before the run is read and the text after it is matched in
-    place, never copied: in a very long sentence, copying both for every run was quadratic.
+    The segmentation is a function of the run's words and of the facts around it alone
+    (``_segment``), so it is worked out once per gazetteer for each such pair: news repeats
+    its names in the same few contexts, in an article and across a dossier.
     """
-    initial = run[0].start <= lead
-    if len(run) == 1 and _plain_word(run[0].text, gaz):
-        # (nearly half the runs: "Pertemuan", "Namun") Nothing to find unless a strong place
-        # cue or an outlet cue ends the text before it, which is all that is read of that text.
-        # The text before (a window of it, see ``text_before``) ends with a cue word exactly
-        # when the sentence does: the window holds more than the longest cue word.
-        cut = _end_of_text(text, sentence.start, run[0].start)
-        if not text.endswith(_STRONG_PLACE_CUE_WORDS, sentence.start, cut) and (
-                initial or not text.endswith(_OUTLET_CUE_WORDS, sentence.start, cut)):
-            return []
-    before = text_before(text, sentence.start, run[0].start)
-    after_at, end = run[-1].end, sentence.end
+    key = (tuple([t.text for t in run]), tuple([t.joiner for t in run]),
+           facts_around(text, run, sentence, initial, headline))
+    runs = gaz.memo.runs
+    pieces = runs.get(key)
+    if pieces is None:
+        if len(runs) >= _MEMO_LIMIT:
+            runs.clear()
+        pieces = runs[key] = _segment(*key, gaz)
+    return [Candidate(run[p.first].start, run[p.end - 1].end, p.text, p.type, p.canonical, p.strength,
+                      p.initial, p.tokens) for p in pieces]
+
+
+def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
+    """The candidates of the run of ``words`` (each after its joiner), given the ``facts`` around it."""
+    parts: list[str] = []
+    run: list[Token] = []
+    at = 0
+    for word, joiner in zip(words, joiners, strict=True):
+        at += len(joiner)
+        run.append(Token(at, at + len(word), word, joiner))
+        parts += (joiner, word)
+        at += len(word)
+    text = "".join(parts)  # the run as written: offsets of ``run`` index it
+    initial = facts.initial
+    headline = facts.headline
     match = _matcher(text, run, gaz)
-    stripped = before.rstrip()  # the cue words must end it for the two searches on it to match
-    if (stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:])
-            and not any(match(k, True) for k in range(1, len(run)))):
+    if facts.strong_place and not any(match(k, True) for k in range(1, len(run))):
         whole = match(0, True)
         if whole is None or whole[0] == len(run):
-            return [Candidate(run[0].start, run[-1].end, _span(text, run, 0, len(run)), "place",
-                              whole[1] if whole else None, KNOWN if whole else CUE, False, len(run))]
-    if len(run) == 1 and (initial or not stripped.endswith(_OUTLET_CUE_WORDS)) and _plain_word(run[0].text, gaz):
-        return []  # (nearly half the runs: "Pertemuan", "Namun"; what is before them does not matter)
-    first_cue = _cue_before(before)
-    outlet = (len(run) == 1 and not initial and stripped.endswith(_OUTLET_CUE_WORDS)
-              and _OUTLET_CUE.search(before[-30:]) is not None)
+            return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
+                           False, len(run)),)
+    if len(run) == 1 and (initial or not facts.outlet_words) and _plain_word(run[0].text, gaz):
+        return ()  # (a lone vocabulary word; what is before it does not matter)
+    first_cue = facts.first_cue
+    outlet = len(run) == 1 and not initial and facts.outlet
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(text, run, before, end, match, gaz)
+    outlet = outlet or _apposed_name(run, facts, match, gaz)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
@@ -383,7 +336,7 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = len(run)
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
-                ACRONYM_AFTER.match(text, after_at, end) or any(t.text in ("untuk", "for") for t in run[k + 1:])))
+                facts.acronym_after or any(t.text in ("untuk", "for") for t in run[k + 1:])))
             or _named_after_place(run, k, match, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
@@ -426,8 +379,8 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         i = j
     if not pieces and len(run) == 1 and fold(run[0].text) in gaz.vocabulary_places:
         # "Moskow" without a cue: kept untyped, it joins the city if the article names it elsewhere
-        return [Candidate(run[0].start, run[0].end, run[0].text, None, None, NONE, initial)]
-    out: list[Candidate] = []
+        return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
+    out: list[_Piece] = []
     for n, (s, e, canonical, kind) in enumerate(pieces):
         if headline and kind is None and _shape_type([t.text for t in run[s:e]]) is None:
             # In Title Case every word is capitalised: only the non-vocabulary part can be a name.
@@ -450,10 +403,10 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
         if kind is None:
             local_cue = cue if last else None
             if last:
-                local_cue = _cue_after(text, after_at, end) or local_cue
+                local_cue = facts.cue_after or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
-            elif local_cue == "person" and len(words) == 1 and _COMMA_CAPITAL.match(text, after_at, end):
+            elif local_cue == "person" and len(words) == 1 and facts.comma_capital:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
@@ -464,19 +417,25 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
                 kind, strength = "place", CUE
         if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN:
             continue
-        out.append(Candidate(run[s].start, run[e - 1].end, span, kind, canonical, strength,
-                             initial and s == 0, len(words)))
-    return out
+        out.append(_Piece(s, e, span, kind, canonical, strength, initial and s == 0, len(words)))
+    return tuple(out)
+
+
 
 
 def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
     """Every name candidate in the article, in text order."""
     out: list[Candidate] = []
     for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+        start = sentence.start
+        tokens = tokenize(text, start, sentence.end)
         headline = _is_headline(tokens.texts, gaz)
-        lead = _LEAD.match(text, sentence.start, sentence.end).end()  # type: ignore[union-attr]
+        lead = _LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
         for run in find_runs(text, tokens):
-            out.extend(_segment_run(text, run, sentence, gaz, headline, lead))
+            first = run[0]
+            initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
+            if len(run) == 1 and _is_plain(first.text, gaz) and no_cue_before(text, start, first.start, initial):
+                continue
+            out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
     return coordinated_places(text, out, gaz)
 

@@ -15,6 +15,7 @@ import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 
 from ..models import EntityMentions, EntityType, Mention, Sentence
@@ -24,6 +25,9 @@ from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
 from .gazetteer import ORG_HEADS, Gazetteer
 
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
+_TYPE = itemgetter(3)  # a Candidate's type
+# An article's entity keys: the same few thousand names slugged again in every article.
+_slug = lru_cache(maxsize=1 << 16)(slugify)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
 
@@ -44,9 +48,11 @@ class _Group:
 
     @property
     def type(self) -> EntityType | None:
+        kinds = set(map(_TYPE, self.members))  # (asked several times of every group: read in C)
+        kinds.discard(None)
+        if len(kinds) <= 1:  # (nearly always: every typed member agrees)
+            return next(iter(kinds), None)
         tally = self.votes()
-        if len(tally) <= 1:  # (nearly always: every typed member agrees)
-            return next(iter(tally), None)
         return max(sorted(tally), key=tally.__getitem__)
 
     @property
@@ -318,7 +324,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     for group in groups:
         kind, name = group.type, group.name  # (each worked out from the members when asked)
         assert kind is not None
-        key = (kind, slugify(name))
+        key = (kind, _slug(name))
         merged.setdefault(key, []).extend(group.members)
         names.setdefault(key, name)
     out = []

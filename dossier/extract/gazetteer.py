@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -140,6 +140,19 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
 })
 
 
+class Memo:
+    """Answers the extractors worked out from a gazetteer and the words they were asked
+    about, kept with it for reuse: pure functions of the two, so a hit is what a fresh
+    computation would give.  News repeats its names in the same few contexts, in an article
+    and across a dossier; each process (a worker, the preview server) has its own."""
+
+    __slots__ = ("plain_words", "runs")
+
+    def __init__(self) -> None:
+        self.plain_words: dict[str, bool] = {}  # candidates._plain_word
+        self.runs: dict[object, object] = {}  # candidates._segment, by its arguments
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Everything the extractors consult; build with ``build_gazetteer``."""
@@ -162,6 +175,7 @@ class Gazetteer:
     name_starts: frozenset[str] = frozenset()
     abbreviation_starts: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # common_words | calendar_words, for is_common
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     def lookup(self, name: str) -> tuple[str, EntityType] | None:
         """Canonical name and type of a name the gazetteer knows (known entities first)."""

@@ -181,14 +181,16 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
         for strong in strong_of:
             for form in strong:
                 forms.union(strong[0], form)
-    # "Korean Central News" is "Korean Central News Agency" without its last word.
-    org_forms = sorted({f for entities, strong_of in zip(articles, strong_forms, strict=True)
-                        for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
-                        for f in strong if len(f.split()) >= 3})
-    for form in org_forms:
-        for longer in org_forms:
-            if longer.startswith(form + " ") and len(longer.split()) == len(form.split()) + 1:
-                forms.union(form, longer)
+    # "Korean Central News" is "Korean Central News Agency" without its last word.  Each longer
+    # form looks up its own prefix (comparing every pair was quadratic in the dossier's
+    # organisations); a set's root is its least form, whatever order the unions come in.
+    org_forms = {f for entities, strong_of in zip(articles, strong_forms, strict=True)
+                 for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
+                 for f in strong if len(f.split()) >= 3}
+    for longer in sorted(org_forms):
+        form = longer.rpartition(" ")[0]  # (folded forms: words and single spaces)
+        if form in org_forms:
+            forms.union(form, longer)
     # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
     # Each entity's root, read once for the two loops before the next unions.
     roots = [[forms.find(fold(e.name)) for e in entities] for entities in articles]
@@ -303,6 +305,9 @@ class _FormFinder:
     def __init__(self, forms: Iterable[str]) -> None:
         self.forms = frozenset(forms)
         self.words_only = all(_WORD_RUN.fullmatch(t) for t in self.forms)
+        # When every form opens with an ASCII capital (nearly always: they are names), only the
+        # words that do are read, found by a regex that skips the rest of the sentence in C.
+        self.words = _CAPITALISED_WORD_RUN if all("A" <= t[:1] <= "Z" for t in self.forms) else _WORD_RUN
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -314,7 +319,7 @@ class _FormFinder:
         if not self.words_only or "'" in text or "’" in text:
             return [m.span() for m in self.pattern.finditer(text)]
         found: list[tuple[int, int]] = []
-        for word in self.forms.intersection(_WORD_RUN.findall(text)):
+        for word in self.forms.intersection(self.words.findall(text)):
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
@@ -331,6 +336,7 @@ def _apart(char: str) -> bool:
 
 
 _WORD_RUN = re.compile(r"[\w'’]+")
+_CAPITALISED_WORD_RUN = re.compile(r"[A-Z](?<![\w'’].)[\w'’]*")  # the matches of _WORD_RUN opening with A-Z
 
 
 def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str, str], finder: _FormFinder,

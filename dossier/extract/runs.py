@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -67,6 +67,7 @@ class Token(NamedTuple):
 # Token(...) made in C, without the named tuple's Python-level __new__ (the same value):
 # tokenizing makes one per word of the article.
 _new_token = partial(tuple.__new__, Token)
+_TEXT = itemgetter(2)  # a Token's text
 
 
 class Candidate(NamedTuple):
@@ -104,6 +105,12 @@ class Words:
         match = self._matches[i]  # type: ignore[index]
         return _new_token((match.start(), match.end(), self.texts[i], ""))
 
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every word, in order."""
+        if self._tokens is not None:
+            return [(t.start, t.end) for t in self._tokens]
+        return list(map(re.Match.span, self._matches))  # type: ignore[arg-type]
+
     def tokens(self) -> list[Token]:
         """Every word as a token, in order."""
         if self._tokens is None:
@@ -132,46 +139,44 @@ def tokenize(text: str, start: int, end: int) -> Words:
     return Words([t.text for t in out], tokens=out)
 
 
-def is_cap(word: str) -> bool:
-    return word[0].isupper()
-
-
 def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
     runs: list[list[Token]] = []
     current: list[Token] = []
+    texts, spans = tokens.texts, tokens.spans()
     last = -2  # index in ``tokens`` of the last token of ``current``
+    last_end, last_text = 0, ""  # its end and text
     # Only the capitalised tokens are read (found in C: most words are lowercase), and the
     # one word between two of them, which may be a connector ("Centre for Strategic ...").
-    capitals = compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), tokens.texts)))
-    for i in capitals:
-        token = tokens[i]
+    # Each becomes a token once, with its joiner (a run always ends with a capitalised one).
+    for i in compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))):
+        start, end = spans[i]
+        word = texts[i]
         if current and i == last + 1:
-            prev = current[-1]
-            gap = text[prev.end:token.start]
+            gap = text[last_end:start]
             if gap == " " or gap == "-" or (gap == ". " and (
-                    (len(prev.text) == 1 and prev.text.isupper()) or prev.text.casefold() in _INITIAL_OR_TITLE)):
-                current.append(_new_token((token.start, token.end, token.text, gap)))
-                last = i
+                    (len(last_text) == 1 and last_text.isupper()) or last_text.casefold() in _INITIAL_OR_TITLE)):
+                current.append(_new_token((start, end, word, gap)))
+                last, last_end, last_text = i, end, word
                 continue
         elif current and i == last + 2:
-            connector = tokens[last + 1]  # joined to the run by a space, then a space to this token
-            if (connector.text in CONNECTORS and text[current[-1].end:connector.start] == " "
-                    and text[connector.end:token.start] == " "):
-                current.append(_new_token((connector.start, connector.end, connector.text, " ")))
-                current.append(_new_token((token.start, token.end, token.text, " ")))
-                last = i
+            connector = texts[last + 1]  # joined to the run by a space, then a space to this token
+            connector_start, connector_end = spans[last + 1]
+            if (connector in CONNECTORS and text[last_end:connector_start] == " "
+                    and text[connector_end:start] == " "):
+                current.append(_new_token((connector_start, connector_end, connector, " ")))
+                current.append(_new_token((start, end, word, " ")))
+                last, last_end, last_text = i, end, word
                 continue
         if current:
             runs.append(current)
-        current = [token]
-        last = i
+        current = [_new_token((start, end, word, ""))]
+        last, last_end, last_text = i, end, word
     if current:
         runs.append(current)
-    for run in runs:  # a connector never ends a run
-        while run and not is_cap(run[-1].text):
-            run.pop()
-    return _join_organisations(text, tokens, [run for run in runs if run])
+    if ORG_HEADS.isdisjoint(map(str.casefold, map(_TEXT, chain.from_iterable(runs)))):
+        return runs  # (most sentences: no institution to extend)
+    return _join_organisations(text, tokens, runs)
 
 
 def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> list[list[Token]]:
@@ -179,8 +184,6 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
     (BMKG)": an institution's name continues over "untuk" and, when its acronym follows, over
     "dan" and commas.  Only runs that contain an organisation's head word are extended, and a run
     that starts with a head or a title of its own is a second name, not a continuation."""
-    if not any(t.text.casefold() in ORG_HEADS for run in runs for t in run):
-        return runs  # (most sentences: no institution to extend)
     out: list[list[Token]] = []
     n = 0
     while n < len(runs):

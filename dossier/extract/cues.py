@@ -1,0 +1,160 @@
+"""What the text around a capitalised run says about it: the cues that ``candidates`` reads.
+
+A run's segmentation depends on its words and on these facts alone (``Facts``), so it can
+be worked out once for every run with the same words and facts.  The text before a run is
+read from its end and the text after it matched in place, never copied: in a very long
+sentence, copying both for every run was quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..models import EntityType, Sentence
+from .gazetteer import ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
+from .runs import ACRONYM_AFTER, Token, text_before
+
+__all__ = ["Facts", "facts_around", "no_cue_before"]
+
+_WORDS = re.compile(r"\w+")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_COMMA_AFTER = re.compile(r"\s*+,")
+_COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
+_APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
+_PLACE_APPOSITIONS = frozenset({"kota", "ibu", "wilayah", "negara", "provinsi", "kawasan", "daerah", "pulau"})
+_ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organisasi", "kelompok", "media",
+                              "surat", "harian", "partai", "institusi", "istana"})
+_ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
+_OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
+_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
+# Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
+_STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
+                           "kecamatan", "kelurahan", "desa", "dusun", "kampung")
+_STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r")\s+$")
+# The most that the cues before a run read of the text before it, but for a titled apposition:
+# the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
+_NEAR = 80
+_PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
+
+
+class Facts(NamedTuple):
+    """What segmenting a run reads around it: whether it opens its sentence, whether the
+    sentence is a headline, the cues the text before it ends with and those after it."""
+
+    initial: bool
+    headline: bool
+    strong_place: bool  # a strong place cue ("wilayah", "kota") ends the text before
+    outlet_words: bool  # the text before ends with an outlet cue's words ("kantor berita")
+    outlet: bool  # ... as the cue itself (after a word break, before spaces)
+    first_cue: EntityType | None  # ``_cue_before``
+    titled: bool  # ``_titled_apposition`` of the text before
+    comma_after: bool  # a comma follows
+    acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
+    cue_after: EntityType | None  # ``_cue_after``
+    comma_capital: bool  # a comma and a capital follow
+
+
+def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> Facts:
+    """Everything ``candidates._segment`` needs to know of the text around ``run``.
+
+    Only the end of the text before the run is read and the text after it is matched in
+    place, never copied: in a very long sentence, copying both for every run was quadratic.
+    """
+    at = run[0].start
+    near = max(sentence.start, at - _NEAR)
+    before = text[near:at]
+    stripped = before.rstrip()  # the cue words must end it for the searches on it to match
+    if stripped.endswith(",") or (near > sentence.start and len(stripped) < _NEAR // 2):
+        # Only a titled apposition (after a comma) reads further back than _NEAR characters; a
+        # window mostly blank is read as the cues see the sentence, too (rare either way).
+        before = text_before(text, sentence.start, at)
+        stripped = before.rstrip()
+    outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
+    after_at, end = run[-1].end, sentence.end
+    return Facts(
+        initial, headline,
+        stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
+        outlet_words,
+        outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
+        _cue_before(before),
+        stripped.endswith(",") and _titled_apposition(before),
+        _COMMA_AFTER.match(text, after_at, end) is not None,
+        ACRONYM_AFTER.match(text, after_at, end) is not None,
+        _cue_after(text, after_at, end),
+        _COMMA_CAPITAL.match(text, after_at, end) is not None,
+    )
+
+
+def no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:
+    """Does a lone vocabulary word at ``at`` (nearly half the runs: "Pertemuan", "Namun") give
+    nothing: no strong place cue, nor (after the sentence's first word) an outlet cue, ends the
+    sentence's text before it?  That is all that is read of that text.  (The text before as
+    ``facts_around`` reads it ends with a cue word exactly when the sentence does: it holds more than
+    the longest cue word.)"""
+    cut = _end_of_text(text, start, at)
+    return not text.endswith(_STRONG_PLACE_CUE_WORDS, start, cut) and (
+        initial or not text.endswith(_OUTLET_CUE_WORDS, start, cut))
+
+
+def _end_of_text(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip()`` ends."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _cue_before(before: str) -> EntityType | None:
+    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
+    stripped = before.rstrip()
+    if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
+        if _ORG_APPOSED.search(before[-80:]):
+            return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
+        if _titled_apposition(before):
+            return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
+    if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
+        return None  # punctuation in between: the cue belongs to something else
+    words = _WORDS.findall(before[-40:].casefold())
+    if not words:
+        return None
+    last, two = words[-1], " ".join(words[-2:])
+    if two in ORG_CUES or last in ORG_CUES:
+        return "organization"
+    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
+        return "person"
+    if two in PLACE_CUES or last in PLACE_CUES:
+        return "place"
+    return None
+
+
+def _titled_apposition(before: str) -> bool:
+    """Does ``before`` end with "<title> <Capitalised words>, " (the name that follows is a person)?"""
+    stripped = before.rstrip()
+    if not stripped.endswith(","):
+        return False
+    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    block = [w.casefold() for w in words[max(0, k - 3):]]  # "Pakar tata kota, …", "Juru bicara junta, …"
+    if not block:
+        return False
+    return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
+
+
+def _cue_after(text: str, at: int, end: int) -> EntityType | None:
+    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run
+    (read from ``at``, up to the sentence's ``end``)."""
+    match = _APPOSITION.match(text, at, end)
+    if match:
+        first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
+        if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
+            return "person"
+        if first in _PLACE_APPOSITIONS:
+            return "place"
+        if first in _ORG_APPOSITIONS:
+            return "organization"
+    word = _WORD_AFTER.match(text, at, end)
+    if word and word.group(1) in SPEECH_AFTER:
+        return "person"
+    return None
