@@ -293,6 +293,29 @@ def _remembered(func: Callable[..., str]) -> Callable[..., str]:
 def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None = None) -> dict[str, Callable[..., Any]]:
     """The filters of one render, bound to its labels and asset versions (no module state)."""
     known_versions = dict(versions or {})
+    # reuse: (macro, object, link to it from the page, arguments) -> (object, its markup).
+    made: dict[tuple[Any, ...], tuple[Any, Markup]] = {}
+
+    @pass_context
+    def reuse(context: Context, value: Any, macro: Any, *args: Any) -> Markup:
+        """``macro(value, *args)``, made once per render for each way of linking to
+        ``value.path`` (``../slug/`` from an article, ``../../artikel/slug/`` from an entity
+        page ...) and taken from there by every other page that links to it that way.
+
+        For the fragments every page repeats for the same things (an article's source
+        link, its card): a wire story carried by a hundred articles is linked from each of
+        their pages.  The macro must depend on the page only through ``value.path | url``
+        (labels are the render's own).  The object is kept with its markup, so a key made
+        from ``id(value)`` never answers for another object.
+        """
+        link = url(context, value.path)
+        key = (macro._func.__code__, id(value), link, args)
+        found = made.get(key)
+        if found is not None and found[0] is value:
+            return found[1]
+        markup = macro(value, *args)
+        made[key] = (value, markup)
+        return markup
 
     @pass_context
     def asset(context: Context, target: str) -> str:
@@ -311,4 +334,5 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         "highlight": highlight,
         "json_ld": json_ld,
         "join": join,
+        "reuse": reuse,
     }
