@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import urls
-from .template_code import escape_output
+from .template_code import escape_output, escape_str
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -174,27 +174,37 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     return _highlight(sentence, mentions)
 
 
+def _escaped(value: Any) -> str:
+    """The escaped text of a value as a plain ``str`` (of a ``Markup``: its own text)."""
+    return escape_str(value) if type(value) is str else str(escape_output(value))
+
+
+def _markup(text: str) -> Markup:
+    """``Markup(text)`` for a plain ``str``, without ``Markup.__new__``'s look for ``__html__``."""
+    return str.__new__(Markup, text)
+
+
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
-    escaped = str(escape_output(sentence))  # (str of a Markup: its text, as a plain str)
+    escaped = _escaped(sentence)
     if isinstance(mentions, str):
-        targets = {str(escape_output(mentions))} if mentions else set()
+        targets = {_escaped(mentions)} if mentions else set()
     else:
-        targets = {str(escape_output(n)) for n in mentions if n}
+        targets = {_escaped(n) for n in mentions if n}
     if not targets:
-        return Markup(escaped)
+        return _markup(escaped)
     spans = whole_words(escaped, targets)
     if not spans:
         pattern = _mention_pattern(tuple(sorted(targets, key=lambda t: (-len(t), t))), True)
-        return Markup(pattern.sub(_mark, escaped))
+        return _markup(pattern.sub(_mark, escaped))
     if len(spans) == 1:
         start, end = spans[0]
-        return Markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
+        return _markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
     pieces, last = [], 0
     for start, end in spans:
         pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")
         last = end
     pieces.append(escaped[last:])
-    return Markup("".join(pieces))
+    return _markup("".join(pieces))
 
 
 _remembered_highlight = lru_cache(maxsize=32768)(_highlight)
