@@ -243,25 +243,34 @@ def url(context: Context, target: str) -> str:
 
 
 def href(page_path: str, target: str) -> str:
-    """``urls.relative_href``, remembered for links that leave the page's top folder.
+    """``urls.relative_href``, remembered by what the link depends on.
 
-    Such a link depends only on how deep the page is (``../../tokoh/``), so the
-    thousands of links from articles to people, places and topics, and from every page to
-    the navigation, are made once per depth instead of once per page.
+    A link climbs from the page to the deepest folder it shares with the target and goes
+    down from there, so it depends only on how many folders it climbs and on the rest of
+    the target: the thousands of links from articles to people, places, topics and other
+    articles, and from every page to the navigation, are made once per (climb, rest)
+    instead of once per page.
     """
-    slash = page_path.find("/")
-    if slash >= 0 and target.startswith(page_path[:slash]) and (
-            len(target) == slash or target[slash] == "/"):  # the same top folder
-        # (Remembering these by the page's folder did not pay: on the timeline pages of a
-        # large dossier, where most are, nine in ten (folder, target) pairs are new.)
+    depth = page_path.count("/")
+    at = 0  # the length of the folders the page and the target share ("artikel/")
+    shared = 0
+    while shared < depth:
+        cut = page_path.index("/", at) + 1
+        if not target.startswith(page_path[at:cut], at):
+            break
+        at = cut
+        shared += 1
+    rest = target[at:]
+    if shared < depth and "/" not in rest and page_path.startswith(rest + "/", at):
+        # The target is a file named like the page's next folder: relative_href's own way.
         return urls.relative_href(page_path, target)
-    return _href_from_depth(page_path.count("/"), target)
+    return _href_from_depth(depth - shared, rest)
 
 
-# Every (depth, target) pair a render links: some 6,000 at 1,000 articles, 100,000 at 10,000
-# (each article is linked from timeline, topic and entity pages at several depths).  A
-# smaller cache kept evicting them: most links of a large dossier were made anew.
-@lru_cache(maxsize=1 << 17)
+# Every (climb, rest) pair a render links: some 10,000 at 1,000 articles, over 100,000 at
+# 10,000 (each article is linked from timeline, topic and entity pages at several depths).
+# A smaller cache kept evicting them: most links of a large dossier were made anew.
+@lru_cache(maxsize=1 << 18)
 def _href_from_depth(depth: int, target: str) -> str:
     # "\0" is never a folder of the site, so the link climbs all the way to the root.
     return urls.relative_href("\0/" * depth + "index.html", target)
