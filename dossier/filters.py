@@ -251,9 +251,18 @@ def href(page_path: str, target: str) -> str:
     articles, and from every page to the navigation, are made once per (climb, rest)
     instead of once per page.
     """
+    slash = page_path.find("/")
+    if slash < 0:  # a page at the root
+        return _href_from_depth(0, target)
+    if not target.startswith(page_path[:slash]):  # another top folder (most links)
+        return _href_from_depth(page_path.count("/"), target)
+    if len(target) == slash:  # a file named like the page's folder: relative_href's own way
+        return urls.relative_href(page_path, target)
     depth = page_path.count("/")
-    at = 0  # the length of the folders the page and the target share ("artikel/")
-    shared = 0
+    if target[slash] != "/":  # another top folder whose name begins like this one's
+        return _href_from_depth(depth, target)
+    at = slash + 1  # the length of the folders page and target share ("artikel/")
+    shared = 1
     while shared < depth:
         cut = page_path.index("/", at) + 1
         if not target.startswith(page_path[at:cut], at):

@@ -17,11 +17,13 @@ each such lookup cost ten times an attribute read (some forty per page).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.runtime import Context, new_context
 from markupsafe import Markup
 
 try:  # markupsafe's own routine behind ``escape`` (C when its speedups are built)
@@ -146,10 +148,31 @@ class OutputCodeGenerator(CodeGenerator):
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+class ThemeTemplate(jinja2.Template):
+    """Jinja's template, its contexts made with its globals as one plain dict.
+
+    Jinja keeps a template's globals as a ``ChainMap`` (its own over the environment's) and
+    copies it into every context it makes (each page, and each ``import ... with context``):
+    iterating a ``ChainMap`` costs more than the rest of making the context.  The globals of
+    a theme's environment are set when it is made (``render.make_environment``) and never
+    change afterwards, so the copy is made once per template.
+    """
+
+    _flat_globals: dict[str, Any] | None = None
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Mapping[str, Any] | None = None) -> Context:
+        flat = self._flat_globals
+        if flat is None:
+            flat = self._flat_globals = dict(self.globals)
+        return new_context(self.environment, self.name, self.blocks, vars, shared, flat, locals)
+
+
 class ThemeEnvironment(jinja2.Environment):
     """Jinja2 whose templates print escaped values as plain text and read dict keys directly."""
 
     code_generator_class = OutputCodeGenerator
+    template_class = ThemeTemplate
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as Jinja reads it (an attribute, else an item, else undefined),
