@@ -171,14 +171,21 @@ class _Linker:
         if at >= 0:
             self.cursor = at + len(content)
         link = linkable and bool(self.names)
-        pieces = self._marked_pieces(at, content) if self.spans and at >= 0 else None
-        if pieces is None or (len(pieces) == 1 and not pieces[0][2]):
+        if not self.spans or at < 0 or not self._touched(at, at + len(content)):
+            return self._link(content, at) if link else None
+        pieces = self._marked_pieces(at, content)
+        if len(pieces) == 1 and not pieces[0][2]:
             return self._link(content, at) if link else None
         out = []
         for start, piece, shared in pieces:
             html = (self._link(piece, start) if link else None) or escapeHtml(piece)
             out.append(f'<mark class="shared">{html}</mark>' if shared else html)
         return "".join(out)
+
+    def _touched(self, at: int, end: int) -> bool:
+        """Whether a shared span ends inside ``at``..``end`` or covers it: else the token is
+        one unshared piece (most tokens: an article shares a few passages at most)."""
+        return at == end or any(at < s < end or at < e < end or (s <= at and end <= e) for s, e in self.spans)
 
     def _marked_pieces(self, at: int, content: str) -> list[tuple[int, str, bool]]:
         """The token (at ``at`` in the plain text) cut at the shared spans' ends: each piece's
@@ -191,17 +198,25 @@ class _Linker:
                 for start, stop in zip(cuts, cuts[1:], strict=False)]
 
     @cached_property
-    def hits(self) -> list[tuple[int, int]]:
-        """Every place of the plain text where a name stands, word boundaries or not, as
-        ``(start, -end)`` in order: found once per article instead of once per text token."""
-        text, hits = self.text, []
+    def hits(self) -> tuple[list[int], list[int], list[bool]]:
+        """Every place of the plain text where a name stands, word boundaries or not, in
+        order (``(start, -end)`` sorted: the longest name first at a place), as three lists:
+        starts, ends, and whether the hit stands as a whole word in the plain text (the
+        ends of a text piece are word boundaries too).  Found once per article instead of
+        once per text token."""
+        text, found = self.text, []
         for name in self.names:
             at = text.find(name)
             while at >= 0:
-                hits.append((at, -(at + len(name))))
+                found.append((at, -(at + len(name))))
                 at = text.find(name, at + 1)
-        hits.sort()
-        return hits
+        found.sort()
+        size = len(text)
+        starts = [at for at, _ in found]
+        ends = [-end for _, end in found]
+        whole = [(at == 0 or not _is_word(text[at - 1])) and (end == size or not _is_word(text[end]))
+                 for at, end in zip(starts, ends, strict=True)]
+        return starts, ends, whole
 
     def _words(self, text: str, at: int) -> list[tuple[int, int]]:
         """``whole_words(text, self.names)`` for a piece found at ``at`` in the plain text
@@ -209,15 +224,15 @@ class _Linker:
         word boundaries, the longest name at a place wins, and matches never overlap."""
         if at < 0:
             return whole_words(text, self.names)
-        plain, hits, end = self.text, self.hits, at + len(text)
+        plain, (starts, ends, whole), end = self.text, self.hits, at + len(text)
         spans, cursor = [], at
-        for index in range(bisect_left(hits, (at,)), len(hits)):
-            start, stop = hits[index]
-            stop = -stop
+        for index in range(bisect_left(starts, at), len(starts)):
+            start = starts[index]
             if start >= end:
                 break
-            if (start >= cursor and stop <= end and (start == at or not _is_word(plain[start - 1]))
-                    and (stop == end or not _is_word(plain[stop]))):
+            stop = ends[index]
+            if start >= cursor and stop <= end and (whole[index] or (
+                    (start == at or not _is_word(plain[start - 1])) and (stop == end or not _is_word(plain[stop])))):
                 spans.append((start - at, stop - at))
                 cursor = stop
         return spans

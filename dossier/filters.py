@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import urls
-from .template_code import escape_output
+from .template_code import escape_output, escape_str
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -174,27 +174,37 @@ def highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     return _highlight(sentence, mentions)
 
 
+def _escaped(value: Any) -> str:
+    """The escaped text of a value as a plain ``str`` (of a ``Markup``: its own text)."""
+    return escape_str(value) if type(value) is str else str(escape_output(value))
+
+
+def _markup(text: str) -> Markup:
+    """``Markup(text)`` for a plain ``str``, without ``Markup.__new__``'s look for ``__html__``."""
+    return str.__new__(Markup, text)
+
+
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
-    escaped = str(escape_output(sentence))  # (str of a Markup: its text, as a plain str)
+    escaped = _escaped(sentence)
     if isinstance(mentions, str):
-        targets = {str(escape_output(mentions))} if mentions else set()
+        targets = {_escaped(mentions)} if mentions else set()
     else:
-        targets = {str(escape_output(n)) for n in mentions if n}
+        targets = {_escaped(n) for n in mentions if n}
     if not targets:
-        return Markup(escaped)
+        return _markup(escaped)
     spans = whole_words(escaped, targets)
     if not spans:
         pattern = _mention_pattern(tuple(sorted(targets, key=lambda t: (-len(t), t))), True)
-        return Markup(pattern.sub(_mark, escaped))
+        return _markup(pattern.sub(_mark, escaped))
     if len(spans) == 1:
         start, end = spans[0]
-        return Markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
+        return _markup(f"{escaped[:start]}<mark>{escaped[start:end]}</mark>{escaped[end:]}")
     pieces, last = [], 0
     for start, end in spans:
         pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")
         last = end
     pieces.append(escaped[last:])
-    return Markup("".join(pieces))
+    return _markup("".join(pieces))
 
 
 _remembered_highlight = lru_cache(maxsize=32768)(_highlight)
@@ -233,25 +243,43 @@ def url(context: Context, target: str) -> str:
 
 
 def href(page_path: str, target: str) -> str:
-    """``urls.relative_href``, remembered for links that leave the page's top folder.
+    """``urls.relative_href``, remembered by what the link depends on.
 
-    Such a link depends only on how deep the page is (``../../tokoh/``), so the
-    thousands of links from articles to people, places and topics, and from every page to
-    the navigation, are made once per depth instead of once per page.
+    A link climbs from the page to the deepest folder it shares with the target and goes
+    down from there, so it depends only on how many folders it climbs and on the rest of
+    the target: the thousands of links from articles to people, places, topics and other
+    articles, and from every page to the navigation, are made once per (climb, rest)
+    instead of once per page.
     """
     slash = page_path.find("/")
-    if slash >= 0 and target.startswith(page_path[:slash]) and (
-            len(target) == slash or target[slash] == "/"):  # the same top folder
-        # (Remembering these by the page's folder did not pay: on the timeline pages of a
-        # large dossier, where most are, nine in ten (folder, target) pairs are new.)
+    if slash < 0:  # a page at the root
+        return _href_from_depth(0, target)
+    if not target.startswith(page_path[:slash]):  # another top folder (most links)
+        return _href_from_depth(page_path.count("/"), target)
+    if len(target) == slash:  # a file named like the page's folder: relative_href's own way
         return urls.relative_href(page_path, target)
-    return _href_from_depth(page_path.count("/"), target)
+    depth = page_path.count("/")
+    if target[slash] != "/":  # another top folder whose name begins like this one's
+        return _href_from_depth(depth, target)
+    at = slash + 1  # the length of the folders page and target share ("artikel/")
+    shared = 1
+    while shared < depth:
+        cut = page_path.index("/", at) + 1
+        if not target.startswith(page_path[at:cut], at):
+            break
+        at = cut
+        shared += 1
+    rest = target[at:]
+    if shared < depth and "/" not in rest and page_path.startswith(rest + "/", at):
+        # The target is a file named like the page's next folder: relative_href's own way.
+        return urls.relative_href(page_path, target)
+    return _href_from_depth(depth - shared, rest)
 
 
-# Every (depth, target) pair a render links: some 6,000 at 1,000 articles, 100,000 at 10,000
-# (each article is linked from timeline, topic and entity pages at several depths).  A
-# smaller cache kept evicting them: most links of a large dossier were made anew.
-@lru_cache(maxsize=1 << 17)
+# Every (climb, rest) pair a render links: some 10,000 at 1,000 articles, over 100,000 at
+# 10,000 (each article is linked from timeline, topic and entity pages at several depths).
+# A smaller cache kept evicting them: most links of a large dossier were made anew.
+@lru_cache(maxsize=1 << 18)
 def _href_from_depth(depth: int, target: str) -> str:
     # "\0" is never a folder of the site, so the link climbs all the way to the root.
     return urls.relative_href("\0/" * depth + "index.html", target)
@@ -293,22 +321,82 @@ def _remembered(func: Callable[..., str]) -> Callable[..., str]:
 def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None = None) -> dict[str, Callable[..., Any]]:
     """The filters of one render, bound to its labels and asset versions (no module state)."""
     known_versions = dict(versions or {})
+    # reuse: (macro, object, link to it from the page, arguments) -> (object, its markup).
+    made: dict[tuple[Any, ...], tuple[Any, Markup]] = {}
+    # Links that leave the page's top folder (most links), by the page's depth: they depend
+    # on nothing else (see ``href``), and a dict lookup costs a third of ``href``'s cache.
+    leaving: dict[int, dict[str, str]] = {}
+
+    # Sentences marked at a date, for the render: an event's sentence is shown on its topic's
+    # page, on the page of every entity it names and on the timeline.  A dossier of 3,000
+    # articles has some 54,000 of them (10,000: 180,000), more than ``highlight``'s cache
+    # holds, and the pages visit them in turn: that cache then kept none it was asked for.
+    marked: dict[tuple[str, str], Markup] = {}
+
+    def highlight_filter(sentence: str, mentions: str | Iterable[str]) -> Markup:
+        """``highlight``, its sentences marked at a date remembered until the render ends."""
+        if type(sentence) is str and type(mentions) is str:
+            key = (sentence, mentions)
+            found = marked.get(key)
+            if found is None:
+                found = marked[key] = _highlight(sentence, mentions)
+            return found
+        return _highlight(sentence, mentions)
+
+    @pass_context
+    def page_url(context: Context, target: str) -> str:
+        """The ``url`` filter (see ``url``), with the links that leave the page's top folder
+        kept by depth for the render."""
+        page_path = context.vars["page_path"] if "page_path" in context.vars else context.parent.get("page_path")
+        if page_path is None:
+            return url(context, target)  # (its error)
+        slash = page_path.find("/")
+        if slash >= 0 and target.startswith(page_path[:slash]):
+            return href(page_path, target)
+        depth = page_path.count("/")
+        try:
+            return leaving[depth][target]
+        except KeyError:
+            link = leaving.setdefault(depth, {})[target] = href(page_path, target)
+            return link
+
+    @pass_context
+    def reuse(context: Context, value: Any, macro: Any, *args: Any) -> Markup:
+        """``macro(value, *args)``, made once per render for each way of linking to
+        ``value.path`` (``../slug/`` from an article, ``../../artikel/slug/`` from an entity
+        page ...) and taken from there by every other page that links to it that way.
+
+        For the fragments every page repeats for the same things (an article's source
+        link, its card): a wire story carried by a hundred articles is linked from each of
+        their pages.  The macro must depend on the page only through ``value.path | url``
+        (labels are the render's own).  The object is kept with its markup, so a key made
+        from ``id(value)`` never answers for another object.
+        """
+        link = page_url(context, value.path)
+        key = (macro._func.__code__, id(value), link, args)
+        found = made.get(key)
+        if found is not None and found[0] is value:
+            return found[1]
+        markup = macro(value, *args)
+        made[key] = (value, markup)
+        return markup
 
     @pass_context
     def asset(context: Context, target: str) -> str:
         """Like ``url``, plus ``?v=<content hash>`` so a restyled theme is never served stale."""
-        href = url(context, target)
+        href = page_url(context, target)
         version = known_versions.get(target)
         return f"{href}?v={version}" if version else href
 
     return {
-        "url": url,
+        "url": page_url,
         "asset": asset,
         "format_date": _remembered(lambda value: format_date(labels, value)),
         "machine_date": machine_date,
         "weekday": _remembered(lambda value: weekday(labels, value)),
         "counted": _remembered(lambda n, noun: counted(labels, n, noun)),
-        "highlight": highlight,
+        "highlight": highlight_filter,
         "json_ld": json_ld,
         "join": join,
+        "reuse": reuse,
     }

@@ -788,3 +788,29 @@ def test_the_join_filter_joins_as_jinja_does(source: str) -> None:
     ours = make_environment(theme_dirs(make_config(Path("/nonexistent"))), {}).from_string(source)
     jinjas = Environment(autoescape=True).from_string(source)
     assert ours.render(values) == jinjas.render(values)
+
+
+def test_reused_fragments_follow_the_page_they_are_on(tmp_path: Path) -> None:
+    """``reuse`` gives the macro's own markup, made again for each way of linking to the
+    object (another depth, the object's own folder) and never for another object."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Target:
+        path: str
+        title: str
+
+    env = make_environment((tmp_path,), {}, {})
+    template = env.from_string(
+        '{% macro card(t, note) %}<a href="{{ t.path | url }}">{{ t.title }}</a>{{ note }}{% endmacro %}'
+        '{% for t in targets %}{{ t | reuse(card, "!") }};{% endfor %}')
+    a, b = Target("artikel/a/index.html", "A & co"), Target("artikel/b/index.html", "B")
+
+    def page(path: str, *targets: Target) -> str:
+        return template.render(targets=targets, page_path=path)
+
+    assert page("artikel/a/index.html", a, b) == '<a href="./">A &amp; co</a>!;<a href="../b/">B</a>!;'
+    assert page("artikel/c/index.html", a, b) == '<a href="../a/">A &amp; co</a>!;<a href="../b/">B</a>!;'
+    assert page("tokoh/x/index.html", b, a) == \
+        '<a href="../../artikel/b/">B</a>!;<a href="../../artikel/a/">A &amp; co</a>!;'
+    assert page("index.html", Target("artikel/a/index.html", "other")) == '<a href="artikel/a/">other</a>!;'

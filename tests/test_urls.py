@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dossier.filters import href
 from dossier.urls import relative_href, slugify
 
 SEGMENT = st.sampled_from(["artikel", "tokoh", "a", "b", "kim-jong-un", "assets"])
@@ -49,3 +51,15 @@ def test_slugs_are_safe_ascii() -> None:
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("") == "item"
     assert slugify("Đà Nẵng") == "da-nang"
+
+
+def test_remembered_links_are_relative_href() -> None:
+    """``filters.href`` remembers links by (folders climbed, rest of the target): for every
+    page and target of a small alphabet of folders (a file named like a folder included) it
+    gives exactly ``relative_href``."""
+    names = ("a", "b", "page", "2", "index.html", "feed.xml")
+    paths = ["/".join(c) for n in range(1, 5) for c in itertools.product(names, repeat=n)]
+    pages = [p for p in paths if p.endswith("index.html")]
+    for page in pages:
+        for target in paths:
+            assert href(page, target) == relative_href(page, target), (page, target)
