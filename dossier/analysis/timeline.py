@@ -144,16 +144,24 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     their event word.
     """
     parent = list(range(len(claims)))
-    where = [claim.places for claim in claims]
-    who = [claim.people for claim in claims]
+    # Each cluster's places and people, read from its first claim when it first joins
+    # another (most claims never do: their people and places are never worked out).
+    where: list[frozenset[str] | None] = [None] * len(claims)
+    who: list[frozenset[str] | None] = [None] * len(claims)
 
     def union(i: int, j: int) -> None:
         a, b = _find(parent, i), _find(parent, j)
-        if a == b or (where[a] and where[b] and not where[a] & where[b]) or (who[a] and who[b] and not who[a] & who[b]):
+        if a == b:
+            return
+        place_a = where[a] if where[a] is not None else claims[a].places
+        place_b = where[b] if where[b] is not None else claims[b].places
+        people_a = who[a] if who[a] is not None else claims[a].people
+        people_b = who[b] if who[b] is not None else claims[b].people
+        if (place_a and place_b and not place_a & place_b) or (people_a and people_b and not people_a & people_b):
             return
         parent[a] = b
-        where[b] = where[a] | where[b]
-        who[b] = who[a] | who[b]
+        where[b] = place_a | place_b
+        who[b] = people_a | people_b
 
     for i, j in copies:
         union(i, j)
