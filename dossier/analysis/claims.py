@@ -75,7 +75,7 @@ class SentenceFacts:
     specific places, and its content words, on first use (most claims are never compared:
     no event word governs their date, or a report word does)."""
 
-    __slots__ = ("words", "events", "_people", "_specific", "_places", "_index", "_words", "_sentence",
+    __slots__ = ("words", "events", "index", "_people", "_specific", "_places", "_words", "_sentence",
                  "_countries", "_dates", "_content")
 
     def __init__(self, index: ArticleIndex, article_words: Words, sentence: Sentence, countries: frozenset[str],
@@ -85,8 +85,8 @@ class SentenceFacts:
         # most sentences name no event word: one set test rules them out
         self.events: list[EventWord] = [] if EVENT_WORDS.isdisjoint(self.words) \
             else events_among(article_words, first, last)
-        self._index, self._words, self._sentence, self._countries, self._dates = \
-            index, article_words, sentence, countries, dates
+        self.index = index  # the article's
+        self._words, self._sentence, self._countries, self._dates = article_words, sentence, countries, dates
         self._people: frozenset[str] | None = None
         self._specific: list[NamedIn] = []
         self._places: frozenset[str] = frozenset()
@@ -95,7 +95,7 @@ class SentenceFacts:
     def _name(self) -> None:
         people: list[str] = []
         specific = self._specific  # places finer than a country, in order of first mention
-        for named in self._index.named_in(self._sentence.start, self._sentence.end, _PEOPLE_AND_PLACES):
+        for named in self.index.named_in(self._sentence.start, self._sentence.end, _PEOPLE_AND_PLACES):
             entity = named.entity
             if entity.type == "person":
                 people.append(entity.key)
@@ -130,7 +130,7 @@ class SentenceFacts:
         """What the sentence is about beyond names, dates and event words (worked out once)."""
         if self._content is None:
             start, end = self._sentence.start, self._sentence.end
-            taken = [(m_start, m_end) for m_start, m_end, _ in self._index.mentions_from(start, end) if m_start < end]
+            taken = [(m_start, m_end) for m_start, m_end, _ in self.index.mentions_from(start, end) if m_start < end]
             taken += self._dates[bisect_left(self._dates, (start,)):bisect_left(self._dates, (end,))]
             self._content = content_words(self._words, *self._words.between(start, end), taken)
         return self._content
