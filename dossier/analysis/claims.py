@@ -60,7 +60,10 @@ class Attestation:
         return self.article.article.outlet
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.ref_json(), "sentence": self.sentence, "excerpt": self.excerpt,
+        """``ref_json`` and the sentence (one literal: dossier.json holds one per date of the dossier)."""
+        article = self.article.article
+        return {"article": article.slug, "outlet": article.outlet, "date": self.date, "text": self.date_text,
+                "start": self.date_start, "end": self.date_end, "sentence": self.sentence, "excerpt": self.excerpt,
                 "weekday_mismatch": self.weekday_mismatch}
 
     def ref_json(self) -> dict[str, Any]:
