@@ -192,12 +192,13 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
             for key in keys:
                 days = index.get((kind, key))
                 if days:
-                    for day in near:
-                        if day in days:
-                            found.update(days[day])
+                    for members in filter(None, map(days.get, near)):
+                        found.update(members)
+        root = _find(parent, i)
         for j in sorted(found):
-            if _find(parent, i) != _find(parent, j) and _same_happening(claim, claims[j]):
+            if _find(parent, j) != root and _same_happening(claim, claims[j]):
                 union(i, j)
+                root = _find(parent, i)
         own = range(first_day, last_day + 1)
         for index, keys in ((by_person, people), (by_place, places), (by_place_alone, () if people else places)):
             for key in keys:
@@ -207,7 +208,9 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[_find(parent, i)].append(i)
-    return sorted(groups.values(), key=min)  # claims are in reading order already
+    # Each group is met first at its smallest claim: in order of their smallest claims already
+    # (claims are in reading order already).
+    return list(groups.values())
 
 
 def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
