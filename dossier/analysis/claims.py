@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, EntityType, Sentence
+from ..models import ArticlePage, DateMention, Sentence
 from ..text import fold
-from .common import ArticleIndex, NamedIn, Words, excerpt, word_spans
+from .common import ArticleIndex, Words, excerpt, word_spans
 from .verbs import EVENT_WORDS, EventWord, events_among, nearest_event_word
 
 # Function words of Indonesian (and English) news prose, four letters or more (shorter words
@@ -37,7 +37,6 @@ FUNCTION_WORDS = frozenset({
 })
 
 
-_PEOPLE_AND_PLACES: tuple[EntityType, ...] = ("person", "place")
 EXCERPT_CHARS = 180  # ``excerpt``'s default: a sentence this short is its own excerpt
 
 
@@ -91,20 +90,29 @@ class SentenceFacts:
         self.index = index  # the article's
         self._words, self._sentence, self._countries, self._dates = article_words, sentence, countries, dates
         self._people: frozenset[str] | None = None
-        self._specific: list[NamedIn] = []
+        self._specific: list[tuple[int, str]] = []
         self._places: frozenset[str] = frozenset()
         self._content: frozenset[str] | None = None
 
     def _name(self) -> None:
+        """The people and the specific places among the entities named within the sentence
+        (a mention wholly inside it), each at its first such mention.  Their order never
+        matters (both become sets), so this is ``named_in`` without its sort."""
+        start, end = self._sentence.start, self._sentence.end
+        entities = self.index.page.extraction.entities
+        countries = self._countries
+        met: set[int] = set()
         people: list[str] = []
-        specific = self._specific  # places finer than a country, in order of first mention
-        for named in self.index.named_in(self._sentence.start, self._sentence.end, _PEOPLE_AND_PLACES):
-            entity = named.entity
-            if entity.type == "person":
-                people.append(entity.key)
-            elif _fold(entity.name) not in self._countries:
-                specific.append(named)
-        self._places = frozenset(n.entity.key for n in specific)  # the keys of ``specific``
+        specific = self._specific
+        for m_start, m_end, n in self.index.mentions_from(start, end):
+            if m_end <= end and n not in met:
+                met.add(n)
+                entity = entities[n]
+                if entity.type == "person":
+                    people.append(entity.key)
+                elif entity.type == "place" and _fold(entity.name) not in countries:
+                    specific.append((m_start, entity.key))
+        self._places = frozenset(key for _, key in specific)
         self._people = frozenset(people)
 
     @property
@@ -115,8 +123,8 @@ class SentenceFacts:
         return self._people  # type: ignore[return-value]
 
     @property
-    def specific(self) -> list[NamedIn]:
-        """The places finer than a country the sentence names, in order of first mention."""
+    def specific(self) -> list[tuple[int, str]]:
+        """The places finer than a country the sentence names: (first mention, key)."""
         if self._people is None:
             self._name()
         return self._specific
@@ -169,7 +177,7 @@ class Claim:
                 # Balikpapan pada Kamis"); other places of the sentence are context.
                 date_start, date_end = self.attestation.date_start, self.attestation.date_end
                 low, high = (word[2], date_start) if word[2] <= date_start else (date_end, word[1])
-                between = [n.entity.key for n in self.facts.specific if low <= n.first < high]
+                between = [key for first, key in self.facts.specific if low <= first < high]
                 if between:
                     places = frozenset(between)
             self._places = places
