@@ -59,24 +59,24 @@ def _entity_pages(config: Config, pages: Sequence[ArticlePage]) -> dict[EntityTy
     names: dict[tuple[EntityType, str], str] = {}
     mention_counts: dict[tuple[EntityType, str], int] = defaultdict(int)
     articles_of: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+    bisect_right = bisect.bisect_right
     for page in pages:
         sentences = page.extraction.sentences
         starts = [s.start for s in sentences]
+        ends = [s.end for s in sentences]
         slug = page.article.slug
         for entity in page.extraction.entities:
             ident = (entity.type, entity.key)
             names.setdefault(ident, entity.name)
             mention_counts[ident] += len(entity.mentions)
             articles_of[ident].add(slug)
-            seen_sentences: set[int] = set()
+            seen_sentences: set[int] = set()  # sentence numbers (equal starts give one number)
             found = appearances[ident]
             for mention in entity.mentions:  # sentence_at, inlined: this runs for every mention
-                index = bisect.bisect_right(starts, mention.start) - 1
-                if index < 0 or not starts[index] <= mention.start < sentences[index].end:
+                index = bisect_right(starts, mention.start) - 1  # so starts[index] <= mention.start
+                if index < 0 or mention.start >= ends[index] or index in seen_sentences:
                     continue
-                if starts[index] in seen_sentences:
-                    continue
-                seen_sentences.add(starts[index])
+                seen_sentences.add(index)
                 found.append(Appearance(page, sentences[index].text, mention.text))
     result: dict[EntityType, list[EntityPage]] = defaultdict(list)
     for ident in sorted(names, key=lambda i: (-len(articles_of[i]), -mention_counts[i], names[i], i[1])):

@@ -87,6 +87,24 @@ def _hits(keywords: Sequence[_Keyword], entity_slugs: Sequence[tuple[str, str]],
     return tuple(dict.fromkeys(hits))
 
 
+def _matches(keywords: Sequence[_Keyword], entity_slugs: Sequence[tuple[str, str]], haystack: _Haystack,
+             extraction: Extraction, needed: int) -> bool:
+    """``len(_hits(...)) >= needed``, stopping at the ``needed``-th distinct hit: most
+    articles of a hub match its first keywords, and the others need not be searched."""
+    if needed <= 0:
+        return True
+    hits: set[str] = set()
+    for keyword in keywords:
+        if keyword.text not in hits and haystack.finds(keyword):
+            hits.add(keyword.text)
+            if len(hits) >= needed:
+                return True
+    if entity_slugs:
+        entity_keys = {e.key for e in extraction.entities}
+        hits.update(name for name, slug in entity_slugs if slug in entity_keys)
+    return len(hits) >= needed
+
+
 def hub_hits(hub: HubConfig, article: Article, extraction: Extraction) -> tuple[str, ...]:
     """The rules of ``hub`` that ``article`` satisfies (keywords and entity names)."""
     return _hits([_Keyword.of(k) for k in hub.keywords], [(name, slugify(name)) for name in hub.entities],
@@ -102,5 +120,5 @@ def assign_topics(articles: Sequence[Article], extractions: Sequence[Extraction]
     for article, extraction in zip(articles, extractions, strict=True):
         haystack = _Haystack.of(article)
         topics.append(tuple(hub.slug for hub, keywords, entity_slugs in rules
-                            if len(_hits(keywords, entity_slugs, haystack, extraction)) >= hub.min_matches))
+                            if _matches(keywords, entity_slugs, haystack, extraction, hub.min_matches)))
     return tuple(topics)

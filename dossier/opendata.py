@@ -22,19 +22,19 @@ def _url(path: str) -> str:
     return href("index.html", path)
 
 
-def _entity_ref(entity: EntityMentions, pages: dict[tuple[str, str], EntityPage]) -> dict[str, Any]:
-    page = pages[(entity.type, entity.key)]
+def _entity_ref(entity: EntityMentions, urls: dict[tuple[str, str], str]) -> dict[str, Any]:
     return {
         "name": entity.name,
         "key": entity.key,
         "type": entity.type,
-        "url": _url(page.path),
-        "mentions": list(dict.fromkeys(m.text for m in entity.mentions)),
+        "url": urls[(entity.type, entity.key)],
+        "mentions": list(dict.fromkeys([m.text for m in entity.mentions])),
         "count": len(entity.mentions),
     }
 
 
-def _article(page: ArticlePage, entity_pages: dict[tuple[str, str], EntityPage]) -> dict[str, Any]:
+def _article(page: ArticlePage, entity_pages: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """``entity_pages``: the URL of each entity's page, by (type, key)."""
     article = page.article
     return {
         "slug": article.slug,
@@ -76,8 +76,9 @@ def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -
 
 
 # Compact: with an indent Python falls back to its slow pure-Python encoder (5.6 s of a
-# 1,000-article build); `python -m json.tool` or jq pretty-prints it for reading.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# 1,000-article build); `python -m json.tool` or jq pretty-prints it for reading.  The values
+# are fresh trees of dicts and lists (never cyclic): no circular-reference bookkeeping.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 class _Array:
@@ -104,11 +105,15 @@ def _write(value: Any, out: BinaryIO) -> None:
     if isinstance(value, _Array):
         out.write(b"[")
         first = True
+        encode, write = _ENCODER.encode, out.write
         for item in value.items:
             if not first:
-                out.write(b",")
+                write(b",")
             first = False
-            _write(item, out)
+            if isinstance(item, (_Array, _Object)):
+                _write(item, out)
+            else:  # most items: one plain value each
+                write(encode(item).encode("utf-8"))
         out.write(b"]")
     elif isinstance(value, _Object):
         out.write(b"{")
@@ -124,7 +129,7 @@ def _write(value: Any, out: BinaryIO) -> None:
 
 
 def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> bytes:
-    entity_pages = {(e.type, e.key): e for e in (*site.people, *site.places, *site.organizations)}
+    entity_pages = {(e.type, e.key): _url(e.path) for e in (*site.people, *site.places, *site.organizations)}
     members: list[tuple[str, Any]] = [
         ("title", config.title),
         ("description", config.description),

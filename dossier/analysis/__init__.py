@@ -139,10 +139,12 @@ def _analyze(site: Site, config: Config, processes: int) -> Analysis:
         passages = forked.result(0)
         del words  # the largest thing analysis holds; not needed any more
         timeline = build_timeline(site, countries, passages, claims=claims)
+        indexes = {claim.order[0]: claim.facts.index for claim in claims}  # the route reads them again
         del claims
         window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
             else None
-        overview, route_map = build_maps(site.places, timeline, countries, data, window)
+        overview, route_map = build_maps(site.places, timeline, countries, data, window, indexes)
+        del indexes
         connections = forked.result(1)
     passages_here: dict[str, list[PassageHere]] = defaultdict(list)
     for passage in passages:

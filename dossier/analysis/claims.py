@@ -13,12 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, EntityType, Sentence
+from ..models import ArticlePage, DateMention, Sentence
 from ..text import fold
-from .common import ArticleIndex, NamedIn, Words, excerpt, word_spans
+from .common import ArticleIndex, Words, excerpt, word_spans
 from .verbs import EVENT_WORDS, EventWord, events_among, nearest_event_word
 
 # Function words of Indonesian (and English) news prose, four letters or more (shorter words
@@ -37,7 +37,6 @@ FUNCTION_WORDS = frozenset({
 })
 
 
-_PEOPLE_AND_PLACES: tuple[EntityType, ...] = ("person", "place")
 EXCERPT_CHARS = 180  # ``excerpt``'s default: a sentence this short is its own excerpt
 
 
@@ -60,7 +59,10 @@ class Attestation:
         return self.article.article.outlet
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.ref_json(), "sentence": self.sentence, "excerpt": self.excerpt,
+        """``ref_json`` and the sentence (one literal: dossier.json holds one per date of the dossier)."""
+        article = self.article.article
+        return {"article": article.slug, "outlet": article.outlet, "date": self.date, "text": self.date_text,
+                "start": self.date_start, "end": self.date_end, "sentence": self.sentence, "excerpt": self.excerpt,
                 "weekday_mismatch": self.weekday_mismatch}
 
     def ref_json(self) -> dict[str, Any]:
@@ -71,54 +73,115 @@ class Attestation:
 
 
 class SentenceFacts:
-    """What every date of one sentence shares: its words, event words, people and specific
-    places; its content words on first use (``content``)."""
+    """What every date of one sentence shares: its words and event words; its people and
+    specific places, and its content words, on first use (most claims are never compared:
+    no event word governs their date, or a report word does)."""
 
-    __slots__ = ("words", "events", "people", "specific", "places", "_index", "_words", "_sentence", "_dates",
-                 "_content")
+    __slots__ = ("words", "events", "index", "_people", "_specific", "_places", "_words", "_sentence",
+                 "_countries", "_dates", "_content")
 
     def __init__(self, index: ArticleIndex, article_words: Words, sentence: Sentence, countries: frozenset[str],
                  dates: Sequence[tuple[int, int]]) -> None:
-        start, end = sentence.start, sentence.end
-        first, last = bisect_left(article_words.starts, start), bisect_left(article_words.starts, end)
+        first, last = bisect_left(article_words.starts, sentence.start), bisect_left(article_words.starts, sentence.end)
         self.words: tuple[str, ...] = article_words.words[first:last]
         # most sentences name no event word: one set test rules them out
         self.events: list[EventWord] = [] if EVENT_WORDS.isdisjoint(self.words) \
             else events_among(article_words, first, last)
-        people: list[str] = []
-        # places finer than a country, in order of first mention
-        self.specific: list[NamedIn] = []
-        for named in index.named_in(start, end, _PEOPLE_AND_PLACES):
-            entity = named.entity
-            if entity.type == "person":
-                people.append(entity.key)
-            elif _fold(entity.name) not in countries:
-                self.specific.append(named)
-        self.people = frozenset(people)
-        self.places = frozenset(n.entity.key for n in self.specific)  # the keys of ``specific``
-        self._index, self._words, self._sentence, self._dates = index, article_words, sentence, dates
+        self.index = index  # the article's
+        self._words, self._sentence, self._countries, self._dates = article_words, sentence, countries, dates
+        self._people: frozenset[str] | None = None
+        self._specific: list[tuple[int, str]] = []
+        self._places: frozenset[str] = frozenset()
         self._content: frozenset[str] | None = None
+
+    def _name(self) -> None:
+        """The people and the specific places among the entities named within the sentence
+        (a mention wholly inside it), each at its first such mention.  Their order never
+        matters (both become sets), so this is ``named_in`` without its sort."""
+        start, end = self._sentence.start, self._sentence.end
+        entities = self.index.page.extraction.entities
+        countries = self._countries
+        met: set[int] = set()
+        people: list[str] = []
+        specific = self._specific
+        for m_start, m_end, n in self.index.mentions_from(start, end):
+            if m_end <= end and n not in met:
+                met.add(n)
+                entity = entities[n]
+                if entity.type == "person":
+                    people.append(entity.key)
+                elif entity.type == "place" and _fold(entity.name) not in countries:
+                    specific.append((m_start, entity.key))
+        self._places = frozenset(key for _, key in specific)
+        self._people = frozenset(people)
+
+    @property
+    def people(self) -> frozenset[str]:
+        """The people the sentence names."""
+        if self._people is None:
+            self._name()
+        return self._people  # type: ignore[return-value]
+
+    @property
+    def specific(self) -> list[tuple[int, str]]:
+        """The places finer than a country the sentence names: (first mention, key)."""
+        if self._people is None:
+            self._name()
+        return self._specific
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The keys of ``specific``."""
+        if self._people is None:
+            self._name()
+        return self._places
 
     @property
     def content(self) -> frozenset[str]:
         """What the sentence is about beyond names, dates and event words (worked out once)."""
         if self._content is None:
             start, end = self._sentence.start, self._sentence.end
-            taken = [(m_start, m_end) for m_start, m_end, _ in self._index.mentions_from(start, end) if m_start < end]
+            taken = [(m_start, m_end) for m_start, m_end, _ in self.index.mentions_from(start, end) if m_start < end]
             taken += self._dates[bisect_left(self._dates, (start,)):bisect_left(self._dates, (end,))]
             self._content = content_words(self._words, *self._words.between(start, end), taken)
         return self._content
 
 
-class Claim(NamedTuple):
-    """One dated statement of one article (a tuple: tens of thousands are made per build)."""
+class Claim:
+    """One dated statement of one article (tens of thousands are made per build: slotted,
+    and its people and places are worked out only when asked, for the few claims compared)."""
 
-    attestation: Attestation
-    kind: str | None
-    people: frozenset[str]
-    places: frozenset[str]  # finer than a country: where the governed happening took place
-    facts: SentenceFacts
-    order: tuple[str, int, int]  # (slug, date start, 0): deterministic identity
+    __slots__ = ("attestation", "kind", "facts", "order", "_word", "_places")
+
+    def __init__(self, attestation: Attestation, kind: str | None, facts: SentenceFacts,
+                 order: tuple[str, int, int], word: EventWord | None = None) -> None:
+        self.attestation = attestation
+        self.facts = facts
+        self.kind = kind
+        self.order = order  # (slug, date start, 0): deterministic identity
+        self._word = word  # the event word governing the date
+        self._places: frozenset[str] | None = None
+
+    @property
+    def people(self) -> frozenset[str]:
+        return self.facts.people
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Finer than a country: where the governed happening took place."""
+        if self._places is None:
+            places = self.facts.places
+            word = self._word
+            if word is not None and len(self.facts.specific) > 1:
+                # The place between the event word and its date is where it happened ("tiba di
+                # Balikpapan pada Kamis"); other places of the sentence are context.
+                date_start, date_end = self.attestation.date_start, self.attestation.date_end
+                low, high = (word[2], date_start) if word[2] <= date_start else (date_end, word[1])
+                between = [key for first, key in self.facts.specific if low <= first < high]
+                if between:
+                    places = frozenset(between)
+            self._places = places
+        return self._places
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -142,34 +205,22 @@ def article_claims(page: ArticlePage, countries: frozenset[str], article_words: 
     facts_of: dict[int, SentenceFacts] = {}  # sentence number -> facts, for sentences with dates
     claims = []
     slug = page.article.slug
+    sentences = index.sentences
+    sentence_of = index.sentence_of
     for mention in page.extraction.dates:
         if mention.value is None:
             continue
-        number = index.sentence_of(mention.start)
+        number = sentence_of(mention.start)
         if number is None:
             continue
-        sentence = index.sentences[number]
+        sentence = sentences[number]
         facts = facts_of.get(number)
         if facts is None:
             facts = facts_of[number] = SentenceFacts(index, article_words, sentence, countries, dates)
         word = nearest_event_word(facts.events, mention.start, mention.end) if facts.events else None
-        places = facts.places
-        if word is not None and len(facts.specific) > 1:
-            # The place between the event word and its date is where it happened ("tiba di
-            # Balikpapan pada Kamis"); other places of the sentence are context.
-            low, high = (word[2], mention.start) if word[2] <= mention.start else (mention.end, word[1])
-            between = [n.entity.key for n in facts.specific if low <= n.first < high]
-            if between:
-                places = frozenset(between)
         short = sentence.text if len(sentence.text) <= EXCERPT_CHARS else excerpt(sentence, mention.start, mention.end)
-        claims.append(Claim(
-            _attestation(page, mention, sentence, short),
-            word[0] if word else None,
-            facts.people,
-            places,
-            facts,
-            (slug, mention.start, 0),
-        ))
+        claims.append(Claim(_attestation(page, mention, sentence, short), word[0] if word else None, facts,
+                            (slug, mention.start, 0), word))
     return claims
 
 

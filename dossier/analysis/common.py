@@ -116,10 +116,16 @@ class ArticleIndex:
         self.page = page
         self.sentences = page.extraction.sentences
         self.sentence_starts = [s.start for s in self.sentences]
-        entities = page.extraction.entities
-        mentions = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
-        self._mention_starts = [m[0] for m in mentions]
+        # The sorted mentions, made on first use (many articles are asked only for sentences).
+        self._mention_starts: list[int] | None = None
+        self._mentions: list[tuple[int, int, int]] = []
+
+    def _sort_mentions(self) -> list[int]:
+        mentions = [(m.start, m.end, n) for n, e in enumerate(self.page.extraction.entities) for m in e.mentions]
+        mentions.sort()
         self._mentions = mentions
+        self._mention_starts = starts = [m[0] for m in mentions]
+        return starts
 
     def sentence_of(self, offset: int) -> int | None:
         """``sentence_index`` of the article's sentences."""
@@ -130,7 +136,8 @@ class ArticleIndex:
 
     def mentions_from(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(start, end, entity number) of the mentions starting from ``start`` to ``end`` inclusive."""
-        return self._mentions[bisect_left(self._mention_starts, start):bisect_right(self._mention_starts, end)]
+        starts = self._mention_starts if self._mention_starts is not None else self._sort_mentions()
+        return self._mentions[bisect_left(starts, start):bisect_right(starts, end)]
 
     def named_in(self, start: int, end: int,
                  types: tuple[EntityType, ...] = ("person", "place", "organization")) -> tuple[NamedIn, ...]:

@@ -249,7 +249,8 @@ def _stop_places(index: ArticleIndex, sentence_start: int, words: set[str], plac
 
 
 def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries: frozenset[str],
-                 window: tuple[date, date] | None = None) -> tuple[RouteStop, ...]:
+                 window: tuple[date, date] | None = None,
+                 indexes: Mapping[str, ArticleIndex] | None = None) -> tuple[RouteStop, ...]:
     """Stops of the event in date order; a place repeated on consecutive stops is one stop.
 
     ``window``: the event's dates from site.yaml; only days within ``ROUTE_WINDOW`` of it
@@ -257,7 +258,8 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
     """
     stops: list[tuple[EntityPage, str, list[Attestation]]] = []
     conflicts_placed: set[tuple[str, str]] = set()  # a disputed happening puts its place on the route once
-    indexes: dict[str, ArticleIndex] = {}
+    # ``indexes``: articles' indexes made already (by the claims), by slug; others are made here
+    made: dict[str, ArticleIndex] = dict(indexes) if indexes else {}
     places_of: dict[tuple[str, int], list[EntityPage]] = {}
     for period in timeline.periods:
         if period.precision != "day":
@@ -279,7 +281,7 @@ def derive_route(timeline: Timeline, placed: Mapping[str, EntityPage], countries
                     places_of[key] = []
                 else:
                     page = attestation.article
-                    index = indexes.get(page.article.slug) or indexes.setdefault(page.article.slug, ArticleIndex(page))
+                    index = made.get(page.article.slug) or made.setdefault(page.article.slug, ArticleIndex(page))
                     places_of[key] = _stop_places(index, attestation.sentence_start, words, placed, countries)
             for place in places_of[key]:
                 if conflict:
@@ -329,13 +331,14 @@ def _view(placed: Mapping[str, tuple[EntityPage, float, float, Source]], keys: S
 
 
 def build_maps(places: Sequence[EntityPage], timeline: Timeline, countries: frozenset[str], data: MapData,
-               window: tuple[date, date] | None = None) -> tuple[MapView | None, MapView | None]:
+               window: tuple[date, date] | None = None,
+               indexes: Mapping[str, ArticleIndex] | None = None) -> tuple[MapView | None, MapView | None]:
     """The overview map (every place with coordinates; None when no place has any) and the
     route map (None when the route has fewer than two places)."""
     placed = _placed(places, data)
     if not placed:
         return None, None
-    route = derive_route(timeline, {k: v[0] for k, v in placed.items()}, countries, window)
+    route = derive_route(timeline, {k: v[0] for k, v in placed.items()}, countries, window, indexes)
     overview = _view(placed, [e.key for e in places if e.key in placed], route, places, data)
     if len({s.place.key for s in route}) < 2:
         return overview, None

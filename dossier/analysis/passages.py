@@ -108,7 +108,7 @@ def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shing
         sentence[first:last] = [number] * (last - first)
     inside = list(map(eq, sentence, sentence[SHINGLE - 1:]))  # first and last word in one sentence
     # hashed in C over zipped word lists, not sliced word by word in Python
-    hashes = compress(map(hash, zip(*(plain[k:] for k in range(SHINGLE)), strict=False)), inside)
+    hashes = map(hash, compress(zip(*(plain[k:] for k in range(SHINGLE)), strict=False), inside))
     return _Shingles(array("l", compress(range(len(plain)), inside)), array("q", hashes), array("l", sentence))
 
 
@@ -181,9 +181,9 @@ def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> l
     that has each shingle (a star, not all pairs), so a hot shingle costs its postings, not
     their square."""
     # The first posting of each key: written last when the postings are written backwards.
-    first_node = dict(zip(reversed(postings.keys), reversed(postings.nodes), strict=True))
-    first_position = dict(zip(reversed(postings.keys), reversed(postings.positions), strict=True))
-    firsts = list(map(first_node.__getitem__, postings.keys))
+    first = dict(zip(reversed(postings.keys), range(len(postings.keys) - 1, -1, -1), strict=True))
+    first_of = list(map(first.__getitem__, postings.keys))
+    firsts = list(map(postings.nodes.__getitem__, first_of))
     others = list(map(ne, firsts, postings.nodes))
     # (other node, first node, position of the shingle in the first) as one sortable int:
     # sorted, each pair's shared shingles come together in position order.  Postings come
@@ -193,7 +193,7 @@ def _link_spans(postings: _Postings, nodes: Sequence[tuple[int, int, int]]) -> l
     width = max(node[2] for node in nodes) + SHINGLE if nodes else SHINGLE
     pair_base = map(mul, map(add, map(mul, compress(postings.nodes, others), repeat(len(nodes))),
                              compress(firsts, others)), repeat(width))
-    shared = sorted(map(add, pair_base, compress(map(first_position.__getitem__, postings.keys), others)))
+    shared = sorted(map(add, pair_base, map(postings.positions.__getitem__, compress(first_of, others))))
     parent = list(range(len(nodes)))
     if not shared:
         return parent

@@ -27,6 +27,7 @@ SIMILAR = 0.6  # difflib ratio of the two word sequences
 CONTAINED = 0.8  # share of the shorter quote's words found in order in the longer one
 MIN_CONTAINED_WORDS = 4  # a shorter quote must be this long to count as a partial quote
 MAX_QUOTES_PER_TRIGRAM = 50
+_FORMULA: tuple[()] = ()  # the index entry of a trigram found in too many quotes
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
     # Per trigram: every quote that has it, and the same by speaker key (None: unattributed),
     # so a quote meets only the candidates whose speaker does not rule the match out, in the
     # same (sorted) order.  One entry per trigram: no (trigram, speaker) key is made per look.
-    index: dict[tuple[str, ...], tuple[list[int], dict[str | None, list[int]]]] = {}
+    # A trigram in more than MAX_QUOTES_PER_TRIGRAM quotes maps to _FORMULA (empty, so false).
+    index: dict[tuple[str, ...], tuple[()] | tuple[list[int], dict[str | None, list[int]]]] = {}
     for i, item in enumerate(items):
         words = item.words
         first = same_words.setdefault(words, i)
@@ -191,29 +193,31 @@ def _groups(items: Sequence[_Item]) -> list[list[int]]:
             continue
         grams = set(zip(words, words[1:], words[2:], strict=False)) if len(words) >= 3 else {words}
         key = item.quote.speaker_key or None
-        found = []
-        for gram in grams:
-            entry = index.get(gram)
-            if entry is not None and len(entry[0]) <= MAX_QUOTES_PER_TRIGRAM:
-                if key:
-                    found += [postings for postings in (entry[1].get(key), entry[1].get(None)) if postings]
-                else:
-                    found.append(entry[0])
-        if found:
-            for j in sorted(set().union(*found)):
-                if _find(parent, i) != _find(parent, j) and _same_quote(item, items[j]):
-                    union(i, j)
+        entries = list(filter(None, map(index.get, grams)))  # the live trigrams earlier quotes have
+        if entries:
+            if key:
+                found = [postings for entry in entries for postings in (entry[1].get(key), entry[1].get(None))
+                         if postings]
+            else:
+                found = [entry[0] for entry in entries]
+            if found:
+                for j in sorted(set().union(*found)):
+                    if _find(parent, i) != _find(parent, j) and _same_quote(item, items[j]):
+                        union(i, j)
         for gram in grams:
             entry = index.get(gram)
             if entry is None:
                 index[gram] = ([i], {key: [i]})
-            else:
+            elif entry:
                 entry[0].append(i)
                 postings = entry[1].get(key)
                 if postings is None:
                     entry[1][key] = [i]
                 else:
                     postings.append(i)
+                if len(entry[0]) > MAX_QUOTES_PER_TRIGRAM:
+                    # a formula from now on: never looked at again, so no longer kept up
+                    index[gram] = _FORMULA
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[_find(parent, i)].append(i)
@@ -281,9 +285,18 @@ def _group(number: int, members: Sequence[_Item]) -> QuoteGroup:
 
 def group_quotes(site: Site) -> tuple[tuple[QuoteGroup, ...], tuple[SpeakerQuotes, ...]]:
     """Every quote of the site grouped across outlets, and the groups by speaker."""
-    items = [_Item(page, quote, words, frozenset(words))
+    read: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # the same quote is carried by many outlets
+
+    def words_of(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        found = read.get(text)
+        if found is None:
+            words = tuple(tokens(text))
+            found = read[text] = (words, frozenset(words))
+        return found
+
+    items = [_Item(page, quote, *words)
              for page in reversed(site.articles)  # oldest first: the earliest wording leads
-             for quote in page.extraction.quotes if (words := tuple(tokens(quote.text)))]
+             for quote in page.extraction.quotes if (words := words_of(quote.text))[0]]
     groups = tuple(_group(n, [items[i] for i in members]) for n, members in enumerate(_groups(items), start=1))
     pages = {e.key: e for e in (*site.people, *site.organizations)}
     by_speaker: dict[str | None, list[QuoteGroup]] = defaultdict(list)

@@ -144,16 +144,24 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     their event word.
     """
     parent = list(range(len(claims)))
-    where = [claim.places for claim in claims]
-    who = [claim.people for claim in claims]
+    # Each cluster's places and people, read from its first claim when it first joins
+    # another (most claims never do: their people and places are never worked out).
+    where: list[frozenset[str] | None] = [None] * len(claims)
+    who: list[frozenset[str] | None] = [None] * len(claims)
 
     def union(i: int, j: int) -> None:
         a, b = _find(parent, i), _find(parent, j)
-        if a == b or (where[a] and where[b] and not where[a] & where[b]) or (who[a] and who[b] and not who[a] & who[b]):
+        if a == b:
+            return
+        place_a = where[a] if where[a] is not None else claims[a].places
+        place_b = where[b] if where[b] is not None else claims[b].places
+        people_a = who[a] if who[a] is not None else claims[a].people
+        people_b = who[b] if who[b] is not None else claims[b].people
+        if (place_a and place_b and not place_a & place_b) or (people_a and people_b and not people_a & people_b):
             return
         parent[a] = b
-        where[b] = where[a] | where[b]
-        who[b] = who[a] | who[b]
+        where[b] = place_a | place_b
+        who[b] = people_a | people_b
 
     for i, j in copies:
         union(i, j)
@@ -184,12 +192,13 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
             for key in keys:
                 days = index.get((kind, key))
                 if days:
-                    for day in near:
-                        if day in days:
-                            found.update(days[day])
+                    for members in filter(None, map(days.get, near)):
+                        found.update(members)
+        root = _find(parent, i)
         for j in sorted(found):
-            if _find(parent, i) != _find(parent, j) and _same_happening(claim, claims[j]):
+            if _find(parent, j) != root and _same_happening(claim, claims[j]):
                 union(i, j)
+                root = _find(parent, i)
         own = range(first_day, last_day + 1)
         for index, keys in ((by_person, people), (by_place, places), (by_place_alone, () if people else places)):
             for key in keys:
@@ -199,7 +208,9 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[_find(parent, i)].append(i)
-    return sorted(groups.values(), key=min)  # claims are in reading order already
+    # Each group is met first at its smallest claim: in order of their smallest claims already
+    # (claims are in reading order already).
+    return list(groups.values())
 
 
 def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
