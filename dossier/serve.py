@@ -8,8 +8,8 @@ search index up to date, and is dropped if the user saved again meanwhile.  The 
 publishes atomically, so the server re-resolves output/ on every request and waits a
 moment if the swap happens right then; a failed rebuild leaves the last good site being
 served, with the error laid over it by the live-reload script (``livereload.py``).  The
-HTTP side (requests mapped safely onto output/) is ``preview_http.py``.  Nothing here prints: every line for the user goes through ``on_event``, which the CLI
-points at ``print``.
+HTTP side (requests mapped safely onto output/) is ``preview_http.py``.  Nothing here
+prints: every line for the user goes through ``on_event``, which the CLI points at ``print``.
 """
 
 from __future__ import annotations
