@@ -3,8 +3,11 @@
 Rendering is most of a build once extraction is cached, and it is one pure function per
 page, so it splits cleanly: each worker process renders the pages whose path falls in its
 share and writes them straight into the staging folder.  Workers are *forked* after the
-site was assembled, so they inherit the ``Site`` and the analysis instead of receiving
-them pickled (a 10,000-article site would take longer to send than to render).  Every
+site was assembled, so they inherit the ``Site``, the analysis and the Renderer with its
+lookups and templates instead of receiving them pickled or each making its own (a
+10,000-article site would take longer to send than to render), and they are forked once
+for the whole site: its parts (the article pages, then the others) follow one another,
+and the workers tell the parent when they are past a part.  Every
 worker walks the same list of pages and renders each one it reaches first: pages cost
 from a millisecond (a person named once) to many seconds (the timeline of a big dossier),
 so a fixed split left one worker busy with the large pages while the others waited.  Where
