@@ -45,8 +45,14 @@ def send_outcome(conn: Connection, compute: Callable[[], object], close: bool = 
     return result[0] == "ok"
 
 
-def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess) -> Any:
-    """In the parent: what ``send_outcome`` sent; the child's DossierError is raised here."""
+def send_note(conn: Connection, value: object) -> None:
+    """In a forked child: tell the parent something before the result (how far it got)."""
+    conn.send(("note", value))
+
+
+def receive(conn: Connection, child: multiprocessing.process.BaseProcess) -> tuple[str, Any]:
+    """In the parent: the child's next message, ``("note", value)`` (``send_note``) or
+    ``("ok", result)`` (``send_outcome``); the child's DossierError is raised here."""
     try:
         kind, value = conn.recv()
     except EOFError:
@@ -56,7 +62,12 @@ def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess
         raise value
     if kind == "bug":
         raise RuntimeError(f"{child.name} failed: {value}")
-    return value
+    return kind, value
+
+
+def receive_outcome(conn: Connection, child: multiprocessing.process.BaseProcess) -> Any:
+    """In the parent: what ``send_outcome`` sent; the child's DossierError is raised here."""
+    return receive(conn, child)[1]
 
 
 def _can_fork() -> bool:

@@ -225,14 +225,15 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
     staging = make_staging_dir(output_dir)
     articles = f"{config.paths.articles}/"
     indexer: Indexer | None = None
-    try:
-        written = _render(done, staging, output_dir, clock, workers, lambda path: path.startswith(articles), cache)
-        if index:
+
+    def articles_written(part: int) -> None:
+        nonlocal indexer
+        if index and part == 0:
             # Only article pages are searchable: Pagefind reads just those, in shards (as
             # many at once as the build's workers), while the other pages are rendered beside it.
             indexer = start_index(staging, f"{articles}**/*.html", jobs=workers)
-        written = written.plus(_render(done, staging, output_dir, clock, workers,
-                                       lambda path: not path.startswith(articles), cache))
+    try:
+        written = _render(done, staging, output_dir, clock, workers, articles, cache, articles_written)
         if index and not force and written.same_as_published and _holds_only(output_dir, written.names):
             discard(staging)
             if indexer is not None:
@@ -257,29 +258,40 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
 
 
 def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, workers: int | None,
-            part: Callable[[str], bool], cache: bool) -> Written:
-    """Render and write the files of one ``part`` of the site, on every core.
+            articles: str, cache: bool, articles_written: Callable[[int], None]) -> Written:
+    """Render and write every file of the site, on every core: first the article pages
+    (the folder ``articles``), then the others; ``articles_written(0)`` once the first are.
 
-    Timed as the render and write stages: they interleave, so the wall time is split in
-    the proportion the workers measured.
+    One Renderer, its shared lookups made and its templates loaded before the workers
+    fork, so each inherits them.  Timed as the render and write stages: they interleave,
+    so the wall time is split in the proportion the workers measured.
     """
     from .opendata import dossier_json
     from .publish import SITE_MARKER
-    from .render import render_site
+    from .render import Renderer, render_files
     from .render_workers import render_and_write, worker_count
 
     site, config, analysis = done.site, done.config, done.analysis
     template_cache = config.cache_dir / TEMPLATE_CACHE if cache else None
+    start = time.perf_counter()
+    renderer = Renderer(site, config, analysis, template_cache).warm()
 
-    def files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
-        chosen = part if wanted is None else (lambda path: part(path) and wanted(path))
+    def article(path: str) -> bool:
+        return path.startswith(articles)
+
+    def article_files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
+        return render_files(renderer, article if wanted is None else (lambda path: article(path) and wanted(path)))
+
+    def other_files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
+        def chosen(path: str) -> bool:
+            return not article(path) and (wanted is None or wanted(path))
         # The largest file first, so the pages after it even out the workers' shares.
         if chosen(SITE_MARKER):
             yield SITE_MARKER, dossier_json(site, config, analysis)
-        yield from render_site(site, config, analysis, wanted=chosen, template_cache=template_cache)
+        yield from render_files(renderer, chosen)
 
-    start = time.perf_counter()
-    written = render_and_write(files, staging, output_dir, worker_count(len(site.articles), workers))
+    written = render_and_write((article_files, other_files), staging, output_dir,
+                               worker_count(len(site.articles), workers), articles_written)
     elapsed = time.perf_counter() - start
     share = written.write_seconds / max(written.render_seconds + written.write_seconds, 1e-9)
     for stage, seconds in (("render", elapsed * (1 - share)), ("write", elapsed * share)):

@@ -3,8 +3,11 @@
 Rendering is most of a build once extraction is cached, and it is one pure function per
 page, so it splits cleanly: each worker process renders the pages whose path falls in its
 share and writes them straight into the staging folder.  Workers are *forked* after the
-site was assembled, so they inherit the ``Site`` and the analysis instead of receiving
-them pickled (a 10,000-article site would take longer to send than to render).  Every
+site was assembled, so they inherit the ``Site``, the analysis and the Renderer with its
+lookups and templates instead of receiving them pickled or each making its own (a
+10,000-article site would take longer to send than to render), and they are forked once
+for the whole site: its parts (the article pages, then the others) follow one another,
+and the workers tell the parent when they are past a part.  Every
 worker walks the same list of pages and renders each one it reaches first: pages cost
 from a millisecond (a person named once) to many seconds (the timeline of a big dossier),
 so a fixed split left one worker busy with the large pages while the others waited.  Where
@@ -21,13 +24,13 @@ import gc
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from .errors import DossierError
-from .forked import receive_outcome, send_outcome
+from .forked import receive, send_note, send_outcome
 from .pipeline import Stopwatch, no_progress
 from .publish import write_files
 
@@ -39,21 +42,13 @@ MIN_ARTICLES_PER_EXTRA_WORKER = 150
 
 @dataclass(frozen=True)
 class Written:
-    """What one or more workers wrote, and whether it all equals what output/ holds."""
+    """What the workers wrote, and whether it all equals what output/ holds."""
 
     names: frozenset[str]
     pages: int
     same_as_published: bool
     render_seconds: float
     write_seconds: float
-
-    def plus(self, other: Written) -> Written:
-        """Both parts of one site (rendered one after the other)."""
-        if self.names & other.names:
-            raise DossierError("two pages want the same output file; check slugs and paths in site.yaml")
-        return Written(self.names | other.names, self.pages + other.pages,
-                       self.same_as_published and other.same_as_published,
-                       self.render_seconds + other.render_seconds, self.write_seconds + other.write_seconds)
 
 
 class _Comparison:
@@ -74,11 +69,18 @@ class _Comparison:
             yield rel, data
 
 
-def _render_share(source: FileSource, wanted: Callable[[str], bool] | None, staging: Path,
-                  output_dir: Path) -> Written:
+def _render_share(parts: Sequence[FileSource], wanted: Callable[[str], bool] | None, staging: Path,
+                  output_dir: Path, part_done: Callable[[int], None]) -> Written:
+    """Render and write the files of every part in turn; ``part_done(n)`` once part ``n``'s are written."""
     comparison, clock = _Comparison(output_dir), Stopwatch(no_progress)
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        for number, source in enumerate(parts):
+            yield from source(wanted)
+            part_done(number)  # asked for the next file: the last one of this part is written
+
     start = time.perf_counter()
-    report = write_files(staging, comparison.tee(clock.timed_iter("render", source(wanted))))
+    report = write_files(staging, comparison.tee(clock.timed_iter("render", files())))
     total, render = time.perf_counter() - start, clock.timings.get("render", 0.0)
     return Written(report.names, report.pages, comparison.all_equal, render, total - render)
 
@@ -99,20 +101,27 @@ class _FirstComer:
     def wanted(self) -> Callable[[str], bool]:
         """One worker's ``wanted(path)``: called once per file, in the order offered."""
         position = 0
+        lock, shared = self.taken.get_lock(), self.taken.get_obj()
 
         def wanted(path: str) -> bool:
             nonlocal position
-            with self.taken.get_lock():
-                mine = self.taken.value == position
-                if mine:
-                    self.taken.value += 1
+            mine = False
+            # ``taken`` only grows and is never below ``position``: when it is already past,
+            # the file is someone else's, known without the lock (one aligned 8-byte read).
+            if shared.value == position:
+                with lock:
+                    mine = shared.value == position
+                    if mine:
+                        shared.value = position + 1
             position += 1
             return mine
         return wanted
 
 
-def _worker(source: FileSource, dealer: _FirstComer, staging: Path, output_dir: Path, conn: Connection) -> None:
-    send_outcome(conn, lambda: _render_share(source, dealer.wanted(), staging, output_dir))
+def _worker(parts: Sequence[FileSource], dealer: _FirstComer, staging: Path, output_dir: Path,
+            conn: Connection) -> None:
+    send_outcome(conn, lambda: _render_share(parts, dealer.wanted(), staging, output_dir,
+                                             lambda number: send_note(conn, number)))
 
 
 def worker_count(articles: int, requested: int | None) -> int:
@@ -125,27 +134,33 @@ def worker_count(articles: int, requested: int | None) -> int:
     return min(cores, max(1, articles // MIN_ARTICLES_PER_EXTRA_WORKER))
 
 
-def render_and_write(source: FileSource, staging: Path, output_dir: Path, workers: int) -> Written:
-    """Render every file of ``source`` into ``staging`` with ``workers`` processes."""
+def render_and_write(parts: Sequence[FileSource], staging: Path, output_dir: Path, workers: int,
+                     part_done: Callable[[int], None] = lambda number: None) -> Written:
+    """Render every file of ``parts`` into ``staging`` with ``workers`` processes.
+
+    The parts are rendered in order, by the same workers (forked once): ``part_done(n)`` is
+    called here as soon as every file of part ``n`` is written (the build starts indexing
+    the article pages then, beside the rendering of the others).
+    """
     if workers <= 1:
-        return _render_share(source, None, staging, output_dir)
+        return _render_share(parts, None, staging, output_dir, part_done)
     context = multiprocessing.get_context("fork")
     # Objects that exist before the fork are never collected in the workers: without this a
     # collection would touch (and so copy) every page of memory the workers share.
     gc.freeze()
-    processes, pipes = [], []
+    processes: list[multiprocessing.process.BaseProcess] = []
     dealer = _FirstComer(context)
     try:
+        pipes: dict[Connection, multiprocessing.process.BaseProcess] = {}
         for index in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(source, dealer, staging, output_dir, sender),
+            process = context.Process(target=_worker, args=(parts, dealer, staging, output_dir, sender),
                                       name=f"dossier-render-{index}", daemon=True)
             process.start()
             sender.close()
             processes.append(process)
-            pipes.append(receiver)
-        results: list[Written] = [receive_outcome(pipe, process)
-                                  for pipe, process in zip(pipes, processes, strict=True)]
+            pipes[receiver] = process
+        results = _gather(pipes, len(parts), part_done)
     finally:
         gc.unfreeze()
         for process in processes:
@@ -158,3 +173,26 @@ def render_and_write(source: FileSource, staging: Path, output_dir: Path, worker
     return Written(names, sum(r.pages for r in results),
                    all(r.same_as_published for r in results), sum(r.render_seconds for r in results) / workers,
                    sum(r.write_seconds for r in results) / workers)
+
+
+def _gather(pipes: dict[Connection, multiprocessing.process.BaseProcess], parts: int,
+            part_done: Callable[[int], None]) -> list[Written]:
+    """The workers' results, calling ``part_done(n)`` when every worker has passed part ``n``.
+
+    Whichever worker speaks first is heard first, so a worker's error is raised at once
+    and the end of a part is noticed while the others still work on the next one.
+    """
+    passed = [0] * parts
+    results: list[Written] = []
+    pending = dict(pipes)
+    while pending:
+        for pipe in wait(list(pending)):
+            kind, value = receive(pipe, pending[pipe])
+            if kind == "note":
+                passed[value] += 1
+                if passed[value] == len(pipes):
+                    part_done(value)
+            else:
+                results.append(value)
+                del pending[pipe]
+    return results
