@@ -30,7 +30,8 @@ from .passages import SharedPassage
 from .periods import Precision, compatible, days_apart, interval, period_sort_key, precision_of
 
 __all__ = ["Attestation", "DateConflict", "DateReading", "Timeline", "TimelineEvent", "TimelinePeriod",
-           "build_timeline", "name_compared", "site_claims"]
+           "build_timeline", "name_compared", "prepare_claims",
+           "site_claims"]
 
 NON_MERGING = frozenset({"report"})  # a report date is when it was said, not when it happened
 # Outlets that disagree on a date are off by a day or two (a night departure, the day of the
@@ -273,18 +274,30 @@ def _clusters(claims: Sequence[Claim], copies: Sequence[tuple[int, int]] = ()) -
     return list(groups.values())
 
 
-def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage]) -> list[tuple[int, int]]:
-    """Pairs of claims with the same date in copied text: the same sentence word for word, or
-    inside occurrences of one shared passage (wire copy reworded around the date)."""
+def _same_sentences(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims with the same date in the same sentence word for word (``_copies``'
+    first part, which needs no shared passages): (first such claim, a later one)."""
     first_seen: dict[tuple[str, tuple[str, ...]], int] = {}
-    inside: dict[tuple[str, str], int] = {}
     pairs = []
-    by_article: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         # one lookup: hashing a sentence's words is most of the work, for every claim
         seen = first_seen.setdefault((claim.attestation.date, claim.facts.words), i)
         if seen != i:
             pairs.append((seen, i))
+    return pairs
+
+
+def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage],
+            same_sentence: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Pairs of claims with the same date in copied text: the same sentence word for word, or
+    inside occurrences of one shared passage (wire copy reworded around the date).
+    ``same_sentence``: ``_same_sentences(claims)``, when worked out already."""
+    pairs = list(same_sentence) if same_sentence is not None else _same_sentences(claims)
+    if not passages:
+        return pairs
+    inside: dict[tuple[str, str], int] = {}
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
         by_article[claim.attestation.article.article.slug].append(i)
     date_starts = {slug: [claims[i].attestation.date_start for i in members] for slug, members in by_article.items()}
     for passage in passages:
@@ -318,21 +331,35 @@ def site_claims(site: Site, countries: frozenset[str], words: Sequence[Words] | 
             for c in article_claims(page, countries, words[n] if words is not None else None)]
 
 
+def prepare_claims(site: Site, claims: list[Claim]) -> list[tuple[int, int]]:
+    """The timeline's work on ``claims`` (``site_claims``) that needs no shared passages, for
+    the analysis to do while another process finds them (~1 s at 10,000 articles): sorted in
+    place into timeline order, the compared ones named (``name_compared``), and the pairs of
+    claims in the same sentence word for word, for ``build_timeline``'s ``same_sentence``."""
+    published = {page.article.slug: _published(page) for page in site.articles}
+    claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
+    name_compared(claims)
+    return _same_sentences(claims)
+
+
 def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[SharedPassage] = (),
-                   words: Sequence[Words] | None = None, claims: list[Claim] | None = None) -> Timeline:
+                   words: Sequence[Words] | None = None, claims: list[Claim] | None = None,
+                   same_sentence: Sequence[tuple[int, int]] | None = None) -> Timeline:
     """Group every resolved date of the site into periods, events and conflicts.
 
     ``countries``: folded names of countries and regions (the gazetteer's), too coarse to
     identify a happening; ``passages``: the site's shared passages, whose dates are copies;
     ``words``: each article's ``word_spans`` (site order), when the caller has them already;
     ``claims``: ``site_claims(site, countries)``, when the caller made them already (they
-    need no passages: the caller can read the passages meanwhile).  Sorted here, in place.
+    need no passages: the caller can read the passages meanwhile).  Sorted here, in place,
+    unless ``same_sentence`` says ``prepare_claims`` did that already (and gives its pairs).
     """
     if claims is None:
         claims = site_claims(site, countries, words)
-    published = {page.article.slug: _published(page) for page in site.articles}
-    claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
-    clusters = _clusters(claims, _copies(claims, passages))
+    if same_sentence is None:
+        published = {page.article.slug: _published(page) for page in site.articles}
+        claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
+    clusters = _clusters(claims, _copies(claims, passages, same_sentence))
 
     conflicts: list[DateConflict] = []
     conflict_of: dict[int, str] = {}
