@@ -254,3 +254,59 @@ def test_copied_quotes_join_whatever_the_order_of_speakers():
     groups, _ = group_quotes(site)
     assert sorted(sorted(s.article.article.slug for s in g.sources) for g in groups) == [
         ["q0", "q2", "q3"], ["q1", "q4"]]
+
+
+def _clusters_by_all_pairs(claims, copies):
+    """``timeline._clusters`` as its rule reads, without its index: every earlier comparable
+    claim is tried with ``_same_happening`` (the days included), clusters join into the later."""
+    from dossier.analysis.periods import interval
+    from dossier.analysis.timeline import MAX_COMPARABLE_DAYS, NON_MERGING, _same_happening
+
+    parent = list(range(len(claims)))
+    where = [c.places for c in claims]
+    who = [c.people for c in claims]
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        a, b = find(i), find(j)
+        if a == b or (where[a] and where[b] and not where[a] & where[b]) \
+                or (who[a] and who[b] and not who[a] & who[b]):
+            return
+        parent[a] = b
+        where[b], who[b] = where[a] | where[b], who[a] | who[b]
+
+    for i, j in copies:
+        union(i, j)
+    comparable = []
+    for i, claim in enumerate(claims):
+        first, last = interval(claim.attestation.date)
+        if claim.kind is None or claim.kind in NON_MERGING or (last - first).days > MAX_COMPARABLE_DAYS:
+            continue
+        for j in comparable:
+            if find(i) != find(j) and _same_happening(claim, claims[j]):
+                union(i, j)
+        comparable.append(i)
+    groups = {}
+    for i in range(len(claims)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+@pytest.mark.parametrize("root", [FIXTURE, REPO])
+def test_the_timeline_index_joins_the_claims_that_trying_every_pair_joins(root):
+    from dossier.analysis.timeline import _clusters, _copies, _published, site_claims
+    from dossier.extract import build_gazetteer
+
+    config, site = load_site(root)
+    countries = build_gazetteer(config.entities).countries
+    claims = site_claims(site, countries)
+    published = {page.article.slug: _published(page) for page in site.articles}
+    claims.sort(key=lambda c: (published[c.order[0]], c.order))
+    copies = _copies(claims, find_shared_passages(site.articles))
+    clusters = _clusters(claims, copies)
+    assert any(len(members) > 1 for members in clusters)
+    assert clusters == _clusters_by_all_pairs(claims, copies)

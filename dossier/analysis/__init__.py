@@ -30,7 +30,7 @@ from .jsonld import event_jsonld
 from .mapsvg import map_svg, route_description
 from .passages import PassageOccurrence, SharedPassage, Shingles, find_shared_passages, shingles_of
 from .quotes import QuoteGroup, QuoteSource, SpeakerQuotes, group_quotes
-from .timeline import Timeline, build_timeline, site_claims
+from .timeline import Timeline, build_timeline, prepare_claims, site_claims
 
 __all__ = ["Analysis", "analyze_site", "event_jsonld", "graph_description", "graph_svg", "map_svg",
            "route_description"]
@@ -136,9 +136,10 @@ def _analyze(site: Site, config: Config, processes: int) -> Analysis:
         del shingles  # the child has them
         claims = site_claims(site, countries, words)
         groups, speakers = group_quotes(site)
+        same_sentence = prepare_claims(site, claims)  # the timeline's work that needs no passages
         passages = forked.result(0)
         del words  # the largest thing analysis holds; not needed any more
-        timeline = build_timeline(site, countries, passages, claims=claims)
+        timeline = build_timeline(site, countries, passages, claims=claims, same_sentence=same_sentence)
         indexes = {claim.order[0]: claim.facts.index for claim in claims}  # the route reads them again
         del claims
         window = (config.event.start, config.event.end) if config.event and config.event.start and config.event.end \
