@@ -10,8 +10,9 @@ deterministic order: two builds give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -238,27 +239,62 @@ def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
     return tuple(DayGroup(day, tuple(evs)) for day, evs in groups.items())
 
 
-def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
-    """Appearances grouped by article, one passage per distinct sentence, in text order."""
-    # One dict per article, made when the article first appears (a person named in hundreds
-    # of sentences must not cost a dict per sentence).
-    by_article: dict[str, tuple[ArticlePage, dict[str, list[str]]]] = {}
-    for a in entity.appearances:
-        page = a.article
-        found = by_article.get(page.path)
-        if found is None:
-            by_article[page.path] = (page, {a.sentence: [a.mention]})
-            continue
-        names = found[1].get(a.sentence)
-        if names is None:
-            found[1][a.sentence] = [a.mention]
-        elif a.mention not in names:
-            names.append(a.mention)
-    sources = []
-    for page, by_sentence in by_article.values():
+class EntitySources(Sequence[Source]):
+    """An entity's appearances grouped by article (``Source``), one passage per distinct
+    sentence, in text order; articles in order of first appearance.
+
+    A place named in thousands of sentences fills dozens of pages of 50 articles: only the
+    articles of the page being rendered become ``Source`` values (each render worker takes
+    some of an entity's pages, and the passages of the others must not be made, nor kept
+    alive, for nothing).  Grouping remembers only positions.
+    """
+
+    def __init__(self, entity: EntityPage, shown: int = 3) -> None:
+        self.appearances = entity.appearances
+        self.shown = shown
+        groups: dict[str, list[int]] = {}
+        for position, a in enumerate(entity.appearances):
+            found = groups.get(a.article.path)
+            if found is None:
+                groups[a.article.path] = [position]
+            else:
+                found.append(position)
+        self.groups = tuple(groups.values())
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Source, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | tuple[Source, ...]:
+        if isinstance(index, slice):
+            return tuple(self._source(g) for g in self.groups[index])
+        return self._source(self.groups[index])
+
+    def _source(self, positions: list[int]) -> Source:
+        appearances = self.appearances
+        # One list of names per sentence (a person named in hundreds of sentences must not
+        # cost a dict per sentence).
+        by_sentence: dict[str, list[str]] = {}
+        for position in positions:
+            a = appearances[position]
+            names = by_sentence.get(a.sentence)
+            if names is None:
+                by_sentence[a.sentence] = [a.mention]
+            elif a.mention not in names:
+                names.append(a.mention)
         passages = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
-        sources.append(Source(page, passages[:shown], passages[shown:]))
-    return tuple(sources)
+        return Source(appearances[positions[0]].article, passages[:self.shown], passages[self.shown:])
+
+
+def entity_sources(entity: EntityPage, shown: int = 3) -> EntitySources:
+    """Appearances grouped by article, one passage per distinct sentence, in text order
+    (each article's ``Source`` made when asked for: see ``EntitySources``)."""
+    return EntitySources(entity, shown)
 
 
 EventIndex = Mapping[tuple[str, str], tuple[tuple[int, Event], ...]]
