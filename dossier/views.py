@@ -297,26 +297,35 @@ def entity_sources(entity: EntityPage, shown: int = 3) -> EntitySources:
     return EntitySources(entity, shown)
 
 
-EventIndex = Mapping[tuple[str, str], tuple[tuple[int, Event], ...]]
+EventIndex = Mapping[str, tuple[tuple[int, Event], ...]]
 
 
 def index_events(timeline: Iterable[Event]) -> EventIndex:
-    """Timeline events by (article path, sentence), with their place in the timeline.
+    """Timeline events by sentence, with their place in the timeline.
 
     Made once per render, so each entity page finds its events by lookup instead of
     scanning the whole timeline (that scan made rendering quadratic in the dossier's size).
+    Keyed by the sentence alone: an entity page looks up every sentence naming the entity
+    (thousands for the largest place), and a string's hash is kept with it while a
+    (path, sentence) key would be a new tuple to make and hash each time.
     """
-    index: dict[tuple[str, str], list[tuple[int, Event]]] = {}
+    index: dict[str, list[tuple[int, Event]]] = {}
     for position, event in enumerate(timeline):
-        index.setdefault((event.article.path, event.sentence), []).append((position, event))
+        index.setdefault(event.sentence, []).append((position, event))
     return {key: tuple(found) for key, found in index.items()}
 
 
 def entity_events(entity: EntityPage, events: EventIndex) -> tuple[DayGroup, ...]:
     """The dated events whose sentence names the entity: its own timeline, by day."""
-    said = {(a.article.path, a.sentence) for a in entity.appearances}
-    found = sorted((hit for key in said for hit in events.get(key, ())), key=lambda hit: hit[0])
-    return group_by_day(event for _, event in found)
+    found: dict[int, Event] = {}
+    for a in entity.appearances:
+        hits = events.get(a.sentence)
+        if hits:
+            page = a.article
+            for position, event in hits:
+                if event.article.path == page.path:
+                    found[position] = event
+    return group_by_day(found[position] for position in sorted(found))
 
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:
