@@ -382,6 +382,13 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         return markup
 
     @pass_context
+    def reuse_join(context: Context, values: Iterable[Any], macro: Any, separator: str, attribute: str) -> Markup:
+        """``reuse`` of each value's ``attribute``, joined by ``separator`` (plain text): for
+        lists that grow with the dossier (the other carriers of a wire story on each of
+        their pages), without a template loop's costs per item."""
+        return _markup(separator.join([reuse(context, getattr(v, attribute), macro) for v in values]))
+
+    @pass_context
     def asset(context: Context, target: str) -> str:
         """Like ``url``, plus ``?v=<content hash>`` so a restyled theme is never served stale."""
         href = page_url(context, target)
@@ -399,4 +406,5 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         "json_ld": json_ld,
         "join": join,
         "reuse": reuse,
+        "reuse_join": reuse_join,
     }

@@ -10,8 +10,9 @@ deterministic order: two builds give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -238,49 +239,93 @@ def group_by_day(events: Iterable[Event]) -> tuple[DayGroup, ...]:
     return tuple(DayGroup(day, tuple(evs)) for day, evs in groups.items())
 
 
-def entity_sources(entity: EntityPage, shown: int = 3) -> tuple[Source, ...]:
-    """Appearances grouped by article, one passage per distinct sentence, in text order."""
-    # One dict per article, made when the article first appears (a person named in hundreds
-    # of sentences must not cost a dict per sentence).
-    by_article: dict[str, tuple[ArticlePage, dict[str, list[str]]]] = {}
-    for a in entity.appearances:
-        page = a.article
-        found = by_article.get(page.path)
-        if found is None:
-            by_article[page.path] = (page, {a.sentence: [a.mention]})
-            continue
-        names = found[1].get(a.sentence)
-        if names is None:
-            found[1][a.sentence] = [a.mention]
-        elif a.mention not in names:
-            names.append(a.mention)
-    sources = []
-    for page, by_sentence in by_article.values():
+class EntitySources(Sequence[Source]):
+    """An entity's appearances grouped by article (``Source``), one passage per distinct
+    sentence, in text order; articles in order of first appearance.
+
+    A place named in thousands of sentences fills dozens of pages of 50 articles: only the
+    articles of the page being rendered become ``Source`` values (each render worker takes
+    some of an entity's pages, and the passages of the others must not be made, nor kept
+    alive, for nothing).  Grouping remembers only positions.
+    """
+
+    def __init__(self, entity: EntityPage, shown: int = 3) -> None:
+        self.appearances = entity.appearances
+        self.shown = shown
+        groups: dict[str, list[int]] = {}
+        for position, a in enumerate(entity.appearances):
+            found = groups.get(a.article.path)
+            if found is None:
+                groups[a.article.path] = [position]
+            else:
+                found.append(position)
+        self.groups = tuple(groups.values())
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Source, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | tuple[Source, ...]:
+        if isinstance(index, slice):
+            return tuple(self._source(g) for g in self.groups[index])
+        return self._source(self.groups[index])
+
+    def _source(self, positions: list[int]) -> Source:
+        appearances = self.appearances
+        # One list of names per sentence (a person named in hundreds of sentences must not
+        # cost a dict per sentence).
+        by_sentence: dict[str, list[str]] = {}
+        for position in positions:
+            a = appearances[position]
+            names = by_sentence.get(a.sentence)
+            if names is None:
+                by_sentence[a.sentence] = [a.mention]
+            elif a.mention not in names:
+                names.append(a.mention)
         passages = tuple(Passage(sentence, tuple(names)) for sentence, names in by_sentence.items())
-        sources.append(Source(page, passages[:shown], passages[shown:]))
-    return tuple(sources)
+        return Source(appearances[positions[0]].article, passages[:self.shown], passages[self.shown:])
 
 
-EventIndex = Mapping[tuple[str, str], tuple[tuple[int, Event], ...]]
+def entity_sources(entity: EntityPage, shown: int = 3) -> EntitySources:
+    """Appearances grouped by article, one passage per distinct sentence, in text order
+    (each article's ``Source`` made when asked for: see ``EntitySources``)."""
+    return EntitySources(entity, shown)
+
+
+EventIndex = Mapping[str, tuple[tuple[int, Event], ...]]
 
 
 def index_events(timeline: Iterable[Event]) -> EventIndex:
-    """Timeline events by (article path, sentence), with their place in the timeline.
+    """Timeline events by sentence, with their place in the timeline.
 
     Made once per render, so each entity page finds its events by lookup instead of
     scanning the whole timeline (that scan made rendering quadratic in the dossier's size).
+    Keyed by the sentence alone: an entity page looks up every sentence naming the entity
+    (thousands for the largest place), and a string's hash is kept with it while a
+    (path, sentence) key would be a new tuple to make and hash each time.
     """
-    index: dict[tuple[str, str], list[tuple[int, Event]]] = {}
+    index: dict[str, list[tuple[int, Event]]] = {}
     for position, event in enumerate(timeline):
-        index.setdefault((event.article.path, event.sentence), []).append((position, event))
+        index.setdefault(event.sentence, []).append((position, event))
     return {key: tuple(found) for key, found in index.items()}
 
 
 def entity_events(entity: EntityPage, events: EventIndex) -> tuple[DayGroup, ...]:
     """The dated events whose sentence names the entity: its own timeline, by day."""
-    said = {(a.article.path, a.sentence) for a in entity.appearances}
-    found = sorted((hit for key in said for hit in events.get(key, ())), key=lambda hit: hit[0])
-    return group_by_day(event for _, event in found)
+    found: dict[int, Event] = {}
+    for a in entity.appearances:
+        hits = events.get(a.sentence)
+        if hits:
+            page = a.article
+            for position, event in hits:
+                if event.article.path == page.path:
+                    found[position] = event
+    return group_by_day(found[position] for position in sorted(found))
 
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:

@@ -8,9 +8,9 @@ shared passage) are looked up to the page that holds them.  The timeline's pages
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 from .analysis.passages import SharedPassage
 from .analysis.quotes import SpeakerQuotes
@@ -28,18 +28,25 @@ def chunk(items: Sequence[T], size: int, number: int) -> tuple[T, ...]:
     return tuple(items[(number - 1) * size:number * size])
 
 
-def _spread_days(days: Sequence[DayGroup], count: int) -> tuple[tuple[DayGroup, ...], ...]:
-    """Events by day spread over ``count`` pages (see ``views_paging.spread``)."""
-    layout = spread([len(d.events) for d in days], count)
-    return tuple(tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in pieces) for pieces in layout)
+class _WithDays:
+    """``items`` ``size`` a page, with the events by day spread over as many pages
+    (see ``views_paging.spread``); each page's share made when that page is asked for.
 
+    An entity named in thousands of articles has dozens of pages, and a render worker takes
+    only some of them: making every page's view for each of them cost time and memory that
+    grew with the dossier, not with the page.
+    """
 
-def _with_days(items: Sequence[T], days: Sequence[DayGroup],
-               size: int) -> Iterator[tuple[tuple[T, ...], tuple[DayGroup, ...]]]:
-    """``items`` ``size`` a page, with the events by day spread over as many pages."""
-    count = page_count(len(items), size)
-    spread_days = _spread_days(days, count)
-    return ((chunk(items, size, n), spread_days[n - 1]) for n in range(1, count + 1))
+    def __init__(self, items: Sequence[Any], days: Sequence[DayGroup], size: int) -> None:
+        self.items, self.days, self.size = items, days, size
+        self.count = page_count(len(items), size)
+        self.layout = spread([len(d.events) for d in days], self.count)
+
+    def page(self, number: int) -> tuple[tuple[Any, ...], tuple[DayGroup, ...]]:
+        days = self.days
+        return (chunk(self.items, self.size, number),
+                tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in self.layout[number - 1]))
+
 
 @dataclass(frozen=True)
 class TopicPage:
@@ -47,11 +54,6 @@ class TopicPage:
 
     articles: tuple[ArticlePage, ...]
     days: tuple[DayGroup, ...]
-
-
-def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int) -> tuple[TopicPage, ...]:
-    """The articles ``size`` a page; the events, by day, spread over as many pages."""
-    return tuple(TopicPage(*page) for page in _with_days(articles, group_by_day(events), size))
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,44 @@ class SourcesPage:
     days: tuple[DayGroup, ...]
 
 
-def entity_list_pages(sources: Sequence[Source], days: Sequence[DayGroup], size: int) -> tuple[SourcesPage, ...]:
-    return tuple(SourcesPage(*page) for page in _with_days(sources, days, size))
+P = TypeVar("P", TopicPage, SourcesPage)
+
+
+class ListPages(Sequence[P]):
+    """The pages of a topic or an entity, each made when asked for (see ``_WithDays``)."""
+
+    def __init__(self, make: Callable[..., P], items: Sequence[Any], days: Sequence[DayGroup], size: int) -> None:
+        self.make = make
+        self.pages = _WithDays(items, days, size)
+
+    def __len__(self) -> int:
+        return self.pages.count
+
+    @overload
+    def __getitem__(self, index: int) -> P: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[P, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> P | tuple[P, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self.pages.count)))
+        if index < 0:
+            index += self.pages.count
+        if not 0 <= index < self.pages.count:
+            raise IndexError(index)
+        return self.make(*self.pages.page(index + 1))
+
+
+def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int) -> tuple[TopicPage, ...]:
+    """The articles ``size`` a page; the events, by day, spread over as many pages (all made
+    at once: a topic's pages hold no more than its articles and events, and measured faster
+    made together than one by one)."""
+    return tuple(ListPages(TopicPage, articles, group_by_day(events), size))
+
+
+def entity_list_pages(sources: Sequence[Source], days: Sequence[DayGroup], size: int) -> ListPages[SourcesPage]:
+    return ListPages(SourcesPage, sources, days, size)
 
 
 # ------------------------------------------------------------------ quotes

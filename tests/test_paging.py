@@ -15,6 +15,7 @@ import re
 import shutil
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from link_check import broken_links
@@ -22,8 +23,11 @@ from link_check import broken_links
 from dossier.config import parse_config
 from dossier.errors import DossierError
 from dossier.incremental import refresh, wanted_paths
+from dossier.models import Appearance, EntityPage
 from dossier.pipeline import build
 from dossier.urls import first_page_path
+from dossier.views import DayGroup, Passage, entity_sources
+from dossier.views_lists import SourcesPage, entity_list_pages
 from dossier.views_paging import pack, page_count, pager, spread
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,6 +78,32 @@ def test_pages_hold_page_size_items_and_a_group_stays_together_when_it_fits() ->
     layout = spread([3, 1, 4], 3)
     assert len(layout) == 3
     assert sum(hi - lo for pieces in layout for _, lo, hi in pieces) == 8
+
+
+def test_an_entity_page_view_is_made_when_asked_for_and_is_what_the_whole_list_gives() -> None:
+    """Pages made one at a time (``EntitySources``, ``ListPages``) hold what cutting the
+    whole list of sources and the whole timeline of the entity gives."""
+    a, b, c = (SimpleNamespace(path=f"artikel/{s}/index.html") for s in "abc")
+    appearances = (Appearance(a, "S1", "Kim"), Appearance(a, "S1", "Kim Jong Un"), Appearance(a, "S2", "Kim"),
+                   Appearance(b, "T1", "Kim"), Appearance(a, "S3", "Kim"), Appearance(a, "S4", "Kim"),
+                   Appearance(c, "U1", "Kim"), Appearance(c, "U1", "Kim"))
+    entity = EntityPage("kim", "Kim", "person", "tokoh/kim/index.html", appearances, 3)  # type: ignore[arg-type]
+    sources = entity_sources(entity, shown=2)
+    assert len(sources) == 3
+    assert [s.article for s in sources[0:3]] == [a, b, c]
+    assert sources[0].passages == (Passage("S1", ("Kim", "Kim Jong Un")), Passage("S2", ("Kim",)))
+    assert sources[0].more == (Passage("S3", ("Kim",)), Passage("S4", ("Kim",)))
+    assert sources[2].passages == (Passage("U1", ("Kim",)),) and sources[-1] == sources[2]
+    days = (DayGroup("2023-09-10", (1, 2, 3)), DayGroup("2023-09-11", (4,)))  # type: ignore[arg-type]
+    pages = entity_list_pages(sources, days, 2)
+    assert len(pages) == 2 and pages[-1] == pages[1]
+    layout = spread([3, 1], 2)
+    for number, page in enumerate(pages, 1):
+        assert page == SourcesPage(tuple(sources[(number - 1) * 2:number * 2]),
+                                   tuple(DayGroup(days[g].date, days[g].events[lo:hi])
+                                         for g, lo, hi in layout[number - 1]))
+    with pytest.raises(IndexError):
+        pages[2]
 
 
 def test_the_pager_names_the_page_and_links_its_neighbours() -> None:
