@@ -20,10 +20,10 @@ from .errors import DossierError, Problem
 from .filters import counted
 from .models import EntityPage, HubPage
 from .views import (
+    EntitySources,
     SitemapEntry,
     article_view,
     entity_events,
-    entity_sources,
     feed_entries,
 )
 from .views_analysis import (
@@ -108,7 +108,7 @@ def _entity(r: Renderer, entity: EntityPage, count: int, number: int = 1) -> byt
     known = entity.known
     description = (known.description if known and known.description
                    else f"{entity.name}: {_counted(r, entity.article_count, 'articles')}")
-    views = r.paged(entity.path, lambda: entity_list_pages(entity_sources(entity), entity_events(entity, r.events),
+    views = r.paged(entity.path, lambda: entity_list_pages(EntitySources(entity), entity_events(entity, r.events),
                                                            r.size))
     view = views[number - 1]
     path = r.page_paths(entity.path, count)[number - 1]

@@ -291,12 +291,6 @@ class EntitySources(Sequence[Source]):
         return Source(appearances[positions[0]].article, passages[:self.shown], passages[self.shown:])
 
 
-def entity_sources(entity: EntityPage, shown: int = 3) -> EntitySources:
-    """Appearances grouped by article, one passage per distinct sentence, in text order
-    (each article's ``Source`` made when asked for: see ``EntitySources``)."""
-    return EntitySources(entity, shown)
-
-
 EventIndex = Mapping[str, tuple[tuple[int, Event], ...]]
 
 

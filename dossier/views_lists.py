@@ -28,26 +28,6 @@ def chunk(items: Sequence[T], size: int, number: int) -> tuple[T, ...]:
     return tuple(items[(number - 1) * size:number * size])
 
 
-class _WithDays:
-    """``items`` ``size`` a page, with the events by day spread over as many pages
-    (see ``views_paging.spread``); each page's share made when that page is asked for.
-
-    An entity named in thousands of articles has dozens of pages, and a render worker takes
-    only some of them: making every page's view for each of them cost time and memory that
-    grew with the dossier, not with the page.
-    """
-
-    def __init__(self, items: Sequence[Any], days: Sequence[DayGroup], size: int) -> None:
-        self.items, self.days, self.size = items, days, size
-        self.count = page_count(len(items), size)
-        self.layout = spread([len(d.events) for d in days], self.count)
-
-    def page(self, number: int) -> tuple[tuple[Any, ...], tuple[DayGroup, ...]]:
-        days = self.days
-        return (chunk(self.items, self.size, number),
-                tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in self.layout[number - 1]))
-
-
 @dataclass(frozen=True)
 class TopicPage:
     """One page of a topic hub: its share of the articles and of their dated events."""
@@ -68,14 +48,21 @@ P = TypeVar("P", TopicPage, SourcesPage)
 
 
 class ListPages(Sequence[P]):
-    """The pages of a topic or an entity, each made when asked for (see ``_WithDays``)."""
+    """The pages of a topic or an entity: ``items`` ``size`` a page, with the events by day
+    spread over as many pages (see ``views_paging.spread``), each page made when asked for.
+
+    An entity named in thousands of articles has dozens of pages, and a render worker takes
+    only some of them: making every page's view for each of them cost time and memory that
+    grew with the dossier, not with the page.
+    """
 
     def __init__(self, make: Callable[..., P], items: Sequence[Any], days: Sequence[DayGroup], size: int) -> None:
-        self.make = make
-        self.pages = _WithDays(items, days, size)
+        self.make, self.items, self.days, self.size = make, items, days, size
+        self.count = page_count(len(items), size)
+        self.layout = spread([len(d.events) for d in days], self.count)
 
     def __len__(self) -> int:
-        return self.pages.count
+        return self.count
 
     @overload
     def __getitem__(self, index: int) -> P: ...
@@ -85,12 +72,14 @@ class ListPages(Sequence[P]):
 
     def __getitem__(self, index: int | slice) -> P | tuple[P, ...]:
         if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(self.pages.count)))
+            return tuple(self[i] for i in range(*index.indices(self.count)))
         if index < 0:
-            index += self.pages.count
-        if not 0 <= index < self.pages.count:
+            index += self.count
+        if not 0 <= index < self.count:
             raise IndexError(index)
-        return self.make(*self.pages.page(index + 1))
+        days = self.days
+        return self.make(chunk(self.items, self.size, index + 1),
+                         tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in self.layout[index]))
 
 
 def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int) -> tuple[TopicPage, ...]:

@@ -26,7 +26,7 @@ from dossier.incremental import refresh, wanted_paths
 from dossier.models import Appearance, EntityPage
 from dossier.pipeline import build
 from dossier.urls import first_page_path
-from dossier.views import DayGroup, Passage, entity_sources
+from dossier.views import DayGroup, EntitySources, Passage
 from dossier.views_lists import SourcesPage, entity_list_pages
 from dossier.views_paging import pack, page_count, pager, spread
 
@@ -88,7 +88,7 @@ def test_an_entity_page_view_is_made_when_asked_for_and_is_what_the_whole_list_g
                    Appearance(b, "T1", "Kim"), Appearance(a, "S3", "Kim"), Appearance(a, "S4", "Kim"),
                    Appearance(c, "U1", "Kim"), Appearance(c, "U1", "Kim"))
     entity = EntityPage("kim", "Kim", "person", "tokoh/kim/index.html", appearances, 3)  # type: ignore[arg-type]
-    sources = entity_sources(entity, shown=2)
+    sources = EntitySources(entity, shown=2)
     assert len(sources) == 3
     assert [s.article for s in sources[0:3]] == [a, b, c]
     assert sources[0].passages == (Passage("S1", ("Kim", "Kim Jong Un")), Passage("S2", ("Kim",)))
