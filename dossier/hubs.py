@@ -10,8 +10,9 @@ broad hub ("weapons deal") demand more evidence than a place hub ("Vladivostok")
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .config import HubConfig
 from .models import Article, Extraction
@@ -79,36 +80,33 @@ class _Haystack:
 
 
 def _hits(keywords: Sequence[_Keyword], entity_slugs: Sequence[tuple[str, str]], haystack: _Haystack,
-          extraction: Extraction) -> tuple[str, ...]:
-    hits = [k.text for k in keywords if haystack.finds(k)]
+          extraction: Extraction) -> Iterator[str]:
+    """The rules the article satisfies, each once, in rule order (keywords, then entities),
+    found one by one: a caller that needs only a few stops the search there."""
+    seen: set[str] = set()
+    for keyword in keywords:
+        if keyword.text not in seen and haystack.finds(keyword):
+            seen.add(keyword.text)
+            yield keyword.text
     if entity_slugs:
         entity_keys = {e.key for e in extraction.entities}
-        hits += [name for name, slug in entity_slugs if slug in entity_keys]
-    return tuple(dict.fromkeys(hits))
+        for name, slug in entity_slugs:
+            if name not in seen and slug in entity_keys:
+                seen.add(name)
+                yield name
 
 
 def _matches(keywords: Sequence[_Keyword], entity_slugs: Sequence[tuple[str, str]], haystack: _Haystack,
              extraction: Extraction, needed: int) -> bool:
-    """``len(_hits(...)) >= needed``, stopping at the ``needed``-th distinct hit: most
+    """At least ``needed`` distinct hits, searching only until the ``needed``-th: most
     articles of a hub match its first keywords, and the others need not be searched."""
-    if needed <= 0:
-        return True
-    hits: set[str] = set()
-    for keyword in keywords:
-        if keyword.text not in hits and haystack.finds(keyword):
-            hits.add(keyword.text)
-            if len(hits) >= needed:
-                return True
-    if entity_slugs:
-        entity_keys = {e.key for e in extraction.entities}
-        hits.update(name for name, slug in entity_slugs if slug in entity_keys)
-    return len(hits) >= needed
+    return needed <= 0 or len(list(islice(_hits(keywords, entity_slugs, haystack, extraction), needed))) >= needed
 
 
 def hub_hits(hub: HubConfig, article: Article, extraction: Extraction) -> tuple[str, ...]:
     """The rules of ``hub`` that ``article`` satisfies (keywords and entity names)."""
-    return _hits([_Keyword.of(k) for k in hub.keywords], [(name, slugify(name)) for name in hub.entities],
-                 _Haystack.of(article), extraction)
+    return tuple(_hits([_Keyword.of(k) for k in hub.keywords], [(name, slugify(name)) for name in hub.entities],
+                        _Haystack.of(article), extraction))
 
 
 def assign_topics(articles: Sequence[Article], extractions: Sequence[Extraction],
