@@ -298,15 +298,14 @@ def _clusters_by_all_pairs(claims, copies):
 
 @pytest.mark.parametrize("root", [FIXTURE, REPO])
 def test_the_timeline_index_joins_the_claims_that_trying_every_pair_joins(root):
-    from dossier.analysis.timeline import _clusters, _copies, _published, site_claims
+    from dossier.analysis.timeline import _clusters, _copies, prepare_claims, site_claims
     from dossier.extract import build_gazetteer
 
     config, site = load_site(root)
     countries = build_gazetteer(config.entities).countries
     claims = site_claims(site, countries)
-    published = {page.article.slug: _published(page) for page in site.articles}
-    claims.sort(key=lambda c: (published[c.order[0]], c.order))
-    copies = _copies(claims, find_shared_passages(site.articles))
+    same_sentence = prepare_claims(site, claims)  # sorted into timeline order
+    copies = _copies(claims, find_shared_passages(site.articles), same_sentence)
     clusters = _clusters(claims, copies)
     assert any(len(members) > 1 for members in clusters)
     assert clusters == _clusters_by_all_pairs(claims, copies)

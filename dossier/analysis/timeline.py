@@ -115,7 +115,10 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     """Same event word family, different articles, dates at most a few days apart, and the
     same participants: a shared person, or a shared place and a shared content word ("kereta")
     when no person is named by both.  Two claims that both name people (or both name places)
-    and share none are different happenings: two people arriving in one city are two arrivals."""
+    and share none are different happenings: two people arriving in one city are two arrivals.
+
+    The rule's definition: ``_clusters`` tests what its index leaves of it inline, and the
+    tests check that against this function tried on every pair."""
     if a.kind is None or a.kind != b.kind or a.kind in NON_MERGING:
         return False
     if a.attestation.article is b.attestation.article:
@@ -288,11 +291,11 @@ def _same_sentences(claims: Sequence[Claim]) -> list[tuple[int, int]]:
 
 
 def _copies(claims: Sequence[Claim], passages: Sequence[SharedPassage],
-            same_sentence: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Pairs of claims with the same date in copied text: the same sentence word for word, or
-    inside occurrences of one shared passage (wire copy reworded around the date).
-    ``same_sentence``: ``_same_sentences(claims)``, when worked out already."""
-    pairs = list(same_sentence) if same_sentence is not None else _same_sentences(claims)
+            same_sentence: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of claims with the same date in copied text: the same sentence word for word
+    (``same_sentence``: ``_same_sentences(claims)``), or inside occurrences of one shared
+    passage (wire copy reworded around the date)."""
+    pairs = list(same_sentence)
     if not passages:
         return pairs
     inside: dict[tuple[str, str], int] = {}
@@ -357,8 +360,7 @@ def build_timeline(site: Site, countries: frozenset[str], passages: Sequence[Sha
     if claims is None:
         claims = site_claims(site, countries, words)
     if same_sentence is None:
-        published = {page.article.slug: _published(page) for page in site.articles}
-        claims.sort(key=lambda c: (published[c.order[0]], c.order))  # order[0]: the article's slug
+        same_sentence = prepare_claims(site, claims)
     clusters = _clusters(claims, _copies(claims, passages, same_sentence))
 
     conflicts: list[DateConflict] = []

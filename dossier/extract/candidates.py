@@ -421,8 +421,6 @@ def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz
     return tuple(out)
 
 
-
-
 def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
     """Every name candidate in the article, in text order."""
     out: list[Candidate] = []
