@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..extract.dates import weekday_mismatch
-from ..models import ArticlePage, DateMention, Sentence
+from ..models import ArticlePage, DateMention, EntityType, Sentence
 from ..text import fold
 from .common import ArticleIndex, Words, excerpt, word_spans
 from .verbs import EVENT_WORDS, EventWord, events_among, nearest_event_word
@@ -37,6 +37,7 @@ FUNCTION_WORDS = frozenset({
 })
 
 
+_PEOPLE_AND_PLACES: tuple[EntityType, ...] = ("person", "place")
 EXCERPT_CHARS = 180  # ``excerpt``'s default: a sentence this short is its own excerpt
 
 
@@ -98,20 +99,16 @@ class SentenceFacts:
         """The people and the specific places among the entities named within the sentence
         (a mention wholly inside it), each at its first such mention.  Their order never
         matters (both become sets), so this is ``named_in`` without its sort."""
-        start, end = self._sentence.start, self._sentence.end
         entities = self.index.page.extraction.entities
         countries = self._countries
-        met: set[int] = set()
         people: list[str] = []
         specific = self._specific
-        for m_start, m_end, n in self.index.mentions_from(start, end):
-            if m_end <= end and n not in met:
-                met.add(n)
-                entity = entities[n]
-                if entity.type == "person":
-                    people.append(entity.key)
-                elif entity.type == "place" and _fold(entity.name) not in countries:
-                    specific.append((m_start, entity.key))
+        for n, first in self.index.first_mentions(self._sentence.start, self._sentence.end, _PEOPLE_AND_PLACES).items():
+            entity = entities[n]
+            if entity.type == "person":
+                people.append(entity.key)
+            elif _fold(entity.name) not in countries:
+                specific.append((first, entity.key))
         self._places = frozenset(key for _, key in specific)
         self._people = frozenset(people)
 

@@ -139,14 +139,22 @@ class ArticleIndex:
         starts = self._mention_starts if self._mention_starts is not None else self._sort_mentions()
         return self._mentions[bisect_left(starts, start):bisect_right(starts, end)]
 
-    def named_in(self, start: int, end: int,
-                 types: tuple[EntityType, ...] = ("person", "place", "organization")) -> tuple[NamedIn, ...]:
-        """``entities_in`` of this article, from the sorted mentions."""
+    def first_mentions(self, start: int, end: int, types: tuple[EntityType, ...]) -> dict[int, int]:
+        """Entity number -> its first mention wholly within ``start``-``end``, for the entities
+        of ``types``, in the order of those mentions (unsorted ``named_in``: for callers to
+        whom the order does not matter)."""
         entities = self.page.extraction.entities
         firsts: dict[int, int] = {}
         for m_start, m_end, n in self.mentions_from(start, end):
             if m_end <= end and n not in firsts and entities[n].type in types:
                 firsts[n] = m_start  # mentions come in start order: the first is the earliest
+        return firsts
+
+    def named_in(self, start: int, end: int,
+                 types: tuple[EntityType, ...] = ("person", "place", "organization")) -> tuple[NamedIn, ...]:
+        """``entities_in`` of this article, from the sorted mentions."""
+        entities = self.page.extraction.entities
+        firsts = self.first_mentions(start, end, types)
         # Sorted by (first, type, key); entities equal in all three stay in entity order, as
         # a stable sort of the entities would leave them.
         order = sorted((first, entities[n].type, entities[n].key, n) for n, first in firsts.items())
