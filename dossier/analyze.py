@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import extract as extract_package
 from . import text as text_module
@@ -34,6 +35,9 @@ from . import urls as urls_module
 from .collector import collector_paused
 from .extract import Gazetteer, build_gazetteer, extract_article, link_dossier
 from .models import Article, Extraction, KnownEntity
+
+if TYPE_CHECKING:
+    from .background import Background
 
 PARALLEL_THRESHOLD = 64  # below this many uncached articles, worker start-up costs more than it saves
 # Articles a worker takes at a time: few, so that at the end no worker waits long for the
@@ -184,10 +188,13 @@ def _pool(workers: int, gazetteer: Gazetteer, known: tuple[KnownEntity, ...]) ->
 
 def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
                 workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD,
-                progress: Callable[[int, int], None] | None = None) -> tuple[Extraction, ...]:
+                progress: Callable[[int, int], None] | None = None,
+                background: Background | None = None) -> tuple[Extraction, ...]:
     """Extract every article (cache first, then a process pool or this process), then link them.
 
-    ``progress(done, total)`` is called as uncached articles are extracted.
+    ``progress(done, total)`` is called as uncached articles are extracted.  The cache is
+    stored by a ``background`` child when one is given (pickling every extraction took the
+    build ~0.4 s at 1,000 articles on one core, the other idle).
     """
     gazetteer = build_gazetteer(known)
     fingerprint = extractor_fingerprint(known, gazetteer)
@@ -216,5 +223,11 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     result = link_dossier(tuple(cached[key] for key in keys), gazetteer,
                           workers if len(keys) >= parallel_threshold and workers > 1 else 1)
     if cache_path:
-        _write_pack(cache_path, fingerprint, {key: cached[key] for key in keys}, (linked_key, result))
+        pack = {key: cached[key] for key in keys}
+        def store() -> None:
+            _write_pack(cache_path, fingerprint, pack, (linked_key, result))
+        if background is None:
+            store()
+        else:
+            background.run("cache", store)
     return result

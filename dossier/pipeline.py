@@ -20,6 +20,7 @@ from .errors import DossierError, Problem
 
 if TYPE_CHECKING:
     from .analysis import Analysis
+    from .background import Background
     from .config import Config
     from .models import Article, Site
     from .render_workers import Written
@@ -141,20 +142,24 @@ def _load(site_dir: Path, workers: int | None) -> tuple[Config, tuple[Article, .
     return config, articles
 
 
-def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None) -> Assembled:
+def assemble(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None,
+             background: Background | None = None) -> Assembled:
     """load → extract → summarize → hubs → assemble → analyze, each timed on ``clock``."""
     from .analysis import analyze_site
 
     with collector_paused(freeze=True):
-        config, site = assemble_pages(site_dir, clock, cache=cache, workers=workers)
+        config, site = assemble_pages(site_dir, clock, cache=cache, workers=workers, background=background)
         analysis = clock.run("analyze", lambda: analyze_site(site, config, workers))
     return Assembled(config, len(site.articles), site, analysis)
 
 
-def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
-                   workers: int | None = None) -> tuple[Config, Site]:
+def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True, workers: int | None = None,
+                   background: Background | None = None) -> tuple[Config, Site]:
     """load → extract → summarize → hubs → assemble: every page's own data, before the
-    cross-outlet analysis (the preview server shows an edited article before analysing)."""
+    cross-outlet analysis (the preview server shows an edited article before analysing).
+
+    With a ``background``, the extraction cache is stored and the theme compiled into the
+    template cache by forked children meanwhile (see ``background``)."""
     # The stages are imported when first needed, not with this module: a build that finds
     # nothing changed must not pay for loading the extractors, Jinja and the analysis.
     from .analyze import extract_all
@@ -170,7 +175,11 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True,
                               config.content_dir)
     extractions = clock.run("extract", lambda: extract_all(
         articles, config.entities, config.cache_dir if cache else None, workers,
-        progress=lambda done, total: clock.progress("extract", done, total)))
+        progress=lambda done, total: clock.progress("extract", done, total), background=background))
+    if background is not None and cache:
+        from .render import compile_theme
+        template_cache = config.cache_dir / TEMPLATE_CACHE
+        background.run("templates", lambda: compile_theme(config, template_cache))
     def summary(i: int) -> tuple[str, ...]:
         return summarize(articles[i].text, extractions[i], config.summary_sentences)
     summaries = clock.run("summarize", lambda: tuple(
@@ -217,9 +226,11 @@ def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True,
 def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, cache: bool, workers: int | None,
            force: bool, cancelled: Callable[[], bool]) -> BuildReport:
     """Every stage, from loading the sources to swapping the new site into place."""
+    from .background import Background
     from .publish import Indexer, discard, indexed_pages, make_staging_dir, start_index, swap_into_place
 
-    done = assemble(site_dir, clock, cache=cache, workers=workers)
+    with Background() as background:
+        done = assemble(site_dir, clock, cache=cache, workers=workers, background=background)
     config, site = done.config, done.site
     _stop_if(cancelled)
     staging = make_staging_dir(output_dir)

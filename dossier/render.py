@@ -147,6 +147,27 @@ def make_environment(dirs: tuple[Path, ...], labels: Mapping[str, str],
     return env
 
 
+def _load_theme(env: jinja2.Environment) -> None:
+    """Load (compile, unless the template cache has them) every template of the theme; one
+    that does not load is left for the page that uses it to report."""
+    for name in env.list_templates(extensions=_TEMPLATE_EXTENSIONS):
+        if not name.startswith("assets/"):
+            with contextlib.suppress(jinja2.TemplateError, OSError):
+                env.get_template(name)
+
+
+def compile_theme(config: Config, template_cache: Path) -> None:
+    """Compile the theme into ``template_cache``, as a Renderer's environment would.
+
+    Done by a background child during the build's serial stages: the Renderer, made later,
+    then loads the compiled templates (~0.01 s) instead of compiling them (~0.25 s) while
+    the render workers wait for it.  The compiled code depends only on the environment's
+    settings and the filters' names, never on the labels or asset versions.
+    """
+    dirs = theme_dirs(config)
+    _load_theme(make_environment(dirs, load_labels(config, dirs), None, template_cache))
+
+
 def _template_frame(exc: BaseException, dirs: tuple[Path, ...]) -> tuple[Path, int] | None:
     """Innermost traceback frame inside a template file (Jinja rewrites frames to them)."""
     found = None
@@ -241,10 +262,7 @@ class Renderer:
         """
         for lookup in ("timeline", "dated", "quotes", "passages", "events"):
             getattr(self, lookup)
-        for name in self.env.list_templates(extensions=_TEMPLATE_EXTENSIONS):
-            if not name.startswith("assets/"):
-                with contextlib.suppress(jinja2.TemplateError, OSError):
-                    self.env.get_template(name)
+        _load_theme(self.env)
         return self
 
     @cached_property
