@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from .analysis import Analysis
+from .analysis.claims import Attestation
+from .analysis.timeline import TimelineEvent, TimelinePeriod
 from .collector import collector_paused
 from .config import Config
 from .filters import href
-from .models import ArticlePage, EntityMentions, EntityPage, Site
+from .models import ArticlePage, EntityMentions, EntityPage, Event, Site
 
 
 def _url(path: str) -> str:
@@ -93,6 +95,54 @@ def _encode(value: Any) -> str:
     return "".join(_C_ENCODER(value, 0)) if _C_ENCODER is not None else _ENCODER.encode(value)
 
 
+_encode_str = json.encoder.encode_basestring  # what the encoder writes for a str (``ensure_ascii=False``)
+
+
+def _text(value: Any) -> str:
+    """``_encode(value)``, at once for a string (nearly every value written by ``_Encoded``'s makers)."""
+    return _encode_str(value) if type(value) is str else _encode(value)
+
+
+class _Encoded(str):
+    """An array item already written as JSON (the same text ``_encode`` makes of its value).
+
+    The timeline's entries are most of the file (tens of thousands of small objects that
+    repeat their keys and often their sentence): written with f-strings, their keys are
+    not escaped again for every entry and no dict is made for each, only to be encoded."""
+
+
+def _attestation_text(attestation: Attestation) -> str:
+    """``_encode(attestation.to_json())``."""
+    article = attestation.article.article
+    sentence = _text(attestation.sentence)
+    excerpt = sentence if attestation.excerpt == attestation.sentence else _text(attestation.excerpt)
+    return (f'{{"article":{_text(article.slug)},"outlet":{_text(article.outlet)},"date":{_text(attestation.date)},'
+            f'"text":{_text(attestation.date_text)},"start":{_encode(attestation.date_start)},'
+            f'"end":{_encode(attestation.date_end)},"sentence":{sentence},"excerpt":{excerpt},'
+            f'"weekday_mismatch":{_encode(attestation.weekday_mismatch)}}}')
+
+
+def _event_text(event: TimelineEvent) -> str:
+    """``_encode(event.to_json())``."""
+    attestations = ",".join([_attestation_text(a) for a in event.attestations])
+    return (f'{{"id":{_text(event.id)},"date":{_text(event.date)},"kind":{_text(event.kind)},'
+            f'"excerpt":{_text(event.excerpt)},"outlets":{_encode(list(event.outlets))},'
+            f'"conflict":{_text(event.conflict)},"attestations":[{attestations}]}}')
+
+
+def _period_text(period: TimelinePeriod) -> _Encoded:
+    """``_encode(period.to_json())``."""
+    events = ",".join([_event_text(e) for e in period.events])
+    return _Encoded(f'{{"key":{_text(period.key)},"precision":{_text(period.precision)},"events":[{events}]}}')
+
+
+def _timeline_entry_text(event: Event) -> _Encoded:
+    """``_encode`` of a ``site.timeline`` entry's object."""
+    article = event.article.article
+    return _Encoded(f'{{"date":{_text(event.date)},"text":{_text(event.date_text)},"sentence":{_text(event.sentence)},'
+                    f'"article":{_text(article.slug)},"outlet":{_text(article.outlet)}}}')
+
+
 class _Array:
     """A JSON array written one item at a time: its items are made as they are written."""
 
@@ -129,7 +179,7 @@ def _write(value: Any, out: BinaryIO) -> None:
                 pieces, size = [], 0
                 _write(item, out)
             else:  # most items: one plain value each
-                text = _encode(item)
+                text = item if type(item) is _Encoded else _encode(item)
                 pieces.append(text)
                 size += len(text)
                 if size >= _PIECE_CHARS:
@@ -166,11 +216,7 @@ def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> byte
              "articles": [p.article.slug for p in h.articles]}
             for h in site.hubs
         ]),
-        ("timeline", _Array(
-            {"date": e.date, "text": e.date_text, "sentence": e.sentence, "article": e.article.article.slug,
-             "outlet": e.article.article.outlet}
-            for e in site.timeline
-        )),
+        ("timeline", _Array(map(_timeline_entry_text, site.timeline))),
     ]
     if analysis is not None:
         members.append(("analysis", _analysis(analysis)))
@@ -190,7 +236,7 @@ def _analysis(analysis: Analysis) -> _Object:
     timeline = analysis.timeline
     return _Object((
         ("timeline", _Object((
-            ("periods", _Array(p.to_json() for p in timeline.periods)),
+            ("periods", _Array(map(_period_text, timeline.periods))),
             ("conflicts", _Array(c.to_json() for c in timeline.conflicts)),
             ("weekday_mismatches", _Array(a.ref_json() for a in timeline.weekday_mismatches)),
         ))),

@@ -186,6 +186,9 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     compact = {"ensure_ascii": False, "separators": (",", ":")}
     assert written == (json.dumps(data, **compact) + "\n").encode("utf-8")
     assert json.dumps(data["analysis"], **compact) == json.dumps(analysis.to_json(), **compact)
+    # The timeline's entries are written as text directly: exactly what encoding their objects gives.
+    assert [opendata._period_text(p) for p in analysis.timeline.periods] == [
+        json.dumps(p.to_json(), **compact) for p in analysis.timeline.periods]
     assert data["analysis"]["map"] and data["analysis"]["timeline"]["periods"] and data["analysis"]["quotes"]
     assert json.loads(dossier_json(site, config))["articles"] == data["articles"]
 

@@ -60,7 +60,8 @@ def _without_initials(form: str) -> str:
 
 
 def _strong_forms(entity: EntityMentions) -> set[str]:
-    forms = {fold(entity.name)} | {fold(m.text) for m in entity.mentions if _is_strong(m.text)}
+    # each distinct spelling once: an entity's mentions mostly repeat a few
+    forms = {fold(entity.name)} | {fold(text) for text in {m.text for m in entity.mentions} if _is_strong(text)}
     if entity.type == "person":
         forms |= {_without_initials(f) for f in forms}
     return forms
@@ -179,7 +180,7 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
     forms = _Forms()
     for strong_of in strong_forms:
         for strong in strong_of:
-            for form in strong:
+            for form in strong[1:]:  # (the first is joined to itself already)
                 forms.union(strong[0], form)
     # "Korean Central News" is "Korean Central News Agency" without its last word.  Each longer
     # form looks up its own prefix (comparing every pair was quadratic in the dossier's
@@ -225,10 +226,12 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
             names[root][e.name] += len(e.mentions)
             name_articles[root][e.name] += 1
             types[root][e.type] += len(e.mentions)
-            for form in strong:
-                entry = gazetteer.known_names.get(form)
-                if entry is not None and root not in known:
-                    known[root] = (entry.name, entry.type)
+            if root not in known:  # the first known form of the first entity that has one
+                for form in strong:
+                    entry = gazetteer.known_names.get(form)
+                    if entry is not None:
+                        known[root] = (entry.name, entry.type)
+                        break
     identity: dict[str, tuple[str, EntityType]] = {}
     for root in sorted(names):
         name = _choose_name(names[root], name_articles[root], known.get(root, (None,))[0])
