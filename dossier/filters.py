@@ -188,7 +188,9 @@ def _markup(text: str) -> Markup:
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     escaped = _escaped(sentence)
     if isinstance(mentions, str):
-        targets = {_escaped(mentions)} if mentions else set()
+        targets = (_escaped(mentions),) if mentions else ()
+    elif len(mentions) == 1 and type(mentions) is tuple:  # one name (most passages): no set
+        targets = (_escaped(mentions[0]),) if mentions[0] else ()
     else:
         targets = {_escaped(n) for n in mentions if n}
     if not targets:
