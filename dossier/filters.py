@@ -440,7 +440,15 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         """``reuse`` of each value's ``attribute``, joined by ``separator`` (plain text): for
         lists that grow with the dossier (the other carriers of a wire story on each of
         their pages), without a template loop's costs per item."""
-        return _markup(separator.join([reuse(context, getattr(v, attribute), macro) for v in values]))
+        code, pieces = macro._func.__code__, []
+        for item in values:  # ``reuse`` written out: these lists grow with the dossier
+            value = getattr(item, attribute)
+            key = (code, id(value), page_url(context, value.path), ())
+            found = made.get(key)
+            if found is None or found[0] is not value:
+                found = made[key] = (value, macro(value))
+            pieces.append(found[1])
+        return _markup(separator.join(pieces))
 
     @pass_context
     def asset(context: Context, target: str) -> str:
