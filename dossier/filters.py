@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -187,7 +188,9 @@ def _markup(text: str) -> Markup:
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     escaped = _escaped(sentence)
     if isinstance(mentions, str):
-        targets = {_escaped(mentions)} if mentions else set()
+        targets = (_escaped(mentions),) if mentions else ()
+    elif len(mentions) == 1 and type(mentions) is tuple:  # one name (most passages): no set
+        targets = (_escaped(mentions[0]),) if mentions[0] else ()
     else:
         targets = {_escaped(n) for n in mentions if n}
     if not targets:
@@ -318,6 +321,18 @@ def _remembered(func: Callable[..., str]) -> Callable[..., str]:
     return call
 
 
+@dataclass(frozen=True)
+class _PageLinks:
+    """The page being linked from: its path, its top folder (None at the root), its first
+    two folders ("tokoh/x", None above that depth), and its link caches (see ``page_url``)."""
+
+    path: str
+    top: str | None
+    near: str | None
+    outside: dict[str, str]
+    inside: dict[str, str]
+
+
 def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None = None) -> dict[str, Callable[..., Any]]:
     """The filters of one render, bound to its labels and asset versions (no module state)."""
     known_versions = dict(versions or {})
@@ -326,6 +341,8 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
     # Links that leave the page's top folder (most links), by the page's depth: they depend
     # on nothing else (see ``href``), and a dict lookup costs a third of ``href``'s cache.
     leaving: dict[int, dict[str, str]] = {}
+    # Links into another folder of the page's own top folder, by (top folder, depth).
+    within: dict[tuple[str | None, int], dict[str, str]] = {}
 
     # Sentences marked at a date, for the render: an event's sentence is shown on its topic's
     # page, on the page of every entity it names and on the timeline.  A dossier of 3,000
@@ -343,21 +360,58 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
             return found
         return _highlight(sentence, mentions)
 
+    # The page whose links are being made (a render makes one page's links, then the next
+    # one's): its path, top folder, second folder, and the caches its links are found in.
+    page = _PageLinks("\0", None, None, {}, {})
+
+    def links_of(page_path: str) -> _PageLinks:
+        """Where the links of the page at ``page_path`` are kept (see ``page_url``)."""
+        nonlocal page
+        depth = page_path.count("/")
+        if depth == 0:
+            top = near = None
+        else:
+            slash = page_path.find("/")
+            top = page_path[:slash]
+            second = page_path.find("/", slash + 1)
+            near = page_path[:second] if second >= 0 else None
+        outside = leaving.get(depth)
+        if outside is None:
+            outside = leaving[depth] = {}
+        inside = within.get((top, depth))
+        if inside is None:
+            inside = within[(top, depth)] = {}
+        page = _PageLinks(page_path, top, near, outside, inside)
+        return page
+
     @pass_context
     def page_url(context: Context, target: str) -> str:
-        """The ``url`` filter (see ``url``), with the links that leave the page's top folder
-        kept by depth for the render."""
-        page_path = context.vars["page_path"] if "page_path" in context.vars else context.parent.get("page_path")
-        if page_path is None:
-            return url(context, target)  # (its error)
-        slash = page_path.find("/")
-        if slash >= 0 and target.startswith(page_path[:slash]):
+        """The ``url`` filter (see ``url``), its links kept for the render by what they depend
+        on: a link that leaves the page's top folder depends only on the page's depth, one
+        into another folder of the same top folder on that folder and the depth (both: the
+        folders the link climbs), and only links into the page's own second folder (its
+        other pages, ``tokoh/x/2/`` from ``tokoh/x/``) are made by ``href`` each time.
+
+        Some 100 links a page: the page's folders are found once per page, not per link.
+        """
+        names = context.vars
+        page_path = names["page_path"] if "page_path" in names else context.parent.get("page_path")
+        here = page if page_path is page.path else None
+        if here is None:
+            if page_path is None:
+                return url(context, target)  # (its error)
+            here = links_of(page_path)
+        top = here.top
+        if top is None or not target.startswith(top):
+            links = here.outside
+        elif here.near is not None and target.startswith(here.near):
             return href(page_path, target)
-        depth = page_path.count("/")
+        else:
+            links = here.inside
         try:
-            return leaving[depth][target]
+            return links[target]
         except KeyError:
-            link = leaving.setdefault(depth, {})[target] = href(page_path, target)
+            link = links[target] = href(page_path, target)
             return link
 
     @pass_context
@@ -386,7 +440,15 @@ def make_filters(labels: Mapping[str, str], versions: Mapping[str, str] | None =
         """``reuse`` of each value's ``attribute``, joined by ``separator`` (plain text): for
         lists that grow with the dossier (the other carriers of a wire story on each of
         their pages), without a template loop's costs per item."""
-        return _markup(separator.join([reuse(context, getattr(v, attribute), macro) for v in values]))
+        code, pieces = macro._func.__code__, []
+        for item in values:  # ``reuse`` written out: these lists grow with the dossier
+            value = getattr(item, attribute)
+            key = (code, id(value), page_url(context, value.path), ())
+            found = made.get(key)
+            if found is None or found[0] is not value:
+                found = made[key] = (value, macro(value))
+            pieces.append(found[1])
+        return _markup(separator.join(pieces))
 
     @pass_context
     def asset(context: Context, target: str) -> str:

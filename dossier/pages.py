@@ -80,7 +80,7 @@ def _article(r: Renderer, index: int) -> bytes:
     description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
         "article.html", page.path, view=view, shared=article_passages(r.analysis, page, r.passages.passage_path),
-        quotes=article_quotes(r.analysis, page, r.speakers, r.quotes.group_path),
+        quotes=article_quotes(r.analysis, page, r.speakers, r.quotes.group_path, r.group_outlets),
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
                     published=article.published.isoformat() if article.published else None),
         jsonld=article_jsonld(view, r.config, r.entities),

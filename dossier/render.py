@@ -39,6 +39,7 @@ from .views import (
     index_events,
 )
 from .views_analysis import (
+    GroupOutlets,
     TimelinePages,
 )
 from .views_lists import PassagePages, QuotePages
@@ -278,6 +279,11 @@ class Renderer:
     @cached_property
     def quotes(self) -> QuotePages:
         return QuotePages(self.analysis.speakers, self.config, self.paths["quotes"], self.size)
+
+    @cached_property
+    def group_outlets(self) -> GroupOutlets:
+        """The outlets of each quote group an article page shows, found once per group."""
+        return GroupOutlets()
 
     @cached_property
     def passages(self) -> PassagePages:

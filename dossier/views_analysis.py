@@ -322,16 +322,48 @@ class ArticleQuote:
     page: str  # the quotes page that shows the group
 
 
+class GroupOutlets:
+    """What ``article_quotes`` asks of a quote group, found once per group for a render.
+
+    A statement carried by a hundred articles is shown on each of their pages, and each
+    page asked the whole group for its outlets and for which wording its own source has:
+    work that grew with the square of the group's size.  Made lazily, group by group, so a
+    render worker pays only for the groups of its own articles.
+    """
+
+    def __init__(self) -> None:
+        # group id -> (the group, its outlets, each rendering's outlets, rendering by source id)
+        self.made: dict[str, tuple[QuoteGroup, tuple[str, ...], tuple[frozenset[str], ...], dict[int, int]]] = {}
+
+    def of(self, group: QuoteGroup) -> tuple[tuple[str, ...], tuple[frozenset[str], ...], dict[int, int]]:
+        found = self.made.get(group.id)
+        if found is None or found[0] is not group:
+            wording: dict[int, int] = {}  # a source's first wording, as ``next`` found it
+            for index, r in enumerate(group.renderings):
+                for s in r.sources:
+                    wording.setdefault(id(s), index)
+            found = self.made[group.id] = (group, group.outlets,
+                                           tuple(frozenset(s.outlet for s in r.sources) for r in group.renderings),
+                                           wording)
+        return found[1], found[2], found[3]
+
+
 def article_quotes(analysis: Analysis, page: ArticlePage, speakers: Mapping[str, EntityPage],
-                   where: Callable[[str], str]) -> tuple[ArticleQuote, ...]:
+                   where: Callable[[str], str], outlets: GroupOutlets | None = None) -> tuple[ArticleQuote, ...]:
     """The article's quotes in text order, each linked to its group on the quotes page
-    (``where(group id)``: the page of the quotes list that shows it)."""
+    (``where(group id)``: the page of the quotes list that shows it); ``outlets``: the
+    render's ``GroupOutlets`` (none: a new one)."""
+    known = outlets if outlets is not None else GroupOutlets()
     quotes = []
     for group, source in analysis.quotes_in(page.article.slug):
         speaker = speakers.get(group.speaker_key) if group.speaker_key else None
-        own = next(r for r in group.renderings if any(s is source for s in r.sources))
-        elsewhere = tuple(o for o in group.outlets if o != source.outlet)
-        reworded = any(r is not own and any(s.outlet != source.outlet for s in r.sources) for r in group.renderings)
+        group_outlets, rendering_outlets, wording = known.of(group)
+        own = wording[id(source)]
+        outlet = source.outlet
+        elsewhere = tuple(o for o in group_outlets if o != outlet)
+        # Another wording carried by some other outlet than this article's.
+        reworded = any(index != own and (len(carried) > 1 or outlet not in carried)
+                       for index, carried in enumerate(rendering_outlets) if carried)
         quotes.append(ArticleQuote(group, source, page.article.text[source.start:source.end],
                                    speaker.path if speaker else None, elsewhere, reworded, where(group.id)))
     return tuple(quotes)

@@ -749,12 +749,13 @@ def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> No
         text = "".join(rng.choice(("Kim", " Jong", " Un", " ", "AS", "kelas", "a", "Rusia", "-Korea", "_", "\n\n"))
                        for _ in range(rng.randint(1, 14)))
         chosen = tuple(rng.sample(names, rng.randint(1, len(names))))
-        linker = _Linker(text, [], {n: (("person", n), "x") for n in chosen})
+        targets = {n: (("person", n), "x") for n in chosen}  # every name its own entity: all linked
         start = rng.randint(0, len(text))
         piece = text[start:rng.randint(start, len(text))]
         if piece:
-            assert linker._words(piece, start) == whole_words(piece, chosen), (text, start, piece, chosen)
-            assert linker._words(piece, -1) == whole_words(piece, chosen)
+            expected = _Linker(text, [], targets)._link_spans(piece, whole_words(piece, chosen))
+            assert _Linker(text, [], targets)._link(piece, start) == expected, (text, start, piece, chosen)
+            assert _Linker(text, [], targets)._link(piece, -1) == expected
 
 
 def test_dict_keys_read_as_attributes_as_jinja_reads_them() -> None:
