@@ -17,9 +17,10 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .filters import href, whole_words
+from .filters import whole_words
 from .markup import HEADING, INLINE_MARKUP, is_plain_line
 from .models import ArticlePage, EntityPage
+from .page_links import href
 
 
 def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage], md: MarkdownIt,

@@ -16,8 +16,8 @@ from .analysis.claims import Attestation
 from .analysis.timeline import TimelineEvent, TimelinePeriod
 from .collector import collector_paused
 from .config import Config
-from .filters import href
 from .models import ArticlePage, EntityMentions, EntityPage, Event, Site
+from .page_links import href
 
 
 def _url(path: str) -> str:

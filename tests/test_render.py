@@ -566,7 +566,7 @@ def test_whole_words_finds_what_the_regular_expression_finds() -> None:
 
 
 def test_links_are_the_same_from_every_page(tmp_path: Path) -> None:
-    from dossier.filters import href
+    from dossier.page_links import href
     for page in ("index.html", "404.html", "artikel/a/index.html", "tokoh/b/index.html", "linimasa/index.html"):
         for target in ("index.html", "feed.xml", "assets/dossier.css", "artikel/a/index.html",
                        "artikel/c/index.html", "tokoh/index.html", "linimasa/index.html"):

@@ -8,7 +8,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.filters import href
+from dossier.page_links import href
 from dossier.urls import relative_href, slugify
 
 SEGMENT = st.sampled_from(["artikel", "tokoh", "a", "b", "kim-jong-un", "assets"])
@@ -54,7 +54,7 @@ def test_slugs_are_safe_ascii() -> None:
 
 
 def test_remembered_links_are_relative_href() -> None:
-    """``filters.href`` remembers links by (folders climbed, rest of the target): for every
+    """``page_links.href`` remembers links by (folders climbed, rest of the target): for every
     page and target of a small alphabet of folders (a file named like a folder included) it
     gives exactly ``relative_href``."""
     names = ("a", "b", "page", "2", "index.html", "feed.xml")
