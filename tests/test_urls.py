@@ -63,3 +63,16 @@ def test_remembered_links_are_relative_href() -> None:
     for page in pages:
         for target in paths:
             assert href(page, target) == relative_href(page, target), (page, target)
+
+
+def test_absolute_urls_name_a_page_by_its_folder_and_other_files_by_name() -> None:
+    from types import SimpleNamespace
+
+    from dossier.urls import absolute_url
+
+    config = SimpleNamespace(base_url="https://example.org/dosir/")
+    assert absolute_url(config, "index.html") == "https://example.org/dosir/"
+    assert absolute_url(config, "tokoh/kim-jong-un/index.html") == "https://example.org/dosir/tokoh/kim-jong-un/"
+    assert absolute_url(config, "feed.xml") == "https://example.org/dosir/feed.xml"
+    assert absolute_url(config, "artikel/not-index.html") == "https://example.org/dosir/artikel/not-index.html"
+    assert absolute_url(config, "artikel/xindex.html") == "https://example.org/dosir/artikel/xindex.html"
