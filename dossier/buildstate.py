@@ -24,7 +24,6 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 
 STATE_FILE = "last-builds.json"
@@ -79,13 +78,43 @@ def _files_in(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]
         yield from _files_in(entry.path, f"{prefix}{entry.name}/")
 
 
+def _installed_versions() -> dict[str, str]:
+    """Normalised project name -> version, read from the names of the ``*.dist-info``
+    folders on ``sys.path`` (the first one found wins, as imports do).
+
+    What ``importlib.metadata.version`` answers for a project installed by pip, without
+    importing it: that import alone took 50-90 ms of every build, half of a warm one.
+    """
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name[:-len(".dist-info")].partition("-")
+                found.setdefault(_normalise(project), version)
+    return found
+
+
+def _normalise(project: str) -> str:
+    return project.lower().replace("_", "-").replace(".", "-")
+
+
 def _library_versions() -> list[str]:
+    installed = _installed_versions()
     versions = []
     for name in OUTPUT_LIBRARIES:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} missing")
+        version = installed.get(_normalise(name))
+        if version is None:  # installed some other way (an egg, a system package): ask properly
+            from importlib import metadata
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                versions.append(f"{name} missing")
+                continue
+        versions.append(f"{name}=={version}")
     return versions
 
 

@@ -185,3 +185,17 @@ def test_an_edited_template_is_compiled_anew_not_taken_from_the_template_cache(s
     (theme / "404.html").write_text(default.replace("</header>", "</header><p>versi dua</p>"), encoding="utf-8")
     build(site)
     assert "versi dua" in (site / "output" / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_library_versions_in_the_input_digest_are_those_importlib_metadata_reports() -> None:
+    from importlib import metadata
+
+    from dossier import buildstate
+
+    expected = []
+    for name in buildstate.OUTPUT_LIBRARIES:
+        try:
+            expected.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            expected.append(f"{name} missing")
+    assert buildstate._library_versions() == expected
