@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import islice
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 from ..models import EntityType, Sentence
@@ -264,6 +265,10 @@ class _Piece(NamedTuple):
     tokens: int
 
 
+# Candidate(...) made in C from its fields (the same value): one for every candidate of
+# every sentence, remembered or not.
+_new_candidate = partial(tuple.__new__, Candidate)
+_TEXT, _JOINER = itemgetter(2), itemgetter(3)  # a Token's text and joiner
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 _MEMO_LIMIT = 1 << 14  # runs (or words, or sentences) remembered per gazetteer: ~800 bytes a run, 13 MB at most
@@ -299,16 +304,14 @@ def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer
     (``_segment``), so it is worked out once per gazetteer for each such pair: news repeats
     its names in the same few contexts, in an article and across a dossier.
     """
-    key = (tuple([t.text for t in run]), tuple([t.joiner for t in run]),
-           facts_around(text, run, sentence, initial, headline))
+    key = (tuple(map(_TEXT, run)), tuple(map(_JOINER, run)), facts_around(text, run, sentence, initial, headline))
     runs = gaz.memo.runs
     pieces = runs.get(key)
     if pieces is None:
         if len(runs) >= _MEMO_LIMIT:
             _forget_oldest(runs)
         pieces = runs[key] = _segment(*key, gaz)
-    return [Candidate(run[p.first].start, run[p.end - 1].end, p.text, p.type, p.canonical, p.strength,
-                      p.initial, p.tokens) for p in pieces]
+    return [_new_candidate((run[first].start, run[end - 1].end, *rest)) for first, end, *rest in pieces]
 
 
 def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
@@ -448,11 +451,6 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         if len(run) == 1 and _is_plain(first.text, gaz) and no_cue_before(text, start, first.start, initial):
             continue
         out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
-
-
-# Candidate(...) made in C from its fields (the same value): a remembered sentence's
-# candidates are made again at every place the sentence is written.
-_new_candidate = partial(tuple.__new__, Candidate)
 
 
 def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:

@@ -329,11 +329,12 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
         names.setdefault(key, name)
     out = []
     for (kind, key), members in merged.items():
-        seen: set[tuple[int, int]] = set()
         mentions = []
+        last = None  # the span of the last mention: sorted, a repeated span follows its first
         for c in sorted(members, key=_START_END):
-            if (c.start, c.end) not in seen:
-                seen.add((c.start, c.end))
-                mentions.append(Mention(c.text, c.start, c.end))
+            span = (c[0], c[1])
+            if span != last:
+                last = span
+                mentions.append(Mention(c[2], c[0], c[1]))
         out.append(EntityMentions(key, names[(kind, key)], kind, tuple(mentions)))  # type: ignore[arg-type]
     return tuple(sorted(out, key=lambda e: (e.mentions[0].start, e.key)))

@@ -44,7 +44,9 @@ _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\
 _WORDS = re.compile(r"\w+")
 _VERB_AFTER = re.compile(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
-_MARK_PATTERNS = tuple(map(re.compile, (r"\n", r"\. ", r"[?!] ", r"\.\n", r"(?=\n\n)", r"[,.;]")))
+# (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
+# quickly, where a lookahead first is tried at every position of the text)
+_MARK_PATTERNS = tuple(map(re.compile, (r"\n", r"\. ", r"[?!] ", r"\.\n", r"\n(?=\n)", r"[,.;]")))
 _FIRST_WORD = re.compile(r"[\s,.]*+(\w+)")
 _Event = tuple[int, EntityMentions | None]
 _Speakers = list[tuple[Mention, EntityMentions]]
