@@ -445,10 +445,12 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
     tokens = tokenize(text, start, sentence.end)
     headline = _is_headline(tokens.texts, gaz)
     lead = _LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
+    plain = gaz.memo.plain_words
     for run in find_runs(text, tokens):
         first = run[0]
         initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
-        if len(run) == 1 and _is_plain(first.text, gaz) and no_cue_before(text, start, first.start, initial):
+        if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
+                and no_cue_before(text, start, first.start, initial)):
             continue
         out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
 

@@ -28,7 +28,8 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
                               "surat", "harian", "partai", "institusi", "istana"})
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
 _OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
-_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
+_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")  # (those of both)
+_BRACKETED_CAPS = re.compile(r"\([A-Z]+\)")
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
                            "kecamatan", "kelurahan", "desa", "dusun", "kampung")
@@ -124,7 +125,8 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
     """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita");
     ``stripped`` is ``before.rstrip()`` and ``titled`` its ``_titled_apposition``."""
     if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
-        if _ORG_APPOSED.search(before[-80:]):
+        window = before[-80:]
+        if any(word in window for word in _OUTLET_CUE_WORDS) and _ORG_APPOSED.search(window):
             return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
         if titled:
             return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
@@ -149,7 +151,7 @@ def _titled_apposition(before: str) -> bool:
     stripped = before.rstrip()
     if not stripped.endswith(","):
         return False
-    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
+    words = (_BRACKETED_CAPS.sub(" ", stripped[:-1]) if "(" in stripped else stripped[:-1]).split()[-8:]
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1

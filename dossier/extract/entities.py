@@ -48,7 +48,10 @@ class _Group:
 
     @property
     def type(self) -> EntityType | None:
-        kinds = set(map(_TYPE, self.members))  # (asked several times of every group: read in C)
+        members = self.members
+        if len(members) == 1:
+            return members[0][3]  # (half the groups: a name mentioned once)
+        kinds = set(map(_TYPE, members))  # (asked several times of every group: read in C)
         kinds.discard(None)
         if len(kinds) <= 1:  # (nearly always: every typed member agrees)
             return next(iter(kinds), None)
@@ -63,6 +66,8 @@ class _Group:
     def name(self) -> str:
         if self.canonical:
             return self.canonical
+        if len(self.members) == 1:
+            return self.members[0][2]
         longest = max(c.tokens for c in self.members)
         return next(c.text for c in self.members if c.tokens == longest)
 
@@ -160,7 +165,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     pending: list[Candidate] = []
     # 1. Full names: gazetteer names, multi-word names and names typed by their own shape.
     for c in candidates:
-        compound = " " not in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
+        compound = " " not in c.text and "-" in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
         if c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
             group = by_form.get(key)
@@ -175,8 +180,10 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
     for group in list(groups):
         for c in list(group.members):
+            if c.tokens < 2:
+                continue  # (most members: checked before the text is read)
             m = _ACRONYM_DEFINITION.match(text, c.end)
-            if not m or c.tokens < 2 or group not in groups:
+            if not m or group not in groups:
                 continue
             other = by_form.get(fold(m.group(1)))
             if other is None:
