@@ -49,3 +49,29 @@ def test_blank_lines_are_the_lookahead_regex():
 def test_word_before_examples(text):
     assert calendar.word_before(text, len(text)) == (
         m.group(1).lower().strip(",;:") if (m := re.search(r"([^\s(]+)[\s(]*\Z", text[-30:])) else "")
+
+
+def test_the_cue_before_a_run_reads_its_last_two_words_as_the_word_regex_does():
+    from dossier.extract import cues
+
+    def expected(before: str) -> str | None:
+        stripped = before.rstrip()
+        if stripped.endswith(",") or not before or stripped[-1:] in cues._PUNCTUATION_BEFORE:
+            return cues._cue_before(before, stripped, False)
+        words = re.findall(r"\w+", before[-40:].casefold())
+        if not words:
+            return None
+        last, two = words[-1], " ".join(words[-2:])
+        if two in cues.ORG_CUES or last in cues.ORG_CUES:
+            return "organization"
+        if two in cues.PERSON_TITLES or last in cues.PERSON_TITLES or last in cues.SPEECH_BEFORE or last == "menurut":
+            return "person"
+        if two in cues.PLACE_CUES or last in cues.PLACE_CUES:
+            return "place"
+        return None
+
+    words = ["di", "kata", "juru", "bicara", "kantor", "berita", "ibu", "kota", "Ke", "ßa", "x_", "2023", "-", "Dİ"]
+    for _ in range(20000):
+        before = "".join(_RANDOM.choice(words) + _RANDOM.choice([" ", "  ", "-", "\n", ""])
+                         for _ in range(_RANDOM.randint(0, 12)))
+        assert cues._cue_before(before, before.rstrip(), False) == expected(before), before

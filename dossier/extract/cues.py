@@ -133,10 +133,16 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         return None  # (a comma is punctuation in between)
     if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
         return None  # punctuation in between: the cue belongs to something else
-    words = _WORDS.findall(before[-40:].casefold())
-    if not words:
-        return None
-    last, two = words[-1], " ".join(words[-2:])
+    window = before[-40:].casefold()
+    tail = window.rsplit(None, 2)
+    if len(tail) == 3 and tail[1].isalnum() and tail[2].isalnum():
+        # (most runs: two whole words before it, each all word characters, are its last two words)
+        last, two = tail[2], f"{tail[1]} {tail[2]}"
+    else:
+        words = _WORDS.findall(window)
+        if not words:
+            return None
+        last, two = words[-1], " ".join(words[-2:])
     if two in ORG_CUES or last in ORG_CUES:
         return "organization"
     if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
