@@ -49,10 +49,6 @@ _BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
 _NAME_PUNCTUATION = re.compile(r"[-‐‑–.'’]+")
 
 
-def _is_word_or_dot(c: str) -> bool:
-    return c.isalnum() or c == "_" or c == "."  # [\w.]
-
-
 def _word_before(text: str, dot: int) -> str | None:
     r"""The run of word characters and periods that ends at ``dot`` (or just before a line
     break there): what ``re.search(r"([\w.]+)$", text[:dot])`` finds.  Read backwards from
@@ -62,7 +58,7 @@ def _word_before(text: str, dot: int) -> str | None:
     if end and text[end - 1] == "\n":
         end -= 1  # "$" matches before a final line break too; a run ending at ``dot`` has none
     start = end
-    while start > 0 and _is_word_or_dot(text[start - 1]):
+    while start > 0 and ((c := text[start - 1]).isalnum() or c == "_" or c == "."):  # [\w.], inline
         start -= 1
     return text[start:end] if start < end else None
 
