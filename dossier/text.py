@@ -39,16 +39,14 @@ _TERMINATORS = ".!?…"
 # A candidate boundary: terminators, then closing quotes/brackets, then whitespace.  Tried
 # only where a run of terminators begins, and possessive: no backtracking can make a run
 # end in whitespace, so a failed try ("....x", or 50,000 periods) costs its run once, not
-# once per character of it.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
+# once per character of it.  It opens with the terminator and looks behind it after (the
+# character before the one it read): a pattern that opens with a class is searched for it
+# quickly, one that opens with a lookbehind is tried at every character of the text.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’»)\]]*+(?=\s)")
 _NEXT_WORD = re.compile(r"\s*+[\"“‘«(]?+\s*+(\w+)")  # possessive: a long gap of spaces is read once
 # A paragraph: lines up to a blank one (a line of only spaces is blank too).
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
 _NAME_PUNCTUATION = re.compile(r"[-‐‑–.'’]+")
-
-
-def _is_word_or_dot(c: str) -> bool:
-    return c.isalnum() or c == "_" or c == "."  # [\w.]
 
 
 def _word_before(text: str, dot: int) -> str | None:
@@ -60,7 +58,7 @@ def _word_before(text: str, dot: int) -> str | None:
     if end and text[end - 1] == "\n":
         end -= 1  # "$" matches before a final line break too; a run ending at ``dot`` has none
     start = end
-    while start > 0 and _is_word_or_dot(text[start - 1]):
+    while start > 0 and ((c := text[start - 1]).isalnum() or c == "_" or c == "."):  # [\w.], inline
         start -= 1
     return text[start:end] if start < end else None
 

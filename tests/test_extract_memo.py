@@ -46,12 +46,36 @@ def test_an_article_extracts_the_same_with_a_used_gazetteer(texts):
     assert link_dossier(tuple(with_memo), shared) == link_dossier(tuple(fresh), build_gazetteer(known))
 
 
-def test_a_memo_cleared_when_full_gives_the_same_candidates(texts, monkeypatch):
+@pytest.mark.parametrize("limit", [2, 3, 7])
+def test_a_memo_thinned_when_full_gives_the_same_candidates(texts, monkeypatch, limit):
     gazetteer = build_gazetteer(())
     expected = [extract_article(t, date(2023, 9, 11), build_gazetteer(())) for t in texts]
-    monkeypatch.setattr(candidates, "_MEMO_LIMIT", 2)
+    monkeypatch.setattr(candidates, "_MEMO_LIMIT", limit)
     assert [extract_article(t, date(2023, 9, 11), gazetteer) for t in texts] == expected
-    assert len(gazetteer.memo.runs) <= 2
+    assert len(gazetteer.memo.runs) <= limit
+    assert len(gazetteer.memo.sentences) <= limit
+
+
+def test_a_remembered_sentence_gives_its_candidates_where_it_is_written_again():
+    sentence = "Juru bicara Kremlin, Dmitry Peskov, mengatakan Putin akan ke Vladivostok."
+    gazetteer = build_gazetteer(())
+    first = extract_article(sentence, None, gazetteer)
+    again = extract_article("Pada Senin, hujan turun. " + sentence, None, gazetteer)
+    assert sentence in gazetteer.memo.sentences
+    shift = len("Pada Senin, hujan turun. ")
+    assert [(m.start - shift, m.end - shift) for e in again.entities for m in e.mentions] == [
+        (m.start, m.end) for e in first.entities for m in e.mentions]
+    assert again == extract_article("Pada Senin, hujan turun. " + sentence, None, build_gazetteer(()))
+
+
+def test_a_sentence_ending_with_a_word_is_read_with_what_follows_it():
+    # The acronym after a headline-like line without a full stop names its institution.
+    gazetteer = build_gazetteer(())
+    plain = extract_article("Kepala Badan Pangan Nasional\n\nIa datang.", None, gazetteer)
+    taught = extract_article("Kepala Badan Pangan Nasional\n(BPN) datang.", None, gazetteer)
+    assert plain == extract_article("Kepala Badan Pangan Nasional\n\nIa datang.", None, build_gazetteer(()))
+    assert taught == extract_article("Kepala Badan Pangan Nasional\n(BPN) datang.", None, build_gazetteer(()))
+    assert "Kepala Badan Pangan Nasional" not in gazetteer.memo.sentences
 
 
 def test_the_memo_is_no_part_of_the_gazetteer_value():

@@ -313,9 +313,17 @@ NUMBER_END = r"(?![\w/]|[.,:]\d)"  # a number ends here: not "2019.5", not "11/9
 
 
 def word_before(text: str, start: int) -> str:
-    """The word just before ``start``, lowercased, skipping an opening parenthesis."""
-    match = _LAST_WORD.search(text[max(0, start - 30):start])
-    return match.group(1).lower().strip(",;:") if match else ""
+    """The word just before ``start``, lowercased, skipping an opening parenthesis.
+
+    What ``_LAST_WORD`` finds in the 30 characters before ``start``, read from their end
+    (the search tried the pattern at every one of them, reading on to the end each time).
+    """
+    stripped = text[max(0, start - 30):start].rstrip()
+    while stripped.endswith("("):
+        stripped = stripped[:-1].rstrip()
+    if not stripped:
+        return ""
+    return stripped.rsplit(None, 1)[-1].rsplit("(", 1)[-1].lower().strip(",;:")
 
 
 def word_after(text: str, end: int) -> str:

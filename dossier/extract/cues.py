@@ -9,6 +9,7 @@ sentence, copying both for every run was quadratic.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from ..models import EntityType, Sentence
@@ -27,7 +28,8 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
                               "surat", "harian", "partai", "institusi", "istana"})
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
 _OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
-_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")
+_OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")  # (those of both)
+_BRACKETED_CAPS = re.compile(r"\([A-Z]+\)")
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
                            "kecamatan", "kelurahan", "desa", "dusun", "kampung")
@@ -51,8 +53,11 @@ class Facts(NamedTuple):
     titled: bool  # ``_titled_apposition`` of the text before
     comma_after: bool  # a comma follows
     acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
-    cue_after: EntityType | None  # ``_cue_after``
+    cue_after: EntityType | None  # ``_apposition_cue`` or ``_speech_cue``
     comma_capital: bool  # a comma and a capital follow
+
+
+_new_facts = partial(tuple.__new__, Facts)  # Facts(...) made in C (the same value): one per run
 
 
 def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> Facts:
@@ -60,30 +65,42 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
 
     Only the end of the text before the run is read and the text after it is matched in
     place, never copied: in a very long sentence, copying both for every run was quadratic.
+    The character right after the run decides which of the cues after it can be there at
+    all (each of them opens with a comma, a space or a bracket), so only those are matched.
     """
     at = run[0].start
-    near = max(sentence.start, at - _NEAR)
+    start = sentence.start
+    near = max(start, at - _NEAR)
     before = text[near:at]
     stripped = before.rstrip()  # the cue words must end it for the searches on it to match
-    if stripped.endswith(",") or (near > sentence.start and len(stripped) < _NEAR // 2):
+    if stripped.endswith(",") or (near > start and len(stripped) < _NEAR // 2):
         # Only a titled apposition (after a comma) reads further back than _NEAR characters; a
         # window mostly blank is read as the cues see the sentence, too (rare either way).
-        before = text_before(text, sentence.start, at)
+        before = text_before(text, start, at)
         stripped = before.rstrip()
+    comma = stripped.endswith(",")
+    titled = comma and _titled_apposition(before)
     outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
     after_at, end = run[-1].end, sentence.end
-    return Facts(
+    following = text[after_at] if after_at < end else ""
+    if following == ",":
+        comma_after, acronym_after, cue_after = True, False, _apposition_cue(text, after_at, end)
+        comma_capital = _COMMA_CAPITAL.match(text, after_at, end) is not None
+    elif following.isspace():
+        comma_after = _COMMA_AFTER.match(text, after_at, end) is not None
+        acronym_after = ACRONYM_AFTER.match(text, after_at, end) is not None
+        cue_after, comma_capital = _speech_cue(text, after_at, end), False
+    else:  # a full stop, a bracket, the sentence's end...: no comma, apposition or word follows
+        comma_after, cue_after, comma_capital = False, None, False
+        acronym_after = following == "(" and ACRONYM_AFTER.match(text, after_at, end) is not None
+    return _new_facts((
         initial, headline,
         stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
         outlet_words,
         outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
-        _cue_before(before),
-        stripped.endswith(",") and _titled_apposition(before),
-        _COMMA_AFTER.match(text, after_at, end) is not None,
-        ACRONYM_AFTER.match(text, after_at, end) is not None,
-        _cue_after(text, after_at, end),
-        _COMMA_CAPITAL.match(text, after_at, end) is not None,
-    )
+        _cue_before(before, stripped, titled),
+        titled, comma_after, acronym_after, cue_after, comma_capital,
+    ))
 
 
 def no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:
@@ -104,20 +121,28 @@ def _end_of_text(text: str, start: int, end: int) -> int:
     return end
 
 
-def _cue_before(before: str) -> EntityType | None:
-    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita")."""
-    stripped = before.rstrip()
+def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
+    """Type suggested by the lowercase words just before a run ("kata", "di", "kantor berita");
+    ``stripped`` is ``before.rstrip()`` and ``titled`` its ``_titled_apposition``."""
     if stripped.endswith(","):  # (what both of these end with, checked first: most runs follow no comma)
-        if _ORG_APPOSED.search(before[-80:]):
+        window = before[-80:]
+        if any(word in window for word in _OUTLET_CUE_WORDS) and _ORG_APPOSED.search(window):
             return "organization"  # "kantor berita Jepang, Kyodo": the outlet named after its country
-        if _titled_apposition(before):
+        if titled:
             return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
+        return None  # (a comma is punctuation in between)
     if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
         return None  # punctuation in between: the cue belongs to something else
-    words = _WORDS.findall(before[-40:].casefold())
-    if not words:
-        return None
-    last, two = words[-1], " ".join(words[-2:])
+    window = before[-40:].casefold()
+    tail = window.rsplit(None, 2)
+    if len(tail) == 3 and tail[1].isalnum() and tail[2].isalnum():
+        # (most runs: two whole words before it, each all word characters, are its last two words)
+        last, two = tail[2], f"{tail[1]} {tail[2]}"
+    else:
+        words = _WORDS.findall(window)
+        if not words:
+            return None
+        last, two = words[-1], " ".join(words[-2:])
     if two in ORG_CUES or last in ORG_CUES:
         return "organization"
     if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
@@ -132,7 +157,7 @@ def _titled_apposition(before: str) -> bool:
     stripped = before.rstrip()
     if not stripped.endswith(","):
         return False
-    words = re.sub(r"\([A-Z]+\)", " ", stripped[:-1]).split()[-8:]
+    words = (_BRACKETED_CAPS.sub(" ", stripped[:-1]) if "(" in stripped else stripped[:-1]).split()[-8:]
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
@@ -142,9 +167,9 @@ def _titled_apposition(before: str) -> bool:
     return any(w in PERSON_TITLES or f"{w} {v}" in PERSON_TITLES for w, v in zip(block, [*block[1:], ""], strict=True))
 
 
-def _cue_after(text: str, at: int, end: int) -> EntityType | None:
-    """Type suggested by an apposition (", juru bicara Kremlin") or a verb of saying after a run
-    (read from ``at``, up to the sentence's ``end``)."""
+def _apposition_cue(text: str, at: int, end: int) -> EntityType | None:
+    """Type suggested by an apposition after a run (", juru bicara Kremlin"), read from ``at``
+    (a comma) up to the sentence's ``end``."""
     match = _APPOSITION.match(text, at, end)
     if match:
         first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
@@ -154,7 +179,10 @@ def _cue_after(text: str, at: int, end: int) -> EntityType | None:
             return "place"
         if first in _ORG_APPOSITIONS:
             return "organization"
-    word = _WORD_AFTER.match(text, at, end)
-    if word and word.group(1) in SPEECH_AFTER:
-        return "person"
     return None
+
+
+def _speech_cue(text: str, at: int, end: int) -> EntityType | None:
+    """A verb of saying right after a run ("Peskov mengatakan"), read from ``at`` (a space)."""
+    word = _WORD_AFTER.match(text, at, end)
+    return "person" if word and word.group(1) in SPEECH_AFTER else None

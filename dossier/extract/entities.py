@@ -48,7 +48,10 @@ class _Group:
 
     @property
     def type(self) -> EntityType | None:
-        kinds = set(map(_TYPE, self.members))  # (asked several times of every group: read in C)
+        members = self.members
+        if len(members) == 1:
+            return members[0][3]  # (half the groups: a name mentioned once)
+        kinds = set(map(_TYPE, members))  # (asked several times of every group: read in C)
         kinds.discard(None)
         if len(kinds) <= 1:  # (nearly always: every typed member agrees)
             return next(iter(kinds), None)
@@ -63,6 +66,8 @@ class _Group:
     def name(self) -> str:
         if self.canonical:
             return self.canonical
+        if len(self.members) == 1:
+            return self.members[0][2]
         longest = max(c.tokens for c in self.members)
         return next(c.text for c in self.members if c.tokens == longest)
 
@@ -160,7 +165,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     pending: list[Candidate] = []
     # 1. Full names: gazetteer names, multi-word names and names typed by their own shape.
     for c in candidates:
-        compound = " " not in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
+        compound = " " not in c.text and "-" in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
         if c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
             group = by_form.get(key)
@@ -175,8 +180,10 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
     for group in list(groups):
         for c in list(group.members):
+            if c.tokens < 2:
+                continue  # (most members: checked before the text is read)
             m = _ACRONYM_DEFINITION.match(text, c.end)
-            if not m or c.tokens < 2 or group not in groups:
+            if not m or group not in groups:
                 continue
             other = by_form.get(fold(m.group(1)))
             if other is None:
@@ -329,11 +336,12 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
         names.setdefault(key, name)
     out = []
     for (kind, key), members in merged.items():
-        seen: set[tuple[int, int]] = set()
         mentions = []
+        last = None  # the span of the last mention: sorted, a repeated span follows its first
         for c in sorted(members, key=_START_END):
-            if (c.start, c.end) not in seen:
-                seen.add((c.start, c.end))
-                mentions.append(Mention(c.text, c.start, c.end))
+            span = (c[0], c[1])
+            if span != last:
+                last = span
+                mentions.append(Mention(c[2], c[0], c[1]))
         out.append(EntityMentions(key, names[(kind, key)], kind, tuple(mentions)))  # type: ignore[arg-type]
     return tuple(sorted(out, key=lambda e: (e.mentions[0].start, e.key)))

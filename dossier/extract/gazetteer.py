@@ -146,11 +146,12 @@ class Memo:
     computation would give.  News repeats its names in the same few contexts, in an article
     and across a dossier; each process (a worker, the preview server) has its own."""
 
-    __slots__ = ("plain_words", "runs")
+    __slots__ = ("plain_words", "runs", "sentences")
 
     def __init__(self) -> None:
         self.plain_words: dict[str, bool] = {}  # candidates._plain_word
         self.runs: dict[object, object] = {}  # candidates._segment, by its arguments
+        self.sentences: dict[str, tuple[tuple[object, ...], ...]] = {}  # candidates of a sentence, by its text
 
 
 @dataclass(frozen=True)

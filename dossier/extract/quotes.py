@@ -44,7 +44,9 @@ _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\
 _WORDS = re.compile(r"\w+")
 _VERB_AFTER = re.compile(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
-_MARK_PATTERNS = tuple(map(re.compile, (r"\n", r"\. ", r"[?!] ", r"\.\n", r"(?=\n\n)", r"[,.;]")))
+# (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
+# quickly, where a lookahead first is tried at every position of the text)
+_MARK_PATTERNS = tuple(map(re.compile, (r"\n", r"\. ", r"[?!] ", r"\.\n", r"\n(?=\n)", r"[,.;]")))
 _FIRST_WORD = re.compile(r"[\s,.]*+(\w+)")
 _Event = tuple[int, EntityMentions | None]
 _Speakers = list[tuple[Mention, EntityMentions]]
@@ -142,18 +144,18 @@ def _speaker_events(text: str, speakers: _Speakers, quoted: list[tuple[int, int]
     people = [m.start for m, e in speakers if e.type == "person"]
     ends = sorted(m.end for m, _ in speakers)
     for mention, entity in speakers:
-        before = text[max(0, mention.start - 60):mention.start].casefold()
-        after = text[mention.end:mention.end + 80]
+        start, end = mention.start, mention.end
+        before = text[max(0, start - 60):start].casefold()
         words_before = _WORDS.findall(before)
         released = words_before[-2:] if words_before[-1:] == ["oleh"] else words_before[-1:]
         if words_before and (words_before[-1] in SPEECH_BEFORE or "menurut" in words_before[-4:]
                              or (released and released[0] in _RELEASED)):
-            events.append((mention.start, entity))
+            events.append((start, entity))
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
-        verb = _VERB_AFTER.match(after)
+        verb = _VERB_AFTER.match(text, end, end + 80)  # (no anchor or lookaround: as in the 80 characters cut out)
         if verb and verb.group(1) in SPEECH_AFTER:
-            events.append((mention.start, entity))
+            events.append((start, entity))
         elif (verb and entity.type == "person" and _ACTIVE_VERB.fullmatch(verb.group(1))
               and not _inside(quoted, quote_starts, mention.start) and _opens_sentence(text, mention, people, marks)):
             # "Ratna Kusumawati, meninjau lokasi …  “…,” ujarnya": the person the story follows is

@@ -78,12 +78,12 @@ class _Words:
     def read(text: str, pieces: Sequence[tuple[int, int]]) -> _Words:
         """The words of the pieces, each read on its own (as if the text between were a space)."""
         matches = [m for a, b in pieces for m in _WORD.finditer(text, a, b)]
-        lowered = tuple(m.group().lower() for m in matches)
+        lowered = tuple(map(str.lower, map(re.Match.group, matches)))  # (all in C: a sentence has many words)
         last, last_tense = -1, []
         for i, word in enumerate(lowered):
             last = i if word in _TENSE_WORDS else last
             last_tense.append(last)
-        return _Words(tuple(m.start() for m in matches), tuple(m.end() for m in matches), lowered,
+        return _Words(tuple(map(re.Match.start, matches)), tuple(map(re.Match.end, matches)), lowered,
                       tuple(last_tense))
 
     def tense(self, text: str, start: int, end: int) -> Tense | None:
