@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import signal
+import threading
 from collections.abc import Callable
 from types import TracebackType
 
@@ -40,8 +41,10 @@ class Background:
         self._children: list[multiprocessing.process.BaseProcess] = []
 
     def run(self, name: str, work: Callable[[], object]) -> None:
-        """Start ``work()`` in a forked child (here, at once, where this process cannot fork)."""
-        if not _can_fork():
+        """Start ``work()`` in a forked child; here, at once, where this process cannot fork
+        or runs other threads (the preview server): a child forked while another thread holds
+        a lock (the import lock, say) could wait for it forever, and the build with it."""
+        if not _can_fork() or threading.active_count() > 1:
             _best_effort(work)
             return
         child = multiprocessing.get_context("fork").Process(target=_in_child, args=(work,),

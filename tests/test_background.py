@@ -48,6 +48,21 @@ def test_where_the_process_cannot_fork_the_work_is_done_at_once(tmp_path: Path) 
     assert int((tmp_path / "pid").read_text(encoding="utf-8")) == daemon.pid
 
 
+def test_a_process_running_other_threads_does_the_work_itself(tmp_path: Path) -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        marker = tmp_path / "pid"
+        Background().run("write", lambda: marker.write_text(str(os.getpid()), encoding="utf-8"))
+        assert int(marker.read_text(encoding="utf-8")) == os.getpid()
+    finally:
+        release.set()
+        other.join()
+
+
 def test_the_extraction_cache_stored_in_the_background_is_the_one_stored_in_place(tmp_path: Path) -> None:
     config = load_config(REPO)
     articles = load_articles(config.content_dir)
