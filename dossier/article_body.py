@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from heapq import heapify, heappop, heapreplace
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -45,8 +46,12 @@ def linked_body(page: ArticlePage, entities: Mapping[tuple[str, str], EntityPage
             if m.text and m.text not in targets:
                 targets[m.text] = link
     spans = sorted(marked)
-    linker = _Linker(page.article.text, spans, targets) if spans or targets else None
     blocks = _plain_blocks(page.article.body)
+    if blocks is not None:
+        html = _plain_linked(blocks, page.article.text, spans, targets)
+        if html is not None:
+            return Markup(html)
+    linker = _Linker(page.article.text, spans, targets) if spans or targets else None
     if blocks is not None:
         return Markup("".join(_plain_html(blocks, linker)))
     tokens = md.parse(page.article.body)
@@ -119,6 +124,128 @@ def _plain_html(blocks: list[tuple[str, list[str]]], linker: _Linker | None) -> 
         else:
             text = "\n".join(inline(line) for line in lines)  # a soft break is a line break
             yield f"<{tag}>{text}</{tag}>\n"
+
+
+def _plain_linked(blocks: list[tuple[str, list[str]]], text: str, spans: list[tuple[int, int]],
+                  targets: Mapping[str, tuple[tuple[str, str], str]]) -> str | None:
+    """``_plain_html`` with ``_Linker``'s links and marks, in one pass over the article, or
+    None when ``text`` is not what the blocks read as (their lines joined by a space, blocks
+    by a blank line, as ``markup`` reads a plain body), so no line's offset is known.
+
+    Each line is a piece of ``text`` at a known offset, cut into segments at the shared
+    spans' ends inside it (``_Linker._marked_pieces``).  The first mentions are chosen in one
+    walk over the names' places in the text (``_first_links``) and the lines are then laid
+    out with them: instead of finding, cutting and linking every line on its own.
+    """
+    starts: list[int] = []  # each line's offset in the text
+    parts: list[str] = []
+    size = 0
+    for tag, lines in blocks:
+        for index, line in enumerate(lines):
+            if parts:
+                sep = " " if tag == "p" and index else "\n\n"
+                parts.append(sep)
+                size += len(sep)
+            starts.append(size)
+            parts.append(line)
+            size += len(line)
+    if "".join(parts) != text:
+        return None
+    lines = [line for _, block in blocks for line in block]
+    if not spans:  # (start, end, shared) of each segment, in text order: here one per line
+        segments = [(at, at + len(line), False) for at, line in zip(starts, lines, strict=True)]
+    else:
+        segments = []
+        ends = sorted({x for span in spans for x in span})
+        for at, line in zip(starts, lines, strict=True):
+            end = at + len(line)
+            cuts = [at, *ends[bisect_left(ends, at + 1):bisect_left(ends, end)], end]  # at spans' ends inside
+            for start, stop in zip(cuts, cuts[1:], strict=False):
+                segments.append((start, stop, any(s <= start and stop <= e for s, e in spans)))
+    links = _first_links(text, segments, targets) if targets and segments else []
+    links.append((size + 1, size + 1, ""))  # a sentinel past the end: no bounds checks below
+    out: list[str] = []
+    line_starts = iter(starts)
+    seg = link = 0
+    for tag, lines in blocks:
+        inner: list[str] = []
+        for line in lines:
+            end = next(line_starts) + len(line)
+            if segments[seg][1] == end and not segments[seg][2] and links[link][0] >= end:
+                inner.append(escapeHtml(line))  # one unshared segment without a link: most lines
+                seg += 1
+                continue
+            html: list[str] = []
+            while seg < len(segments) and segments[seg][0] < end:
+                start, stop, shared = segments[seg]
+                seg += 1
+                piece: list[str] = []
+                last = start
+                while links[link][0] < stop:
+                    at, after, href = links[link]
+                    link += 1
+                    piece += (escapeHtml(text[last:at]), '<a href="', escapeHtml(href), '" class="entity-link">',
+                              escapeHtml(text[at:after]), "</a>")
+                    last = after
+                piece.append(escapeHtml(text[last:stop]))
+                html.append(f'<mark class="shared">{"".join(piece)}</mark>' if shared else "".join(piece))
+            inner.append("".join(html))
+        if tag == "ul":
+            out += ("<ul>\n", *(f"<li>{item}</li>\n" for item in inner), "</ul>\n")
+        else:
+            out += ("<", tag, ">", "\n".join(inner), "</", tag, ">\n")  # a soft break is a line break
+    return "".join(out)
+
+
+def _first_links(text: str, segments: list[tuple[int, int, bool]],
+                 targets: Mapping[str, tuple[tuple[str, str], str]]) -> list[tuple[int, int, str]]:
+    """``(start, end, href)`` of the first mention of each entity in ``text``, as
+    ``_Linker._link`` links them segment by segment: within a segment the longest name at a
+    place wins, matches never overlap, and a match stands as a whole word in the text or
+    against the segment's ends.
+
+    The names' places are visited in order from a heap holding each name's next place, and
+    the walk stops once every entity has its link (nearly always well before the end of the
+    text): the places after it are never looked for.
+    """
+    heap = []
+    for name in targets:
+        at = text.find(name)
+        if at >= 0:
+            heap.append((at, -(at + len(name)), name))
+    heapify(heap)
+    unlinked = len({ident for ident, _ in targets.values()})
+    linked: set[tuple[str, str]] = set()
+    links: list[tuple[int, int, str]] = []
+    cursor = index = 0
+    last = len(segments) - 1
+    while heap and unlinked:
+        start, stop, name = heap[0]
+        stop = -stop
+        following = text.find(name, start + 1)
+        if following >= 0:
+            heapreplace(heap, (following, -(following + len(name)), name))
+        else:
+            heappop(heap)
+        if start < cursor:
+            continue
+        while index < last and segments[index][1] <= start:
+            index += 1
+        at, end, _ = segments[index]
+        if start < at or stop > end:
+            continue
+        if start > at and ((c := text[start - 1]).isalnum() or c == "_"):
+            continue
+        if stop < end and ((c := text[stop]).isalnum() or c == "_"):
+            continue
+        cursor = stop
+        ident, href = targets[name]
+        if ident in linked:
+            continue
+        linked.add(ident)
+        unlinked -= 1
+        links.append((start, stop, href))
+    return links
 
 
 def _is_word(char: str) -> bool:

@@ -735,6 +735,33 @@ def test_plain_bodies_are_laid_out_as_markdown_it_lays_them_out(tmp_path: Path,
     assert answered > 400
 
 
+def test_plain_bodies_linked_in_one_pass_as_piece_by_piece() -> None:
+    """A plain body's links and marks chosen in one walk over the article give what linking
+    and marking each line on its own gives: overlapping names, marks across lines and words."""
+    import random
+
+    from dossier import article_body
+    from dossier.markup import markdown_to_text
+
+    rng = random.Random(11)
+    names = ("Kim", "Kim Jong", "Kim Jong Un", "Jong Un", "Un", " Jong", "Rusia", "Rusia-Korea", "a", "Putin")
+    answered = 0
+    for body in _article_bodies(3000):
+        blocks = article_body._plain_blocks(body)
+        if blocks is None:
+            continue
+        text = markdown_to_text(body)
+        chosen = rng.sample(names, rng.randint(0, len(names)))
+        targets = {n: (("person", rng.choice(("a", "b", n))), f"/{n}\"") for n in chosen}
+        places = (rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))
+        spans = sorted((s, s + rng.randint(0, 15)) for s in places)
+        linker = article_body._Linker(text, spans, targets) if spans or targets else None
+        expected = "".join(article_body._plain_html(blocks, linker))
+        assert article_body._plain_linked(blocks, text, spans, targets) == expected, (body, chosen, spans)
+        answered += 1
+    assert answered > 300
+
+
 def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> None:
     """The article body finds its entity names once in the whole plain text; inside any
     piece of it that must give what ``whole_words`` finds in the piece alone."""
