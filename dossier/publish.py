@@ -227,7 +227,7 @@ class Indexer:
                                              stdin=subprocess.DEVNULL, env=env, start_new_session=True)
         except OSError as exc:
             self._output.close()
-            shutil.rmtree(self._work, ignore_errors=True)
+            search_index.remove_work(self._work)
             raise DossierError(f"could not run Pagefind ({' '.join(self.command)}): {exc}") from None
 
     def result(self, timeout: float = 600) -> int:
@@ -243,7 +243,7 @@ class Indexer:
         self._output.seek(0)
         detail = self._output.read().decode("utf-8", "replace").strip()
         self._output.close()
-        shutil.rmtree(self._work, ignore_errors=True)
+        search_index.remove_work(self._work)
         if code != 0:
             raise DossierError(f"Pagefind failed (exit {code}): {detail}")
         try:
@@ -259,7 +259,7 @@ class Indexer:
             self._process.kill()
         self._process.wait()
         self._output.close()
-        shutil.rmtree(self._work, ignore_errors=True)
+        search_index.remove_work(self._work)
 
 
 def start_index(site: Path, glob: str, bundle: Path | None = None, shard_size: int | None = None,
@@ -316,7 +316,7 @@ def refresh_index(site: Path, glob: str, jobs: int | None = None) -> int:
     except search_index.IndexFailed as exc:
         raise DossierError(str(exc)) from None
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        search_index.remove_work(work)
 
 
 def _install_bundle(new: Path, current: Path, aside: Path) -> None:

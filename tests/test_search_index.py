@@ -182,3 +182,13 @@ def test_pages_whose_paths_a_glob_would_misread_are_indexed_too(tmp_path: Path) 
     assert run_pagefind(site, GLOB, shard_size=100) == len(odd)
     assert all(w in words_in(site / search_index.BUNDLE) for w in WORDS[:len(odd)])
     assert litter(tmp_path) == []
+
+
+def test_the_reading_copies_are_removed_once_indexed(site: Path) -> None:
+    work = site.parent / f"{TEMP_PREFIX}test-index"
+    reading = search_index.reading_folder(work)
+    assert search_index.index_shards(site, search_index.searchable_pages(site, GLOB), GLOB, 1,
+                                     {0: site.parent / "bundle"}, work, 2) == len(WORDS)
+    assert not list(reading.rglob("*.html"))  # each shard's copies go once it is indexed
+    search_index.remove_work(work)
+    assert not reading.exists() and litter(site.parent) == []
