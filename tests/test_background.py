@@ -6,6 +6,9 @@ import multiprocessing
 import os
 from pathlib import Path
 
+import pytest
+
+from dossier import background as background_module
 from dossier.analyze import CACHE_FILE, _load_cache, extract_all, extractor_fingerprint
 from dossier.background import Background
 from dossier.config import load_config
@@ -16,14 +19,20 @@ from dossier.render import _TEMPLATE_EXTENSIONS, compile_theme
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_work_runs_in_a_child_and_wait_returns_when_it_is_done(tmp_path: Path) -> None:
+@pytest.fixture
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the CLI runs a build (other tests may leave a server thread behind)."""
+    monkeypatch.setattr(background_module.threading, "active_count", lambda: 1)
+
+
+def test_work_runs_in_a_child_and_wait_returns_when_it_is_done(tmp_path: Path, single_threaded: None) -> None:
     marker = tmp_path / "pid"
     with Background() as background:
         background.run("write", lambda: marker.write_text(str(os.getpid()), encoding="utf-8"))
     assert int(marker.read_text(encoding="utf-8")) != os.getpid()
 
 
-def test_a_failing_child_is_not_an_error_and_the_others_still_finish(tmp_path: Path) -> None:
+def test_a_failing_child_is_not_an_error_and_the_others_still_finish(tmp_path: Path, single_threaded: None) -> None:
     def fail() -> None:
         raise OSError("disk full")
 
