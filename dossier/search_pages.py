@@ -28,8 +28,11 @@ _ANY = b"data-pagefind-"
 _NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9-]*)[\s>]")
 _HTML_TAG = re.compile(rb"<html\b[^>]*>")
 _UPPERCASE_TAG = re.compile(rb"</?[A-Z]")
-# What a page that Pagefind reads (its language) needs around the indexed element.
-_HEAD = b'<head><meta charset="utf-8"></head><body>'
+_TITLE = re.compile(rb"<title\b[^>]*>[^<]*</title>")
+# What a page that Pagefind reads needs around the indexed element: its language, and its
+# title (Pagefind's title when the element names none).
+_HEAD = b'<head><meta charset="utf-8">'
+_BODY_OPEN = b"</head><body>"
 _TAIL = b"</body></html>\n"
 
 
@@ -46,7 +49,8 @@ def reading_copy(page: bytes) -> bytes | None:
     html = _HTML_TAG.search(page, 0, start)
     if end is None or html is None or _ANY in page[:start].replace(_BODY, b"") or page.find(_ANY, end) >= 0:
         return None
-    pieces = [b"<!doctype html>\n", html[0], _HEAD]
+    title = _TITLE.search(page, 0, start)
+    pieces = [b"<!doctype html>\n", html[0], _HEAD, title[0] if title else b"", _BODY_OPEN]
     at = start
     search = open_end
     while (hit := page.find(_IGNORE, search, end)) >= 0:
@@ -57,8 +61,8 @@ def reading_copy(page: bytes) -> bytes | None:
         close = _element_end(page, ignored_name, ignored_open)
         if close is None or close > end:
             return None
-        if page.find(_ANY, ignored_open, close) >= 0:
-            search = ignored_open  # it holds filters, meta or sort keys Pagefind reads: kept
+        if page.find(_ANY, ignored_open, close) >= 0 or page.find(b"<img", ignored_open, close) >= 0:
+            search = ignored_open  # it holds filters, meta, sort keys or an image Pagefind reads: kept
             continue
         pieces.append(page[at:first])
         at = search = close

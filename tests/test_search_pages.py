@@ -24,7 +24,7 @@ PAGE = (b'<!doctype html>\n<html lang="id">\n<head><title>T</title><script type=
 
 def test_a_reading_copy_keeps_the_language_and_the_indexed_element_without_what_it_ignores() -> None:
     copy = reading_copy(PAGE)
-    assert copy == (b'<!doctype html>\n<html lang="id"><head><meta charset="utf-8"></head><body>'
+    assert copy == (b'<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>T</title></head><body>'
                     b'<article class="wrap" data-pagefind-body><h1 data-pagefind-meta="title">Judul</h1>'
                     b'<div hidden data-pagefind-ignore><span data-pagefind-filter="tokoh">Kim</span></div>'
                     b'<p>Isi berita.</p><article><p>kartu</p></article></article></body></html>\n')
@@ -43,6 +43,12 @@ def test_a_reading_copy_keeps_the_language_and_the_indexed_element_without_what_
         "unclosed ignore", "no html tag"])
 def test_a_page_this_does_not_recognise_gets_no_copy(page: bytes) -> None:
     assert reading_copy(page) is None
+
+
+def test_an_ignored_element_with_an_image_is_kept_pagefind_may_take_its_image() -> None:
+    page = (b'<html lang="id"><body><main data-pagefind-body><p>teks</p>'
+            b'<figure data-pagefind-ignore><img src="a.png" alt=""></figure></main></body></html>')
+    assert b'<img src="a.png"' in reading_copy(page)
 
 
 def test_words_that_only_read_like_an_attribute_are_text() -> None:
