@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dossier import content
-from dossier.extract import build_gazetteer, candidates, extract_article, link_dossier
+from dossier.extract import article_candidates, build_gazetteer, extract_article, link_dossier
 from dossier.models import KnownEntity
 
 SEEDS = Path(__file__).resolve().parent.parent / "content"
@@ -50,7 +50,7 @@ def test_an_article_extracts_the_same_with_a_used_gazetteer(texts):
 def test_a_memo_thinned_when_full_gives_the_same_candidates(texts, monkeypatch, limit):
     gazetteer = build_gazetteer(())
     expected = [extract_article(t, date(2023, 9, 11), build_gazetteer(())) for t in texts]
-    monkeypatch.setattr(candidates, "_MEMO_LIMIT", limit)
+    monkeypatch.setattr(article_candidates, "_MEMO_LIMIT", limit)
     assert [extract_article(t, date(2023, 9, 11), gazetteer) for t in texts] == expected
     assert len(gazetteer.memo.runs) <= limit
     assert len(gazetteer.memo.sentences) <= limit

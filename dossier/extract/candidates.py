@@ -1,4 +1,4 @@
-"""Proper-noun runs -> typed name candidates, for one article.
+"""Proper-noun runs -> typed name candidates: how one run is cut (``article_candidates`` reads an article).
 
 A *run* is a maximal sequence of capitalised words ("Presiden Rusia Vladimir Putin").  News
 prose glues titles, places and institutions to names, so each run is cut into segments:
@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
-from itertools import islice
-from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
-from ..models import EntityType, Sentence
+from ..models import EntityType
 from ..text import fold
-from .cues import Facts, facts_around, no_cue_before
+from .cues import Facts
 from .gazetteer import (
     ADMIN_DIVISIONS,
     CONNECTORS,
@@ -42,14 +39,11 @@ from .runs import (
     STRUCTURE,
     Candidate,
     Token,
-    coordinated_places,
-    find_runs,
-    tokenize,
 )
 
-__all__ = ["CUE", "KNOWN", "NONE", "STRUCTURE", "Candidate", "find_candidates"]
+__all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "is_headline", "plain_word", "segment"]
 
-_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
+SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 _COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                       "north", "south", "east", "west", "central"})
 
@@ -207,7 +201,7 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-def _is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
+def is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
     limit = max(1, len(words) // 10)  # at least what the long words allow: stop reading prose past it
@@ -242,7 +236,7 @@ def _named_after_place(run: Sequence[Token], k: int, match: _Matcher, gaz: Gazet
     return found is not None and found[0] == len(run) and found[2] == "place"
 
 
-def _plain_word(word: str, gaz: Gazetteer) -> bool:
+def plain_word(word: str, gaz: Gazetteer) -> bool:
     """A vocabulary word that no known name starts with and that is no head word.  Alone in a
     run (and not after an outlet cue) it is stripped as vocabulary whatever cue is before it,
     and the run gives no candidate: the cues are not worth reading."""
@@ -265,56 +259,7 @@ class _Piece(NamedTuple):
     tokens: int
 
 
-# Candidate(...) made in C from its fields (the same value): one for every candidate of
-# every sentence, remembered or not.
-_new_candidate = partial(tuple.__new__, Candidate)
-_TEXT, _JOINER = itemgetter(2), itemgetter(3)  # a Token's text and joiner
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-_MEMO_LIMIT = 1 << 14  # runs (or words, or sentences) remembered per gazetteer: ~800 bytes a run, 13 MB at most
-_WORD_END = "_’'"  # what may end a word besides letters and digits (``runs._WORD``)
-
-
-def _forget_oldest(memo: dict[_K, _V]) -> None:
-    """Make room in a full memo: the older half goes (a dict keeps the order entries came in).
-
-    Clearing it all would drop the names a dossier keeps repeating along with the rest, and
-    a dossier with more than a memo's worth of runs would read them all again and again.
-    """
-    for key in list(islice(memo, len(memo) // 2 + 1)):
-        del memo[key]
-
-
-def _is_plain(word: str, gaz: Gazetteer) -> bool:
-    """``_plain_word``, remembered per gazetteer."""
-    known = gaz.memo.plain_words
-    plain = known.get(word)
-    if plain is None:
-        if len(known) >= _MEMO_LIMIT:
-            _forget_oldest(known)
-        plain = known[word] = _plain_word(word, gaz)
-    return plain
-
-
-def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
-                 initial: bool, headline: bool) -> list[Candidate]:
-    """Candidates of one run (``initial``: it opens the sentence).
-
-    The segmentation is a function of the run's words and of the facts around it alone
-    (``_segment``), so it is worked out once per gazetteer for each such pair: news repeats
-    its names in the same few contexts, in an article and across a dossier.
-    """
-    key = (tuple(map(_TEXT, run)), tuple(map(_JOINER, run)), facts_around(text, run, sentence, initial, headline))
-    runs = gaz.memo.runs
-    pieces = runs.get(key)
-    if pieces is None:
-        if len(runs) >= _MEMO_LIMIT:
-            _forget_oldest(runs)
-        pieces = runs[key] = _segment(*key, gaz)
-    return [_new_candidate((run[first].start, run[end - 1].end, *rest)) for first, end, *rest in pieces]
-
-
-def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
+def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
     """The candidates of the run of ``words`` (each after its joiner), given the ``facts`` around it."""
     parts: list[str] = []
     run: list[Token] = []
@@ -333,7 +278,7 @@ def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz
         if whole is None or whole[0] == len(run):
             return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
                            False, len(run)),)
-    if len(run) == 1 and (initial or not facts.outlet_words) and _plain_word(run[0].text, gaz):
+    if len(run) == 1 and (initial or not facts.outlet_words) and plain_word(run[0].text, gaz):
         return ()  # (a lone vocabulary word; what is before it does not matter)
     first_cue = facts.first_cue
     outlet = len(run) == 1 and not initial and facts.outlet
@@ -437,52 +382,3 @@ def _segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz
             continue
         out.append(_Piece(s, e, span, kind, canonical, strength, initial and s == 0, len(words)))
     return tuple(out)
-
-
-def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: list[Candidate]) -> None:
-    """Append the candidates of one sentence to ``out`` (before ``coordinated_places``)."""
-    start = sentence.start
-    tokens = tokenize(text, start, sentence.end)
-    headline = _is_headline(tokens.texts, gaz)
-    lead = _LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
-    plain = gaz.memo.plain_words
-    for run in find_runs(text, tokens):
-        first = run[0]
-        initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
-        if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
-                and no_cue_before(text, start, first.start, initial)):
-            continue
-        out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
-
-
-def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
-    """Every name candidate in the article, in text order.
-
-    A sentence's candidates are a function of its text alone (the runs, the cues and the
-    segmentation read nothing outside it), but for a run that ends the sentence, whose
-    acronym in brackets may follow it (``runs._join_organisations``).  So a sentence that
-    ends with a word character is read every time, and any other is worked out once per
-    gazetteer and remembered by its text (with offsets from its start): news repeats whole
-    sentences (wire copy, boilerplate, one outlet quoting another), and a quarter of a
-    dossier's sentences are another's words.
-    """
-    out: list[Candidate] = []
-    remembered = gaz.memo.sentences
-    for sentence in sentences:
-        key = sentence.text
-        last = key[-1]
-        if last.isalnum() or last in _WORD_END:
-            _sentence_candidates(text, sentence, gaz, out)
-            continue
-        start = sentence.start
-        found = remembered.get(key)
-        if found is None:
-            mark = len(out)
-            _sentence_candidates(text, sentence, gaz, out)
-            if len(remembered) >= _MEMO_LIMIT:
-                _forget_oldest(remembered)
-            remembered[key] = tuple([(c[0] - start, c[1] - start, *c[2:]) for c in out[mark:]])
-            continue
-        for c in found:
-            out.append(_new_candidate((c[0] + start, c[1] + start, *c[2:])))
-    return coordinated_places(text, out, gaz)

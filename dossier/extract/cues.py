@@ -61,7 +61,7 @@ _new_facts = partial(tuple.__new__, Facts)  # Facts(...) made in C (the same val
 
 
 def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool, headline: bool) -> Facts:
-    """Everything ``candidates._segment`` needs to know of the text around ``run``.
+    """Everything ``candidates.segment`` needs to know of the text around ``run``.
 
     Only the end of the text before the run is read and the text after it is matched in
     place, never copied: in a very long sentence, copying both for every run was quadratic.

@@ -21,7 +21,8 @@ from operator import itemgetter
 from ..models import EntityMentions, EntityType, Mention, Sentence
 from ..text import fold
 from ..urls import slugify
-from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate, find_candidates
+from .article_candidates import find_candidates
+from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .gazetteer import ORG_HEADS, Gazetteer
 
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)

@@ -1,0 +1,123 @@
+"""An article's name candidates, sentence by sentence, with what was worked out remembered
+per gazetteer (``Gazetteer.memo``).
+
+``candidates`` cuts one run into candidates; a run's segmentation depends only on its
+words and the facts around it (``cues.Facts``), and a sentence's candidates only on its
+text, so both are remembered: news repeats its names in the same few contexts and whole
+sentences (wire copy, boilerplate).  A remembered answer is the answer (the memos are
+pure functions' results), and a full memo forgets its older half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from itertools import islice
+from operator import itemgetter
+from typing import TypeVar
+
+from ..models import Sentence
+from .candidates import SENTENCE_LEAD, is_headline, plain_word, segment
+from .cues import facts_around, no_cue_before
+from .gazetteer import Gazetteer
+from .runs import Candidate, Token, coordinated_places, find_runs, tokenize
+
+__all__ = ["find_candidates"]
+
+
+# Candidate(...) made in C from its fields (the same value): one for every candidate of
+# every sentence, remembered or not.
+_new_candidate = partial(tuple.__new__, Candidate)
+_TEXT, _JOINER = itemgetter(2), itemgetter(3)  # a Token's text and joiner
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_MEMO_LIMIT = 1 << 14  # runs (or words, or sentences) remembered per gazetteer: ~800 bytes a run, 13 MB at most
+_WORD_END = "_’'"  # what may end a word besides letters and digits (``runs._WORD``)
+
+
+def _forget_oldest(memo: dict[_K, _V]) -> None:
+    """Make room in a full memo: the older half goes (a dict keeps the order entries came in).
+
+    Clearing it all would drop the names a dossier keeps repeating along with the rest, and
+    a dossier with more than a memo's worth of runs would read them all again and again.
+    """
+    for key in list(islice(memo, len(memo) // 2 + 1)):
+        del memo[key]
+
+
+def _is_plain(word: str, gaz: Gazetteer) -> bool:
+    """``candidates.plain_word``, remembered per gazetteer."""
+    known = gaz.memo.plain_words
+    plain = known.get(word)
+    if plain is None:
+        if len(known) >= _MEMO_LIMIT:
+            _forget_oldest(known)
+        plain = known[word] = plain_word(word, gaz)
+    return plain
+
+
+def _segment_run(text: str, run: list[Token], sentence: Sentence, gaz: Gazetteer,
+                 initial: bool, headline: bool) -> list[Candidate]:
+    """Candidates of one run (``initial``: it opens the sentence).
+
+    The segmentation is a function of the run's words and of the facts around it alone
+    (``candidates.segment``), so it is worked out once per gazetteer for each such pair: news repeats
+    its names in the same few contexts, in an article and across a dossier.
+    """
+    key = (tuple(map(_TEXT, run)), tuple(map(_JOINER, run)), facts_around(text, run, sentence, initial, headline))
+    runs = gaz.memo.runs
+    pieces = runs.get(key)
+    if pieces is None:
+        if len(runs) >= _MEMO_LIMIT:
+            _forget_oldest(runs)
+        pieces = runs[key] = segment(*key, gaz)
+    return [_new_candidate((run[first].start, run[end - 1].end, *rest)) for first, end, *rest in pieces]
+
+
+def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: list[Candidate]) -> None:
+    """Append the candidates of one sentence to ``out`` (before ``coordinated_places``)."""
+    start = sentence.start
+    tokens = tokenize(text, start, sentence.end)
+    headline = is_headline(tokens.texts, gaz)
+    lead = SENTENCE_LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
+    plain = gaz.memo.plain_words
+    for run in find_runs(text, tokens):
+        first = run[0]
+        initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
+        if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
+                and no_cue_before(text, start, first.start, initial)):
+            continue
+        out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
+
+
+def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Candidate]:
+    """Every name candidate in the article, in text order.
+
+    A sentence's candidates are a function of its text alone (the runs, the cues and the
+    segmentation read nothing outside it), but for a run that ends the sentence, whose
+    acronym in brackets may follow it (``runs._join_organisations``).  So a sentence that
+    ends with a word character is read every time, and any other is worked out once per
+    gazetteer and remembered by its text (with offsets from its start): news repeats whole
+    sentences (wire copy, boilerplate, one outlet quoting another), and a quarter of a
+    dossier's sentences are another's words.
+    """
+    out: list[Candidate] = []
+    remembered = gaz.memo.sentences
+    for sentence in sentences:
+        key = sentence.text
+        last = key[-1]
+        if last.isalnum() or last in _WORD_END:
+            _sentence_candidates(text, sentence, gaz, out)
+            continue
+        start = sentence.start
+        found = remembered.get(key)
+        if found is None:
+            mark = len(out)
+            _sentence_candidates(text, sentence, gaz, out)
+            if len(remembered) >= _MEMO_LIMIT:
+                _forget_oldest(remembered)
+            remembered[key] = tuple([(c[0] - start, c[1] - start, *c[2:]) for c in out[mark:]])
+            continue
+        for c in found:
+            out.append(_new_candidate((c[0] + start, c[1] + start, *c[2:])))
+    return coordinated_places(text, out, gaz)
