@@ -79,7 +79,8 @@ def clean_stale(output_dir: Path) -> list[Path]:
     running now (the preview server and a manual build may overlap) and is left alone.  If
     output_dir is missing and a dead build's ``old-`` folder exists, that folder is the
     previous site, caught between the two renames of a non-atomic swap: it is put back.
-    Returns the folders removed.
+    A dead build's reading copies for Pagefind (in ``/dev/shm``) go too.  Returns the
+    folders removed.
     """
     parent = output_dir.parent
     if not parent.is_dir():
@@ -97,6 +98,12 @@ def clean_stale(output_dir: Path) -> list[Path]:
         else:
             entry.unlink(missing_ok=True)
         removed.append(entry)
+    # A dead build's reading copies for Pagefind, kept in memory (search_index.reading_folder).
+    for entry in sorted(search_index.RAM_FOLDER.glob(f"{TEMP_PREFIX}*-reading")):
+        owner = _OWNER.match(entry.name)
+        if owner and not _alive(int(owner[1])) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
     return removed
 
 

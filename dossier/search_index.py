@@ -256,10 +256,13 @@ def index_shards(site: Path, pages: Iterable[str], glob: str, count: int, bundle
     pagefind = pagefind_command()
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(bundles)))) as pool:
         reading = reading_folder(work)
-        counts = pool.map(lambda n: index_shard(site, shards.get(n, []), glob, bundles[n], reading / f"shard-{n}",
-                                                  pagefind),
-                          sorted(bundles))
-        return sum(counts)
+        try:
+            counts = pool.map(lambda n: index_shard(site, shards.get(n, []), glob, bundles[n],
+                                                      reading / f"shard-{n}", pagefind),
+                              sorted(bundles))
+            return sum(counts)
+        finally:  # (also when the build that started this run is gone: nothing else would)
+            shutil.rmtree(reading, ignore_errors=True)
 
 
 def cores() -> int:

@@ -205,3 +205,19 @@ def test_an_output_folder_that_is_not_a_previous_build_is_never_replaced(tmp_pat
     with pytest.raises(DossierError, match="not a Dossier site; refusing to replace it"):
         build(site, target, cache=False)
     assert snapshot(site) == before and litter(target.parent) == []
+
+
+def test_reading_copies_of_a_dead_build_are_removed_and_a_live_ones_kept(tmp_path: Path, monkeypatch) -> None:
+    from dossier import search_index
+
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search_index, "RAM_FOLDER", memory)
+    dead = memory / f".output-{DEAD_PID}-index-abc-reading"
+    live = memory / f".output-{os.getppid()}-index-xyz-reading"
+    for folder in (dead, live):
+        (folder / "shard-0").mkdir(parents=True)
+    out = tmp_path / "site" / "output"
+    out.parent.mkdir()
+    assert dead in publish.clean_stale(out)
+    assert not dead.exists() and live.exists()
