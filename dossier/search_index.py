@@ -199,8 +199,9 @@ def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, readi
     the pages' own relative paths, so each page gets its URL in the site, and selected by
     ``glob`` (which matched them in the site).
     """
+    contents = {page: (site / page).read_bytes() for page in pages}  # read once, for both uses
     try:
-        write_reading_copies(site, pages, reading)
+        write_reading_copies(site, contents, reading)
         command = [*(pagefind or pagefind_command()), "--site", str(reading), "--glob", glob, "--silent",
                    "--output-path", str(bundle)]
         done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -211,21 +212,21 @@ def index_shard(site: Path, pages: Sequence[str], glob: str, bundle: Path, readi
         detail = done.stdout.decode("utf-8", "replace").strip()
         raise IndexFailed(f"Pagefind failed (exit {done.returncode}): {detail}")
     indexed = bundle_pages(bundle) if pages else 0
-    _write_json(bundle / SORTS, sort_values(site, pages, bundle))
+    _write_json(bundle / SORTS, sort_values(contents, bundle))
     _write_json(bundle / PAGES, fingerprints(site, pages))
     return indexed
 
 
-def sort_values(site: Path, pages: Iterable[str], bundle: Path) -> dict[str, dict[str, str]]:
+def sort_values(pages: Mapping[str, bytes], bundle: Path) -> dict[str, dict[str, str]]:
     """Sort key -> Pagefind page id -> value, for the pages' inline ``data-pagefind-sort="key:value"``.
 
     Pagefind sorts the results of each bundle by position in that bundle, and merging
     bundles orders by those positions: the search page needs the values to merge exactly.
     """
     by_url: dict[str, dict[str, str]] = {}
-    for page in pages:
+    for page, data in pages.items():
         values = {}
-        for match in _SORT_ATTRIBUTE.finditer((site / page).read_bytes()):
+        for match in _SORT_ATTRIBUTE.finditer(data):
             key, sep, value = html.unescape(match[1].decode("utf-8", "replace")).partition(":")
             if sep and "[" not in key:
                 values[key.strip()] = value.strip()

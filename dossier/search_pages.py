@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,17 +110,16 @@ def _opening(name: bytes) -> re.Pattern[bytes]:
     return re.compile(b"<" + re.escape(name) + rb"(?=[\s/>])")
 
 
-def write_reading_copies(site: Path, pages: Iterable[str], folder: Path) -> None:
-    """Put what Pagefind should read of each of ``site``'s ``pages`` at the same relative
-    path under ``folder``: its reading copy, or the page itself (hard-linked, or copied
-    where a link cannot be made)."""
+def write_reading_copies(site: Path, pages: Mapping[str, bytes], folder: Path) -> None:
+    """Put what Pagefind should read of each of ``site``'s ``pages`` (path -> its bytes, as
+    read once by the caller) at the same relative path under ``folder``: its reading copy,
+    or the page itself (hard-linked, or copied where a link cannot be made)."""
     made: set[Path] = set()
-    for page in pages:
+    for page, data in pages.items():
         target = folder / page
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        data = (site / page).read_bytes()
         copy = reading_copy(data)
         if copy is None:
             try:

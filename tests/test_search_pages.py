@@ -63,7 +63,7 @@ def test_pages_without_a_copy_are_read_themselves(tmp_path: Path) -> None:
     (site / "a" / "index.html").write_bytes(PAGE)
     plain = b"<html><body><p>whole page</p></body></html>"
     (site / "b.html").write_bytes(plain)
-    write_reading_copies(site, ["a/index.html", "b.html"], folder)
+    write_reading_copies(site, {p: (site / p).read_bytes() for p in ("a/index.html", "b.html")}, folder)
     assert (folder / "a" / "index.html").read_bytes() == reading_copy(PAGE)
     assert (folder / "b.html").read_bytes() == plain
 
@@ -78,7 +78,7 @@ def test_pagefind_makes_the_same_fragments_of_the_copies_as_of_the_article_pages
     build(site, output, index=False, cache=False)
     pages = search_index.searchable_pages(output, "artikel/**/*.html")
     assert pages and all(reading_copy((output / p).read_bytes()) is not None for p in pages)
-    write_reading_copies(output, pages, tmp_path / "reading")
+    write_reading_copies(output, {p: (output / p).read_bytes() for p in pages}, tmp_path / "reading")
     pagefind = search_index.pagefind_command()
     for source, bundle in ((output, tmp_path / "whole"), (tmp_path / "reading", tmp_path / "copies")):
         subprocess.run([*pagefind, "--site", str(source), "--glob", "artikel/**/*.html", "--silent",
