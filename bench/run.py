@@ -14,7 +14,11 @@ time, each ``--runs`` times and each in a fresh interpreter calling
 Reported: median wall time (interpreter start-up and imports included, as a user waits for
 it), peak RSS of the largest process in the build's tree, and the build's own per-stage
 timings (``BuildReport.timings``) as medians.  ``--compare`` builds the same articles with
-Pelican and Hugo (bench/compare_tools.py) and prints ours/theirs ratios.
+Pelican and Hugo (bench/compare_tools.py) and prints ours/theirs ratios.  With ``--compare``
+the cold builds take turns (ours, Pelican, Hugo, then again), so a machine that slows down
+or speeds up during the benchmark (a shared VM does) moves every tool's samples alike instead
+of tilting the ratios; each round's ours/Pelican and ours/Hugo are reported beside the ratios
+of the medians.
 """
 
 from __future__ import annotations
@@ -165,6 +169,41 @@ def bench_ours(site_dir: Path, runs: int, edit_target: Path, code_root: Path,
     return out
 
 
+def bench_cold_rounds(site_dir: Path, runs: int, code_root: Path, code: str | None, tools: compare_tools.Tools,
+                      pelican_root: Path, hugo_root: Path) -> tuple[dict, dict, dict, list[dict]]:
+    """Cold builds taking turns: ours, Pelican's and Hugo's in each of ``runs`` rounds.
+
+    Returns our cold result (as ``bench_ours``), Pelican's and Hugo's (as ``bench_tool``), and
+    each round's wall times.  Measured in turns, drift of the machine between the tools'
+    blocks of runs (the five builds of one tool, then the five of the next) cannot tilt the
+    ratios: every round sees the three builds under the same conditions.
+    """
+    samples, reports, pelican, hugo, rounds = [], [], [], [], []
+    stamp = site_dir / BUILT_STAMP
+    for run in range(runs):
+        shutil.rmtree(site_dir / ".dossier-cache", ignore_errors=True)
+        shutil.rmtree(site_dir / "output", ignore_errors=True)
+        stamp.unlink(missing_ok=True)
+        sample, report = build_ours(site_dir, code_root)
+        if code is not None:
+            stamp.write_text(fingerprint(site_dir, code))
+        theirs = compare_tools.build_pelican(tools, pelican_root)
+        hugos = compare_tools.build_hugo(tools, hugo_root)
+        samples.append(sample)
+        reports.append(report)
+        pelican.append(theirs)
+        hugo.append(hugos)
+        rounds.append({"ours_s": round(sample.seconds, 3), "pelican_s": round(theirs.seconds, 3),
+                       "hugo_s": round(hugos.seconds, 3)})
+        log(f"  round {run + 1}/{runs}: ours cold {sample.seconds:7.2f} s, pelican {theirs.seconds:7.2f} s, "
+            f"hugo {hugos.seconds:6.2f} s; ours/pelican {sample.seconds / theirs.seconds:.2f}, "
+            f"ours/hugo {sample.seconds / hugos.seconds:.2f}")
+    pelican_result, hugo_result = summarize(pelican), summarize(hugo)
+    pelican_result["pages"] = compare_tools.count_pages(pelican_root / "output")
+    hugo_result["pages"] = compare_tools.count_pages(hugo_root / "public")
+    return measure_mode(samples, reports), pelican_result, hugo_result, rounds
+
+
 def bench_serve(site_dir: Path, runs: int, edit_target: Path, code_root: Path) -> dict:
     """The preview server on this corpus: edited page served, search refreshed (bench/serve_edit.py)."""
     path = os.pathsep.join(filter(None, [str(code_root), os.environ.get("PYTHONPATH")]))
@@ -196,16 +235,23 @@ def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | No
     articles = corpus.write_site(site_dir, n, args.seed)
     result: dict = {"n": n, "words": sum(len(a.body.split()) for a in articles)}
     edit_target = site_dir / "content" / f"{articles[n // 2].slug}.md"
-    if not args.skip_ours:
-        builds = [m for m in args.modes if m in MODES]
-        result["ours"] = bench_ours(site_dir, args.runs, edit_target, args.code_root, builds,
-                                    args.code if args.ref else None) if builds else {}
-        if SERVE_MODE in args.modes:
-            result["serve"] = bench_serve(site_dir, args.runs, edit_target, args.code_root)
+    code = args.code if args.ref else None
+    builds = [m for m in args.modes if m in MODES] if not args.skip_ours else []
+    pelican_root, hugo_root = base / "pelican", base / "hugo"
     if tools is not None:
-        pelican_root, hugo_root = base / "pelican", base / "hugo"
         compare_tools.write_pelican_site(pelican_root, articles)
         compare_tools.write_hugo_site(hugo_root, articles)
+    if tools is not None and "cold" in builds:
+        cold, result["pelican"], result["hugo"], result["rounds"] = bench_cold_rounds(
+            site_dir, args.runs, args.code_root, code, tools, pelican_root, hugo_root)
+        builds = [m for m in builds if m != "cold"]
+        result["ours"] = {"cold": cold}
+    if not args.skip_ours:
+        result.setdefault("ours", {}).update(
+            bench_ours(site_dir, args.runs, edit_target, args.code_root, builds, code) if builds else {})
+        if SERVE_MODE in args.modes:
+            result["serve"] = bench_serve(site_dir, args.runs, edit_target, args.code_root)
+    if tools is not None and "pelican" not in result:
         result["pelican"] = bench_tool("pelican", lambda r: compare_tools.build_pelican(tools, r), pelican_root,
                                        pelican_root / "output", args.runs)
         result["hugo"] = bench_tool("hugo", lambda r: compare_tools.build_hugo(tools, r), hugo_root,
@@ -279,6 +325,20 @@ def markdown_tables(results: Sequence[dict]) -> str:
     return "\n".join(lines)
 
 
+def round_ratios(results: Sequence[dict]) -> list[str]:
+    """Each round's ours/Pelican and ours/Hugo (cold builds taking turns), with their medians."""
+    notes = []
+    for r in results:
+        rounds = r.get("rounds")
+        if not rounds:
+            continue
+        for tool in ("pelican", "hugo"):
+            ratios = [x["ours_s"] / x[f"{tool}_s"] for x in rounds]
+            notes.append(f"N={r['n']}: ours cold / {tool.capitalize()} per round: "
+                         f"{', '.join(f'{v:.2f}' for v in ratios)} (median {median(ratios):.2f})")
+    return notes
+
+
 def slowest_stages(results: Sequence[dict]) -> list[str]:
     notes = []
     for r in results:
@@ -341,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "results": results,
     }
     print(markdown_tables(results))
-    for note in slowest_stages(results):
+    for note in [*round_ratios(results), *slowest_stages(results)]:
         print(f"\n{note}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
