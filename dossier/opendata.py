@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import Iterable
 from itertools import repeat
+from operator import attrgetter
 from typing import Any, BinaryIO
 
 from .analysis import Analysis
@@ -19,6 +20,10 @@ from .collector import collector_paused
 from .config import Config
 from .models import ArticlePage, EntityMentions, EntityPage, Event, Site
 from .page_links import href
+
+# Read in C over every mention and appearance (no generator frame per item).
+_TEXT = attrgetter("text")
+_APPEARANCE_SLUG = attrgetter("article.article.slug")
 
 
 def _url(path: str) -> str:
@@ -31,7 +36,7 @@ def _entity_ref(entity: EntityMentions, urls: dict[tuple[str, str], str]) -> dic
         "key": entity.key,
         "type": entity.type,
         "url": urls[(entity.type, entity.key)],
-        "mentions": list(dict.fromkeys([m.text for m in entity.mentions])),
+        "mentions": list(dict.fromkeys(map(_TEXT, entity.mentions))),
         "count": len(entity.mentions),
     }
 
@@ -64,7 +69,7 @@ def _entity(page: EntityPage) -> dict[str, Any]:
         "key": page.key,
         "type": page.type,
         "url": _url(page.path),
-        "articles": list(dict.fromkeys(a.article.article.slug for a in page.appearances)),
+        "articles": list(dict.fromkeys(map(_APPEARANCE_SLUG, page.appearances))),
         "wikidata": known.wikidata if known else None,
     }
     if page.type == "place":
