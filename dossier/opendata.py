@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
+from itertools import repeat
+from operator import attrgetter
 from typing import Any, BinaryIO
 
 from .analysis import Analysis
@@ -18,6 +20,10 @@ from .collector import collector_paused
 from .config import Config
 from .models import ArticlePage, EntityMentions, EntityPage, Event, Site
 from .page_links import href
+
+# Read in C over every mention and appearance (no generator frame per item).
+_TEXT = attrgetter("text")
+_APPEARANCE_SLUG = attrgetter("article.article.slug")
 
 
 def _url(path: str) -> str:
@@ -30,7 +36,7 @@ def _entity_ref(entity: EntityMentions, urls: dict[tuple[str, str], str]) -> dic
         "key": entity.key,
         "type": entity.type,
         "url": urls[(entity.type, entity.key)],
-        "mentions": list(dict.fromkeys([m.text for m in entity.mentions])),
+        "mentions": list(dict.fromkeys(map(_TEXT, entity.mentions))),
         "count": len(entity.mentions),
     }
 
@@ -63,7 +69,7 @@ def _entity(page: EntityPage) -> dict[str, Any]:
         "key": page.key,
         "type": page.type,
         "url": _url(page.path),
-        "articles": list(dict.fromkeys(a.article.article.slug for a in page.appearances)),
+        "articles": list(dict.fromkeys(map(_APPEARANCE_SLUG, page.appearances))),
         "wikidata": known.wikidata if known else None,
     }
     if page.type == "place":
@@ -99,55 +105,77 @@ _encode_str = json.encoder.encode_basestring  # what the encoder writes for a st
 
 
 def _text(value: Any) -> str:
-    """``_encode(value)``, at once for a string (nearly every value written by ``_Encoded``'s makers)."""
+    """``_encode(value)``, at once for a string (nearly every value written by the timeline's makers)."""
     return _encode_str(value) if type(value) is str else _encode(value)
 
 
-class _Encoded(str):
-    """An array item already written as JSON (the same text ``_encode`` makes of its value).
+class _Texts(dict[Any, str]):
+    """Value -> its JSON text (``_text``), each distinct value encoded once.
 
-    The timeline's entries are most of the file (tens of thousands of small objects that
-    repeat their keys and often their sentence): written with f-strings, their keys are
-    not escaped again for every entry and no dict is made for each, only to be encoded."""
+    The timeline's entries repeat a few values endlessly (an article's slug and outlet, a
+    date, a date as written, the outlets of an event): a repeat is one dict look-up made in
+    C (``texts[value]``), not a Python call.  Keys are strings, None and tuples of strings
+    (never numbers and booleans together: ``True == 1``).  One per file written: never shared.
+    """
+
+    def __missing__(self, value: Any) -> str:
+        text = self[value] = _text(value)
+        return text
 
 
-def _attestation_text(attestation: Attestation) -> str:
+def _attestation_text(attestation: Attestation, texts: _Texts) -> str:
     """``_encode(attestation.to_json())``."""
     article = attestation.article.article
-    sentence = _text(attestation.sentence)
-    excerpt = sentence if attestation.excerpt == attestation.sentence else _text(attestation.excerpt)
-    return (f'{{"article":{_text(article.slug)},"outlet":{_text(article.outlet)},"date":{_text(attestation.date)},'
-            f'"text":{_text(attestation.date_text)},"start":{_encode(attestation.date_start)},'
-            f'"end":{_encode(attestation.date_end)},"sentence":{sentence},"excerpt":{excerpt},'
-            f'"weekday_mismatch":{_encode(attestation.weekday_mismatch)}}}')
+    sentence = attestation.sentence
+    sentence_text = _encode_str(sentence) if type(sentence) is str else _encode(sentence)
+    excerpt = attestation.excerpt
+    excerpt_text = sentence_text if excerpt == sentence else \
+        _encode_str(excerpt) if type(excerpt) is str else _encode(excerpt)
+    start, end, mismatch = attestation.date_start, attestation.date_end, attestation.weekday_mismatch
+    # an int's JSON is its str(); a bool's is not (True is an int)
+    start_text = str(start) if type(start) is int else _encode(start)
+    end_text = str(end) if type(end) is int else _encode(end)
+    mismatch_text = "false" if mismatch is False else "true" if mismatch is True else _encode(mismatch)
+    return (f'{{"article":{texts[article.slug]},"outlet":{texts[article.outlet]},"date":{texts[attestation.date]},'
+            f'"text":{texts[attestation.date_text]},"start":{start_text},"end":{end_text},'
+            f'"sentence":{sentence_text},"excerpt":{excerpt_text},"weekday_mismatch":{mismatch_text}}}')
 
 
-def _event_text(event: TimelineEvent) -> str:
+def _event_text(event: TimelineEvent, texts: _Texts) -> str:
     """``_encode(event.to_json())``."""
-    attestations = ",".join([_attestation_text(a) for a in event.attestations])
-    return (f'{{"id":{_text(event.id)},"date":{_text(event.date)},"kind":{_text(event.kind)},'
-            f'"excerpt":{_text(event.excerpt)},"outlets":{_encode(list(event.outlets))},'
-            f'"conflict":{_text(event.conflict)},"attestations":[{attestations}]}}')
+    attestations = ",".join([_attestation_text(a, texts) for a in event.attestations])
+    return (f'{{"id":{_text(event.id)},"date":{texts[event.date]},"kind":{texts[event.kind]},'
+            f'"excerpt":{_text(event.excerpt)},"outlets":{texts[tuple(event.outlets)]},'
+            f'"conflict":{texts[event.conflict]},"attestations":[{attestations}]}}')
 
 
-def _period_text(period: TimelinePeriod) -> _Encoded:
+def _period_text(period: TimelinePeriod, texts: _Texts | None = None) -> str:
     """``_encode(period.to_json())``."""
-    events = ",".join([_event_text(e) for e in period.events])
-    return _Encoded(f'{{"key":{_text(period.key)},"precision":{_text(period.precision)},"events":[{events}]}}')
+    texts = _Texts() if texts is None else texts
+    events = ",".join([_event_text(e, texts) for e in period.events])
+    return f'{{"key":{_text(period.key)},"precision":{_text(period.precision)},"events":[{events}]}}'
 
 
-def _timeline_entry_text(event: Event) -> _Encoded:
+def _timeline_entry_text(event: Event, texts: _Texts) -> str:
     """``_encode`` of a ``site.timeline`` entry's object."""
     article = event.article.article
-    return _Encoded(f'{{"date":{_text(event.date)},"text":{_text(event.date_text)},"sentence":{_text(event.sentence)},'
-                    f'"article":{_text(article.slug)},"outlet":{_text(article.outlet)}}}')
+    sentence = event.sentence
+    return (f'{{"date":{texts[event.date]},"text":{texts[event.date_text]},'
+            f'"sentence":{_encode_str(sentence) if type(sentence) is str else _encode(sentence)},'
+            f'"article":{texts[article.slug]},"outlet":{texts[article.outlet]}}}')
 
 
 class _Array:
-    """A JSON array written one item at a time: its items are made as they are written."""
+    """A JSON array written one item at a time: its items are made as they are written.
 
-    def __init__(self, items: Iterable[Any]) -> None:
+    ``encoded``: the items are JSON text already (the timeline's entries are most of the
+    file: tens of thousands of small objects that repeat their keys and often their
+    sentence; written with f-strings, their keys are not escaped again for every entry and
+    no dict is made for each, only to be encoded)."""
+
+    def __init__(self, items: Iterable[Any], encoded: bool = False) -> None:
         self.items = items
+        self.encoded = encoded
 
 
 class _Object:
@@ -164,7 +192,9 @@ def _write(value: Any, out: BinaryIO) -> None:
     a character, as it holds typographic quotes), that string plus "\n" and its UTF-8 bytes,
     it took ~1.5 GB on top of the site, in the render worker that writes it.
     """
-    if isinstance(value, _Array):
+    if isinstance(value, _Array) and value.encoded:
+        _write_encoded(value.items, out)
+    elif isinstance(value, _Array):
         # Plain items are joined as text and written as one UTF-8 piece per ~_PIECE_CHARS
         # characters: one encoding and one write per piece, not per item.
         pieces = ["["]
@@ -179,7 +209,7 @@ def _write(value: Any, out: BinaryIO) -> None:
                 pieces, size = [], 0
                 _write(item, out)
             else:  # most items: one plain value each
-                text = item if type(item) is _Encoded else _encode(item)
+                text = _encode(item)
                 pieces.append(text)
                 size += len(text)
                 if size >= _PIECE_CHARS:
@@ -200,8 +230,27 @@ def _write(value: Any, out: BinaryIO) -> None:
         out.write(_encode(value).encode("utf-8"))
 
 
+def _write_encoded(texts: Iterable[str], out: BinaryIO) -> None:
+    """An array of items written as JSON text already, one UTF-8 piece per ~_PIECE_CHARS characters."""
+    pieces = ["["]
+    size = 0
+    first = True
+    for text in texts:
+        if not first:
+            pieces.append(",")
+        first = False
+        pieces.append(text)
+        size += len(text)
+        if size >= _PIECE_CHARS:
+            out.write("".join(pieces).encode("utf-8"))
+            pieces, size = [], 0
+    pieces.append("]")
+    out.write("".join(pieces).encode("utf-8"))
+
+
 def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> bytes:
     entity_pages = {(e.type, e.key): _url(e.path) for e in (*site.people, *site.places, *site.organizations)}
+    texts = _Texts()  # the timeline's repeated values, for the site's timeline and the analysis's
     members: list[tuple[str, Any]] = [
         ("title", config.title),
         ("description", config.description),
@@ -216,10 +265,10 @@ def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> byte
              "articles": [p.article.slug for p in h.articles]}
             for h in site.hubs
         ]),
-        ("timeline", _Array(map(_timeline_entry_text, site.timeline))),
+        ("timeline", _Array(map(_timeline_entry_text, site.timeline, repeat(texts)), encoded=True)),
     ]
     if analysis is not None:
-        members.append(("analysis", _analysis(analysis)))
+        members.append(("analysis", _analysis(analysis, texts)))
     # BytesIO hands its buffer over without a copy: the file exists once, as the bytes returned.
     out = io.BytesIO()
     _write(_Object(members), out)
@@ -227,7 +276,7 @@ def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> byte
     return out.getvalue()
 
 
-def _analysis(analysis: Analysis) -> _Object:
+def _analysis(analysis: Analysis, texts: _Texts) -> _Object:
     """``analysis.to_json()``, member by member, with its long lists made item by item.
 
     Mirrors ``Analysis.to_json`` and ``Timeline.to_json`` (tests/test_site_assembly.py checks
@@ -236,7 +285,7 @@ def _analysis(analysis: Analysis) -> _Object:
     timeline = analysis.timeline
     return _Object((
         ("timeline", _Object((
-            ("periods", _Array(map(_period_text, timeline.periods))),
+            ("periods", _Array(map(_period_text, timeline.periods, repeat(texts)), encoded=True)),
             ("conflicts", _Array(c.to_json() for c in timeline.conflicts)),
             ("weekday_mismatches", _Array(a.ref_json() for a in timeline.weekday_mismatches)),
         ))),

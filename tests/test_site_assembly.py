@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date
@@ -189,6 +190,18 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     # The timeline's entries are written as text directly: exactly what encoding their objects gives.
     assert [opendata._period_text(p) for p in analysis.timeline.periods] == [
         json.dumps(p.to_json(), **compact) for p in analysis.timeline.periods]
+    # One memo of repeated values (slugs, outlets, dates) shared by every entry gives the same text.
+    texts = opendata._Texts()
+    assert [opendata._period_text(p, texts) for p in analysis.timeline.periods] == [
+        json.dumps(p.to_json(), **compact) for p in analysis.timeline.periods]
+    assert [opendata._timeline_entry_text(e, texts) for e in site.timeline] == [
+        json.dumps({"date": e.date, "text": e.date_text, "sentence": e.sentence, "article": e.article.article.slug,
+                    "outlet": e.article.article.outlet}, **compact) for e in site.timeline]
+    # Offsets 0 and 1 beside booleans (True == 1): each is written as its own JSON.
+    attestation = analysis.timeline.periods[0].events[0].attestations[0]
+    for start, end, mismatch in ((1, 2, True), (0, 1, False)):
+        odd = dataclasses.replace(attestation, date_start=start, date_end=end, weekday_mismatch=mismatch)
+        assert opendata._attestation_text(odd, texts) == json.dumps(odd.to_json(), **compact)
     assert data["analysis"]["map"] and data["analysis"]["timeline"]["periods"] and data["analysis"]["quotes"]
     assert json.loads(dossier_json(site, config))["articles"] == data["articles"]
 
