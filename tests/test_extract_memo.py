@@ -51,6 +51,7 @@ def test_a_memo_thinned_when_full_gives_the_same_candidates(texts, monkeypatch, 
     gazetteer = build_gazetteer(())
     expected = [extract_article(t, date(2023, 9, 11), build_gazetteer(())) for t in texts]
     monkeypatch.setattr(article_candidates, "_MEMO_LIMIT", limit)
+    monkeypatch.setattr(article_candidates, "_SENTENCE_MEMO_LIMIT", limit)
     assert [extract_article(t, date(2023, 9, 11), gazetteer) for t in texts] == expected
     assert len(gazetteer.memo.runs) <= limit
     assert len(gazetteer.memo.sentences) <= limit

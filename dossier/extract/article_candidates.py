@@ -31,7 +31,11 @@ _new_candidate = partial(tuple.__new__, Candidate)
 _TEXT, _JOINER = itemgetter(2), itemgetter(3)  # a Token's text and joiner
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-_MEMO_LIMIT = 1 << 14  # runs (or words, or sentences) remembered per gazetteer: ~800 bytes a run, 13 MB at most
+_MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a run, 13 MB at most
+# Sentences remembered per gazetteer: a process extracting thousands of articles meets a
+# repeated sentence long after the first (at 4,000 articles, a memo of 16,384 recomputed a
+# tenth more sentences than one of 65,536); ~500 bytes a sentence, ~30 MB at most.
+_SENTENCE_MEMO_LIMIT = 1 << 16
 _WORD_END = "_’'"  # what may end a word besides letters and digits (``runs._WORD``)
 
 
@@ -114,7 +118,7 @@ def find_candidates(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) ->
         if found is None:
             mark = len(out)
             _sentence_candidates(text, sentence, gaz, out)
-            if len(remembered) >= _MEMO_LIMIT:
+            if len(remembered) >= _SENTENCE_MEMO_LIMIT:
                 _forget_oldest(remembered)
             remembered[key] = tuple([(c[0] - start, c[1] - start, *c[2:]) for c in out[mark:]])
             continue
