@@ -10,9 +10,11 @@ page.  Those are made here, as small frozen values, so templates still compute n
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from markupsafe import Markup
 
@@ -311,11 +313,21 @@ class ArticlePassage:
 
 
 def in_context(occurrence: PassageOccurrence) -> InContext:
-    """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``)."""
+    """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``).
+
+    An article's sentences follow each other without overlapping (``text.split_sentences``),
+    so both ends are found by bisection: wire copy carried by hundreds of articles put tens of
+    thousands of occurrences on the sources pages, and reading all of an article's sentences
+    for each was most of their cost."""
     page = occurrence.article
     text = page.article.text
-    first = next((s.start for s in page.extraction.sentences if s.end > occurrence.start), occurrence.start)
-    last = max((s.end for s in page.extraction.sentences if s.start < occurrence.end), default=occurrence.end)
+    sentences = page.extraction.sentences
+    # The first sentence that ends after the passage starts; the last one that starts
+    # before it ends (its end is the largest of all that do).
+    opening = bisect_right(sentences, occurrence.start, key=_end)
+    first = sentences[opening].start if opening < len(sentences) else occurrence.start
+    closing = bisect_left(sentences, occurrence.end, key=_start)
+    last = sentences[closing - 1].end if closing else occurrence.end
     first, last = min(first, occurrence.start), max(last, occurrence.end)
     before, after = text[first:occurrence.start], text[occurrence.end:last]
     if len(before) > CONTEXT_CHARS:
@@ -323,6 +335,10 @@ def in_context(occurrence: PassageOccurrence) -> InContext:
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
     return InContext(occurrence, before, text[occurrence.start:occurrence.end], after)
+
+
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
