@@ -10,9 +10,11 @@ page.  Those are made here, as small frozen values, so templates still compute n
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from markupsafe import Markup
 
@@ -50,6 +52,18 @@ class OtherReading:
     outlets: tuple[str, ...]
     anchor: str  # id of the timeline event that carries this reading
     page: str | None = None  # the timeline page holding it; None: the page being rendered
+    path: str = ""  # the timeline page holding it, also when that is the page being rendered
+
+    @property
+    def reading(self) -> OtherReading:
+        """Itself: ``reuse_join`` takes the value it lays out from an attribute of each item.
+
+        Every event of a conflict lists the conflict's other readings, so a conflict of n
+        readings is n * (n - 1) links (some 660,000 at 10,000 articles); the timeline pages
+        share one ``OtherReading`` per reading and page it is on (``TimelinePages``), and the
+        template lays each out once per render for each way of linking to it.
+        """
+        return self
 
 
 @dataclass(frozen=True)
@@ -177,6 +191,7 @@ class TimelinePages:
                         self.event_page[event.id] = number
         self.readings = _readings(timeline.conflicts)
         self.anchors = _anchors(timeline)
+        self.other_readings: dict[str, tuple[tuple[str, OtherReading, OtherReading], ...]] = {}
         # A conflict is shown on the page of its first reading, a weekday mismatch on the page
         # of its date: each page lists the disputes among its own events, so none grows with
         # the dossier.
@@ -198,6 +213,29 @@ class TimelinePages:
     def event_path(self, ident: str) -> str:
         return self.paths[self.event_page.get(ident, 1) - 1]
 
+    def _other_readings(self, conflict: str) -> tuple[tuple[str, OtherReading, OtherReading], ...]:
+        """(date, as linked from another page, as shown on its own page) of each reading of
+        ``conflict`` that an event carries, made once per render."""
+        found = self.other_readings.get(conflict)
+        if found is None:
+            made = []
+            for day, outlets in self.readings.get(conflict, ()):
+                anchor = self.anchors.get((conflict, day))
+                if anchor:
+                    path = self.event_path(anchor)
+                    made.append((day, OtherReading(day, outlets, anchor, path, path),
+                                 OtherReading(day, outlets, anchor, None, path)))
+            found = self.other_readings[conflict] = tuple(made)
+        return found
+
+    def _event(self, event: TimelineEvent, here: str) -> EventView:
+        """``_event`` for the page at ``here``, its other readings the render's own."""
+        others: tuple[OtherReading, ...] = ()
+        if event.conflict:
+            others = tuple(on if elsewhere.path == here else elsewhere
+                           for day, elsewhere, on in self._other_readings(event.conflict) if day != event.date)
+        return EventView(event, tuple(map(_attestation, event.attestations)), others)
+
     def page(self, number: int) -> TimelineView:
         """Page ``number`` (from 1): its periods by year, with the conflicts and weekday
         mismatches among them."""
@@ -205,14 +243,11 @@ class TimelinePages:
 
         def on_page(path: str) -> str | None:
             return None if path == here else path
-
-        def where(ident: str) -> str | None:
-            return on_page(self.event_path(ident))
         years: dict[str, list[PeriodView]] = {}
         for group, lo, hi in self.layout[number - 1]:
             period = self.timeline.periods[group]
             view = PeriodView(period.key, period.precision,
-                              tuple(_event(e, self.readings, self.anchors, where) for e in period.events[lo:hi]))
+                              tuple(self._event(e, here) for e in period.events[lo:hi]))
             years.setdefault(period.key[:4], []).append(view)
         nav = tuple(YearLink(year, on_page(self.paths[n - 1])) for year, n in self.year_page.items())
         def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
@@ -278,11 +313,21 @@ class ArticlePassage:
 
 
 def in_context(occurrence: PassageOccurrence) -> InContext:
-    """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``)."""
+    """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``).
+
+    An article's sentences follow each other without overlapping (``text.split_sentences``),
+    so both ends are found by bisection: wire copy carried by hundreds of articles put tens of
+    thousands of occurrences on the sources pages, and reading all of an article's sentences
+    for each was most of their cost."""
     page = occurrence.article
     text = page.article.text
-    first = next((s.start for s in page.extraction.sentences if s.end > occurrence.start), occurrence.start)
-    last = max((s.end for s in page.extraction.sentences if s.start < occurrence.end), default=occurrence.end)
+    sentences = page.extraction.sentences
+    # The first sentence that ends after the passage starts; the last one that starts
+    # before it ends (its end is the largest of all that do).
+    opening = bisect_right(sentences, occurrence.start, key=_end)
+    first = sentences[opening].start if opening < len(sentences) else occurrence.start
+    closing = bisect_left(sentences, occurrence.end, key=_start)
+    last = sentences[closing - 1].end if closing else occurrence.end
     first, last = min(first, occurrence.start), max(last, occurrence.end)
     before, after = text[first:occurrence.start], text[occurrence.end:last]
     if len(before) > CONTEXT_CHARS:
@@ -290,6 +335,10 @@ def in_context(occurrence: PassageOccurrence) -> InContext:
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
     return InContext(occurrence, before, text[occurrence.start:occurrence.end], after)
+
+
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
