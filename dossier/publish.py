@@ -31,6 +31,7 @@ from pathlib import Path
 
 from . import search_index
 from .errors import DossierError
+from .fs_hints import place_subfolders_apart
 
 TEMP_PREFIX = ".output-"
 SITE_MARKER = "dossier.json"  # written by every build (open data); marks a folder as a Dossier site
@@ -137,7 +138,11 @@ def make_staging_dir(output_dir: Path) -> Path:
     try:
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         clean_stale(output_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=output_dir.parent))
+        # The site is made in a folder of random name inside this build's own folder, which
+        # asks the filesystem to place it apart from the site deleted before (fs_hints).
+        holder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=output_dir.parent))
+        place_subfolders_apart(holder)
+        staging = Path(tempfile.mkdtemp(prefix="site-", dir=holder))
         # mkdtemp makes the folder private (0700); once swapped in it is output/, which a web
         # server running as another user must be able to read, as any folder the user makes.
         staging.chmod(0o777 & ~_umask())
@@ -377,7 +382,7 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
     site in), and if anything (even Ctrl-C) interrupts between them the old site goes back.
     """
     if output_dir.is_dir() and not output_dir.is_symlink() and _exchange(staging, output_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        discard(staging)  # staging now holds the old site
         return
     old: Path | None = None
     if output_dir.exists():
@@ -392,7 +397,11 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    discard(staging)  # its build's folder, now empty
 
 
 def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
+    """Remove a staging folder, with the build's folder around it (``make_staging_dir``)."""
+    holder = staging.parent
+    ours = staging.name.startswith("site-") and _OWNER.match(holder.name)
+    shutil.rmtree(holder if ours else staging, ignore_errors=True)

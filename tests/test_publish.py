@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import struct
+import sys
 from pathlib import Path
 
 import pytest
 
 from dossier.errors import DossierError
+from dossier.fs_hints import place_subfolders_apart
 from dossier.publish import (
     TEMP_PREFIX,
     discard,
@@ -17,6 +21,9 @@ from dossier.publish import (
     swap_into_place,
     write_files,
 )
+
+if sys.platform != "win32":
+    import fcntl
 
 PAGE = b'<!doctype html><html lang="id"><body><main data-pagefind-body><h1>Kunjungan</h1></main></body></html>'
 
@@ -45,6 +52,26 @@ def test_swap_replaces_the_old_site_and_leaves_no_temp_folders(tmp_path: Path) -
     assert (report.files, report.pages) == (2, 1)
     swap_into_place(staging, output)
     assert sorted(p.name for p in output.iterdir()) == ["assets", "index.html"]
+    assert litter(tmp_path) == []
+
+
+def test_the_site_is_staged_in_its_build_folder_which_asks_to_be_placed_apart(tmp_path: Path) -> None:
+    """The staging folder sits in the build's own ``.output-<pid>-`` folder, flagged (where
+    the filesystem has the flag) so the new site lands away from a site just deleted."""
+    output = tmp_path / "output"
+    staging = make_staging_dir(output)
+    holder = staging.parent
+    assert holder.parent == tmp_path and holder.name.startswith(f"{TEMP_PREFIX}{os.getpid()}-")
+    if sys.platform == "linux" and place_subfolders_apart(tmp_path / holder.name):  # ext4 and the like
+        descriptor = os.open(holder, os.O_RDONLY)
+        try:
+            flags = struct.unpack("i", fcntl.ioctl(descriptor, 0x80086601, struct.pack("i", 0)))[0]
+        finally:
+            os.close(descriptor)
+        assert flags & 0x00020000
+    write_files(staging, [("index.html", PAGE)])
+    swap_into_place(staging, output)
+    assert (output / "index.html").read_bytes() == PAGE
     assert litter(tmp_path) == []
 
 
