@@ -185,6 +185,10 @@ def _markup(text: str) -> Markup:
 
 
 def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
+    if type(mentions) is tuple and len(mentions) == 1 and type(sentence) is str:
+        found = _highlight_one(sentence, mentions[0])
+        if found is not None:
+            return found
     escaped = _escaped(sentence)
     if isinstance(mentions, str):
         targets = (_escaped(mentions),) if mentions else ()
@@ -205,6 +209,36 @@ def _highlight(sentence: str, mentions: str | Iterable[str]) -> Markup:
     for start, end in spans:
         pieces += (escaped[last:start], "<mark>", escaped[start:end], "</mark>")
         last = end
+    pieces.append(escaped[last:])
+    return _markup("".join(pieces))
+
+
+def _highlight_one(sentence: str, name: Any) -> Markup | None:
+    """``_highlight`` of a plain sentence at one name (most passages of an entity page: the
+    entity named one way in the sentence), or None when the name is not a plain ``str`` or
+    does not stand in the sentence as a whole word in its exact case (``_highlight`` then
+    takes the long way).  ``whole_words`` written out for one name: a name's matches found
+    left to right never overlap once each search starts past the last match."""
+    if type(name) is not str or not name:
+        return None
+    escaped, target = escape_str(sentence), escape_str(name)
+    at = escaped.find(target)
+    if at < 0:
+        return None
+    size, length = len(escaped), len(target)
+    pieces: list[str] = []
+    last = 0
+    while at >= 0:
+        end = at + length
+        if ((at == 0 or not ((before := escaped[at - 1]).isalnum() or before == "_"))
+                and (end == size or not ((after := escaped[end]).isalnum() or after == "_"))):
+            pieces += (escaped[last:at], "<mark>", target, "</mark>")
+            last = end
+            at = escaped.find(target, end)
+        else:
+            at = escaped.find(target, at + 1)
+    if not pieces:
+        return None
     pieces.append(escaped[last:])
     return _markup("".join(pieces))
 

@@ -640,6 +640,29 @@ def test_highlight_marks_whole_words_and_every_form_of_the_name() -> None:
     assert str(highlight("rusia dan Korea", "Rusia")) == "<mark>rusia</mark> dan Korea"
 
 
+def test_highlight_of_one_name_marks_what_the_whole_word_pattern_finds() -> None:
+    """A passage named one way (a tuple of one name: most passages of an entity page) takes
+    a short way; it must mark exactly what the whole-word pattern marks, overlapping and
+    repeated names, escaped names and a name found only in another case included."""
+    import random
+    import re
+
+    from markupsafe import escape
+
+    rng = random.Random(7)
+    words = ("AS", "ASAS", "kelas", "AS_", "_AS", "as", "A&S", "<b>", "é", "AS1", "x", ",", " ", "AA", "A")
+    for _ in range(3000):
+        sentence = "".join(rng.choice(words) for _ in range(rng.randint(0, 9)))
+        name = rng.choice(("AS", "A&S", "<b>", "AA", "A", "as", "ASAS", "é"))
+        escaped, target = str(escape(sentence)), str(escape(name))
+        pattern = re.compile(rf"(?<!\w){re.escape(target)}(?!\w)")
+        if not pattern.search(escaped):
+            pattern = re.compile(rf"(?<!\w){re.escape(target)}(?!\w)", re.IGNORECASE)
+        expected = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+        assert str(highlight(sentence, (name,))) == expected, (sentence, name)
+        assert str(highlight(sentence, (name,))) == str(highlight(sentence, [name])), (sentence, name)
+
+
 def test_shared_spans_are_marked_in_the_article_text_inside_its_markup(tmp_path: Path) -> None:
     """Offsets of the plain text land on the right words of the Markdown (across emphasis and
     raw HTML shown as text), and every mark nests inside the Markdown's own elements."""
