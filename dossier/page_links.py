@@ -85,6 +85,7 @@ class _PageLinks:
     near: str | None
     outside: dict[str, str]
     inside: dict[str, str]
+    own: dict[str, str]  # links into its own second folder: this page's alone
 
 
 def make_url_filter() -> Callable[[Context, str], str]:
@@ -101,7 +102,7 @@ def make_url_filter() -> Callable[[Context, str], str]:
 
     # The page whose links are being made (a render makes one page's links, then the next
     # one's): its path, top folder, second folder, and the caches its links are found in.
-    page = _PageLinks("\0", None, None, {}, {})
+    page = _PageLinks("\0", None, None, {}, {}, {})
 
     def links_of(page_path: str) -> _PageLinks:
         """Where the links of the page at ``page_path`` are kept (see ``page_url``)."""
@@ -120,7 +121,7 @@ def make_url_filter() -> Callable[[Context, str], str]:
         inside = within.get((top, depth))
         if inside is None:
             inside = within[(top, depth)] = {}
-        page = _PageLinks(page_path, top, near, outside, inside)
+        page = _PageLinks(page_path, top, near, outside, inside, {})
         return page
 
     @pass_context
@@ -128,8 +129,9 @@ def make_url_filter() -> Callable[[Context, str], str]:
         """The ``url`` filter (see ``url``), its links kept for the render by what they depend
         on: a link that leaves the page's top folder depends only on the page's depth, one
         into another folder of the same top folder on that folder and the depth (both: the
-        folders the link climbs), and only links into the page's own second folder (its
-        other pages, ``tokoh/x/2/`` from ``tokoh/x/``) are made by ``href`` each time.
+        folders the link climbs), and links into the page's own second folder (its other
+        pages, ``tokoh/x/2/`` from ``tokoh/x/``: a timeline page's year links and pager,
+        its conflicts' other readings) on the page itself.
 
         Some 100 links a page: the page's folders are found once per page, not per link.
         """
@@ -144,7 +146,7 @@ def make_url_filter() -> Callable[[Context, str], str]:
         if top is None or not target.startswith(top):
             links = here.outside
         elif here.near is not None and target.startswith(here.near):
-            return href(page_path, target)
+            links = here.own
         else:
             links = here.inside
         try:
