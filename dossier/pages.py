@@ -30,7 +30,6 @@ from .views_analysis import (
     EntityAnalysis,
     article_passages,
     article_quotes,
-    compact_periods,
     entity_analysis,
     map_page,
     network_page,
@@ -38,6 +37,7 @@ from .views_analysis import (
 from .views_jsonld import article_jsonld, entity_jsonld, home_jsonld
 from .views_lists import chunk, entity_list_pages, topic_pages
 from .views_paging import Pager, page_count, page_paths, pager
+from .views_timeline import compact_periods
 
 if TYPE_CHECKING:
     from .render import Renderer

@@ -38,12 +38,10 @@ from .views import (
     RelatedArticles,
     index_events,
 )
-from .views_analysis import (
-    GroupOutlets,
-    TimelinePages,
-)
+from .views_analysis import GroupOutlets
 from .views_lists import PassagePages, QuotePages
 from .views_paging import Pager, page_paths, pager
+from .views_timeline import TimelinePages
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 ANALYST_PAGES = ("quotes", "sources", "map", "connections")

@@ -3,7 +3,7 @@
 ``views_paging`` decides how many items each page holds; here those items become the
 views a page lays out, and the anchors other pages link to (a quote group, a speaker, a
 shared passage) are looked up to the page that holds them.  The timeline's pages are in
-``views_analysis.TimelinePages``.
+``views_timeline.TimelinePages``.
 """
 
 from __future__ import annotations
