@@ -172,13 +172,15 @@ class ForkedCalls:
     @classmethod
     def after_map(cls, function: Callable[[int], T], count: int, calls: Sequence[Callable[[list[T]], Any]],
                   processes: int, shared: Sequence[object] = (),
-                  kept: Callable[[T], Any] = lambda result: result) -> tuple[list[Any], ForkedCalls]:
+                  kept: Callable[[T], Any] = lambda result: result,
+                  given: Callable[[T], Any] = lambda result: result) -> tuple[list[Any], ForkedCalls]:
         """``[function(i) for i in range(count)]``, then ``calls`` over that whole list, in ONE
         forked child: ``(kept(result) of each item, in item order; the calls' ForkedCalls)``.
 
         The child computes every other item while this process computes the rest; they swap
-        shares (the child sends only ``kept`` of its items, all this process needs), and the
-        child runs the calls while this process goes on.  One fork instead of a
+        shares (the child sends only ``kept`` of its items, all this process needs, and gets
+        ``given`` of this process's items, all the calls need of them), and the child runs
+        the calls while this process goes on.  One fork instead of a
         ``forked_map`` then a ``ForkedCalls``: after each fork both processes pay a page
         fault for every page they write (reference counts), so a second fork of a large
         process costs a good part of what the first one saved.  Extra processes are not
@@ -187,11 +189,12 @@ class ForkedCalls:
         """
         if processes <= 1 or count < 2 or not calls or not _can_fork():
             results = [function(i) for i in range(count)]
-            return [kept(r) for r in results], cls([partial(call, results) for call in calls], 1, shared)
+            given_all = list(map(given, results))
+            return [kept(r) for r in results], cls([partial(call, given_all) for call in calls], 1, shared)
         forked = cls([], 1, shared)
         context = multiprocessing.get_context("fork")
         conn, child_conn = context.Pipe(duplex=True)
-        child = context.Process(target=_map_calls_child, args=(function, count, calls, kept, shared, child_conn),
+        child = context.Process(target=_map_calls_child, args=(function, count, calls, kept, given, shared, child_conn),
                                 name="dossier-fork-1", daemon=True)
         try:
             child.start()
@@ -200,7 +203,7 @@ class ForkedCalls:
             forked._owner.update(dict.fromkeys(range(len(calls)), 0))
             own = [function(i) for i in range(0, count, 2)]
             theirs = pickle.loads(receive_outcome(conn, child))  # the child sends its share first
-            conn.send_bytes(pickle.dumps(own, pickle.HIGHEST_PROTOCOL))
+            conn.send_bytes(pickle.dumps(list(map(given, own)), pickle.HIGHEST_PROTOCOL))
         except BaseException:
             forked.close()
             raise
@@ -246,7 +249,8 @@ def _calls_child(calls: Sequence[Callable[[], Any]], shared: Sequence[object], c
 
 
 def _map_calls_child(function: Callable[[int], Any], count: int, calls: Sequence[Callable[[list[Any]], Any]],
-                     kept: Callable[[Any], Any], shared: Sequence[object], conn: Connection) -> None:
+                     kept: Callable[[Any], Any], given: Callable[[Any], Any], shared: Sequence[object],
+                     conn: Connection) -> None:
     """``ForkedCalls.after_map``'s child: its share of the map (odd items), the parent's
     share in exchange for ``kept`` of its own, then the calls, each result sent when made."""
     own: list[Any] = []
@@ -264,7 +268,7 @@ def _map_calls_child(function: Callable[[int], Any], count: int, calls: Sequence
         return
     results: list[Any] = [None] * count
     results[0::2] = theirs
-    results[1::2] = own
+    results[1::2] = map(given, own)
     _calls_child([partial(call, results) for call in calls], shared, conn)
 
 

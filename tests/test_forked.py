@@ -74,11 +74,11 @@ def test_inside_a_daemonic_process_the_work_is_done_there() -> None:
 
 def test_a_map_then_calls_in_one_child_gives_the_same_results_with_any_number_of_processes() -> None:
     site = [{"page": n} for n in range(3)]
-    calls = [lambda results: sum(r[1] for r in results), lambda results: (site[1], len(results))]
+    calls = [lambda results: sum(results), lambda results: (site[1], len(results))]
     for processes in (1, 2, 3):
         for count in (0, 1, 2, 7):
             kept, forked = ForkedCalls.after_map(lambda i: (f"item {i}", i * i), count, calls, processes,
-                                                 shared=site, kept=lambda r: r[0])
+                                                 shared=site, kept=lambda r: r[0], given=lambda r: r[1])
             with forked:
                 assert kept == [f"item {i}" for i in range(count)]
                 assert forked.result(0) == sum(i * i for i in range(count))

@@ -112,6 +112,13 @@ def _read(site: Site, vocabulary: dict[str, str], i: int) -> tuple[Words, Shingl
     return words, shingles_of(page, words)
 
 
+def _offsets(read: tuple[Words, Shingles]) -> tuple[Words, Shingles]:
+    """What the passages need of an article's words: its shingles were made from them, so
+    only their offsets (a third of the data to send to the child, and no strings)."""
+    words, shingles = read
+    return Words((), words.starts, words.ends), shingles
+
+
 def _passages(site: Site, read: list[tuple[Words, Shingles]]) -> tuple[SharedPassage, ...]:
     return find_shared_passages(site.articles, [w for w, _ in read], [s for _, s in read])
 
@@ -127,12 +134,12 @@ def _analyze(site: Site, config: Config, processes: int) -> Analysis:
     # are read half here, half in ONE forked child, which then works out the shared passages
     # and the connections (the passages first: the timeline needs them) while this process
     # reads the dates and the quotes (whose results are the largest to send).  The child
-    # gets this process's shingles, this process only the child's words; the site's pages
-    # are shared: the child names them in its results instead of sending copies.
+    # gets this process's shingles and offsets, this process only the child's words; the
+    # site's pages are shared: the child names them in its results instead of sending copies.
     shared = (*site.articles, *site.people, *site.places, *site.organizations)
     words, forked = ForkedCalls.after_map(partial(_read, site, {}), len(site.articles),
                                           [partial(_passages, site), partial(_connections, site)],
-                                          processes, shared, kept=itemgetter(0))
+                                          processes, shared, kept=itemgetter(0), given=_offsets)
     with forked:
         claims = site_claims(site, countries, words)
         groups, speakers = group_quotes(site)
