@@ -1,5 +1,6 @@
 """Work shared with forked copies of this process: one pure function over many items
-(``forked_map``), or a few independent calls (``ForkedCalls``).
+(``forked_map``), a few independent calls (``ForkedCalls``), or both in one child, the
+calls reading the whole map (``ForkedCalls.after_map``: the analysis).
 
 Some stages run per article after the articles were linked together (linking itself,
 summaries), so they cannot join the extraction's process pool, and sending them the linked
