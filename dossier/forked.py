@@ -1,5 +1,6 @@
 """Work shared with forked copies of this process: one pure function over many items
-(``forked_map``), or a few independent calls (``ForkedCalls``).
+(``forked_map``), a few independent calls (``ForkedCalls``), or both in one child, the
+calls reading the whole map (``ForkedCalls.after_map``: the analysis).
 
 Some stages run per article after the articles were linked together (linking itself,
 summaries), so they cannot join the extraction's process pool, and sending them the linked
@@ -19,6 +20,7 @@ import multiprocessing
 import pickle
 import traceback
 from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing.connection import Connection
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -168,6 +170,49 @@ class ForkedCalls:
             raise
         self._calls = []  # the children run them: what they hold (large inputs) can go
 
+    @classmethod
+    def after_map(cls, function: Callable[[int], T], count: int, calls: Sequence[Callable[[list[T]], Any]],
+                  processes: int, shared: Sequence[object] = (),
+                  kept: Callable[[T], Any] = lambda result: result,
+                  given: Callable[[T], Any] = lambda result: result) -> tuple[list[Any], ForkedCalls]:
+        """``[function(i) for i in range(count)]``, then ``calls`` over that whole list, in ONE
+        forked child: ``(kept(result) of each item, in item order; the calls' ForkedCalls)``.
+
+        The child computes every other item while this process computes the rest; they swap
+        shares (the child sends only ``kept`` of its items, all this process needs, and gets
+        ``given`` of this process's items, all the calls need of them), and the child runs
+        the calls while this process goes on.  One fork instead of a
+        ``forked_map`` then a ``ForkedCalls``: after each fork both processes pay a page
+        fault for every page they write (reference counts), so a second fork of a large
+        process costs a good part of what the first one saved.  Extra processes are not
+        used: with one process (or no fork) everything runs here, the calls when first asked
+        for.  The results never depend on ``processes``.
+        """
+        if processes <= 1 or count < 2 or not calls or not _can_fork():
+            results = [function(i) for i in range(count)]
+            given_all = list(map(given, results))
+            return [kept(r) for r in results], cls([partial(call, given_all) for call in calls], 1, shared)
+        forked = cls([], 1, shared)
+        context = multiprocessing.get_context("fork")
+        conn, child_conn = context.Pipe(duplex=True)
+        child = context.Process(target=_map_calls_child, args=(function, count, calls, kept, given, shared, child_conn),
+                                name="dossier-fork-1", daemon=True)
+        try:
+            child.start()
+            child_conn.close()
+            forked._children.append((child, conn, list(range(len(calls)))))
+            forked._owner.update(dict.fromkeys(range(len(calls)), 0))
+            own = [function(i) for i in range(0, count, 2)]
+            theirs = pickle.loads(receive_outcome(conn, child))  # the child sends its share first
+            conn.send_bytes(pickle.dumps(list(map(given, own)), pickle.HIGHEST_PROTOCOL))
+        except BaseException:
+            forked.close()
+            raise
+        results: list[Any] = [None] * count
+        results[0::2] = map(kept, own)
+        results[1::2] = theirs
+        return results, forked
+
     def result(self, i: int) -> Any:
         """Call ``i``'s result (a child's DossierError is raised here)."""
         if i not in self._results:
@@ -202,6 +247,30 @@ def _calls_child(calls: Sequence[Callable[[], Any]], shared: Sequence[object], c
         if not send_outcome(conn, lambda call=call: _dumps(call(), ids), close=False):
             break  # the parent raises the error when it asks for this result
     conn.close()
+
+
+def _map_calls_child(function: Callable[[int], Any], count: int, calls: Sequence[Callable[[list[Any]], Any]],
+                     kept: Callable[[Any], Any], given: Callable[[Any], Any], shared: Sequence[object],
+                     conn: Connection) -> None:
+    """``ForkedCalls.after_map``'s child: its share of the map (odd items), the parent's
+    share in exchange for ``kept`` of its own, then the calls, each result sent when made."""
+    own: list[Any] = []
+
+    def share() -> bytes:
+        own.extend(function(i) for i in range(1, count, 2))
+        return pickle.dumps([kept(r) for r in own], pickle.HIGHEST_PROTOCOL)
+
+    if not send_outcome(conn, share, close=False):
+        conn.close()
+        return
+    try:
+        theirs = pickle.loads(conn.recv_bytes())
+    except EOFError:  # the parent failed in its share: it is not waiting for anything
+        return
+    results: list[Any] = [None] * count
+    results[0::2] = theirs
+    results[1::2] = map(given, own)
+    _calls_child([partial(call, results) for call in calls], shared, conn)
 
 
 def _item_objects(shared: Callable[[int], Sequence[object]], indices: range) -> Callable[[int], object]:

@@ -216,7 +216,8 @@ def test_an_unattributed_quote_never_joins_two_speakers_into_one_statement():
 @pytest.mark.parametrize("text", [
     "", "  ...  ", "Kim Jong-un tiba di Vladivostok, Rusia, Selasa (12/9/2023).",
     "«Ia berkata: ‘kita akan datang’» – kata Putin’s aide; don't wait-and-see -- 17.00 WIB",
-    "STRASSE Straße İstanbul ﬁnal ǅemal ΣΑΣ", "a‐b a-b- -c ’d’ x_y 3,5 Rp10.000", "ends with a word"])
+    "STRASSE Straße İstanbul ﬁnal ǅemal ΣΑΣ", "a‐b a-b- -c ’d’ x_y 3,5 Rp10.000", "ends with a word",
+    "Ⅻ Ⓐb ǅ ΣΑΣ ΚΑΙ ς µ", "ab\u0345cd ι\u0345", "\u0345"])
 def test_word_spans_are_token_spans(text):
     words = word_spans(text)
     assert list(zip(words.words, words.starts, words.ends, strict=True)) == token_spans(text)
@@ -309,3 +310,18 @@ def test_the_timeline_index_joins_the_claims_that_trying_every_pair_joins(root):
     clusters = _clusters(claims, copies)
     assert any(len(members) > 1 for members in clusters)
     assert clusters == _clusters_by_all_pairs(claims, copies)
+
+
+def test_folding_a_text_keeps_its_word_characters_but_for_one():
+    """``word_spans`` splits the casefolded text when folding kept its length: that needs
+    every character that folds to one character to stay a word character, or not, and a
+    word separator, or not; the one exception is checked for by name."""
+    import re
+    import sys
+
+    from dossier.analysis import common
+
+    word, separators = re.compile(r"\w"), "-‐'’"
+    changed = [c for c in map(chr, range(sys.maxunicode + 1)) if len(f := c.casefold()) == 1
+               and (bool(word.match(c)) != bool(word.match(f)) or (c in separators) != (f in separators))]
+    assert changed == [common._FOLDS_INTO_A_WORD]

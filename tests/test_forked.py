@@ -70,3 +70,36 @@ def test_inside_a_daemonic_process_the_work_is_done_there() -> None:
     daemon.start()
     assert receiver.recv() == ([1, 2], [0, 2, 4, 6, 8])
     daemon.join()
+
+
+def test_a_map_then_calls_in_one_child_gives_the_same_results_with_any_number_of_processes() -> None:
+    site = [{"page": n} for n in range(3)]
+    calls = [lambda results: sum(results), lambda results: (site[1], len(results))]
+    for processes in (1, 2, 3):
+        for count in (0, 1, 2, 7):
+            kept, forked = ForkedCalls.after_map(lambda i: (f"item {i}", i * i), count, calls, processes,
+                                                 shared=site, kept=lambda r: r[0], given=lambda r: r[1])
+            with forked:
+                assert kept == [f"item {i}" for i in range(count)]
+                assert forked.result(0) == sum(i * i for i in range(count))
+                page, seen = forked.result(1)
+            assert page is site[1] and seen == count
+
+
+def test_an_error_in_the_map_or_a_call_of_one_child_is_raised_here() -> None:
+    def broken_item(i: int) -> int:
+        if i == 3:
+            raise DossierError("item 3 is broken")
+        return i
+
+    def broken_call(results: list[int]) -> None:
+        raise DossierError("the passages are broken")
+
+    for processes in (1, 2):
+        with pytest.raises(DossierError, match="item 3 is broken"):
+            ForkedCalls.after_map(broken_item, 6, [len], processes)
+        kept, forked = ForkedCalls.after_map(lambda i: i, 6, [len, broken_call], processes)
+        with forked:
+            assert kept == list(range(6)) and forked.result(0) == 6
+            with pytest.raises(DossierError, match="the passages are broken"):
+                forked.result(1)

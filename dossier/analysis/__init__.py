@@ -15,13 +15,14 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
 from ..collector import collector_paused
 from ..config import Config
 from ..extract import build_gazetteer
-from ..forked import ForkedCalls, forked_map
+from ..forked import ForkedCalls
 from ..models import EntityPage, Site
 from .common import Words, word_spans
 from .geo import MapView, build_maps, load_map_data
@@ -103,37 +104,43 @@ def _processes(articles: int, workers: int | None) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _read_words(site: Site, processes: int) -> tuple[list[Words], list[Shingles]]:
-    """``word_spans`` and ``shingles_of`` of every article, on ``processes`` processes.
+def _read(site: Site, vocabulary: dict[str, str], i: int) -> tuple[Words, Shingles]:
+    """``word_spans`` and ``shingles_of`` of article ``i``; the words are one string object
+    per distinct word (``vocabulary``: all articles' words are held at once)."""
+    page = site.articles[i]
+    words = word_spans(page.article.text, vocabulary)
+    return words, shingles_of(page, words)
 
-    A child's share comes back pickled (a tenth of the time it took to make); the words of
-    each share are one string object per distinct word (``vocabulary``), as pickling keeps."""
-    vocabulary: dict[str, str] = {}
 
-    def read(i: int) -> tuple[Words, Shingles]:
-        page = site.articles[i]
-        words = word_spans(page.article.text, vocabulary)
-        return words, shingles_of(page, words)
+def _offsets(read: tuple[Words, Shingles]) -> tuple[Words, Shingles]:
+    """What the passages need of an article's words: its shingles were made from them, so
+    only their offsets (a third of the data to send to the child, and no strings)."""
+    words, shingles = read
+    return Words((), words.starts, words.ends), shingles
 
-    pairs = forked_map(read, len(site.articles), processes)
-    return [w for w, _ in pairs], [s for _, s in pairs]
+
+def _passages(site: Site, read: list[tuple[Words, Shingles]]) -> tuple[SharedPassage, ...]:
+    return find_shared_passages(site.articles, [w for w, _ in read], [s for _, s in read])
+
+
+def _connections(site: Site, read: object) -> Connections:
+    return build_connections(site)
 
 
 def _analyze(site: Site, config: Config, processes: int) -> Analysis:
     countries = build_gazetteer(config.entities).countries
     data = load_map_data()
-    # Every article's words (for the dates and the passages) and shingles (for the passages),
-    # read on every process: done here alone, they were a third of the longest chain
-    # (words, passages, timeline, maps) while the other process had nothing to do yet.
-    words, shingles = _read_words(site, processes)
-    # The shared passages and the connections run in forked children (the passages first:
-    # the timeline needs them), while this process reads the dates and the quotes (whose
-    # results are the largest to send).  The children inherit the words; the site's pages
-    # are shared: a child names them in its results instead of sending copies.
+    # Every article's words (for the dates and the passages) and shingles (for the passages)
+    # are read half here, half in ONE forked child, which then works out the shared passages
+    # and the connections (the passages first: the timeline needs them) while this process
+    # reads the dates and the quotes (whose results are the largest to send).  The child
+    # gets this process's shingles and offsets, this process only the child's words; the
+    # site's pages are shared: the child names them in its results instead of sending copies.
     shared = (*site.articles, *site.people, *site.places, *site.organizations)
-    with ForkedCalls([partial(find_shared_passages, site.articles, words, shingles),
-                      partial(build_connections, site)], processes, shared) as forked:
-        del shingles  # the child has them
+    words, forked = ForkedCalls.after_map(partial(_read, site, {}), len(site.articles),
+                                          [partial(_passages, site), partial(_connections, site)],
+                                          processes, shared, kept=itemgetter(0), given=_offsets)
+    with forked:
         claims = site_claims(site, countries, words)
         groups, speakers = group_quotes(site)
         same_sentence = prepare_claims(site, claims)  # the timeline's work that needs no passages

@@ -25,6 +25,10 @@ _WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")
 # Split on words (kept by the group): gaps and words alternate, so one C-level split gives
 # every word and, summing lengths, its offsets, without a match object or tuple per word.
 _WORD_SPLIT = re.compile(r"(\w++(?:[-‐'’]\w++)*+)")
+# The one character that folds to a single character of another kind (a combining mark,
+# not a word character, folding to the letter iota, which is one): checked against every
+# code point, see tests/test_analysis_rules.py.
+_FOLDS_INTO_A_WORD = "\u0345"
 
 def sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
     """Index of the sentence containing ``offset`` (sentences are sorted by start)."""
@@ -97,11 +101,21 @@ def word_spans(text: str, vocabulary: dict[str, str] | None = None) -> Words:
 
     ``vocabulary``: one string object per distinct word, shared by the calls that pass the
     same dict (the words of every article are held at once; most are repeats)."""
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    if len(parts) == 1:
-        return Words((), array("q"), array("q"))
+    folded_text = text.casefold()
+    if len(folded_text) == len(text) and _FOLDS_INTO_A_WORD not in text:
+        # Every character folded to exactly one (folding never shortens), and to a word
+        # character exactly when it was one: the folded text splits into the same words
+        # at the same offsets, already folded (one C pass over the text, not over the words).
+        parts = _WORD_SPLIT.split(folded_text)  # gap, word, gap, word, ..., gap
+        if len(parts) == 1:
+            return Words((), array("q"), array("q"))
+        folded = parts[1::2]
+    else:
+        parts = _WORD_SPLIT.split(text)
+        if len(parts) == 1:
+            return Words((), array("q"), array("q"))
+        folded = "\0".join(parts[1::2]).casefold().split("\0")
     offsets = array("q", accumulate(map(len, parts)))  # start of each word, its end, the next start...
-    folded = "\0".join(parts[1::2]).casefold().split("\0")
     if vocabulary is not None:
         folded = map(vocabulary.setdefault, folded, folded)
     return Words(tuple(folded), offsets[0:-1:2], offsets[1::2])

@@ -21,8 +21,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import add, and_, eq, floordiv, ge, lt, mod, mul, ne, or_, sub
+from itertools import accumulate, chain, compress, repeat
+from operator import add, and_, floordiv, ge, lt, mod, mul, ne, or_, sub
 from typing import Any
 
 from ..models import ArticlePage
@@ -94,22 +94,28 @@ class _Shingles:
     # millions of shingles, and these are held for all articles at once.
     positions: array[int]
     hashes: array[int]
-    sentence: array[int]  # sentence number of each word (a distinct negative number outside every sentence)
+    sentence: array[int]  # the sentence number of each shingle
 
 
 def _article_shingles(words: Words, blocks: Sequence[tuple[int, int]]) -> _Shingles:
     """Keys are hashes of the word tuples: a dict keyed by the tuples themselves holds every
     word of the corpus five times over.  Only insertion order is ever iterated, so the
     per-process hash salt cannot change the result (a 64-bit collision could at worst link
-    two unrelated shingles)."""
+    two unrelated shingles).  A shingle lies inside a sentence when it starts at most
+    ``SHINGLE`` words before its end: marked per sentence (the sentences come in order and
+    never overlap), not compared word by word."""
     plain = words.words
-    sentence = list(range(-1, -len(plain) - 1, -1))
+    windows = len(plain) - SHINGLE + 1
+    inside = bytearray(max(windows, 0))
+    numbers = []
     for number, (first, last) in enumerate(blocks):
-        sentence[first:last] = [number] * (last - first)
-    inside = list(map(eq, sentence, sentence[SHINGLE - 1:]))  # first and last word in one sentence
+        if last - first >= SHINGLE:
+            inside[first:last - SHINGLE + 1] = b"\1" * (last - first - SHINGLE + 1)
+            numbers.append(repeat(number, last - first - SHINGLE + 1))
     # hashed in C over zipped word lists, not sliced word by word in Python
     hashes = map(hash, compress(zip(*(plain[k:] for k in range(SHINGLE)), strict=False), inside))
-    return _Shingles(array("l", compress(range(len(plain)), inside)), array("q", hashes), array("l", sentence))
+    return _Shingles(array("l", compress(range(windows), inside)), array("q", hashes),
+                     array("l", chain.from_iterable(numbers)))
 
 
 Shingles = _Shingles  # what ``shingles_of`` gives, for the callers' type hints
@@ -154,7 +160,7 @@ def _article_nodes(article: int, shingles: _Shingles, keys: set[int],
     if not positions:
         return
     hashes = list(compress(shingles.hashes, chosen))
-    sentence = list(map(shingles.sentence.__getitem__, positions))
+    sentence = list(compress(shingles.sentence, chosen))
     apart = map(lt, repeat(SHINGLE + MAX_GAP), map(sub, positions[1:], positions))
     bounds = [0, *compress(range(1, len(positions)), map(or_, apart, map(ne, sentence[1:], sentence))),
               len(positions)]
