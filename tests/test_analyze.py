@@ -99,15 +99,3 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
     assert extract_all(articles, config.entities, blocked) == extract_all(articles, config.entities, None)
-
-
-def test_this_process_and_the_pool_share_the_extraction_in_order_and_report_every_article() -> None:
-    config, articles = seeds()
-    serial = extract_all(articles, config.entities, None, workers=1)
-    for workers in (2, 3):
-        reports: list[tuple[int, int]] = []
-        shared = extract_all(articles, config.entities, None, workers=workers, parallel_threshold=1,
-                             progress=lambda done, total, seen=reports: seen.append((done, total)))
-        assert shared == serial
-        assert reports[-1] == (len(articles), len(articles))
-        assert [done for done, _ in reports] == sorted(done for done, _ in reports)
