@@ -22,8 +22,8 @@ import pickle
 import secrets
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -172,10 +172,9 @@ def _init_spawned_worker(known: tuple[KnownEntity, ...]) -> None:
     _init_worker(build_gazetteer(known))
 
 
-def _extract_in_worker(jobs: list[tuple[str, date | None]]) -> list[Extraction]:
-    """One chunk of articles, extracted in a worker."""
+def _extract_in_worker(job: tuple[str, date | None]) -> Extraction:
     assert _worker_gazetteer is not None
-    return [extract_article(text, published, _worker_gazetteer) for text, published in jobs]
+    return extract_article(job[0], job[1], _worker_gazetteer)
 
 
 def _pool(workers: int, gazetteer: Gazetteer, known: tuple[KnownEntity, ...]) -> ProcessPoolExecutor:
@@ -185,48 +184,6 @@ def _pool(workers: int, gazetteer: Gazetteer, known: tuple[KnownEntity, ...]) ->
         return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_init_worker, initargs=(gazetteer,))
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_spawned_worker, initargs=(known,))
-
-
-def _extract_shared(jobs: list[tuple[str, date | None]], gazetteer: Gazetteer, known: tuple[KnownEntity, ...],
-                    workers: int, report: Callable[[int, int], None]) -> list[Extraction]:
-    """Every job's extraction, in order, on ``workers`` processes: this one and a pool of the others.
-
-    This process takes chunks too instead of waiting: its results need no pickling in a
-    worker and unpickling here (a tenth of the stage's CPU when every result crossed), and a
-    pool of one process fewer shares the cores.  Chunks go to whichever process is free next
-    (the pool is kept two chunks ahead per worker), so neither waits long for the other at
-    the end; the order of the results never depends on who extracted them.
-    """
-    chunks = [jobs[at:at + CHUNK] for at in range(0, len(jobs), CHUNK)]
-    results: list[list[Extraction]] = [[] for _ in chunks]
-    pending: dict[Future[list[Extraction]], int] = {}
-    ahead = 2 * (workers - 1)
-    taken = done = 0
-
-    def collect(futures: Iterable[Future[list[Extraction]]]) -> None:
-        nonlocal done
-        for future in futures:
-            k = pending.pop(future)
-            results[k] = future.result()
-            done += len(results[k])
-            report(done, len(jobs))
-
-    with _pool(workers - 1, gazetteer, known) as pool:
-        while taken < len(chunks):
-            while len(pending) < ahead and taken < len(chunks):
-                pending[pool.submit(_extract_in_worker, chunks[taken])] = taken
-                taken += 1
-            if taken == len(chunks):
-                break
-            own, taken = taken, taken + 1
-            for text, published in chunks[own]:
-                results[own].append(extract_article(text, published, gazetteer))
-                done += 1
-                report(done, len(jobs))
-            collect([future for future in pending if future.done()])
-        while pending:
-            collect(wait(pending, return_when=FIRST_COMPLETED).done)
-    return [extraction for chunk in results for extraction in chunk]
 
 
 def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
@@ -253,8 +210,10 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     fresh: list[Extraction] = []
     if len(missing) >= parallel_threshold and workers > 1:
         jobs = [(articles[i].text, articles[i].published) for i in missing]
-        with collector_paused():  # the results arrive pickled
-            fresh = _extract_shared(jobs, gazetteer, known, workers, report)
+        with _pool(workers, gazetteer, known) as pool, collector_paused():  # the results arrive pickled
+            for extraction in pool.map(_extract_in_worker, jobs, chunksize=CHUNK):
+                fresh.append(extraction)
+                report(len(fresh), len(missing))
     else:
         for i in missing:
             fresh.append(extract_article(articles[i].text, articles[i].published, gazetteer))
