@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.environment import TemplateModule
 from jinja2.runtime import Context, new_context
 from markupsafe import Markup
 
@@ -148,8 +149,29 @@ class OutputCodeGenerator(CodeGenerator):
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+class _ImportedModule(TemplateModule):
+    """A template imported by a page (``{% import "macros.html" as m with context %}``) that
+    can let go of the context it was made in once the page is rendered.
+
+    Each of its macros is a function closed over that context, and the context holds the
+    macros: a reference cycle, which kept every value of the page (its view objects, all its
+    passages and chips) alive until the cycle collector found it.  The collector then spent
+    ~7% of the render walking them, and the render workers' memory grew between collections.
+    """
+
+    def __init__(self, template: jinja2.Template, context: Context) -> None:
+        super().__init__(template, context)
+        self._context = context
+
+    def release(self) -> None:
+        """Break the cycle: the context forgets the macros (the page's render is over)."""
+        self._context.vars.clear()
+        self._context.exported_vars.clear()
+
+
 class ThemeTemplate(jinja2.Template):
-    """Jinja's template, its contexts made with its globals as one plain dict.
+    """Jinja's template, its contexts made with its globals as one plain dict, and the
+    templates a page imports released once the page is rendered (``_ImportedModule``).
 
     Jinja keeps a template's globals as a ``ChainMap`` (its own over the environment's) and
     copies it into every context it makes (each page, and each ``import ... with context``):
@@ -166,6 +188,23 @@ class ThemeTemplate(jinja2.Template):
         if flat is None:
             flat = self._flat_globals = dict(self.globals)
         return new_context(self.environment, self.name, self.blocks, vars, shared, flat, locals)
+
+    def make_module(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Mapping[str, Any] | None = None) -> TemplateModule:
+        return _ImportedModule(self, self.new_context(vars, shared, locals))
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        if self.environment.is_async:
+            return super().render(*args, **kwargs)
+        context = self.new_context(dict(*args, **kwargs))
+        try:
+            return self.environment.concat(self.root_render_func(context))  # type: ignore[arg-type]
+        except Exception:
+            self.environment.handle_exception()
+        finally:
+            for value in context.vars.values():
+                if type(value) is _ImportedModule:
+                    value.release()
 
 
 class ThemeEnvironment(jinja2.Environment):

@@ -865,3 +865,34 @@ def test_reused_fragments_follow_the_page_they_are_on(tmp_path: Path) -> None:
     assert page("tokoh/x/index.html", b, a) == \
         '<a href="../../artikel/b/">B</a>!;<a href="../../artikel/a/">A &amp; co</a>!;'
     assert page("index.html", Target("artikel/a/index.html", "other")) == '<a href="artikel/a/">other</a>!;'
+
+
+def test_a_rendered_page_lets_go_of_its_values_without_the_cycle_collector() -> None:
+    """Macros imported "with context" close over that context, which holds them: once the
+    page is rendered the cycle is broken, so the page's values go at once (the render
+    workers' memory does not wait for the collector, which no longer walks them)."""
+    import gc
+    import weakref
+
+    import jinja2
+
+    from dossier.template_code import ThemeEnvironment
+
+    env = ThemeEnvironment(autoescape=True, loader=jinja2.DictLoader({
+        "macros.html": "{% macro hello() %}{{ who.name }}{% endmacro %}",
+        "page.html": '{% import "macros.html" as m with context %}<p>{{ m.hello() }}</p>'}))
+
+    class Who:
+        name = "Kim"
+
+    who = Who()
+    gone = weakref.ref(who)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert env.get_template("page.html").render(who=who) == "<p>Kim</p>"
+        del who
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
