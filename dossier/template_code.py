@@ -205,6 +205,7 @@ class ThemeTemplate(jinja2.Template):
             for value in context.vars.values():
                 if type(value) is _ImportedModule:
                     value.release()
+            context.vars.clear()  # the page's own macros close over it too
 
 
 class ThemeEnvironment(jinja2.Environment):

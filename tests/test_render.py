@@ -868,9 +868,9 @@ def test_reused_fragments_follow_the_page_they_are_on(tmp_path: Path) -> None:
 
 
 def test_a_rendered_page_lets_go_of_its_values_without_the_cycle_collector() -> None:
-    """Macros imported "with context" close over that context, which holds them: once the
-    page is rendered the cycle is broken, so the page's values go at once (the render
-    workers' memory does not wait for the collector, which no longer walks them)."""
+    """Macros (imported "with context", or the page's own) close over a context that holds
+    them: once the page is rendered the cycle is broken, so the page's values go at once
+    (the render workers' memory does not wait for the collector, which no longer walks them)."""
     import gc
     import weakref
 
@@ -880,7 +880,8 @@ def test_a_rendered_page_lets_go_of_its_values_without_the_cycle_collector() -> 
 
     env = ThemeEnvironment(autoescape=True, loader=jinja2.DictLoader({
         "macros.html": "{% macro hello() %}{{ who.name }}{% endmacro %}",
-        "page.html": '{% import "macros.html" as m with context %}<p>{{ m.hello() }}</p>'}))
+        "page.html": '{% import "macros.html" as m with context %}{% macro own() %}{{ who.name }}{% endmacro %}'
+                     '<p>{{ m.hello() }}</p>{{ own() }}'}))
 
     class Who:
         name = "Kim"
@@ -890,7 +891,7 @@ def test_a_rendered_page_lets_go_of_its_values_without_the_cycle_collector() -> 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        assert env.get_template("page.html").render(who=who) == "<p>Kim</p>"
+        assert env.get_template("page.html").render(who=who) == "<p>Kim</p>Kim"
         del who
         assert gone() is None
     finally:
