@@ -192,31 +192,8 @@ def _write(value: Any, out: BinaryIO) -> None:
     a character, as it holds typographic quotes), that string plus "\n" and its UTF-8 bytes,
     it took ~1.5 GB on top of the site, in the render worker that writes it.
     """
-    if isinstance(value, _Array) and value.encoded:
-        _write_encoded(value.items, out)
-    elif isinstance(value, _Array):
-        # Plain items are joined as text and written as one UTF-8 piece per ~_PIECE_CHARS
-        # characters: one encoding and one write per piece, not per item.
-        pieces = ["["]
-        size = 0
-        first = True
-        for item in value.items:
-            if not first:
-                pieces.append(",")
-            first = False
-            if isinstance(item, (_Array, _Object)):
-                out.write("".join(pieces).encode("utf-8"))
-                pieces, size = [], 0
-                _write(item, out)
-            else:  # most items: one plain value each
-                text = _encode(item)
-                pieces.append(text)
-                size += len(text)
-                if size >= _PIECE_CHARS:
-                    out.write("".join(pieces).encode("utf-8"))
-                    pieces, size = [], 0
-        pieces.append("]")
-        out.write("".join(pieces).encode("utf-8"))
+    if isinstance(value, _Array):
+        _write_array(value.items, value.encoded, out)
     elif isinstance(value, _Object):
         out.write(b"{")
         first = True
@@ -230,15 +207,23 @@ def _write(value: Any, out: BinaryIO) -> None:
         out.write(_encode(value).encode("utf-8"))
 
 
-def _write_encoded(texts: Iterable[str], out: BinaryIO) -> None:
-    """An array of items written as JSON text already, one UTF-8 piece per ~_PIECE_CHARS characters."""
+def _write_array(items: Iterable[Any], encoded: bool, out: BinaryIO) -> None:
+    """An array, its items joined as text and written as one UTF-8 piece per ~_PIECE_CHARS
+    characters (one encoding and one write per piece, not per item); ``encoded``: the items
+    are JSON text already.  A nested _Array or _Object is written in its turn."""
     pieces = ["["]
     size = 0
     first = True
-    for text in texts:
+    for item in items:
         if not first:
             pieces.append(",")
         first = False
+        if not encoded and isinstance(item, (_Array, _Object)):
+            out.write("".join(pieces).encode("utf-8"))
+            pieces, size = [], 0
+            _write(item, out)
+            continue
+        text = item if encoded else _encode(item)
         pieces.append(text)
         size += len(text)
         if size >= _PIECE_CHARS:
