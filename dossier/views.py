@@ -3,7 +3,7 @@
 Templates compute nothing, so whatever a page needs beyond the ``Site`` itself — an
 article's entity chips with mention counts and link targets, events grouped by day, feed
 and sitemap entries — is built here as small frozen values (the schema.org objects are in
-``views_jsonld``, the analyst pages' views in ``views_analysis``).  Pure functions,
+``views_jsonld``, the analyst pages' views in ``views_analysis`` and ``views_timeline``).  Pure functions,
 deterministic order: two builds give the same bytes.  The values have ``__slots__``: an
 entity's pages make a ``Passage`` for every sentence naming it (210,000 at 3,000 articles),
 and an instance without a ``__dict__`` is made faster and leaves the cycle collector one
