@@ -33,7 +33,8 @@ from . import extract as extract_package
 from . import text as text_module
 from . import urls as urls_module
 from .collector import collector_paused
-from .extract import Gazetteer, build_gazetteer, extract_article, link_dossier
+from .extract import Gazetteer, build_gazetteer, dossier_linker, extract_article
+from .forked import ForkedCalls
 from .models import Article, Extraction, KnownEntity
 
 if TYPE_CHECKING:
@@ -186,6 +187,43 @@ def _pool(workers: int, gazetteer: Gazetteer, known: tuple[KnownEntity, ...]) ->
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_spawned_worker, initargs=(known,))
 
 
+class BesideLinking:
+    """``function(i, linked article i)`` for every article, begun while the articles are linked.
+
+    Linking is serial (``dossier_linker``), and a stage after it that needs linked articles
+    (the summaries) would leave a core idle while it runs.  So a forked child, started once
+    the dossier's names are learnt, links two articles in three itself and applies
+    ``function`` to them while this process links every article; this process then does
+    the third left (``results``).  Only ``function``'s results come back, never a linked
+    article.  The results are those of ``function`` over ``link_dossier``'s: the same for
+    any number of processes.
+    """
+
+    SHARE = 3  # this process takes every third article: it also links all of them
+
+    def __init__(self, function: Callable[[int, Extraction], object], link: Callable[[int], Extraction],
+                 count: int) -> None:
+        self._function, self._count = function, count
+        theirs = [i for i in range(count) if i % self.SHARE]
+        self._child = ForkedCalls([lambda: [function(i, link(i)) for i in theirs]], 2)
+
+    def results(self, linked: Sequence[Extraction]) -> list[object]:
+        """Every article's result in article order: this process's share now, then the child's."""
+        try:
+            results: list[object] = [None] * self._count
+            results[::self.SHARE] = [self._function(i, linked[i]) for i in range(0, self._count, self.SHARE)]
+            theirs = iter(self._child.result(0))
+            for i in range(self._count):
+                if i % self.SHARE:
+                    results[i] = next(theirs)
+            return results
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._child.close()
+
+
 def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
                 workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD,
                 progress: Callable[[int, int], None] | None = None,
@@ -196,6 +234,19 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     stored by a ``background`` child when one is given (pickling every extraction took the
     build ~0.4 s at 1,000 articles on one core, the other idle).
     """
+    return extract_beside(articles, known, cache_dir, workers, parallel_threshold, progress, background)[0]
+
+
+def extract_beside(articles: Sequence[Article], known: tuple[KnownEntity, ...], cache_dir: Path | None,
+                   workers: int | None = None, parallel_threshold: int = PARALLEL_THRESHOLD,
+                   progress: Callable[[int, int], None] | None = None,
+                   background: Background | None = None,
+                   beside: Callable[[int, Extraction], object] | None = None
+                   ) -> tuple[tuple[Extraction, ...], BesideLinking | None]:
+    """``extract_all``, and ``beside`` (work per linked article) begun while linking
+    (``BesideLinking``): returned when it was begun, None when the linked articles came
+    from the cache or everything runs in this process (then the caller does that work).
+    """
     gazetteer = build_gazetteer(known)
     fingerprint = extractor_fingerprint(known, gazetteer)
     cache_path = cache_dir / CACHE_FILE if cache_dir else None
@@ -203,7 +254,7 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
     linked_key = dossier_key(keys)
     cached, linked = _read_pack(cache_path, fingerprint, linked_key) if cache_path else ({}, None)
     if linked is not None and linked[0] == linked_key and len(linked[1]) == len(keys):
-        return linked[1]
+        return linked[1], None
     missing = [i for i, key in enumerate(keys) if key not in cached]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     report = progress or (lambda done, total: None)
@@ -220,8 +271,15 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
             report(len(fresh), len(missing))
     for i, extraction in zip(missing, fresh, strict=True):
         cached[keys[i]] = extraction
-    result = link_dossier(tuple(cached[key] for key in keys), gazetteer,
-                          workers if len(keys) >= parallel_threshold and workers > 1 else 1)
+    link = dossier_linker(tuple(cached[key] for key in keys), gazetteer)
+    pending = (BesideLinking(beside, link, len(keys))
+               if beside is not None and len(keys) >= parallel_threshold and workers > 1 else None)
+    try:
+        result = tuple(link(i) for i in range(len(keys)))
+    except BaseException:
+        if pending is not None:
+            pending.close()
+        raise
     if cache_path:
         pack = {key: cached[key] for key in keys}
         def store() -> None:
@@ -230,4 +288,4 @@ def extract_all(articles: Sequence[Article], known: tuple[KnownEntity, ...], cac
             store()
         else:
             background.run("cache", store)
-    return result
+    return result, pending

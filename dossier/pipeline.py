@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .background import Background
     from .config import Config
-    from .models import Article, Site
+    from .models import Article, Extraction, Site
     from .render_workers import Written
 
 T = TypeVar("T")
@@ -162,7 +162,7 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True, work
     template cache by forked children meanwhile (see ``background``)."""
     # The stages are imported when first needed, not with this module: a build that finds
     # nothing changed must not pay for loading the extractors, Jinja and the analysis.
-    from .analyze import extract_all
+    from .analyze import extract_beside
     from .assemble import assemble_site
     from .forked import forked_map
     from .hubs import assign_topics
@@ -173,17 +173,21 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True, work
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)
-    extractions = clock.run("extract", lambda: extract_all(
+    def summary_of(i: int, extraction: Extraction) -> tuple[str, ...]:
+        return summarize(articles[i].text, extraction, config.summary_sentences)
+    processes = worker_count(len(articles), workers)
+    # The summaries read linked articles: a child begins them while this process links.
+    extractions, summarizing = clock.run("extract", lambda: extract_beside(
         articles, config.entities, config.cache_dir if cache else None, workers,
-        progress=lambda done, total: clock.progress("extract", done, total), background=background))
+        progress=lambda done, total: clock.progress("extract", done, total), background=background,
+        beside=summary_of if processes > 1 else None))
     if background is not None and cache:
         from .render import compile_theme
         template_cache = config.cache_dir / TEMPLATE_CACHE
         background.run("templates", lambda: compile_theme(config, template_cache))
-    def summary(i: int) -> tuple[str, ...]:
-        return summarize(articles[i].text, extractions[i], config.summary_sentences)
     summaries = clock.run("summarize", lambda: tuple(
-        forked_map(summary, len(articles), worker_count(len(articles), workers))))
+        summarizing.results(extractions) if summarizing is not None
+        else forked_map(lambda i: summary_of(i, extractions[i]), len(articles), processes)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
     return config, site

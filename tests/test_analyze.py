@@ -24,18 +24,48 @@ def test_parallel_extraction_gives_the_same_result_as_one_process() -> None:
     assert parallel == serial
 
 
-def test_linking_on_several_processes_gives_the_same_result_sharing_the_unlinked_parts() -> None:
+def test_linking_keeps_the_unlinked_parts_of_each_article() -> None:
     from dossier.extract import build_gazetteer, extract_article, link_dossier
 
     config, articles = seeds()
     gazetteer = build_gazetteer(config.entities)
     unlinked = tuple(extract_article(a.text, a.published, gazetteer) for a in articles)
-    serial = link_dossier(unlinked, gazetteer)
-    for processes in (2, 3):
-        linked = link_dossier(unlinked, gazetteer, processes)
-        assert linked == serial
-        # linked in a child, an article still holds its unlinked sentences and dates, not copies
-        assert all(x.sentences is u.sentences and x.dates is u.dates for x, u in zip(linked, unlinked, strict=True))
+    linked = link_dossier(unlinked, gazetteer)
+    assert linked == link_dossier(unlinked, gazetteer)
+    # a linked article holds its unlinked sentences and dates, not copies
+    assert all(x.sentences is u.sentences and x.dates is u.dates for x, u in zip(linked, unlinked, strict=True))
+
+
+def _cast(i: int, extraction) -> tuple[int, tuple[str, ...]]:
+    """Work on a linked article that shows whether it was linked (its entities' dossier keys)."""
+    return i, tuple(sorted(e.key for e in extraction.entities))
+
+
+def test_work_begun_beside_linking_gives_what_the_linked_articles_give() -> None:
+    from dossier.analyze import extract_beside
+
+    config, articles = seeds()
+    linked, pending = extract_beside(articles, config.entities, None, workers=2, parallel_threshold=1, beside=_cast)
+    assert pending is not None  # a child linked its share of the articles and began the work
+    assert pending.results(linked) == [_cast(i, x) for i, x in enumerate(linked)]
+    assert linked == extract_all(articles, config.entities, None, workers=1)
+    alone, nothing = extract_beside(articles, config.entities, None, workers=1, beside=_cast)
+    assert alone == linked and nothing is None  # in one process the caller does the work
+
+
+def test_an_error_in_work_begun_beside_linking_reaches_the_build() -> None:
+    import pytest
+
+    from dossier.analyze import extract_beside
+
+    def broken(i: int, extraction) -> None:
+        raise ValueError(f"article {i}")
+
+    config, articles = seeds()
+    linked, pending = extract_beside(articles, config.entities, None, workers=2, parallel_threshold=1, beside=broken)
+    assert pending is not None
+    with pytest.raises((ValueError, RuntimeError), match="article"):
+        pending.results(linked)
 
 
 def test_a_warm_build_reuses_the_cache_and_an_edit_invalidates_one_entry(tmp_path: Path) -> None:

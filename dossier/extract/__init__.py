@@ -15,10 +15,10 @@ from ..text import split_sentences
 from .dates import find_dates
 from .entities import find_entities
 from .gazetteer import Gazetteer, build_gazetteer
-from .linking import link_dossier
+from .linking import dossier_linker, link_dossier
 from .quotes import find_quotes
 
-__all__ = ["Gazetteer", "build_gazetteer", "extract_article", "link_dossier"]
+__all__ = ["Gazetteer", "build_gazetteer", "dossier_linker", "extract_article", "link_dossier"]
 
 
 def extract_article(text: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
