@@ -222,6 +222,20 @@ def page_jobs(r: Renderer) -> Iterator[PageJob]:
         meta=r.meta(labels["not_found_title"], labels["not_found_text"], paths["not_found"], noindex=True))
 
 
+def list_units(r: Renderer) -> Callable[[str], str | None]:
+    """``unit_of(path)``: the first page of the hub's or entity's list a page of more than one
+    belongs to (None for any other page).  A list's pages share views made once for the list
+    (``Renderer.paged``), so the render workers give all of them to one worker."""
+    units: dict[str, str] = {}
+    lists = [(hub.path, len(hub.articles)) for hub in r.site.hubs] + [
+        (entity.path, entity.article_count) for entity in (*r.site.people, *r.site.places, *r.site.organizations)]
+    for first, items in lists:
+        count = page_count(items, r.size)
+        if count > 1:
+            units.update(dict.fromkeys(page_paths(r.config, first, count), first))
+    return units.get
+
+
 def feed_jobs(r: Renderer, page_paths: list[str]) -> Iterator[PageJob]:
     """Sitemap, feed and robots.txt, each rendered only when asked for."""
     config, site = r.config, r.site

@@ -282,6 +282,7 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
     so the wall time is split in the proportion the workers measured.
     """
     from .opendata import dossier_json
+    from .pages import list_units
     from .publish import SITE_MARKER
     from .render import Renderer, render_files
     from .render_workers import render_and_write, worker_count
@@ -306,7 +307,7 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
         yield from render_files(renderer, chosen)
 
     written = render_and_write((article_files, other_files), staging, output_dir,
-                               worker_count(len(site.articles), workers), articles_written)
+                               worker_count(len(site.articles), workers), articles_written, list_units(renderer))
     elapsed = time.perf_counter() - start
     share = written.write_seconds / max(written.render_seconds + written.write_seconds, 1e-9)
     for stage, seconds in (("render", elapsed * (1 - share)), ("write", elapsed * share)):

@@ -93,34 +93,51 @@ class _FirstComer:
     ``i`` takes the file when ``taken == i``.  A worker never gets ahead of ``taken`` (it
     only moves past a file someone took), so every file is taken exactly once, and a
     worker busy with a large page simply finds the next ones taken when it is done.
+
+    The later pages of a long list (``unit_of(path)``: the list's first page, the same for
+    all its pages) go to the worker that took its first page: a list's pages share views
+    made once for the whole list (an entity's sources and events: ``Renderer.paged``), which
+    two workers taking turns both made (at 10,000 articles, a second's work for the largest
+    places).  A worker passing such a page moves ``taken`` past it, whoever owns it.
     """
 
     def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         self.taken = context.Value("q", 0)
 
-    def wanted(self) -> Callable[[str], bool]:
+    def wanted(self, unit_of: Callable[[str], str | None] = lambda path: None) -> Callable[[str], bool]:
         """One worker's ``wanted(path)``: called once per file, in the order offered."""
         position = 0
+        unit: str | None = None  # the list of the last first page passed, and whether it was taken here
+        owned = False
         lock, shared = self.taken.get_lock(), self.taken.get_obj()
 
         def wanted(path: str) -> bool:
-            nonlocal position
+            nonlocal position, unit, owned
             mine = False
-            # ``taken`` only grows and is never below ``position``: when it is already past,
-            # the file is someone else's, known without the lock (one aligned 8-byte read).
-            if shared.value == position:
-                with lock:
-                    mine = shared.value == position
-                    if mine:
-                        shared.value = position + 1
+            this = unit_of(path)
+            if this is not None and this == unit:  # a later page of a list: its first page's owner's
+                mine = owned
+                if shared.value == position:
+                    with lock:
+                        if shared.value == position:
+                            shared.value = position + 1
+            else:
+                # ``taken`` only grows and is never below ``position``: when it is already past,
+                # the file is someone else's, known without the lock (one aligned 8-byte read).
+                if shared.value == position:
+                    with lock:
+                        mine = shared.value == position
+                        if mine:
+                            shared.value = position + 1
+                unit, owned = this, mine
             position += 1
             return mine
         return wanted
 
 
-def _worker(parts: Sequence[FileSource], dealer: _FirstComer, staging: Path, output_dir: Path,
-            conn: Connection) -> None:
-    send_outcome(conn, lambda: _render_share(parts, dealer.wanted(), staging, output_dir,
+def _worker(parts: Sequence[FileSource], dealer: _FirstComer, unit_of: Callable[[str], str | None], staging: Path,
+            output_dir: Path, conn: Connection) -> None:
+    send_outcome(conn, lambda: _render_share(parts, dealer.wanted(unit_of), staging, output_dir,
                                              lambda number: send_note(conn, number)))
 
 
@@ -135,12 +152,14 @@ def worker_count(articles: int, requested: int | None) -> int:
 
 
 def render_and_write(parts: Sequence[FileSource], staging: Path, output_dir: Path, workers: int,
-                     part_done: Callable[[int], None] = lambda number: None) -> Written:
+                     part_done: Callable[[int], None] = lambda number: None,
+                     unit_of: Callable[[str], str | None] = lambda path: None) -> Written:
     """Render every file of ``parts`` into ``staging`` with ``workers`` processes.
 
     The parts are rendered in order, by the same workers (forked once): ``part_done(n)`` is
     called here as soon as every file of part ``n`` is written (the build starts indexing
-    the article pages then, beside the rendering of the others).
+    the article pages then, beside the rendering of the others).  ``unit_of(path)``: the
+    long list a page belongs to (see ``_FirstComer``), None for a page of its own.
     """
     if workers <= 1:
         return _render_share(parts, None, staging, output_dir, part_done)
@@ -154,7 +173,7 @@ def render_and_write(parts: Sequence[FileSource], staging: Path, output_dir: Pat
         pipes: dict[Connection, multiprocessing.process.BaseProcess] = {}
         for index in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(parts, dealer, staging, output_dir, sender),
+            process = context.Process(target=_worker, args=(parts, dealer, unit_of, staging, output_dir, sender),
                                       name=f"dossier-render-{index}", daemon=True)
             process.start()
             sender.close()

@@ -132,6 +132,35 @@ def test_render_workers_each_take_the_pages_they_reach_first_and_every_page_once
     assert all(taken)  # each worker got some
 
 
+def test_render_workers_give_every_page_of_a_long_list_to_the_worker_of_its_first_page() -> None:
+    """A list's pages share views made once per list: one worker takes them all, and still
+    every page is taken exactly once, whatever the workers' speeds."""
+    import multiprocessing
+    import random
+
+    from dossier.render_workers import _FirstComer
+
+    units = {f"list{n}/halaman/{k}/index.html": f"list{n}/index.html" for n in range(0, 60, 3) for k in range(2, 9)}
+    units.update({first: first for first in units.values()})
+    paths = []
+    for n in range(60):
+        paths.append(f"list{n}/index.html")
+        paths += [p for p, first in units.items() if first == f"list{n}/index.html" and p != first]
+    for seed in range(20):
+        dealer = _FirstComer(multiprocessing.get_context("fork"))
+        workers = [dealer.wanted(units.get) for _ in range(3)]
+        progress, taken = [0, 0, 0], [[], [], []]
+        chance = random.Random(seed)
+        while min(progress) < len(paths):
+            w = chance.choice([i for i in range(3) if progress[i] < len(paths)])
+            if workers[w](paths[progress[w]]):
+                taken[w].append(paths[progress[w]])
+            progress[w] += 1
+        assert sorted(taken[0] + taken[1] + taken[2]) == sorted(paths)
+        owner = {path: w for w in range(3) for path in taken[w]}
+        assert all(owner[path] == owner[first] for path, first in units.items())
+
+
 def test_work_shared_with_forked_processes_comes_back_in_order_and_errors_come_back_too() -> None:
     from dossier.errors import DossierError
     from dossier.forked import forked_map
