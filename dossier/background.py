@@ -5,7 +5,8 @@ A build keeps both cores busy in its heavy stages but leaves one idle in a few s
 serial ones (cross-article linking's merge, hubs, assembling the site, before the render
 workers fork).  Work nothing downstream reads, such as storing the extraction cache or
 compiling the theme into the template cache, is done there by a forked child instead of
-by the build itself.  Only best-effort work belongs here: a child's failure is never
+by the build itself, at a lower priority (``NICENESS``), so that it takes only what the
+build's own stages leave of the cores.  Only best-effort work belongs here: a child's failure is never
 reported (the cache stays as it was and the next reader does the work itself).
 """
 
@@ -13,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable
 from types import TracebackType
 
 from .forked import _can_fork
+
+NICENESS = 10  # how much less of the cores a side-work child asks for than the build
 
 
 def _best_effort(work: Callable[[], object]) -> None:
@@ -30,6 +34,9 @@ def _in_child(work: Callable[[], object]) -> None:
     # The user's Ctrl-C stops the build, not the writing of a cache file half done (the
     # cache is renamed into place when complete): the child finishes its short work.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The build's own stages come first; side work takes what they leave of the cores.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICENESS)
     _best_effort(work)
 
 

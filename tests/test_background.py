@@ -32,6 +32,15 @@ def test_work_runs_in_a_child_and_wait_returns_when_it_is_done(tmp_path: Path, s
     assert int(marker.read_text(encoding="utf-8")) != os.getpid()
 
 
+def test_side_work_yields_the_cores_to_the_build(tmp_path: Path, single_threaded: None) -> None:
+    """A child asks for less CPU than the build (a higher niceness), so storing the cache
+    never slows the stages the build waits for; it takes what they leave idle."""
+    marker = tmp_path / "niceness"
+    with Background() as background:
+        background.run("nice", lambda: marker.write_text(str(os.nice(0)), encoding="utf-8"))
+    assert int(marker.read_text(encoding="utf-8")) == min(19, os.nice(0) + background_module.NICENESS)
+
+
 def test_a_failing_child_is_not_an_error_and_the_others_still_finish(tmp_path: Path, single_threaded: None) -> None:
     def fail() -> None:
         raise OSError("disk full")
