@@ -173,6 +173,10 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True, work
     if not articles:
         raise DossierError.at("no articles: add Markdown files (or `python build.py import FILE...`)",
                               config.content_dir)
+    if background is not None and cache:
+        # Beside the extraction, at low priority: it finishes in the cores' idle moments
+        # (the linking's first, serial, step) long before rendering reads it.
+        background.run("templates", lambda: _compile_theme(config))
     def summary_of(i: int, extraction: Extraction) -> tuple[str, ...]:
         return summarize(articles[i].text, extraction, config.summary_sentences)
     processes = worker_count(len(articles), workers)
@@ -181,16 +185,19 @@ def assemble_pages(site_dir: Path, clock: Stopwatch, *, cache: bool = True, work
         articles, config.entities, config.cache_dir if cache else None, workers,
         progress=lambda done, total: clock.progress("extract", done, total), background=background,
         beside=summary_of if processes > 1 else None))
-    if background is not None and cache:
-        from .render import compile_theme
-        template_cache = config.cache_dir / TEMPLATE_CACHE
-        background.run("templates", lambda: compile_theme(config, template_cache))
     summaries = clock.run("summarize", lambda: tuple(
         summarizing.results(extractions) if summarizing is not None
         else forked_map(lambda i: summary_of(i, extractions[i]), len(articles), processes)))
     topics = clock.run("hubs", lambda: assign_topics(articles, extractions, config.hubs))
     site = clock.run("assemble", lambda: assemble_site(config, articles, extractions, summaries, topics))
     return config, site
+
+
+def _compile_theme(config: Config) -> None:
+    """The theme compiled into the template cache (the renderer is imported here, in the
+    child doing it: the build itself needs it only later)."""
+    from .render import compile_theme
+    compile_theme(config, config.cache_dir / TEMPLATE_CACHE)
 
 
 def build(site_dir: Path, output_dir: Path | None = None, *, index: bool = True, cache: bool = True,
