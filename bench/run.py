@@ -33,7 +33,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -199,8 +199,8 @@ def bench_cold_rounds(site_dir: Path, runs: int, code_root: Path, code: str | No
             f"hugo {hugos.seconds:6.2f} s; ours/pelican {sample.seconds / theirs.seconds:.2f}, "
             f"ours/hugo {sample.seconds / hugos.seconds:.2f}")
     pelican_result, hugo_result = summarize(pelican), summarize(hugo)
-    pelican_result["pages"] = compare_tools.count_pages(pelican_root / "output")
-    hugo_result["pages"] = compare_tools.count_pages(hugo_root / "public")
+    pelican_result["pages"] = compare_tools.count_pages(compare_tools.output_of(pelican_root, "output"))
+    hugo_result["pages"] = compare_tools.count_pages(compare_tools.output_of(hugo_root, "public"))
     return measure_mode(samples, reports), pelican_result, hugo_result, rounds
 
 
@@ -217,14 +217,14 @@ def bench_serve(site_dir: Path, runs: int, edit_target: Path, code_root: Path) -
     return result
 
 
-def bench_tool(name: str, build, root: Path, output: Path, runs: int) -> dict:
+def bench_tool(name: str, build, root: Path, output: Callable[[], Path], runs: int) -> dict:
     samples = []
     for run in range(runs):
         sample = build(root)
         samples.append(sample)
         log(f"  {name:13} run {run + 1}/{runs}: {sample.seconds:7.2f} s, {sample.peak_rss_mb:6.0f} MB")
     result = summarize(samples)
-    result["pages"] = compare_tools.count_pages(output)
+    result["pages"] = compare_tools.count_pages(output())
     return result
 
 
@@ -253,9 +253,9 @@ def bench_size(n: int, args: argparse.Namespace, tools: compare_tools.Tools | No
             result["serve"] = bench_serve(site_dir, args.runs, edit_target, args.code_root)
     if tools is not None and "pelican" not in result:
         result["pelican"] = bench_tool("pelican", lambda r: compare_tools.build_pelican(tools, r), pelican_root,
-                                       pelican_root / "output", args.runs)
+                                       lambda: compare_tools.output_of(pelican_root, "output"), args.runs)
         result["hugo"] = bench_tool("hugo", lambda r: compare_tools.build_hugo(tools, r), hugo_root,
-                                    hugo_root / "public", args.runs)
+                                    lambda: compare_tools.output_of(hugo_root, "public"), args.runs)
     return result
 
 
