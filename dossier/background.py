@@ -6,8 +6,9 @@ serial ones (cross-article linking's merge, hubs, assembling the site, before th
 workers fork).  Work nothing downstream reads, such as storing the extraction cache or
 compiling the theme into the template cache, is done there by a forked child instead of
 by the build itself, at a lower priority (``NICENESS``), so that it takes only what the
-build's own stages leave of the cores.  Only best-effort work belongs here: a child's failure is never
-reported (the cache stays as it was and the next reader does the work itself).
+build's own stages leave of the cores.  Only best-effort work belongs here: a child's
+failure is never reported (the cache stays as it was and the next reader does the work
+itself).
 """
 
 from __future__ import annotations
