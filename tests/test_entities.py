@@ -468,3 +468,45 @@ def test_linking_keeps_every_field_of_the_quotes_and_extractions_it_remakes(bare
     [linked] = link_dossier((extract_article(text, date(2023, 9, 13), bare),), bare)
     [quote] = linked.quotes
     assert (quote.speaker, quote.speaker_key) == ("Dmitry Peskov", "dmitry-peskov")
+
+
+def _linked_entities(texts: list[str], gazetteer) -> list[set[tuple[str, str]]]:
+    linked = link_dossier(tuple(extract_article(t, None, gazetteer) for t in texts), gazetteer)
+    return [{(e.type, e.name) for e in x.entities} for x in linked]
+
+
+def test_a_role_at_an_institution_the_dossier_names_alone_is_cut_from_the_person(bare):
+    """"Juru bicara Kementerian Perhubungan Agus Lumintang": the ministry is named on its own in
+    the dossier, so the run is the ministry, then the person (not one organisation)."""
+    first, second = _linked_entities([
+        "Juru bicara Kementerian Perhubungan Agus Lumintang menyebut kapal tiba. "
+        "Pengamat kebijakan publik dari Universitas Gadjah Mada Mega Saputra mengingatkan aparat.",
+        "Kementerian Perhubungan menyatakan jadwal kapal berubah. Universitas Gadjah Mada membuka pendaftaran.",
+    ], bare)
+    assert {("organization", "Kementerian Perhubungan"), ("person", "Agus Lumintang"),
+            ("organization", "Universitas Gadjah Mada"), ("person", "Mega Saputra")} <= first
+    assert not any(name.startswith(("Kementerian Perhubungan ", "Universitas Gadjah Mada ")) for _, name in first)
+
+
+def test_an_institution_is_not_cut_without_the_dossier_naming_it_alone_or_before_a_place(bare):
+    alone, = _linked_entities(["Pengamat dari Universitas Gadjah Mada Mega Saputra mengingatkan aparat."], bare)
+    assert ("organization", "Universitas Gadjah Mada") not in alone  # no evidence: left as extracted
+    first, _ = _linked_entities([
+        "Kepala Badan Pusat Statistik Jawa Timur Rina Wulandari merilis data inflasi.",
+        "Badan Pusat Statistik merilis data pada Senin.",
+    ], bare)
+    assert ("person", "Jawa Timur") not in first  # a place after the institution is no person
+
+
+def test_a_cut_compound_keeps_the_persons_short_mentions(bare):
+    from dossier.extract.compounds import split_compound
+    from dossier.models import EntityMentions, Mention
+
+    compound = EntityMentions("kementerian-perhubungan-agus-lumintang", "Kementerian Perhubungan Agus Lumintang",
+                              "organization", (Mention("Kementerian Perhubungan Agus Lumintang", 0, 38),
+                                               Mention("Lumintang", 60, 69)))
+    person, ministry = split_compound(compound, set(), {"kementerian perhubungan"}, bare)
+    assert (person.type, person.name, [m.text for m in person.mentions]) == (
+        "person", "Agus Lumintang", ["Agus Lumintang", "Lumintang"])
+    assert (ministry.type, ministry.name, [(m.text, m.start, m.end) for m in ministry.mentions]) == (
+        "organization", "Kementerian Perhubungan", [("Kementerian Perhubungan", 0, 23)])

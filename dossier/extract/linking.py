@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from ..models import EntityMentions, EntityType, Extraction, Mention, Quote
 from ..text import fold
 from ..urls import slugify
+from .compounds import split_compounds
 from .gazetteer import Gazetteer
 
 
@@ -66,37 +67,6 @@ def _strong_forms(entity: EntityMentions) -> set[str]:
     return forms
 
 
-def _split_compound(entity: EntityMentions, people: set[str]) -> list[EntityMentions] | None:
-    """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov" (another entity than this
-    one): the person plus the rest."""
-    tokens = fold(entity.name).split()
-    if len(tokens) < 3:
-        return None
-    own = " ".join(tokens)
-    for cut in range(1, len(tokens) - 1):
-        tail = " ".join(tokens[cut:])
-        if tail in people and tail != own:
-            break
-    else:
-        return None
-    person_mentions: list[Mention] = []
-    rest_mentions: list[Mention] = []
-    for m in entity.mentions:
-        words = m.text.split()
-        if len(fold(m.text).split()) != len(tokens) or len(words) != len(tokens):
-            person_mentions.append(m) if entity.type == "person" else rest_mentions.append(m)
-            continue
-        offset = len(" ".join(words[:cut])) + 1
-        person_mentions.append(Mention(m.text[offset:], m.start + offset, m.end))
-        rest_mentions.append(Mention(m.text[:offset - 1], m.start, m.start + offset - 1))
-    head = rest_mentions[0].text if rest_mentions else ""
-    out = [EntityMentions(slugify(tail), " ".join(entity.name.split()[cut:]), "person",
-                          tuple(person_mentions))]
-    if rest_mentions:
-        out.append(EntityMentions(slugify(head), head, "organization", tuple(rest_mentions)))
-    return out
-
-
 def _choose_name(names: Counter[str], articles: Counter[str], known: str | None) -> str:
     if known:
         return known
@@ -133,7 +103,8 @@ def link_with(extraction: Extraction, names: DossierNames) -> Extraction:
     before the edit, to show it at once; a name that only the edit brings is its own entity
     until the next full link.  For an article of that dossier this is ``link_dossier``'s result.
     """
-    return _link(extraction, *_split(extraction, names.people), names)
+    split = split_compounds(extraction, names.people, names.organizations, names.gazetteer, names.called)
+    return _link(extraction, *split, names)
 
 
 @dataclass
@@ -141,6 +112,8 @@ class DossierNames:
     """What linking learns from the whole dossier: which forms name one entity, and its name and type."""
 
     people: set[str]
+    organizations: set[str]  # the folded names typed as organisations by some article
+    called: set[str]  # the folded one-word names of people (surnames, given names) in some article
     split: list[tuple[list[EntityMentions], dict[str, EntityMentions]]]  # per article: entities, old key -> new
     forms: _Forms
     identity: dict[str, tuple[str, EntityType]]
@@ -158,22 +131,14 @@ class DossierNames:
         return self.identity.get(self.forms.find(fold(name)))
 
 
-def _split(x: Extraction, people: set[str]) -> tuple[list[EntityMentions], dict[str, EntityMentions]]:
-    """The article's entities with compounds split ("Kim Jong Un Vladimir Putin"), and where each went."""
-    entities: list[EntityMentions] = []
-    moved: dict[str, EntityMentions] = {}
-    for e in x.entities:
-        split = _split_compound(e, people) if e.type in ("person", "organization") else None
-        entities.extend(split or [e])
-        moved[e.key] = split[0] if split else e
-    return entities, moved
-
-
 def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> DossierNames:
     """Learn the dossier's names: forms joined across articles, each entity's name and type."""
     people = {fold(e.name) for x in extractions for e in x.entities
               if e.type == "person" and len(fold(e.name).split()) >= 2}
-    split = [_split(x, people) for x in extractions]
+    organizations = {fold(e.name) for x in extractions for e in x.entities if e.type == "organization"}
+    called = {fold(m.text) for x in extractions for e in x.entities if e.type == "person"
+              for m in e.mentions if " " not in m.text}
+    split = [split_compounds(x, people, organizations, gazetteer, called) for x in extractions]
     articles = [entities for entities, _ in split]
     # The strong forms of each entity, sorted, read three times below: worked out once.
     strong_forms = [[sorted(_strong_forms(e)) for e in entities] for entities in articles]
@@ -240,7 +205,7 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
 
     short_forms = _observed_short_forms(articles, roots, weight, gazetteer)
     finder = _FormFinder(short_forms)
-    return DossierNames(people, split, forms, identity, short_forms, finder, gazetteer)
+    return DossierNames(people, organizations, called, split, forms, identity, short_forms, finder, gazetteer)
 
 
 def _link(x: Extraction, entities: list[EntityMentions], moved: dict[str, EntityMentions],

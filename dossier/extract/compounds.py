@@ -1,0 +1,98 @@
+"""Names run together in one article: a person's name after another's ("Kim Jong Un Vladimir
+Putin"), after a government named by its seat ("Kremlin Dmitry Peskov") or after the institution
+of a role ("Juru bicara Kementerian Perhubungan Agus Lumintang").  An article alone cannot tell
+where one name ends; the dossier can, when it names the parts on their own elsewhere, so the
+compounds are cut while linking (``linking.dossier_names``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from ..models import EntityMentions, Extraction, Mention
+from ..text import fold
+from ..urls import slugify
+from .gazetteer import ORG_HEADS, PLACE_HEADS, Gazetteer
+
+
+def split_compound(entity: EntityMentions, people: set[str], organizations: AbstractSet[str] = frozenset(),
+                    gazetteer: Gazetteer | None = None, called: AbstractSet[str] = frozenset()
+                    ) -> list[EntityMentions] | None:
+    """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov" (another entity than this
+    one), or "Kementerian Perhubungan Agus Lumintang" when it knows "Kementerian Perhubungan"
+    (``_after_organization``): the person plus the rest."""
+    tokens = fold(entity.name).split()
+    if len(tokens) < 3:
+        return None
+    own = " ".join(tokens)
+    for cut in range(1, len(tokens) - 1):
+        tail = " ".join(tokens[cut:])
+        if tail in people and tail != own:
+            break
+    else:
+        alone = {fold(m.text) for m in entity.mentions if " " not in m.text}  # "kata Gunawan", folded in
+        found = _after_organization(entity.name, organizations, gazetteer, called | alone) if gazetteer else None
+        if found is None:
+            return None
+        cut, tail = found, " ".join(tokens[found:])
+    person_mentions: list[Mention] = []
+    rest_mentions: list[Mention] = []
+    named = set(tokens[cut:])
+    for m in entity.mentions:
+        words = m.text.split()
+        if len(fold(m.text).split()) != len(tokens) or len(words) != len(tokens):
+            # a shorter form: the person's when it is made of the person's words ("Gunawan")
+            person = entity.type == "person" or set(fold(m.text).split()) <= named
+            person_mentions.append(m) if person else rest_mentions.append(m)
+            continue
+        offset = len(" ".join(words[:cut])) + 1
+        person_mentions.append(Mention(m.text[offset:], m.start + offset, m.end))
+        rest_mentions.append(Mention(m.text[:offset - 1], m.start, m.start + offset - 1))
+    head = rest_mentions[0].text if rest_mentions else ""
+    out = [EntityMentions(slugify(tail), " ".join(entity.name.split()[cut:]), "person",
+                          tuple(person_mentions))]
+    if rest_mentions:
+        out.append(EntityMentions(slugify(head), head, "organization", tuple(rest_mentions)))
+    return out
+
+
+def _after_organization(name: str, organizations: AbstractSet[str], gazetteer: Gazetteer,
+                        called: AbstractSet[str] = frozenset()) -> int | None:
+    """Where the person's name begins in a role's institution run into the name
+    ("Juru bicara Kementerian Perhubungan Agus Lumintang", "pengamat Universitas Gadjah Mada
+    Mega Saputra"): after the longest head of ``name`` that the dossier names as an
+    organisation on its own, when two words or more follow that read as a person's name:
+    none a head word of an institution or a place, the whole no name the gazetteer knows as
+    something else ("Badan Pusat Statistik Jawa Timur" stays whole), and the last no
+    vocabulary word unless the dossier calls someone by the first or last of them alone
+    (``called``: "kata Gunawan"; many given names and surnames are vocabulary words too).
+    """
+    words = name.split()
+    if len(words) != len(fold(name).split()):
+        return None
+    for cut in range(len(words) - 2, 0, -1):
+        if fold(" ".join(words[:cut])) not in organizations:
+            continue
+        tail = words[cut:]
+        if any(w.casefold() in ORG_HEADS or w.casefold() in PLACE_HEADS or not w[:1].isupper() for w in tail):
+            return None
+        known = gazetteer.lookup(" ".join(tail))
+        if known is not None and known[1] != "person":
+            return None
+        if gazetteer.is_common(tail[-1]) and fold(tail[-1]) not in called and fold(tail[0]) not in called:
+            return None
+        return cut
+    return None
+
+
+def split_compounds(x: Extraction, people: set[str], organizations: set[str], gazetteer: Gazetteer, called: set[str]
+           ) -> tuple[list[EntityMentions], dict[str, EntityMentions]]:
+    """The article's entities with compounds split ("Kim Jong Un Vladimir Putin"), and where each went."""
+    entities: list[EntityMentions] = []
+    moved: dict[str, EntityMentions] = {}
+    for e in x.entities:
+        split = (split_compound(e, people, organizations, gazetteer, called) if e.type in ("person", "organization")
+                 else None)
+        entities.extend(split or [e])
+        moved[e.key] = split[0] if split else e
+    return entities, moved
