@@ -499,13 +499,14 @@ def test_an_institution_is_not_cut_without_the_dossier_naming_it_alone_or_before
 
 
 def test_a_cut_compound_keeps_the_persons_short_mentions(bare):
-    from dossier.extract.compounds import split_compound
+    from dossier.extract.compounds import NameEvidence, split_compound
     from dossier.models import EntityMentions, Mention
 
     compound = EntityMentions("kementerian-perhubungan-agus-lumintang", "Kementerian Perhubungan Agus Lumintang",
                               "organization", (Mention("Kementerian Perhubungan Agus Lumintang", 0, 38),
                                                Mention("Lumintang", 60, 69)))
-    person, ministry = split_compound(compound, set(), {"kementerian perhubungan"}, bare)
+    evidence = NameEvidence(frozenset(), frozenset({"kementerian perhubungan"}), frozenset(), bare)
+    person, ministry = split_compound(compound, evidence)
     assert (person.type, person.name, [m.text for m in person.mentions]) == (
         "person", "Agus Lumintang", ["Agus Lumintang", "Lumintang"])
     assert (ministry.type, ministry.name, [(m.text, m.start, m.end) for m in ministry.mentions]) == (

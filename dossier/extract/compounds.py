@@ -8,6 +8,7 @@ compounds are cut while linking (``linking.dossier_names``).
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from ..models import EntityMentions, Extraction, Mention
 from ..text import fold
@@ -15,9 +16,33 @@ from ..urls import slugify
 from .gazetteer import ORG_HEADS, PLACE_HEADS, Gazetteer
 
 
-def split_compound(entity: EntityMentions, people: set[str], organizations: AbstractSet[str] = frozenset(),
-                    gazetteer: Gazetteer | None = None, called: AbstractSet[str] = frozenset()
-                    ) -> list[EntityMentions] | None:
+@dataclass(frozen=True)
+class NameEvidence:
+    """What the whole dossier says about names, for cutting compounds (all names folded)."""
+
+    people: frozenset[str]  # people's names of two words or more
+    organizations: frozenset[str]  # names some article types as an organisation
+    called: frozenset[str]  # one-word names people are called by (surnames, given names)
+    gazetteer: Gazetteer
+
+
+def name_evidence(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> NameEvidence:
+    people: set[str] = set()
+    organizations: set[str] = set()
+    called: set[str] = set()
+    for x in extractions:
+        for e in x.entities:
+            name = fold(e.name)
+            if e.type == "organization":
+                organizations.add(name)
+            elif e.type == "person":
+                if " " in name:
+                    people.add(name)
+                called.update(fold(m.text) for m in e.mentions if " " not in m.text)
+    return NameEvidence(frozenset(people), frozenset(organizations), frozenset(called), gazetteer)
+
+
+def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[EntityMentions] | None:
     """"Kremlin Dmitry Peskov" when the dossier knows "Dmitry Peskov" (another entity than this
     one), or "Kementerian Perhubungan Agus Lumintang" when it knows "Kementerian Perhubungan"
     (``_after_organization``): the person plus the rest."""
@@ -27,11 +52,11 @@ def split_compound(entity: EntityMentions, people: set[str], organizations: Abst
     own = " ".join(tokens)
     for cut in range(1, len(tokens) - 1):
         tail = " ".join(tokens[cut:])
-        if tail in people and tail != own:
+        if tail in evidence.people and tail != own:
             break
     else:
         alone = {fold(m.text) for m in entity.mentions if " " not in m.text}  # "kata Gunawan", folded in
-        found = _after_organization(entity.name, organizations, gazetteer, called | alone) if gazetteer else None
+        found = _after_organization(entity.name, evidence, evidence.called | alone)
         if found is None:
             return None
         cut, tail = found, " ".join(tokens[found:])
@@ -56,8 +81,7 @@ def split_compound(entity: EntityMentions, people: set[str], organizations: Abst
     return out
 
 
-def _after_organization(name: str, organizations: AbstractSet[str], gazetteer: Gazetteer,
-                        called: AbstractSet[str] = frozenset()) -> int | None:
+def _after_organization(name: str, evidence: NameEvidence, called: AbstractSet[str]) -> int | None:
     """Where the person's name begins in a role's institution run into the name
     ("Juru bicara Kementerian Perhubungan Agus Lumintang", "pengamat Universitas Gadjah Mada
     Mega Saputra"): after the longest head of ``name`` that the dossier names as an
@@ -71,28 +95,26 @@ def _after_organization(name: str, organizations: AbstractSet[str], gazetteer: G
     if len(words) != len(fold(name).split()):
         return None
     for cut in range(len(words) - 2, 0, -1):
-        if fold(" ".join(words[:cut])) not in organizations:
+        if fold(" ".join(words[:cut])) not in evidence.organizations:
             continue
         tail = words[cut:]
         if any(w.casefold() in ORG_HEADS or w.casefold() in PLACE_HEADS or not w[:1].isupper() for w in tail):
             return None
-        known = gazetteer.lookup(" ".join(tail))
+        known = evidence.gazetteer.lookup(" ".join(tail))
         if known is not None and known[1] != "person":
             return None
-        if gazetteer.is_common(tail[-1]) and fold(tail[-1]) not in called and fold(tail[0]) not in called:
+        if evidence.gazetteer.is_common(tail[-1]) and fold(tail[-1]) not in called and fold(tail[0]) not in called:
             return None
         return cut
     return None
 
 
-def split_compounds(x: Extraction, people: set[str], organizations: set[str], gazetteer: Gazetteer, called: set[str]
-           ) -> tuple[list[EntityMentions], dict[str, EntityMentions]]:
+def split_compounds(x: Extraction, evidence: NameEvidence) -> tuple[list[EntityMentions], dict[str, EntityMentions]]:
     """The article's entities with compounds split ("Kim Jong Un Vladimir Putin"), and where each went."""
     entities: list[EntityMentions] = []
     moved: dict[str, EntityMentions] = {}
     for e in x.entities:
-        split = (split_compound(e, people, organizations, gazetteer, called) if e.type in ("person", "organization")
-                 else None)
+        split = split_compound(e, evidence) if e.type in ("person", "organization") else None
         entities.extend(split or [e])
         moved[e.key] = split[0] if split else e
     return entities, moved

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from ..models import EntityMentions, EntityType, Extraction, Mention, Quote
 from ..text import fold
 from ..urls import slugify
-from .compounds import split_compounds
+from .compounds import NameEvidence, name_evidence, split_compounds
 from .gazetteer import Gazetteer
 
 
@@ -103,17 +103,14 @@ def link_with(extraction: Extraction, names: DossierNames) -> Extraction:
     before the edit, to show it at once; a name that only the edit brings is its own entity
     until the next full link.  For an article of that dossier this is ``link_dossier``'s result.
     """
-    split = split_compounds(extraction, names.people, names.organizations, names.gazetteer, names.called)
-    return _link(extraction, *split, names)
+    return _link(extraction, *split_compounds(extraction, names.evidence), names)
 
 
 @dataclass
 class DossierNames:
     """What linking learns from the whole dossier: which forms name one entity, and its name and type."""
 
-    people: set[str]
-    organizations: set[str]  # the folded names typed as organisations by some article
-    called: set[str]  # the folded one-word names of people (surnames, given names) in some article
+    evidence: NameEvidence  # what compounds are cut by
     split: list[tuple[list[EntityMentions], dict[str, EntityMentions]]]  # per article: entities, old key -> new
     forms: _Forms
     identity: dict[str, tuple[str, EntityType]]
@@ -133,12 +130,8 @@ class DossierNames:
 
 def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> DossierNames:
     """Learn the dossier's names: forms joined across articles, each entity's name and type."""
-    people = {fold(e.name) for x in extractions for e in x.entities
-              if e.type == "person" and len(fold(e.name).split()) >= 2}
-    organizations = {fold(e.name) for x in extractions for e in x.entities if e.type == "organization"}
-    called = {fold(m.text) for x in extractions for e in x.entities if e.type == "person"
-              for m in e.mentions if " " not in m.text}
-    split = [split_compounds(x, people, organizations, gazetteer, called) for x in extractions]
+    evidence = name_evidence(extractions, gazetteer)
+    split = [split_compounds(x, evidence) for x in extractions]
     articles = [entities for entities, _ in split]
     # The strong forms of each entity, sorted, read three times below: worked out once.
     strong_forms = [[sorted(_strong_forms(e)) for e in entities] for entities in articles]
@@ -205,7 +198,7 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
 
     short_forms = _observed_short_forms(articles, roots, weight, gazetteer)
     finder = _FormFinder(short_forms)
-    return DossierNames(people, organizations, called, split, forms, identity, short_forms, finder, gazetteer)
+    return DossierNames(evidence, split, forms, identity, short_forms, finder, gazetteer)
 
 
 def _link(x: Extraction, entities: list[EntityMentions], moved: dict[str, EntityMentions],
