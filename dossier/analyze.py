@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import clipping_rules
 from . import extract as extract_package
 from . import text as text_module
 from . import urls as urls_module
@@ -61,7 +62,8 @@ def extractor_fingerprint(known: Sequence[KnownEntity], gazetteer: Gazetteer | N
     """
     digest = hashlib.sha256(f"format {CACHE_FORMAT}\n".encode())
     sources = sorted(Path(extract_package.__file__).parent.rglob("*.py")) + [
-        Path(text_module.__file__), Path(urls_module.__file__)]  # urls.slugify makes the entity keys
+        Path(text_module.__file__), Path(urls_module.__file__),  # urls.slugify makes the entity keys
+        Path(clipping_rules.__file__)]  # the datelines' outlet signatures
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     gazetteer = gazetteer if gazetteer is not None else build_gazetteer(tuple(known))

@@ -511,3 +511,27 @@ def test_a_cut_compound_keeps_the_persons_short_mentions(bare):
         "person", "Agus Lumintang", ["Agus Lumintang", "Lumintang"])
     assert (ministry.type, ministry.name, [(m.text, m.start, m.end) for m in ministry.mentions]) == (
         "organization", "Kementerian Perhubungan", [("Kementerian Perhubungan", 0, 23)])
+
+
+@pytest.mark.parametrize("lead", [
+    "BALIKPAPAN, RADARTENGGARA.CO.ID - Longsor menutup akses jalan di Balikpapan.",
+    "Balikpapan, Radar Tenggara -- Longsor menutup akses jalan di Balikpapan.",
+    "BALIKPAPAN (ANTARA) - Longsor menutup akses jalan di Balikpapan.",
+    "KOMPAS.com, BALIKPAPAN – Longsor menutup akses jalan di Balikpapan.",
+])
+def test_the_outlet_signing_the_dateline_is_no_entity_but_its_city_is_a_place(bare, lead):
+    text = lead + "\n\nKepala BPBD Kalimantan Timur Agus Santoso meninjau lokasi. \"Kami siaga,\" kata Santoso."
+    x = extract(text, bare)
+    names = found(x)
+    assert names[("place", "Balikpapan")][0].lower() == "balikpapan"
+    assert ("person", "Agus Santoso") in names
+    signature = text[: text.index(" -") if " -" in text[:40] else text.index(" –")]
+    for entity in x.entities:
+        for m in entity.mentions:
+            if m.start < len(signature):
+                assert entity.name == "Balikpapan", (entity.name, m.text)
+
+
+def test_an_outlet_named_in_the_story_itself_is_still_an_organisation(bare):
+    x = extract("JAKARTA, KOMPAS.com - Menurut harian Kompas, banjir di Jakarta surut.\n\nBanjir surut.", bare)
+    assert found(x) == {("place", "Jakarta"): ["JAKARTA", "Jakarta"], ("organization", "Kompas"): ["Kompas"]}

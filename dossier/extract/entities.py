@@ -23,6 +23,7 @@ from ..text import fold
 from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
+from .dateline import signature_span
 from .gazetteer import ORG_HEADS, Gazetteer
 
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -324,7 +325,10 @@ def _name_end(text: str, low: str, at: int, words: Sequence[str]) -> int | None:
 
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:
     """People, places and organisations of one article, each with every mention."""
-    groups = group_candidates(text, find_candidates(text, sentences, gaz))
+    candidates = find_candidates(text, sentences, gaz)
+    if signature := signature_span(text):  # the outlet signing the dateline is no one in the story
+        candidates = [c for c in candidates if c[1] <= signature[0] or c[0] >= signature[1]]
+    groups = group_candidates(text, candidates)
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
     merged: dict[tuple[str, str], list[Candidate]] = {}
