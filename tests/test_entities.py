@@ -513,6 +513,20 @@ def test_a_cut_compound_keeps_the_persons_short_mentions(bare):
         "organization", "Kementerian Perhubungan", [("Kementerian Perhubungan", 0, 23)])
 
 
+def test_a_cut_persons_mentions_of_the_institution_alone_go_to_the_institution(bare):
+    """"Direktur Utama Pelindo Ilham Tarigan … Pelindo mencatat …": read alone, the article took
+    "Pelindo" for the person's given name; once cut, "Pelindo" is the company's again."""
+    from dossier.extract.compounds import NameEvidence, split_compound
+    from dossier.models import EntityMentions, Mention
+
+    compound = EntityMentions("pelindo-ilham-tarigan", "Pelindo Ilham Tarigan", "person", (
+        Mention("Pelindo Ilham Tarigan", 0, 21), Mention("Pelindo", 40, 47), Mention("Tarigan", 60, 67)))
+    evidence = NameEvidence(frozenset(), frozenset({"pelindo"}), frozenset({"tarigan"}), bare)
+    person, company = split_compound(compound, evidence)
+    assert [m.text for m in person.mentions] == ["Ilham Tarigan", "Tarigan"]
+    assert (company.type, company.name, [m.start for m in company.mentions]) == ("organization", "Pelindo", [0, 40])
+
+
 @pytest.mark.parametrize("lead", [
     "BALIKPAPAN, RADARTENGGARA.CO.ID - Longsor menutup akses jalan di Balikpapan.",
     "Balikpapan, Radar Tenggara -- Longsor menutup akses jalan di Balikpapan.",
@@ -535,3 +549,21 @@ def test_the_outlet_signing_the_dateline_is_no_entity_but_its_city_is_a_place(ba
 def test_an_outlet_named_in_the_story_itself_is_still_an_organisation(bare):
     x = extract("JAKARTA, KOMPAS.com - Menurut harian Kompas, banjir di Jakarta surut.\n\nBanjir surut.", bare)
     assert found(x) == {("place", "Jakarta"): ["JAKARTA", "Jakarta"], ("organization", "Kompas"): ["Kompas"]}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Pembangunan tanggul belum selesai, kata Gunawan.", "Gunawan"),
+    ("\"Kami siaga penuh,\" ujar Hidayat di Semarang.", "Hidayat"),
+    ("Proyek itu, menurut Budi, belum selesai.", "Budi"),
+])
+def test_a_name_that_is_also_a_word_is_a_person_after_a_verb_of_saying(bare, text, speaker):
+    assert ("person", speaker) in found(extract(text, bare))
+
+
+@pytest.mark.parametrize("text", [
+    "\"Kami siaga penuh,\" kata Presiden.",
+    "Rapat itu digelar, kata Senin lalu.",
+    "Itu sudah dibahas, kata BPBD.",
+])
+def test_a_title_a_weekday_or_an_acronym_after_a_verb_of_saying_is_no_person(bare, text):
+    assert not [name for kind, name in found(extract(text, bare)) if kind == "person"]

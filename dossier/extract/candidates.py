@@ -144,6 +144,15 @@ def _is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
+def _speaker_name(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word``, alone after a person cue, be someone's name: capitalised, no acronym, no
+    title, head, cue or calendar word ("kata Presiden", "menurut Senin" name no one)."""
+    lower = word.casefold()
+    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in ORG_HEADS
+            and lower not in PLACE_HEADS and lower not in PLACE_CUES and lower not in NOT_NAMES
+            and lower not in gaz.calendar_words)
+
+
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
@@ -278,10 +287,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         if whole is None or whole[0] == len(run):
             return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
                            False, len(run)),)
-    if len(run) == 1 and (initial or not facts.outlet_words) and plain_word(run[0].text, gaz):
+    # "…," kata Gunawan: a lone word after a verb of saying is the speaker's name, even a vocabulary word
+    speaker = len(run) == 1 and not initial and facts.first_cue == "person" and _speaker_name(run[0].text, gaz)
+    if len(run) == 1 and (initial or not facts.outlet_words) and not speaker and plain_word(run[0].text, gaz):
         return ()  # (a lone vocabulary word; what is before it does not matter)
     first_cue = facts.first_cue
-    outlet = len(run) == 1 and not initial and facts.outlet
+    outlet = (len(run) == 1 and not initial and facts.outlet) or speaker
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
     outlet = outlet or _apposed_name(run, facts, match, gaz)

@@ -62,12 +62,14 @@ def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[Entit
         cut, tail = found, " ".join(tokens[found:])
     person_mentions: list[Mention] = []
     rest_mentions: list[Mention] = []
-    named = set(tokens[cut:])
+    named, rest = set(tokens[cut:]), set(tokens[:cut])
     for m in entity.mentions:
         words = m.text.split()
         if len(fold(m.text).split()) != len(tokens) or len(words) != len(tokens):
-            # a shorter form: the person's when it is made of the person's words ("Gunawan")
-            person = entity.type == "person" or set(fold(m.text).split()) <= named
+            # a shorter form: the person's when it is made of the person's words ("Gunawan"), the
+            # institution's when of its words ("Pelindo", which the article read as a given name)
+            short = set(fold(m.text).split())
+            person = short <= named or (entity.type == "person" and not short <= rest)
             person_mentions.append(m) if person else rest_mentions.append(m)
             continue
         offset = len(" ".join(words[:cut])) + 1

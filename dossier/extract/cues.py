@@ -16,7 +16,7 @@ from ..models import EntityType, Sentence
 from .gazetteer import ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
 from .runs import ACRONYM_AFTER, Token, text_before
 
-__all__ = ["Facts", "facts_around", "no_cue_before"]
+__all__ = ["Facts", "facts_around", "no_cue_before", "speaker_cue_before"]
 
 _WORDS = re.compile(r"\w+")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
@@ -38,6 +38,8 @@ _STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r"
 # the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
 _NEAR = 80
 _PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
+_SPEAKER_CUES = SPEECH_BEFORE | {"menurut"}
+_SPEAKER_CUE_ENDS = tuple(_SPEAKER_CUES)
 
 
 class Facts(NamedTuple):
@@ -105,13 +107,25 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
 
 def no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:
     """Does a lone vocabulary word at ``at`` (nearly half the runs: "Pertemuan", "Namun") give
-    nothing: no strong place cue, nor (after the sentence's first word) an outlet cue, ends the
-    sentence's text before it?  That is all that is read of that text.  (The text before as
-    ``facts_around`` reads it ends with a cue word exactly when the sentence does: it holds more than
-    the longest cue word.)"""
+    nothing: no strong place cue, nor (after the sentence's first word) an outlet cue or a verb
+    of saying, ends the sentence's text before it?  That is all that is read of that text.  (The
+    text before as ``facts_around`` reads it ends with a cue word exactly when the sentence does:
+    it holds more than the longest cue word.)"""
     cut = _end_of_text(text, start, at)
     return not text.endswith(_STRONG_PLACE_CUE_WORDS, start, cut) and (
-        initial or not text.endswith(_OUTLET_CUE_WORDS, start, cut))
+        initial or not (text.endswith(_OUTLET_CUE_WORDS, start, cut) or speaker_cue_before(text, start, cut)))
+
+
+def speaker_cue_before(text: str, start: int, cut: int) -> bool:
+    """Does the text from ``start`` to ``cut`` end with a verb of saying or "menurut", after a
+    word break ("…," kata Gunawan)?  The capitalised word after it is the speaker's name even
+    when it is also a word: many Indonesian names are (Budi, Gunawan, Hidayat, Citra)."""
+    if not text.endswith(_SPEAKER_CUE_ENDS, start, cut):
+        return False
+    begin = cut
+    while begin > start and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:cut].casefold() in _SPEAKER_CUES
 
 
 def _end_of_text(text: str, start: int, end: int) -> int:
