@@ -567,3 +567,21 @@ def test_a_name_that_is_also_a_word_is_a_person_after_a_verb_of_saying(bare, tex
 ])
 def test_a_title_a_weekday_or_an_acronym_after_a_verb_of_saying_is_no_person(bare, text):
     assert not [name for kind, name in found(extract(text, bare)) if kind == "person"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ketua Himpunan Nelayan Banda Aceh Taufik Hidayat menetapkan status tanggap darurat selama empat belas hari.",
+     "Taufik Hidayat"),
+    ("Kepala BPBD Padang Agus Salim mengatakan pencarian korban berlanjut hingga sore hari ini.", "Agus Salim"),
+])
+def test_a_name_of_vocabulary_words_ending_a_titled_run_after_its_place_is_the_person(bare, text, person):
+    """Many Indonesian names are words too (Taufik, Hidayat, Agus, Salim): after the role and
+    its place or unit, the two words that end the run are still the person's name."""
+    assert ("person", person) in found(extract(text, bare))
+
+
+def test_three_words_after_the_place_are_a_name_only_when_the_first_is_no_word(bare):
+    """"Ketua DPRD Papua Pegunungan Wahyu Ramadhan": "Pegunungan" ends the province's name."""
+    names = found(extract("Ketua DPRD Papua Pegunungan Wahyu Ramadhan mengatakan hal itu kepada wartawan "
+                          "di kantornya pada pagi hari.", bare))
+    assert not [name for kind, name in names if kind == "person" and name.startswith("Pegunungan")]

@@ -153,6 +153,20 @@ def _speaker_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in gaz.calendar_words)
 
 
+def _is_title(run: Sequence[Token], k: int) -> bool:
+    """Does token ``k`` of the run open a person's title ("Ketua", "Juru bicara")?"""
+    lower = run[k].text.casefold()
+    return lower in PERSON_TITLES or (k + 1 < len(run) and f"{lower} {run[k + 1].text.casefold()}" in PERSON_TITLES)
+
+
+def _plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Tokens ``i`` to ``j`` read as a two- or three-word name: capitalised words joined by
+    spaces, none an acronym, title, head, cue or calendar word; of three, the first no
+    vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
+    return (2 <= j - i <= 3 and all(t.joiner == " " and _speaker_name(t.text, gaz) for t in run[i:j])
+            and (j - i == 2 or not gaz.is_common(run[i].text)))
+
+
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
@@ -297,6 +311,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # after a role is the person's whole name, even when its words are also vocabulary.
     outlet = outlet or _apposed_name(run, facts, match, gaz)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
+    titled = first_cue == "person" or _is_title(run, 0)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
@@ -326,7 +341,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         while (j < len(run) and match(j) is None and run[j].text.casefold() not in RANKS
                and not (_unit(run, j - 1) and not _is_acronym(run[j].text))):
             j += 1
-        start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=outlet and i == 0)
+        # "Ketua Himpunan Nelayan Banda Aceh Taufik Hidayat": the words ending a titled run after
+        # the place or institution of the role are the person's name, even vocabulary words
+        named = titled and pieces and j == len(run) and _plain_name(run, i, j, gaz)
+        start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=(outlet and i == 0) or named)
+        if named:
+            seg_cue = "person"
         if start < j:
             head = run[start].text.casefold()
             compound = (head in PLACE_HEADS and start > 0 and gaz.is_common(run[start - 1].text)
