@@ -585,3 +585,23 @@ def test_three_words_after_the_place_are_a_name_only_when_the_first_is_no_word(b
     names = found(extract("Ketua DPRD Papua Pegunungan Wahyu Ramadhan mengatakan hal itu kepada wartawan "
                           "di kantornya pada pagi hari.", bare))
     assert not [name for kind, name in names if kind == "person" and name.startswith("Pegunungan")]
+
+
+def test_the_dateline_city_is_a_place_even_in_capitals_that_read_as_an_acronym(bare):
+    x = extract("BONE, SUARAPESISIR.ID - Banjir merendam ratusan rumah warga.\n\nWarga mengungsi ke masjid.", bare)
+    assert found(x) == {("place", "Bone"): ["BONE"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Direktur Utama Pelindo Ilham Tarigan mengatakan bongkar muat naik.",
+     {("organization", "Pelindo"), ("person", "Ilham Tarigan")}),
+    ("Ketua Bawaslu Kupang Dimas Sinaga mengatakan pengawasan diperketat.",
+     {("organization", "Bawaslu"), ("place", "Kupang"), ("person", "Dimas Sinaga")}),
+    ("\"Kami siaga,\" ujar Koordinator Indonesia Corruption Watch Teguh Tambunan di Balikpapan.",
+     {("organization", "Indonesia Corruption Watch"), ("person", "Teguh Tambunan"), ("place", "Balikpapan")}),
+])
+def test_an_institution_named_like_a_word_is_cut_from_the_role_before_its_region_and_person(bare, text, expected):
+    """Indonesian institutions the press names by a short name (Pelindo, Bawaslu, Basarnas):
+    nothing in their shape says "organisation", so the gazetteer knows them, as it knows "BPBD"
+    by its capitals; what follows one is the region it serves, then the person."""
+    assert set(found(extract(text, bare))) == expected

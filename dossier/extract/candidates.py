@@ -80,7 +80,7 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
         if found is None:
             continue
         if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
-                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or _unit(run, i - 1)))
+                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or _unit(run, i - 1, gaz)))
                 and not _after_regional_office(run, i)):
             return None
         if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
@@ -95,8 +95,9 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
-                and _is_given_name(run[i - 1].text, gaz)):
-            return None  # "Rinaldi Tambunan", "Akbar Tanjung": a small town's name used as a surname
+                and (_is_given_name(run[i - 1].text, gaz) or _given_word(run[i - 1].text, gaz))):
+            # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a surname
+            return None
         if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in _COMPASS
                 and gaz.lookup(_span(text, run, i, j + 1)) is None):
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
@@ -130,10 +131,17 @@ def _after_regional_office(run: Sequence[Token], i: int) -> bool:
     return one in REGIONAL_OFFICES or two in REGIONAL_OFFICES
 
 
-def _unit(run: Sequence[Token], k: int) -> bool:
-    """Is token ``k`` an institution's acronym ("BPBD" in "Kepala BPBD Garut")?  What follows it in
-    the run is the region the unit serves, never part of a person's name."""
-    return _is_acronym(run[k].text) and run[k].text.casefold() not in ORG_HEADS and run[k].joiner != "-"
+def _unit(run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
+    """Is token ``k`` an institution's acronym or short name ("BPBD" in "Kepala BPBD Garut",
+    "Bawaslu" in "Ketua Bawaslu Kupang")?  What follows it in the run is the region the unit
+    serves, never part of a person's name."""
+    word = run[k].text
+    if run[k].joiner == "-":
+        return False
+    if _is_acronym(word):
+        return word.casefold() not in ORG_HEADS
+    known = gaz.abbreviations.get(word)
+    return known is not None and known[1] == "organization"
 
 
 def _is_given_name(word: str, gaz: Gazetteer) -> bool:
@@ -165,6 +173,14 @@ def _plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
     return (2 <= j - i <= 3 and all(t.joiner == " " and _speaker_name(t.text, gaz) for t in run[i:j])
             and (j - i == 2 or not gaz.is_common(run[i].text)))
+
+
+def _given_word(word: str, gaz: Gazetteer) -> bool:
+    """A vocabulary word that may be a given name (Teguh, Budi, Ayu): capitalised inside a run,
+    and no cue, head, title, compass or calendar word ("Kota", "Pelabuhan", "Selatan")."""
+    lower = word.casefold()
+    return (gaz.is_common(word) and word[:1].isupper() and _speaker_name(word, gaz)
+            and lower not in ADMIN_DIVISIONS and lower not in _COMPASS and gaz.lookup(word) is None)
 
 
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
@@ -332,14 +348,14 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         i = len(run)
     while i < len(run):
         found = match(i, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
-                      or (i > 0 and _unit(run, i - 1)))
+                      or (i > 0 and _unit(run, i - 1, gaz)))
         if found is not None:
             pieces.append((i, found[0], found[1], found[2]))
             i = found[0]
             continue
         j = i + 1
         while (j < len(run) and match(j) is None and run[j].text.casefold() not in RANKS
-               and not (_unit(run, j - 1) and not _is_acronym(run[j].text))):
+               and not (_unit(run, j - 1, gaz) and not _is_acronym(run[j].text))):
             j += 1
         # "Ketua Himpunan Nelayan Banda Aceh Taufik Hidayat": the words ending a titled run after
         # the place or institution of the role are the person's name, even vocabulary words

@@ -1,28 +1,48 @@
-"""The outlet's signature in an article's dateline, which names no one in the story.
+"""An article's dateline: the city and the outlet's own name before the first dash.
 
-Indonesian news opens with a dateline: the city and the outlet's own name before a dash
-("BALIKPAPAN, RADARTENGGARA.CO.ID - …", "Jakarta (ANTARA) - …").  The importer strips it
-from clippings, but articles written or pasted as Markdown keep it, and read as names the
-signature gave every article of an outlet the organisations "RADARTENGGARA" and "CO".
-The city stays: it is where the story happened.
+Indonesian news opens with a dateline ("BALIKPAPAN, RADARTENGGARA.CO.ID - …", "Jakarta
+(ANTARA) - …").  The importer strips it from clippings, but articles written or pasted as
+Markdown keep it.  Read as names, the outlet's signature gave every article of an outlet
+the organisations "RADARTENGGARA" and "CO", and a city in capitals ("BONE") read as an
+acronym, an organisation.  The signature names no one in the story; the city is a place.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..clipping_rules import dateline
 
 
-def signature_span(text: str) -> tuple[int, int] | None:
-    """(start, end) in ``text`` of the outlet named by the first paragraph's dateline, or None
-    when there is none (a lone capitalised word before the dash may be a city: kept)."""
+class DatelineSpans(NamedTuple):
+    """(start, end) in the text of the dateline's outlet signature and of its city, or None."""
+
+    signature: tuple[int, int] | None
+    city: tuple[int, int] | None
+    city_name: str | None = None  # as a reader writes it ("Bone" for "BONE")
+
+
+NO_DATELINE = DatelineSpans(None, None)
+
+
+def dateline_spans(text: str) -> DatelineSpans:
+    """Where the first paragraph's dateline names its outlet and its city.  Only a sure
+    dateline counts: a lone capitalised word before the dash may be either ("MOSKOW -")."""
     end = text.find("\n\n")
     paragraph = text if end < 0 else text[:end]
     found = dateline(paragraph)
     if found is None:
-        return None
-    _city, outlet, rest, sure = found
+        return NO_DATELINE
+    city, outlet, rest, sure = found
     if not outlet or not sure:
-        return None
+        return NO_DATELINE
     prefix = paragraph[: len(paragraph) - len(rest)]
-    start = prefix.rfind(outlet)
-    return None if start < 0 else (start, start + len(outlet))
+    return DatelineSpans(_span(prefix, outlet), _span(prefix, city), city)
+
+
+def _span(prefix: str, part: str | None) -> tuple[int, int] | None:
+    """Where ``part`` (as the dateline reader returned it: a city in capitals title-cased) is in ``prefix``."""
+    if not part:
+        return None
+    start = prefix.casefold().find(part.casefold())
+    return None if start < 0 else (start, start + len(part))

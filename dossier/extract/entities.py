@@ -23,7 +23,7 @@ from ..text import fold
 from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
-from .dateline import signature_span
+from .dateline import dateline_spans
 from .gazetteer import ORG_HEADS, Gazetteer
 
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -323,11 +323,28 @@ def _name_end(text: str, low: str, at: int, words: Sequence[str]) -> int | None:
     return pos
 
 
+def _with_dateline(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates without the outlet signing the dateline (no one in the story), and with
+    the dateline's city a place even in capitals ("BONE, SUARAPESISIR.ID -" is no acronym)."""
+    signature, city, name = dateline_spans(text)
+    if signature is not None:
+        candidates = [c for c in candidates if c[1] <= signature[0] or c[0] >= signature[1]]
+    if city is not None:
+        candidates = [_dateline_city(c, name) if c[0] >= city[0] and c[1] <= city[1] else c for c in candidates]
+    return candidates
+
+
+def _dateline_city(c: Candidate, name: str | None) -> Candidate:
+    """The dateline's city as a place, named as a reader writes it when it is in capitals."""
+    if c.strength >= KNOWN:
+        return c
+    canonical = name if c.text.isupper() and name and fold(name) == fold(c.text) else c.canonical
+    return c._replace(type="place", strength=max(c.strength, CUE), canonical=canonical)
+
+
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:
     """People, places and organisations of one article, each with every mention."""
-    candidates = find_candidates(text, sentences, gaz)
-    if signature := signature_span(text):  # the outlet signing the dateline is no one in the story
-        candidates = [c for c in candidates if c[1] <= signature[0] or c[0] >= signature[1]]
+    candidates = _with_dateline(text, find_candidates(text, sentences, gaz))
     groups = group_candidates(text, candidates)
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members

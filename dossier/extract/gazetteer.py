@@ -137,6 +137,24 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Downing Street": ("Downing Street", "organization"), "Zhongnanhai": ("Zhongnanhai", "organization"),
     "Gedung Putih": ("Gedung Putih", "organization"), "Gedung Biru": ("Gedung Biru", "organization"),
     "Istana Elysee": ("Istana Elysee", "organization"), "Vatikan": ("Vatikan", "place"),
+    # Province names as the press writes them beside the ones the place lexicon has.
+    "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
+    "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
+    # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
+    # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
+    # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
+    **{name: (name, "organization") for name in (
+        "Bawaslu", "Basarnas", "Bappenas", "Bapanas", "Bakamla", "Bapeten", "Baznas", "Lemhannas",
+        "Wantimpres", "Kemenkeu", "Kemenlu", "Kemendagri", "Kemenkes", "Kemenhan", "Kemenag", "Kemendikbud",
+        "Kemendikbudristek", "Kemenhub", "Kemensos", "Kemenpora", "Kemenperin", "Kemendag", "Kementan",
+        "Kemnaker", "Kemenaker", "Kemenparekraf", "Kemenkumham", "Kemenkominfo", "Kominfo", "Kemendes",
+        "Kemenko Polhukam", "Kemenko Marves", "Kemenko Perekonomian", "Setneg", "Setkab", "Polri",
+        "Mabes Polri", "Bareskrim", "Brimob", "Densus", "Kejagung", "Kopassus", "Kostrad", "Lantamal",
+        "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
+        "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
+        "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
+        "Perindo", "Ombudsman", "Indonesia Corruption Watch")},
+    "ICW": ("Indonesia Corruption Watch", "organization"),
 })
 
 
