@@ -29,7 +29,6 @@ from .gazetteer import (
     PLACE_HEADS,
     PLACE_TAILS,
     RANKS,
-    REGIONAL_OFFICES,
     Gazetteer,
 )
 from .runs import (
@@ -40,12 +39,21 @@ from .runs import (
     Candidate,
     Token,
 )
+from .word_kinds import (
+    COMPASS,
+    after_regional_office,
+    is_acronym,
+    is_given_name,
+    is_unit,
+    may_be_given_name,
+    may_name_someone,
+    opens_title,
+    plain_name,
+)
 
 __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "is_headline", "plain_word", "segment"]
 
 SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
-_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
-                      "north", "south", "east", "west", "central"})
 
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
@@ -80,25 +88,25 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
         if found is None:
             continue
         if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
-                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or _unit(run, i - 1, gaz)))
-                and not _after_regional_office(run, i)):
+                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or is_unit(run, i - 1, gaz)))
+                and not after_regional_office(run, i)):
             return None
         if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
                 and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
-                and not (j + 1 < len(run) and _is_given_name(run[j + 1].text, gaz))
-                and not _after_regional_office(run, i)):
+                and not (j + 1 < len(run) and is_given_name(run[j + 1].text, gaz))
+                and not after_regional_office(run, i)):
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
             return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
-                and (_is_given_name(run[i - 1].text, gaz) or _given_word(run[i - 1].text, gaz))):
+                and (is_given_name(run[i - 1].text, gaz) or may_be_given_name(run[i - 1].text, gaz))):
             # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a surname
             return None
-        if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in _COMPASS
+        if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS
                 and gaz.lookup(_span(text, run, i, j + 1)) is None):
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
@@ -122,65 +130,6 @@ def _matcher(text: str, run: Sequence[Token], gaz: Gazetteer) -> _Matcher:
         return memo[key]
 
     return match
-
-
-def _after_regional_office(run: Sequence[Token], i: int) -> bool:
-    """"Bupati Garut", "Kapolres Sleman", "Wali Kota Medan": after a regional office comes its region."""
-    one = run[i - 1].text.casefold() if i >= 1 else ""
-    two = f"{run[i - 2].text.casefold()} {one}" if i >= 2 else ""
-    return one in REGIONAL_OFFICES or two in REGIONAL_OFFICES
-
-
-def _unit(run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
-    """Is token ``k`` an institution's acronym or short name ("BPBD" in "Kepala BPBD Garut",
-    "Bawaslu" in "Ketua Bawaslu Kupang")?  What follows it in the run is the region the unit
-    serves, never part of a person's name."""
-    word = run[k].text
-    if run[k].joiner == "-":
-        return False
-    if _is_acronym(word):
-        return word.casefold() not in ORG_HEADS
-    known = gaz.abbreviations.get(word)
-    return known is not None and known[1] == "organization"
-
-
-def _is_given_name(word: str, gaz: Gazetteer) -> bool:
-    """Could ``word`` open a person's name: capitalised, not vocabulary, not a known name or cue word."""
-    lower = word.casefold()
-    return (word[:1].isupper() and not word.isupper() and not gaz.is_common(word) and gaz.lookup(word) is None
-            and lower not in PERSON_TITLES and lower not in ORG_HEADS and lower not in PLACE_HEADS
-            and lower not in PLACE_CUES and lower not in NOT_NAMES)
-
-
-def _speaker_name(word: str, gaz: Gazetteer) -> bool:
-    """Could ``word``, alone after a person cue, be someone's name: capitalised, no acronym, no
-    title, head, cue or calendar word ("kata Presiden", "menurut Senin" name no one)."""
-    lower = word.casefold()
-    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in ORG_HEADS
-            and lower not in PLACE_HEADS and lower not in PLACE_CUES and lower not in NOT_NAMES
-            and lower not in gaz.calendar_words)
-
-
-def _is_title(run: Sequence[Token], k: int) -> bool:
-    """Does token ``k`` of the run open a person's title ("Ketua", "Juru bicara")?"""
-    lower = run[k].text.casefold()
-    return lower in PERSON_TITLES or (k + 1 < len(run) and f"{lower} {run[k + 1].text.casefold()}" in PERSON_TITLES)
-
-
-def _plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
-    """Tokens ``i`` to ``j`` read as a two- or three-word name: capitalised words joined by
-    spaces, none an acronym, title, head, cue or calendar word; of three, the first no
-    vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
-    return (2 <= j - i <= 3 and all(t.joiner == " " and _speaker_name(t.text, gaz) for t in run[i:j])
-            and (j - i == 2 or not gaz.is_common(run[i].text)))
-
-
-def _given_word(word: str, gaz: Gazetteer) -> bool:
-    """A vocabulary word that may be a given name (Teguh, Budi, Ayu): capitalised inside a run,
-    and no cue, head, title, compass or calendar word ("Kota", "Pelabuhan", "Selatan")."""
-    lower = word.casefold()
-    return (gaz.is_common(word) and word[:1].isupper() and _speaker_name(word, gaz)
-            and lower not in ADMIN_DIVISIONS and lower not in _COMPASS and gaz.lookup(word) is None)
 
 
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
@@ -209,7 +158,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
               and (keep_first or (cue == "person" and 2 <= j - i <= 4
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
-                                  and not any(_is_acronym(t.text) for t in run[i:j])))):
+                                  and not any(is_acronym(t.text) for t in run[i:j])))):
             break  # "Menteri … Sari Wulandari", "kantor berita Antara": names that are also words
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
             cue, i = (cue if lower in CONNECTORS else None), i + 1
@@ -236,10 +185,6 @@ def _shape_type(words: list[str]) -> EntityType | None:
     return None
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
-
-
 def is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
     """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
     of four letters or more are capitalised, so capitals say nothing about names."""
@@ -259,7 +204,7 @@ def is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
 def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
-            and all(t.joiner in ("", " ") and not _is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
+            and all(t.joiner in ("", " ") and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(match(k) for k in range(len(run))))
 
@@ -318,7 +263,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
                            False, len(run)),)
     # "…," kata Gunawan: a lone word after a verb of saying is the speaker's name, even a vocabulary word
-    speaker = len(run) == 1 and not initial and facts.first_cue == "person" and _speaker_name(run[0].text, gaz)
+    speaker = len(run) == 1 and not initial and facts.first_cue == "person" and may_name_someone(run[0].text, gaz)
     if len(run) == 1 and (initial or not facts.outlet_words) and not speaker and plain_word(run[0].text, gaz):
         return ()  # (a lone vocabulary word; what is before it does not matter)
     first_cue = facts.first_cue
@@ -327,7 +272,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # after a role is the person's whole name, even when its words are also vocabulary.
     outlet = outlet or _apposed_name(run, facts, match, gaz)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
-    titled = first_cue == "person" or _is_title(run, 0)
+    titled = first_cue == "person" or opens_title(run, 0)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
     # The whole remainder is one name when the gazetteer knows it, or one organisation when it
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
@@ -348,18 +293,18 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         i = len(run)
     while i < len(run):
         found = match(i, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
-                      or (i > 0 and _unit(run, i - 1, gaz)))
+                      or (i > 0 and is_unit(run, i - 1, gaz)))
         if found is not None:
             pieces.append((i, found[0], found[1], found[2]))
             i = found[0]
             continue
         j = i + 1
         while (j < len(run) and match(j) is None and run[j].text.casefold() not in RANKS
-               and not (_unit(run, j - 1, gaz) and not _is_acronym(run[j].text))):
+               and not (is_unit(run, j - 1, gaz) and not is_acronym(run[j].text))):
             j += 1
         # "Ketua Himpunan Nelayan Banda Aceh Taufik Hidayat": the words ending a titled run after
         # the place or institution of the role are the person's name, even vocabulary words
-        named = titled and pieces and j == len(run) and _plain_name(run, i, j, gaz)
+        named = titled and pieces and j == len(run) and plain_name(run, i, j, gaz)
         start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=(outlet and i == 0) or named)
         if named:
             seg_cue = "person"
@@ -405,7 +350,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         if kind is None:
             kind = _shape_type(words)
             strength = STRUCTURE if kind else NONE
-        if kind is None and len(words) == 1 and _is_acronym(words[0]):
+        if kind is None and len(words) == 1 and is_acronym(words[0]):
             if words[0].casefold() in NOT_NAMES:
                 continue
             kind, strength = "organization", STRUCTURE
@@ -420,7 +365,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
-            elif len(words) >= 2 and not any(gaz.is_common(w) or _is_acronym(w) for w in words):
+            elif len(words) >= 2 and not any(gaz.is_common(w) or is_acronym(w) for w in words):
                 kind, strength = "person", CUE  # an unknown multi-word name is most often a person
             elif local_cue == "place" and (len(words) == 1 or (
                     s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS)):

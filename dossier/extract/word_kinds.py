@@ -1,0 +1,88 @@
+"""What a word of a capitalised run can be: a unit's acronym or short name, a given name, a title.
+
+Small predicates over a run's tokens and the gazetteer, shared by the segmentation of runs
+(``candidates``): each answers one question about one word, so the segmentation reads as
+the order in which it asks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .gazetteer import (
+    ADMIN_DIVISIONS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_CUES,
+    PLACE_HEADS,
+    REGIONAL_OFFICES,
+    Gazetteer,
+)
+from .runs import Token
+
+COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
+                     "north", "south", "east", "west", "central"})  # words that end a place's name
+
+
+def after_regional_office(run: Sequence[Token], i: int) -> bool:
+    """"Bupati Garut", "Kapolres Sleman", "Wali Kota Medan": after a regional office comes its region."""
+    one = run[i - 1].text.casefold() if i >= 1 else ""
+    two = f"{run[i - 2].text.casefold()} {one}" if i >= 2 else ""
+    return one in REGIONAL_OFFICES or two in REGIONAL_OFFICES
+
+
+def is_unit(run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
+    """Is token ``k`` an institution's acronym or short name ("BPBD" in "Kepala BPBD Garut",
+    "Bawaslu" in "Ketua Bawaslu Kupang")?  What follows it in the run is the region the unit
+    serves, never part of a person's name."""
+    word = run[k].text
+    if run[k].joiner == "-":
+        return False
+    if is_acronym(word):
+        return word.casefold() not in ORG_HEADS
+    known = gaz.abbreviations.get(word)
+    return known is not None and known[1] == "organization"
+
+
+def is_given_name(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word`` open a person's name: capitalised, not vocabulary, not a known name or cue word."""
+    lower = word.casefold()
+    return (word[:1].isupper() and not word.isupper() and not gaz.is_common(word) and gaz.lookup(word) is None
+            and lower not in PERSON_TITLES and lower not in ORG_HEADS and lower not in PLACE_HEADS
+            and lower not in PLACE_CUES and lower not in NOT_NAMES)
+
+
+def may_name_someone(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word``, alone after a person cue, be someone's name: capitalised, no acronym, no
+    title, head, cue or calendar word ("kata Presiden", "menurut Senin" name no one)."""
+    lower = word.casefold()
+    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in ORG_HEADS
+            and lower not in PLACE_HEADS and lower not in PLACE_CUES and lower not in NOT_NAMES
+            and lower not in gaz.calendar_words)
+
+
+def opens_title(run: Sequence[Token], k: int) -> bool:
+    """Does token ``k`` of the run open a person's title ("Ketua", "Juru bicara")?"""
+    lower = run[k].text.casefold()
+    return lower in PERSON_TITLES or (k + 1 < len(run) and f"{lower} {run[k + 1].text.casefold()}" in PERSON_TITLES)
+
+
+def plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Tokens ``i`` to ``j`` read as a two- or three-word name: capitalised words joined by
+    spaces, none an acronym, title, head, cue or calendar word; of three, the first no
+    vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
+    return (2 <= j - i <= 3 and all(t.joiner == " " and may_name_someone(t.text, gaz) for t in run[i:j])
+            and (j - i == 2 or not gaz.is_common(run[i].text)))
+
+
+def may_be_given_name(word: str, gaz: Gazetteer) -> bool:
+    """A vocabulary word that may be a given name (Teguh, Budi, Ayu): capitalised inside a run,
+    and no cue, head, title, compass or calendar word ("Kota", "Pelabuhan", "Selatan")."""
+    lower = word.casefold()
+    return (gaz.is_common(word) and word[:1].isupper() and may_name_someone(word, gaz)
+            and lower not in ADMIN_DIVISIONS and lower not in COMPASS and gaz.lookup(word) is None)
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
