@@ -605,3 +605,17 @@ def test_an_institution_named_like_a_word_is_cut_from_the_role_before_its_region
     nothing in their shape says "organisation", so the gazetteer knows them, as it knows "BPBD"
     by its capitals; what follows one is the region it serves, then the person."""
     assert set(found(extract(text, bare))) == expected
+
+
+def test_a_known_persons_one_word_name_after_a_given_name_is_another_person_of_that_surname():
+    """site.yaml says "Wenda" is Yohanes Wenda; "Maria Wenda" is still someone else, not the
+    organisation "Maria" run into Yohanes Wenda."""
+    gazetteer = build_gazetteer((KnownEntity("Yohanes Wenda", "person", ("Wenda",)),
+                                 KnownEntity("Dmitry Peskov", "person", ("Peskov",))))
+    maria = found(extract("\"Kami siap,\" kata Ketua KPU Jawa Barat Maria Wenda. Sekretaris Daerah Yohanes Wenda "
+                          "tiba kemudian. Wenda mengatakan hal itu.", gazetteer))
+    assert maria[("person", "Maria Wenda")] == ["Maria Wenda"]
+    assert maria[("person", "Yohanes Wenda")] == ["Yohanes Wenda", "Wenda"]
+    assert not [name for kind, name in maria if kind == "organization" and name != "KPU"]
+    kremlin = found(extract("Juru bicara Kremlin Peskov mengatakan hal itu.", gazetteer))
+    assert kremlin == {("organization", "Kremlin"): ["Kremlin"], ("person", "Dmitry Peskov"): ["Peskov"]}

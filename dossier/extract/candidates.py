@@ -101,6 +101,11 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
             return None
+        if (j == i + 1 and i > 0 and found[1] == "person" and run[i].joiner == " "
+                and (is_given_name(run[i - 1].text, gaz) or may_be_given_name(run[i - 1].text, gaz))):
+            # "Maria Wenda" where "Wenda" is a known person's one-word name: another person of
+            # that surname, not a name run into Yohanes Wenda's
+            return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
                 and (is_given_name(run[i - 1].text, gaz) or may_be_given_name(run[i - 1].text, gaz))):

@@ -144,7 +144,8 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
         tails = (c.text[len(c.text) - size:] for size in lengths
                  if size < len(c.text) and c.text[len(c.text) - size - 1] == " ")
         found = min((next(((p, n, m) for p, n, m in by_text[tail]
-                           if people[p] is not group and c.tokens > m.tokens), (len(people), 0, c))
+                           if people[p] is not group and c.tokens > m.tokens > (1 if m.canonical else 0)),
+                          (len(people), 0, c))
                      for tail in tails if tail in by_text), default=(len(people), 0, c), key=lambda entry: entry[:2])
         if found[0] == len(people):
             continue
