@@ -23,6 +23,8 @@ ABBREVIATIONS = frozenset({
     "kol", "letjen", "mayjen", "brigjen", "kapt", "hj", "h", "dll", "dsb", "dst", "tsb", "yth", "vs",
     "ny", "nn", "sen", "rep", "gen", "gov", "inc", "ltd", "co", "corp", "jr", "sr", "kec", "kab",
     "prov", "tel", "hlm", "ca", "approx", "etc", "e.g", "i.e", "u.s", "a.s", "p.m", "a.m", "rp",
+    # shortened given names and honorifics inside Indonesian names ("Andi Muh. Rachman", "KH. Ma'ruf Amin")
+    "muh", "moh", "mhd", "abd", "kh", "ust",
 })
 
 # Words that attribute a quotation; after a closing quote they continue the sentence.

@@ -619,3 +619,22 @@ def test_a_known_persons_one_word_name_after_a_given_name_is_another_person_of_t
     assert not [name for kind, name in maria if kind == "organization" and name != "KPU"]
     kremlin = found(extract("Juru bicara Kremlin Peskov mengatakan hal itu.", gazetteer))
     assert kremlin == {("organization", "Kremlin"): ["Kremlin"], ("person", "Dmitry Peskov"): ["Peskov"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Kami siap,\" tutur Juru bicara Kementerian Perhubungan di Biak.",
+     {("organization", "Kementerian Perhubungan"), ("place", "Biak")}),  # no person "Juru"
+    ("\"Kami siap,\" ujar Komandan Lanal Palu Andi Muh. Rachman di Palu.",
+     {("organization", "Lanal"), ("place", "Palu"), ("person", "Andi Muh. Rachman")}),
+    ("Data BNPB menunjukkan kenaikan 27,1 persen dalam tiga tahun terakhir di wilayah itu.",
+     {("organization", "BNPB")}),
+    ("\"Kami siap,\" kata Kepala Desa Sukamaju Putri Suryadi saat ditemui siang itu.",
+     {("place", "Sukamaju"), ("person", "Putri Suryadi")}),
+    ("Ketua KPU Jawa Barat Putri Hidayat mengatakan hal itu kepada wartawan di kantornya.",
+     {("organization", "KPU"), ("place", "Jawa Barat"), ("person", "Putri Hidayat")}),
+])
+def test_indonesian_roles_and_names_around_a_person(bare, text, expected):
+    """A title's first word is no speaker ("Juru" bicara); "Muh." shortens a given name; "Data"
+    opens figures, not a name; a village head's village is a place; "Putri" is a given name
+    after a role and its place, however often it is also a title."""
+    assert set(found(extract(text, bare))) == expected

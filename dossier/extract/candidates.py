@@ -309,10 +309,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             j += 1
         # "Ketua Himpunan Nelayan Banda Aceh Taufik Hidayat": the words ending a titled run after
         # the place or institution of the role are the person's name, even vocabulary words
-        named = titled and pieces and j == len(run) and plain_name(run, i, j, gaz)
-        start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=(outlet and i == 0) or named)
-        if named:
-            seg_cue = "person"
+        if titled and pieces and j == len(run) and plain_name(run, i, j, gaz):
+            start, seg_cue = i, "person"
+        else:
+            start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=outlet and i == 0)
         if start < j:
             head = run[start].text.casefold()
             compound = (head in PLACE_HEADS and start > 0 and gaz.is_common(run[start - 1].text)
@@ -334,6 +334,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     pieces.append((start, k, None, "organization"))
                     start = k
                     seg_cue = "person"
+            elif (j - start == 3 and j == len(run) and after_regional_office(run, start)
+                  and plain_name(run, start + 1, j, gaz)):
+                # "Kepala Desa Sukamaju Putri Suryadi": the office's region, then the person
+                pieces.append((start, start + 1, None, "place"))
+                start += 1
+                seg_cue = "person"
             pieces.append((start, j, None, None))
             cue = seg_cue if start == i else cue
         i = j

@@ -34,7 +34,8 @@ RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "ak
 REGIONAL_OFFICES = frozenset({"gubernur", "wakil gubernur", "bupati", "wakil bupati", "wali kota", "walikota",
                               "wakil wali kota", "camat", "lurah", "kapolda", "kapolres", "kapolresta", "kapolsek",
                               "pangdam", "danrem", "dandim", "kajati", "kajari", "sekda", "pemprov", "pemkot",
-                              "pemkab", "polda", "polres", "polresta", "kodam"})
+                              "pemkab", "polda", "polres", "polresta", "kodam", "kepala desa", "kades",
+                              "kepala dusun", "kepala kelurahan"})
 # Words that introduce a person: titles, roles, honorifics (lowercase; multiword allowed).
 PERSON_TITLES = frozenset({
     "presiden", "wakil presiden", "pemimpin", "pemimpin tertinggi", "juru bicara", "jubir", "menteri",
@@ -100,7 +101,8 @@ PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "
                          "krai", "city", "county", "district", "valley", "strait"})
 # Capitalised tokens that are never entities: time zones, outlet furniture.
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
-                       "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt"})
+                       "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
+                       "data"})  # "Data BNPB menunjukkan …": the figures of, not a name
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

@@ -19,7 +19,8 @@ from ..models import EntityType
 from .gazetteer import CONNECTORS, ORG_HEADS, PERSON_TITLES, Gazetteer
 
 _WORD = re.compile(r"[^\W\d_][\w’']*")
-_INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr"})
+_INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr",
+                               "muh", "moh", "mhd", "abd", "kh", "ust"})  # "Andi Muh. Rachman", "KH. Ma'ruf Amin"
 
 # What may stand between two parts of one institution's name (see _join_organisations).
 _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")

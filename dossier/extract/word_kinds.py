@@ -16,6 +16,7 @@ from .gazetteer import (
     PERSON_TITLES,
     PLACE_CUES,
     PLACE_HEADS,
+    RANKS,
     REGIONAL_OFFICES,
     Gazetteer,
 )
@@ -53,11 +54,16 @@ def is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
+# "Juru" of "Juru bicara", "Wakil" of "Wakil Presiden": a word that opens a title names no one.
+_TITLE_OPENERS = frozenset(title.split()[0] for title in PERSON_TITLES if " " in title)
+
+
 def may_name_someone(word: str, gaz: Gazetteer) -> bool:
     """Could ``word``, alone after a person cue, be someone's name: capitalised, no acronym, no
     title, head, cue or calendar word ("kata Presiden", "menurut Senin" name no one)."""
     lower = word.casefold()
-    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in ORG_HEADS
+    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in _TITLE_OPENERS
+            and lower not in ORG_HEADS
             and lower not in PLACE_HEADS and lower not in PLACE_CUES and lower not in NOT_NAMES
             and lower not in gaz.calendar_words)
 
@@ -72,8 +78,16 @@ def plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """Tokens ``i`` to ``j`` read as a two- or three-word name: capitalised words joined by
     spaces, none an acronym, title, head, cue or calendar word; of three, the first no
     vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
-    return (2 <= j - i <= 3 and all(t.joiner == " " and may_name_someone(t.text, gaz) for t in run[i:j])
+    return (2 <= j - i <= 3 and all(t.joiner == " " and _name_word(t.text, gaz) for t in run[i:j])
             and (j - i == 2 or not gaz.is_common(run[i].text)))
+
+
+def _name_word(word: str, gaz: Gazetteer) -> bool:
+    """``may_name_someone``, but a one-word title that is also a given name ("Putri") counts:
+    after a role and its place, the words are the name, and a rank would have been cut."""
+    if word.casefold() in PERSON_TITLES and word.casefold() not in RANKS and word.casefold() not in _TITLE_OPENERS:
+        return word[:1].isupper() and not word.isupper()
+    return may_name_someone(word, gaz)
 
 
 def may_be_given_name(word: str, gaz: Gazetteer) -> bool:
