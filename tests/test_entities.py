@@ -638,3 +638,13 @@ def test_indonesian_roles_and_names_around_a_person(bare, text, expected):
     opens figures, not a name; a village head's village is a place; "Putri" is a given name
     after a role and its place, however often it is also a title."""
     assert set(found(extract(text, bare))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sementara itu, Dosen Institut Teknologi Bandung Ratih Matondang berjanji memberikan penjelasan.",
+     {("organization", "Institut Teknologi Bandung"), ("person", "Ratih Matondang")}),
+    ("Direktur Bank Rakyat Indonesia Sunarso mengatakan hal itu.",
+     {("organization", "Bank Rakyat Indonesia"), ("person", "Sunarso")}),
+])
+def test_an_institution_named_after_its_city_keeps_the_city_before_the_persons_name(bare, text, expected):
+    assert set(found(extract(text, bare))) == expected

@@ -334,6 +334,14 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     pieces.append((start, k, None, "organization"))
                     start = k
                     seg_cue = "person"
+            elif (j < len(run) and run[start].text.casefold() in _NAMED_HEADS and j - start >= 2
+                  and all(gaz.is_common(t.text) for t in run[start + 1:j])
+                  and (place := match(j, True)) is not None and place[2] == "place"
+                  and (place[0] == len(run) or plain_name(run, place[0], len(run), gaz)
+                       or (len(run) - place[0] == 1 and is_given_name(run[-1].text, gaz)))):
+                # "Dosen Institut Teknologi Bandung Ratih Matondang": the institute is named after
+                # its city, then comes the person
+                j = place[0]
             elif (j - start == 3 and j == len(run) and after_regional_office(run, start)
                   and plain_name(run, start + 1, j, gaz)):
                 # "Kepala Desa Sukamaju Putri Suryadi": the office's region, then the person
