@@ -648,3 +648,12 @@ def test_indonesian_roles_and_names_around_a_person(bare, text, expected):
 ])
 def test_an_institution_named_after_its_city_keeps_the_city_before_the_persons_name(bare, text, expected):
     assert set(found(extract(text, bare))) == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Menteri Keuangan Iwan Rahman mengatakan hal itu kepada wartawan.", "Iwan Rahman"),
+    ("Menteri Perhubungan Sari Wulandari mengatakan hal itu kepada wartawan.", "Sari Wulandari"),
+    ("Menteri Sari Wulandari mengatakan hal itu kepada wartawan.", "Sari Wulandari"),
+])
+def test_a_ministers_portfolio_is_no_part_of_the_name_a_given_name_that_is_a_word_is(bare, text, person):
+    assert set(found(extract(text, bare))) == {("person", person)}

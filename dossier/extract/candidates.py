@@ -49,6 +49,7 @@ from .word_kinds import (
     may_name_someone,
     opens_title,
     plain_name,
+    portfolio_word,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "is_headline", "plain_word", "segment"]
@@ -161,12 +162,13 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
         elif lower in PLACE_CUES or lower in ORG_CUES:
             cue, i = ("place" if lower in PLACE_CUES else "organization"), i + 1
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
-              and (keep_first or (cue == "person" and 2 <= j - i <= 4
+              and (keep_first or (cue == "person" and 2 <= j - i <= 4 and not portfolio_word(word)
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
                                   and not any(is_acronym(t.text) for t in run[i:j])))):
             break  # "Menteri … Sari Wulandari", "kantor berita Antara": names that are also words
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
-            cue, i = (cue if lower in CONNECTORS else None), i + 1
+            # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
+            cue, i = (cue if lower in CONNECTORS or (cue == "person" and portfolio_word(word)) else None), i + 1
         else:
             break
     return i, cue

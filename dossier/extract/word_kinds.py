@@ -100,3 +100,11 @@ def may_be_given_name(word: str, gaz: Gazetteer) -> bool:
 
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def portfolio_word(word: str) -> bool:
+    """A noun made with ke-…-an or pe(r)-…-an, as a minister's portfolio is ("Menteri Keuangan",
+    "Perhubungan", "Pendidikan"): after a title it names the office, not the person, though
+    given names are often words too ("Menteri … Sari Wulandari")."""
+    lower = word.casefold()
+    return len(lower) >= 7 and lower.endswith("an") and lower.startswith(("ke", "pe"))
