@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, pairwise
 
+from .clipping_rules import dateline
 from .extract.quotes import quotations
 from .models import Extraction, Sentence
 from .text import OPEN_QUOTES
@@ -184,4 +185,18 @@ def summarize(text: str, extraction: Extraction, n: int) -> tuple[str, ...]:
             if len(chosen) == n:
                 break
             choose(i)
-    return tuple(sentences[i].text for i in sorted(chosen))
+    return tuple(_without_dateline(text, sentences[i]) for i in sorted(chosen))
+
+
+def _without_dateline(text: str, sentence: Sentence) -> str:
+    """The lead sentence without the dateline that opens it ("BALIKPAPAN, RADARTENGGARA.CO.ID -
+    Longsor menutup …" reads "Longsor menutup …" on an article card); any other as it is."""
+    if sentence.start != 0:
+        return sentence.text
+    lead = text.find("\n\n")
+    paragraph = text if lead < 0 else text[:lead]
+    found = dateline(paragraph)
+    if found is None or not found[1] or not found[3]:  # no outlet signing it, or not surely a dateline
+        return sentence.text
+    cut = len(paragraph) - len(found[2])
+    return sentence.text[cut:] if 0 < cut < len(sentence.text) else sentence.text

@@ -1,11 +1,12 @@
 """Extractive summaries: what the article is about, in its own words and order."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dossier.content import load_articles
-from dossier.extract import build_gazetteer, extract_article
+from dossier.extract import build_gazetteer, extract_article, link_dossier
 from dossier.extract.quotes import QUOTATION
 from dossier.models import Sentence
 from dossier.summarize import _article_words, _content_words, _quoted_share, summarize
@@ -88,3 +89,12 @@ def test_quoted_share_is_the_share_inside_quotation_matches():
         sentence = Sentence(0, len(text), text)
         expected = sum(len(m.group(0)) for m in QUOTATION.finditer(text)) / max(1, len(text))
         assert _quoted_share(sentence) == expected
+
+
+def test_a_lead_sentence_is_summarized_without_its_dateline():
+    gazetteer = build_gazetteer(())
+    text = ("BALIKPAPAN, RADARTENGGARA.CO.ID - Longsor menutup akses jalan antara Balikpapan dan Tarakan "
+            "pada Sabtu (4/11).\n\nPara pengungsi ditampung di gedung sekolah dan masjid di Tarakan sejak pagi.")
+    extraction = link_dossier((extract_article(text, date(2023, 11, 5), gazetteer),), gazetteer)[0]
+    lead = summarize(text, extraction, 2)[0]
+    assert lead == "Longsor menutup akses jalan antara Balikpapan dan Tarakan pada Sabtu (4/11)."
