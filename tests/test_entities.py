@@ -657,3 +657,11 @@ def test_an_institution_named_after_its_city_keeps_the_city_before_the_persons_n
 ])
 def test_a_ministers_portfolio_is_no_part_of_the_name_a_given_name_that_is_a_word_is(bare, text, person):
     assert set(found(extract(text, bare))) == {("person", person)}
+
+
+def test_a_place_before_a_two_word_name_of_vocabulary_words_stays_a_place(bare):
+    """"Batam Hendra Hidayat": not a city's name used as a first name ("Vladimir Putin"), since a
+    given name and a surname follow it, though the surname is also a word."""
+    names = found(extract("Ketua Himpunan Nelayan Batam Hendra Hidayat mengatakan, netralitas aparat "
+                          "harus dijaga sampai akhir.", bare))
+    assert names == {("place", "Batam"): ["Batam"], ("person", "Hendra Hidayat"): ["Hendra Hidayat"]}

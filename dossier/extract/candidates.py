@@ -97,7 +97,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
-                and not (j + 1 < len(run) and is_given_name(run[j + 1].text, gaz))
+                and not (j + 1 < len(run) and (is_given_name(run[j + 1].text, gaz)
+                                               or may_be_given_name(run[j + 1].text, gaz)))
                 and not after_regional_office(run, i)):
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)

@@ -142,6 +142,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # Province names as the press writes them beside the ones the place lexicon has.
     "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
     "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
+    "Palangka Raya": ("Palangka Raya", "place"),
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
