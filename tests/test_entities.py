@@ -665,3 +665,16 @@ def test_a_place_before_a_two_word_name_of_vocabulary_words_stays_a_place(bare):
     names = found(extract("Ketua Himpunan Nelayan Batam Hendra Hidayat mengatakan, netralitas aparat "
                           "harus dijaga sampai akhir.", bare))
     assert names == {("place", "Batam"): ["Batam"], ("person", "Hendra Hidayat"): ["Hendra Hidayat"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kapolda Metro Jaya Irjen Karyoto mengatakan penyelidikan masih berjalan di Jakarta.",
+     {("place", "Metro Jaya"), ("person", "Karyoto"), ("place", "Jakarta")}),
+    ("Ketua Umum PDI-P Megawati Soekarnoputri hadir dalam acara tersebut bersama kader partai.",
+     {("organization", "Partai Demokrasi Indonesia Perjuangan"), ("person", "Megawati Soekarnoputri")}),
+    ("Menko Polhukam Mahfud MD mengatakan pemerintah akan menindak tegas pelaku.",
+     {("organization", "Kemenko Polhukam"), ("person", "Mahfud MD")}),
+    ("Menkeu Sri Mulyani mengatakan WNI di luar negeri tetap wajib lapor pajak.", {("person", "Sri Mulyani")}),
+])
+def test_how_the_indonesian_press_names_its_officials(bare, text, expected):
+    assert set(found(extract(text, bare))) == expected

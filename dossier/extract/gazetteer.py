@@ -52,7 +52,10 @@ PERSON_TITLES = frozenset({
     "kuasa hukum", "ketua umum", "direktur utama", "dirut", "komisaris", "pejabat", "aktivis",
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
-    "jenderal polisi", "mayor jenderal", "kh",
+    "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
+    # ministers by the press's short names for them ("Menkeu Sri Mulyani")
+    "menkeu", "mendagri", "menkes", "mendikbud", "mendikbudristek", "menag", "mensos", "menpora", "menhub",
+    "menaker", "mentan", "menperin", "mendag", "menparekraf", "menkumham", "menkominfo", "menpan", "mendes",
     "ayah", "putra", "istri", "suami", "adik", "kakak", "president", "prime minister", "minister",
     "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "general", "professor", "comrade",
     "leader", "governor", "ambassador", "king", "queen", "prince", "princess",
@@ -102,7 +105,7 @@ PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "
 # Capitalised tokens that are never entities: time zones, outlet furniture.
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
-                       "data"})  # "Data BNPB menunjukkan …": the figures of, not a name
+                       "data", "wni", "wna"})  # "Data BNPB menunjukkan …": the figures of, not a name
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
@@ -142,7 +145,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # Province names as the press writes them beside the ones the place lexicon has.
     "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
     "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
-    "Palangka Raya": ("Palangka Raya", "place"),
+    "Palangka Raya": ("Palangka Raya", "place"), "Metro Jaya": ("Metro Jaya", "place"),  # Polda Metro Jaya
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
@@ -157,6 +160,8 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
         "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
         "Perindo", "Ombudsman", "Indonesia Corruption Watch")},
+    **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
+    "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),
 })
 
