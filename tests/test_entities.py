@@ -678,3 +678,15 @@ def test_a_place_before_a_two_word_name_of_vocabulary_words_stays_a_place(bare):
 ])
 def test_how_the_indonesian_press_names_its_officials(bare, text, expected):
     assert set(found(extract(text, bare))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Banjir merendam rumah warga di Kabupaten Bogor sejak Senin malam.", {("place", "Bogor")}),
+    ("Banjir melanda Kota Medan dan Kota Padang kemarin.", {("place", "Medan"), ("place", "Padang")}),
+    ("Dirjen Imigrasi Silmy Karim menjelaskan aturan baru itu kepada wartawan.", {("person", "Silmy Karim")}),
+    ("PT Pertamina (Persero) menaikkan harga BBM nonsubsidi mulai Sabtu.", {("organization", "PT Pertamina")}),
+])
+def test_a_city_named_like_a_word_after_its_division_and_an_acronym_of_a_thing(bare, text, expected):
+    """"Kota Bogor": the division word names the place as "di" would; "BBM" (fuel), "APBN" (the
+    budget), "TPS" (polling stations) are things, not organisations."""
+    assert set(found(extract(text, bare))) == expected

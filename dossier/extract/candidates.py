@@ -90,8 +90,9 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             continue
         if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
                 and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or is_unit(run, i - 1, gaz)))
-                and not after_regional_office(run, i)):
-            return None
+                and not after_regional_office(run, i)
+                and not (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS)):
+            return None  # ("Kota Bogor", "Kabupaten Padang Pariaman": the division names the place)
         if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
                 and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
                 and not gaz.is_common(run[j].text)
@@ -144,8 +145,10 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
     """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue.
 
-    After a person title, a vocabulary word that opens a name ending in a non-word ("Presiden
-    Joko Widodo", "Sari Wulandari") is kept: Indonesian given names are often words too.
+    After a person title, a vocabulary word that opens a two-word name ending in a non-word
+    ("Presiden Joko Widodo", "Sari Wulandari") is kept: Indonesian given names are often words
+    too.  Before two more words it is the office ("Dirjen Imigrasi Silmy Karim"), as a
+    portfolio always is ("Menteri Keuangan …").
     """
     while i < j:
         place_cue = place_cue or cue == "place"
@@ -163,7 +166,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
         elif lower in PLACE_CUES or lower in ORG_CUES:
             cue, i = ("place" if lower in PLACE_CUES else "organization"), i + 1
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
-              and (keep_first or (cue == "person" and 2 <= j - i <= 4 and not portfolio_word(word)
+              and (keep_first or (cue == "person" and j - i == 2 and not portfolio_word(word)
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
                                   and not any(is_acronym(t.text) for t in run[i:j])))):
             break  # "Menteri … Sari Wulandari", "kantor berita Antara": names that are also words

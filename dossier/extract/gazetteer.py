@@ -53,6 +53,7 @@ PERSON_TITLES = frozenset({
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
     "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
+    "dirjen", "sesjen", "kabid", "kadiv", "kabag", "kasubdit", "kapuspen",
     # ministers by the press's short names for them ("Menkeu Sri Mulyani")
     "menkeu", "mendagri", "menkes", "mendikbud", "mendikbudristek", "menag", "mensos", "menpora", "menhub",
     "menaker", "mentan", "menperin", "mendag", "menparekraf", "menkumham", "menkominfo", "menpan", "mendes",
@@ -105,7 +106,11 @@ PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "
 # Capitalised tokens that are never entities: time zones, outlet furniture.
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
-                       "data", "wni", "wna"})  # "Data BNPB menunjukkan …": the figures of, not a name
+                       "data", "wni", "wna",  # "Data BNPB menunjukkan …": the figures of, not a name
+                       # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
+                       # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
+                       "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",
+                       "phk", "pdb", "dbd", "ott", "ppkm", "lpg", "pph", "ppn", "ump", "umr", "kur"})
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
