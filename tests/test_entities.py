@@ -690,3 +690,10 @@ def test_a_city_named_like_a_word_after_its_division_and_an_acronym_of_a_thing(b
     """"Kota Bogor": the division word names the place as "di" would; "BBM" (fuel), "APBN" (the
     budget), "TPS" (polling stations) are things, not organisations."""
     assert set(found(extract(text, bare))) == expected
+
+
+def test_the_speaker_after_a_verb_of_saying_is_the_person_not_their_office(bare):
+    x = extract("\"Kami akan terus memantau situasi,\" kata Kepala BMKG Dwikorita Karnawati. "
+                "\"Kami siaga penuh malam ini,\" kata KCNA dalam laporannya. "
+                "\"Pelanggaran akan kami tindak,\" kata Ketua KPU Jawa Tengah Rahmat Hakim.", bare)
+    assert [q.speaker for q in x.quotes] == ["Dwikorita Karnawati", "KCNA", "Rahmat Hakim"]

@@ -97,7 +97,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
-                and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
+                and run[j].text.casefold() not in ORG_TAILS
+                and (run[j].text.casefold() not in PERSON_TITLES or j + 1 == len(run))  # ("Fajar Hakim")
                 and not (j + 1 < len(run) and (is_given_name(run[j + 1].text, gaz)
                                                or may_be_given_name(run[j + 1].text, gaz)))
                 and not after_regional_office(run, i)):

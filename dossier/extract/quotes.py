@@ -118,9 +118,16 @@ def _speakers(entities: Sequence[EntityMentions]) -> _Speakers:
 
 
 def _first_speaker_in(start: int, end: int, speakers: _Speakers, starts: list[int]) -> EntityMentions | None:
-    """The first speaker mentioned in [start, end); ``starts`` are the speakers' mention starts."""
+    """The first person mentioned in [start, end), else the first speaker (an organisation:
+    "kata KCNA"); ``starts`` are the speakers' mention starts.  In "kata Kepala BMKG Dwikorita
+    Karnawati" the agency is the speaker's office, not the speaker."""
     i = bisect_left(starts, start)
-    return speakers[i][1] if i < len(starts) and starts[i] < end else None
+    first = speakers[i][1] if i < len(starts) and starts[i] < end else None
+    while i < len(starts) and starts[i] < end:
+        if speakers[i][1].type == "person":
+            return speakers[i][1]
+        i += 1
+    return first
 
 
 def _opens_sentence(text: str, mention: Mention, people: list[int], marks: _Marks) -> bool:

@@ -54,8 +54,9 @@ def is_given_name(word: str, gaz: Gazetteer) -> bool:
             and lower not in PLACE_CUES and lower not in NOT_NAMES)
 
 
-# "Juru" of "Juru bicara", "Wakil" of "Wakil Presiden": a word that opens a title names no one.
-_TITLE_OPENERS = frozenset(title.split()[0] for title in PERSON_TITLES if " " in title)
+# "Juru" of "Juru bicara", "Wakil" of "Wakil Presiden": a word that only opens a title names no
+# one ("Hakim", a title alone as well, is also a surname).
+_TITLE_OPENERS = frozenset(title.split()[0] for title in PERSON_TITLES if " " in title) - PERSON_TITLES
 
 
 def may_name_someone(word: str, gaz: Gazetteer) -> bool:
