@@ -697,3 +697,10 @@ def test_the_speaker_after_a_verb_of_saying_is_the_person_not_their_office(bare)
                 "\"Kami siaga penuh malam ini,\" kata KCNA dalam laporannya. "
                 "\"Pelanggaran akan kami tindak,\" kata Ketua KPU Jawa Tengah Rahmat Hakim.", bare)
     assert [q.speaker for q in x.quotes] == ["Dwikorita Karnawati", "KCNA", "Rahmat Hakim"]
+
+
+def test_a_surname_that_is_a_word_opening_a_sentence_before_a_verb_of_saying_is_the_person(bare):
+    x = extract("Ketua Himpunan Nelayan Batam Taufik Hidayat meninjau lokasi. Hidayat mengatakan, \"Kami sudah "
+                "turun langsung ke lapangan.\" Pemerintah mengatakan bantuan segera tiba.", bare)
+    assert found(x) == {("place", "Batam"): ["Batam"], ("person", "Taufik Hidayat"): ["Taufik Hidayat", "Hidayat"]}
+    assert [q.speaker for q in x.quotes] == ["Taufik Hidayat"]

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..models import Sentence
 from .candidates import SENTENCE_LEAD, is_headline, plain_word, segment
-from .cues import facts_around, no_cue_before
+from .cues import facts_around, no_cue_before, speaks_after
 from .gazetteer import Gazetteer
 from .runs import Candidate, Token, coordinated_places, find_runs, tokenize
 
@@ -89,7 +89,8 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         first = run[0]
         initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
         if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
-                and no_cue_before(text, start, first.start, initial)):
+                and no_cue_before(text, start, first.start, initial)
+                and not (initial and speaks_after(text, first.end, sentence.end))):
             continue
         out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
 

@@ -277,6 +277,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # "…," kata Gunawan: a lone word after a verb of saying is the speaker's name, even a vocabulary word
     speaker = len(run) == 1 and not initial and facts.first_cue == "person" and may_name_someone(run[0].text, gaz)
     if len(run) == 1 and (initial or not facts.outlet_words) and not speaker and plain_word(run[0].text, gaz):
+        if initial and facts.cue_after == "person" and may_name_someone(run[0].text, gaz):
+            # "Hidayat mengatakan, …": untyped, it joins a person of the article called so
+            # ("Taufik Hidayat"); "Pemerintah mengatakan" joins no one and is dropped
+            return (_Piece(0, 1, run[0].text, None, None, NONE, True, 1),)
         return ()  # (a lone vocabulary word; what is before it does not matter)
     first_cue = facts.first_cue
     outlet = (len(run) == 1 and not initial and facts.outlet) or speaker

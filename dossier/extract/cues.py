@@ -16,7 +16,7 @@ from ..models import EntityType, Sentence
 from .gazetteer import ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
 from .runs import ACRONYM_AFTER, Token, text_before
 
-__all__ = ["Facts", "facts_around", "no_cue_before", "speaker_cue_before"]
+__all__ = ["Facts", "facts_around", "no_cue_before", "speaker_cue_before", "speaks_after"]
 
 _WORDS = re.compile(r"\w+")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
@@ -194,6 +194,11 @@ def _apposition_cue(text: str, at: int, end: int) -> EntityType | None:
         if first in _ORG_APPOSITIONS:
             return "organization"
     return None
+
+
+def speaks_after(text: str, at: int, end: int) -> bool:
+    """Is the word ending at ``at`` followed by a verb of saying ("Hidayat mengatakan")?"""
+    return at < end and text[at] == " " and _speech_cue(text, at, end) is not None
 
 
 def _speech_cue(text: str, at: int, end: int) -> EntityType | None:
