@@ -17,10 +17,11 @@ from operator import itemgetter
 from typing import TypeVar
 
 from ..models import Sentence
-from .candidates import SENTENCE_LEAD, is_headline, plain_word, segment
+from .candidates import SENTENCE_LEAD, segment
 from .cues import facts_around, no_cue_before, speaks_after
 from .gazetteer import Gazetteer
 from .runs import Candidate, Token, coordinated_places, find_runs, tokenize
+from .word_kinds import is_headline, plain_word
 
 __all__ = ["find_candidates"]
 
@@ -50,7 +51,7 @@ def _forget_oldest(memo: dict[_K, _V]) -> None:
 
 
 def _is_plain(word: str, gaz: Gazetteer) -> bool:
-    """``candidates.plain_word``, remembered per gazetteer."""
+    """``word_kinds.plain_word``, remembered per gazetteer."""
     known = gaz.memo.plain_words
     plain = known.get(word)
     if plain is None:

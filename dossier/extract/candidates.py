@@ -45,14 +45,15 @@ from .word_kinds import (
     is_acronym,
     is_given_name,
     is_unit,
-    may_be_given_name,
     may_name_someone,
+    opens_a_name,
     opens_title,
     plain_name,
+    plain_word,
     portfolio_word,
 )
 
-__all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "is_headline", "plain_word", "segment"]
+__all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "segment"]
 
 SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 
@@ -97,22 +98,20 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
-                and run[j].text.casefold() not in ORG_TAILS
-                and (run[j].text.casefold() not in PERSON_TITLES or j + 1 == len(run))  # ("Fajar Hakim")
-                and not (j + 1 < len(run) and (is_given_name(run[j + 1].text, gaz)
-                                               or may_be_given_name(run[j + 1].text, gaz)))
+                and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
+                and not (j + 1 < len(run) and opens_a_name(run[j + 1].text, gaz))
                 and not after_regional_office(run, i)):
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
             return None
         if (j == i + 1 and i > 0 and found[1] == "person" and run[i].joiner == " "
-                and (is_given_name(run[i - 1].text, gaz) or may_be_given_name(run[i - 1].text, gaz))):
+                and opens_a_name(run[i - 1].text, gaz)):
             # "Maria Wenda" where "Wenda" is a known person's one-word name: another person of
             # that surname, not a name run into Yohanes Wenda's
             return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
-                and (is_given_name(run[i - 1].text, gaz) or may_be_given_name(run[i - 1].text, gaz))):
+                and opens_a_name(run[i - 1].text, gaz)):
             # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a surname
             return None
         if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS
@@ -197,22 +196,6 @@ def _shape_type(words: list[str]) -> EntityType | None:
     return None
 
 
-def is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
-    """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
-    of four letters or more are capitalised, so capitals say nothing about names."""
-    limit = max(1, len(words) // 10)  # at least what the long words allow: stop reading prose past it
-    lowercase = 0
-    for w in words:
-        if len(w) >= 4 and not w[0].isupper():
-            lowercase += 1
-            if lowercase > limit:
-                return False  # (most sentences, after a few words)
-    long = [w for w in words if len(w) >= 4]
-    if len(long) < 4 or lowercase > max(1, len(long) // 10):
-        return False
-    return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
-
-
 def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
@@ -230,16 +213,6 @@ def _named_after_place(run: Sequence[Token], k: int, match: _Matcher, gaz: Gazet
         m += 1
     found = match(m, True) if k + 1 < m < len(run) else None
     return found is not None and found[0] == len(run) and found[2] == "place"
-
-
-def plain_word(word: str, gaz: Gazetteer) -> bool:
-    """A vocabulary word that no known name starts with and that is no head word.  Alone in a
-    run (and not after an outlet cue) it is stripped as vocabulary whatever cue is before it,
-    and the run gives no candidate: the cues are not worth reading."""
-    lower = word.casefold()
-    return (lower in gaz.vocabulary and not (len(word) >= 2 and word.isupper())  # gaz.is_common(word)
-            and lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS
-            and not gaz.may_start_name(word))
 
 
 class _Piece(NamedTuple):

@@ -180,7 +180,7 @@ class Memo:
     __slots__ = ("plain_words", "runs", "sentences")
 
     def __init__(self) -> None:
-        self.plain_words: dict[str, bool] = {}  # candidates.plain_word
+        self.plain_words: dict[str, bool] = {}  # word_kinds.plain_word
         self.runs: dict[object, object] = {}  # candidates.segment, by its arguments
         self.sentences: dict[str, tuple[tuple[object, ...], ...]] = {}  # candidates of a sentence, by its text
 

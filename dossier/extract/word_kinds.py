@@ -1,8 +1,9 @@
-"""What a word of a capitalised run can be: a unit's acronym or short name, a given name, a title.
+"""What a word of a capitalised run can be: a unit's acronym or short name, a given name, a
+title, a plain vocabulary word; and whether a sentence is a Title Case headline.
 
-Small predicates over a run's tokens and the gazetteer, shared by the segmentation of runs
-(``candidates``): each answers one question about one word, so the segmentation reads as
-the order in which it asks them.
+Small predicates over a run's tokens and the gazetteer, shared by the reading of sentences
+(``article_candidates``) and the segmentation of runs (``candidates``): each answers one
+question about one word, so the segmentation reads as the order in which it asks them.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ def _name_word(word: str, gaz: Gazetteer) -> bool:
     return may_name_someone(word, gaz)
 
 
+def opens_a_name(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word`` be a given name, a vocabulary word or not ("Rinaldi", "Teguh")?"""
+    return is_given_name(word, gaz) or may_be_given_name(word, gaz)
+
+
 def may_be_given_name(word: str, gaz: Gazetteer) -> bool:
     """A vocabulary word that may be a given name (Teguh, Budi, Ayu): capitalised inside a run,
     and no cue, head, title, compass or calendar word ("Kota", "Pelabuhan", "Selatan")."""
@@ -109,3 +115,29 @@ def portfolio_word(word: str) -> bool:
     given names are often words too ("Menteri … Sari Wulandari")."""
     lower = word.casefold()
     return len(lower) >= 7 and lower.endswith("an") and lower.startswith(("ke", "pe"))
+
+
+def is_headline(words: Sequence[str], gaz: Gazetteer) -> bool:
+    """Title Case ("Presiden Joe Biden Tegaskan Amerika Ingin Jalin Hubungan Baik"): most words
+    of four letters or more are capitalised, so capitals say nothing about names."""
+    limit = max(1, len(words) // 10)  # at least what the long words allow: stop reading prose past it
+    lowercase = 0
+    for w in words:
+        if len(w) >= 4 and not w[0].isupper():
+            lowercase += 1
+            if lowercase > limit:
+                return False  # (most sentences, after a few words)
+    long = [w for w in words if len(w) >= 4]
+    if len(long) < 4 or lowercase > max(1, len(long) // 10):
+        return False
+    return sum(1 for w in long if w[0].isupper() and gaz.is_common(w)) >= 2
+
+
+def plain_word(word: str, gaz: Gazetteer) -> bool:
+    """A vocabulary word that no known name starts with and that is no head word.  Alone in a
+    run (and not after an outlet cue) it is stripped as vocabulary whatever cue is before it,
+    and the run gives no candidate: the cues are not worth reading."""
+    lower = word.casefold()
+    return (lower in gaz.vocabulary and not (len(word) >= 2 and word.isupper())  # gaz.is_common(word)
+            and lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS
+            and not gaz.may_start_name(word))
