@@ -704,3 +704,26 @@ def test_a_surname_that_is_a_word_opening_a_sentence_before_a_verb_of_saying_is_
                 "turun langsung ke lapangan.\" Pemerintah mengatakan bantuan segera tiba.", bare)
     assert found(x) == {("place", "Batam"): ["Batam"], ("person", "Taufik Hidayat"): ["Taufik Hidayat", "Hidayat"]}
     assert [q.speaker for q in x.quotes] == ["Taufik Hidayat"]
+
+
+def test_a_given_name_before_a_name_the_dossier_knows_is_not_cut_off_as_an_organisation(bare):
+    """"Irfan Daeng Matutu" when someone is called "Daeng Matutu" elsewhere: one person (the
+    word cut off would have no other reading than an organisation's name); "Kremlin Dmitry
+    Peskov" is still the Kremlin and Dmitry Peskov."""
+    from dossier.extract.compounds import NameEvidence, split_compound
+    from dossier.models import EntityMentions, Mention
+
+    evidence = NameEvidence(frozenset({"daeng matutu", "dmitry peskov"}), frozenset(), frozenset(), bare)
+    irfan = EntityMentions("irfan-daeng-matutu", "Irfan Daeng Matutu", "person",
+                           (Mention("Irfan Daeng Matutu", 0, 18),))
+    assert split_compound(irfan, evidence) is None
+    kremlin = EntityMentions("kremlin-dmitry-peskov", "Kremlin Dmitry Peskov", "person",
+                             (Mention("Kremlin Dmitry Peskov", 0, 21),))
+    person, government = split_compound(kremlin, evidence)
+    assert (person.name, government.name, government.type) == ("Dmitry Peskov", "Kremlin", "organization")
+
+
+def test_a_known_persons_alias_after_a_shortened_given_name_is_another_person():
+    gazetteer = build_gazetteer((KnownEntity("Putri Suryadi", "person", ("Suryadi",)),))
+    names = found(extract("\"Kami siap,\" kata Direktur Utama Pelindo Andi Muh. Suryadi di Surabaya.", gazetteer))
+    assert ("person", "Andi Muh. Suryadi") in names and ("person", "Putri Suryadi") not in names

@@ -104,7 +104,7 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
             return None
-        if (j == i + 1 and i > 0 and found[1] == "person" and run[i].joiner == " "
+        if (j == i + 1 and i > 0 and found[1] == "person" and run[i].joiner in (" ", ". ")
                 and opens_a_name(run[i - 1].text, gaz)):
             # "Maria Wenda" where "Wenda" is a known person's one-word name: another person of
             # that surname, not a name run into Yohanes Wenda's

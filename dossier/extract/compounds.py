@@ -52,7 +52,7 @@ def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[Entit
     own = " ".join(tokens)
     for cut in range(1, len(tokens) - 1):
         tail = " ".join(tokens[cut:])
-        if tail in evidence.people and tail != own:
+        if tail in evidence.people and tail != own and (cut > 1 or _names_something(entity.name.split()[0], evidence)):
             break
     else:
         alone = {fold(m.text) for m in entity.mentions if " " not in m.text}  # "kata Gunawan", folded in
@@ -81,6 +81,14 @@ def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[Entit
     if rest_mentions:
         out.append(EntityMentions(slugify(head), head, "organization", tuple(rest_mentions)))
     return out
+
+
+def _names_something(word: str, evidence: NameEvidence) -> bool:
+    """Is one word cut from the front of a compound a name of its own: one the dossier types as
+    an organisation, one the gazetteer knows ("Kremlin"), an acronym?  A given name is not:
+    "Irfan Daeng Matutu" is one person, also when the dossier calls someone "Daeng Matutu"."""
+    return (fold(word) in evidence.organizations or evidence.gazetteer.lookup(word) is not None
+            or (len(word) >= 2 and word.isupper()))
 
 
 def _after_organization(name: str, evidence: NameEvidence, called: AbstractSet[str]) -> int | None:
