@@ -727,3 +727,10 @@ def test_a_known_persons_alias_after_a_shortened_given_name_is_another_person():
     gazetteer = build_gazetteer((KnownEntity("Putri Suryadi", "person", ("Suryadi",)),))
     names = found(extract("\"Kami siap,\" kata Direktur Utama Pelindo Andi Muh. Suryadi di Surabaya.", gazetteer))
     assert ("person", "Andi Muh. Suryadi") in names and ("person", "Putri Suryadi") not in names
+
+
+def test_a_place_before_a_given_name_and_a_known_surname_stays_a_place():
+    gazetteer = build_gazetteer((KnownEntity("Dian Nainggolan", "person", ("Nainggolan",)),))
+    names = found(extract("Sementara itu, Ketua Himpunan Nelayan Tangerang Irfan Nainggolan mengatakan pihaknya "
+                          "masih menunggu.", gazetteer))
+    assert names == {("place", "Tangerang"): ["Tangerang"], ("person", "Irfan Nainggolan"): ["Irfan Nainggolan"]}

@@ -99,7 +99,8 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
                 and not gaz.is_common(run[j].text)
                 and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
                 and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
-                and not (j + 1 < len(run) and opens_a_name(run[j + 1].text, gaz))
+                and not (j + 1 < len(run) and (opens_a_name(run[j + 1].text, gaz)
+                                               or _known_person(run[j + 1].text, gaz)))
                 and not after_regional_office(run, i)):
             # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
             # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
@@ -119,6 +120,12 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
+
+
+def _known_person(word: str, gaz: Gazetteer) -> bool:
+    """Is ``word`` a person's name the user gave in site.yaml ("Nainggolan")?"""
+    found = gaz.lookup(word)
+    return found is not None and found[1] == "person"
 
 
 _NAME_JOINERS = frozenset({" ", "-", ". "})
