@@ -734,3 +734,17 @@ def test_a_place_before_a_given_name_and_a_known_surname_stays_a_place():
     names = found(extract("Sementara itu, Ketua Himpunan Nelayan Tangerang Irfan Nainggolan mengatakan pihaknya "
                           "masih menunggu.", gazetteer))
     assert names == {("place", "Tangerang"): ["Tangerang"], ("person", "Irfan Nainggolan"): ["Irfan Nainggolan"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Kami siap,\" kata Kepala Pusat Data BNPB Sari Gunawan saat ditemui dini hari itu.",
+     {("organization", "BNPB"), ("person", "Sari Gunawan")}),
+    ("\"Kami siap,\" kata Anggota Komisi V DPR Fajar Hakim saat ditemui.",
+     {("organization", "Komisi V DPR"), ("person", "Fajar Hakim")}),
+    ("Kepala BPBD Padang Agus Salim mengatakan pencarian korban berlanjut hingga sore hari ini.",
+     {("organization", "BPBD"), ("place", "Padang"), ("person", "Agus Salim")}),
+])
+def test_after_a_unit_a_town_named_like_a_word_is_its_region_only_before_a_name(bare, text, expected):
+    """"Sari", "Fajar" and "Padang" are towns and words: after a unit, one is the unit's region
+    when a two-word name follows it, and the name's first word when only one word does."""
+    assert set(found(extract(text, bare))) == expected

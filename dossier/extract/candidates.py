@@ -288,8 +288,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
     while i < len(run):
+        # After a unit comes its region ("Kepala BPBD Padang Agus Salim"), unless only one word
+        # follows: then the two are a name ("Kepala Pusat Data BNPB Sari Gunawan")
         found = match(i, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
-                      or (i > 0 and is_unit(run, i - 1, gaz)))
+                      or (i > 0 and is_unit(run, i - 1, gaz) and i != len(run) - 2))
         if found is not None:
             pieces.append((i, found[0], found[1], found[2]))
             i = found[0]
