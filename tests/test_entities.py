@@ -748,3 +748,10 @@ def test_after_a_unit_a_town_named_like_a_word_is_its_region_only_before_a_name(
     """"Sari", "Fajar" and "Padang" are towns and words: after a unit, one is the unit's region
     when a two-word name follows it, and the name's first word when only one word does."""
     assert set(found(extract(text, bare))) == expected
+
+
+def test_a_facility_named_by_an_agencys_acronym_is_the_agencys_unit_not_a_place(bare):
+    names = found(extract("\"Kami siap,\" kata Kepala Stasiun BMKG Tarakan Nur Suryadi saat ditemui siang itu. "
+                          "Kapal itu bersandar di Pelabuhan Tanjung Priok pada Senin.", bare))
+    assert set(names) == {("organization", "Stasiun BMKG"), ("place", "Tarakan"), ("person", "Nur Suryadi"),
+                          ("place", "Pelabuhan Tanjung Priok")}

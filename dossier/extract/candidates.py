@@ -194,9 +194,12 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
 
 
 def _shape_type(words: list[str]) -> EntityType | None:
-    """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"."""
+    """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"; a facility
+    of an agency named by its acronym is the agency's unit ("Stasiun BMKG")."""
     first, last = words[0].casefold(), words[-1].casefold()
     if last in ORG_TAILS or (first in ORG_HEADS and len(words) > 1):
+        return "organization"
+    if first in PLACE_HEADS and len(words) > 1 and is_acronym(words[1]):
         return "organization"
     if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
         return "place"
