@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, pairwise
 
-from .clipping_rules import dateline
+from .extract.dateline import dateline_spans
 from .extract.quotes import quotations
 from .models import Extraction, Sentence
 from .text import OPEN_QUOTES
@@ -193,10 +193,5 @@ def _without_dateline(text: str, sentence: Sentence) -> str:
     Longsor menutup …" reads "Longsor menutup …" on an article card); any other as it is."""
     if sentence.start != 0:
         return sentence.text
-    lead = text.find("\n\n")
-    paragraph = text if lead < 0 else text[:lead]
-    found = dateline(paragraph)
-    if found is None or not found[1] or not found[3]:  # no outlet signing it, or not surely a dateline
-        return sentence.text
-    cut = len(paragraph) - len(found[2])
+    cut = dateline_spans(text).story_start  # (0 without a dateline signed by an outlet)
     return sentence.text[cut:] if 0 < cut < len(sentence.text) else sentence.text

@@ -20,6 +20,7 @@ class DatelineSpans(NamedTuple):
     signature: tuple[int, int] | None
     city: tuple[int, int] | None
     city_name: str | None = None  # as a reader writes it ("Bone" for "BONE")
+    story_start: int = 0  # where the story's own words begin, after the dash ("Longsor …")
 
 
 NO_DATELINE = DatelineSpans(None, None)
@@ -37,7 +38,7 @@ def dateline_spans(text: str) -> DatelineSpans:
     if not outlet or not sure:
         return NO_DATELINE
     prefix = paragraph[: len(paragraph) - len(rest)]
-    return DatelineSpans(_span(prefix, outlet), _span(prefix, city), city)
+    return DatelineSpans(_span(prefix, outlet), _span(prefix, city), city, len(prefix))
 
 
 def _span(prefix: str, part: str | None) -> tuple[int, int] | None:

@@ -327,11 +327,12 @@ def _name_end(text: str, low: str, at: int, words: Sequence[str]) -> int | None:
 def _with_dateline(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without the outlet signing the dateline (no one in the story), and with
     the dateline's city a place even in capitals ("BONE, SUARAPESISIR.ID -" is no acronym)."""
-    signature, city, name = dateline_spans(text)
-    if signature is not None:
+    spans = dateline_spans(text)
+    if (signature := spans.signature) is not None:
         candidates = [c for c in candidates if c[1] <= signature[0] or c[0] >= signature[1]]
-    if city is not None:
-        candidates = [_dateline_city(c, name) if c[0] >= city[0] and c[1] <= city[1] else c for c in candidates]
+    if (city := spans.city) is not None:
+        candidates = [_dateline_city(c, spans.city_name) if c[0] >= city[0] and c[1] <= city[1] else c
+                      for c in candidates]
     return candidates
 
 
