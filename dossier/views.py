@@ -295,33 +295,42 @@ class EntitySources(Sequence[Source]):
         return Source(appearances[positions[0]].article, tuple(passages[:shown]), tuple(passages[shown:]))
 
 
-EventIndex = Mapping[str, tuple[tuple[int, Event], ...]]
+# sentence -> path of an article holding it -> (place in the timeline, event) of its events there.
+EventIndex = Mapping[str, Mapping[str, tuple[tuple[int, Event], ...]]]
 
 
 def index_events(timeline: Iterable[Event]) -> EventIndex:
-    """Timeline events by sentence, with their place in the timeline.
+    """Timeline events by sentence, then by the article they are in, with their place in
+    the timeline.
 
     Made once per render, so each entity page finds its events by lookup instead of
     scanning the whole timeline (that scan made rendering quadratic in the dossier's size).
-    Keyed by the sentence alone: an entity page looks up every sentence naming the entity
-    (thousands for the largest place), and a string's hash is kept with it while a
-    (path, sentence) key would be a new tuple to make and hash each time.
+    Keyed by the sentence, then the article's path, not by a (path, sentence) pair: an
+    entity page looks up every sentence naming the entity (thousands for the largest
+    place), and strings keep their hashes while a pair would be a new tuple to make and hash
+    each time.  Not by the sentence alone either: a wire story's sentence stands in
+    hundreds of articles of a large dossier, and each of its appearances would scan the
+    events of all of them (quadratic in how widely it was carried).
     """
-    index: dict[str, list[tuple[int, Event]]] = {}
+    index: dict[str, dict[str, list[tuple[int, Event]]]] = {}
     for position, event in enumerate(timeline):
-        index.setdefault(event.sentence, []).append((position, event))
-    return {key: tuple(found) for key, found in index.items()}
+        by_article = index.get(event.sentence)
+        if by_article is None:
+            by_article = index[event.sentence] = {}
+        by_article.setdefault(event.article.path, []).append((position, event))
+    return {sentence: {path: tuple(found) for path, found in by_article.items()}
+            for sentence, by_article in index.items()}
 
 
 def entity_events(entity: EntityPage, events: EventIndex) -> tuple[DayGroup, ...]:
     """The dated events whose sentence names the entity: its own timeline, by day."""
     found: dict[int, Event] = {}
     for a in entity.appearances:
-        hits = events.get(a.sentence)
-        if hits:
-            page = a.article
-            for position, event in hits:
-                if event.article.path == page.path:
+        by_article = events.get(a.sentence)
+        if by_article:
+            hits = by_article.get(a.article.path)
+            if hits:
+                for position, event in hits:
                     found[position] = event
     return group_by_day(found[position] for position in sorted(found))
 
