@@ -223,6 +223,28 @@ def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str
     assert dates(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "tahun lalu" after a date without its year is that date's year: one expression
+    ("Banjir besar melanda kota itu pada akhir Januari tahun lalu.", [("akhir Januari tahun lalu", "2022-01")]),
+    ("Sejak Januari tahun lalu harga naik.", [("Januari tahun lalu", "2022-01")]),
+    ("Pemilu digelar 14 Februari tahun depan.", [("14 Februari tahun depan", "2024-02-14")]),
+    ("Posko dibuka 5 Maret tahun ini.", [("5 Maret tahun ini", "2023-03-05")]),
+    ("Rapat digelar 5, 6, dan 7 Januari tahun lalu.",
+     [("5", "2022-01-05"), ("6", "2022-01-06"), ("7 Januari tahun lalu", "2022-01-07")]),
+    # a sentence that opens with its year ("Tahun lalu, …", "Pada 2019, …") dates what follows in it
+    ("Tahun lalu, banjir besar melanda kota itu pada akhir Januari.",
+     [("Tahun lalu", "2022"), ("akhir Januari", "2022-01")]),
+    ("Pada 2019, banjir terjadi 5 Januari.", [("2019", "2019"), ("5 Januari", "2019-01-05")]),
+    ("Tahun depan, pada Maret, pemilu digelar.", [("Tahun depan", "2024"), ("Maret", "2024-03")]),
+    # ... but only in that sentence, and only when the year opens it
+    ("Tahun lalu harga naik. Pada 5 Januari banjir melanda.", [("Tahun lalu", "2022"), ("5 Januari", "2023-01-05")]),
+    ("Banjir 2019 terjadi pada 5 Januari.", [("5 Januari", "2023-01-05")]),
+])
+def test_the_year_a_date_is_given_by_tahun_lalu_after_it_or_by_its_sentence(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
 # ------------------------------------------------------------------ not dates
 
 

@@ -73,13 +73,17 @@ _NUMERIC_RANGE = re.compile(rf"{day_group('d1')}(?:/(?P<m1>\d{{1,2}}))?\s*[-–]
 _NUMERIC_SHORT = re.compile(  # "(11/9)", "(16-17/9)": without a year only in parentheses
     rf"(?<=\(){day_group('d')}(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?/(?P<m>\d{{1,2}})(?=\))")
 _ISO = re.compile(rf"(?<![\w-])(?P<y>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d){NUMBER_END}")
-_TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
+# "tahun lalu" after a date without its year gives its year ("5 Januari tahun lalu", "akhir
+# Januari tahun depan"): counted from the time of writing, as "tahun lalu" alone is.
+_YEAR_AFTER = r"\s+(?i:tahun)\s+(?P<yrel>lalu|kemarin|ini|depan)(?!\w)"
+_YEAR_DELTA = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}
+_TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}})|{_YEAR_AFTER})?{NUMBER_END}")
 _TEXT_RANGE = re.compile(
     rf"{day_group('d1')}(?:\s+(?P<m1>{MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?)?{RANGE_RE}"
     rf"(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
 _DAY_LIST = re.compile(  # the "9" of "9 dan 10 September 2023", the "5" and "6" of "5, 6, dan 7 Oktober"
     rf"{day_group('d')}(?=(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:dan|serta|&)\s+\d{{1,2}}\s+(?P<m>{MONTH_RE})"
-    rf"(?:\s+(?P<y>\d{{4}}))?{NUMBER_END})")
+    rf"(?:\s+(?P<y>\d{{4}})|{_YEAR_AFTER})?{NUMBER_END})")
 _TEXT_MDY = re.compile(  # Sep 14 , 2023
     rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
@@ -92,7 +96,7 @@ _CLOSE = re.compile(r"\s*\)")
 
 # ------------------------------------------------------------------ forms that need a reference
 _BARE_MONTH = re.compile(rf"(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{FULL_MONTH_RE})"
-                         rf"(?P<rel>\s+(?:lalu|ini|depan|mendatang))?(?!\s*\d)")
+                         rf"(?:{_YEAR_AFTER}|(?P<rel>\s+(?:lalu|ini|depan|mendatang))(?!\s*\d)|(?!\s*\d))")
 _YEAR_FORM = re.compile(
     rf"(?<![\w/.,-])(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{YEAR_RE})"
     rf"(?:(?P<sep>{RANGE_RE}|/)(?:(?i:tahun)\s+)?(?P<y2>{YEAR_RE}))?(?P<an>-an)?{NUMBER_END}")
@@ -139,6 +143,9 @@ class _Context:
     # The sentences read for tense so far: filled as dates ask (a memo of the pure
     # ``read_clause``, local to one ``find_dates`` call, so every context of it shares it).
     clauses: dict[tuple[int, int], Clause]
+    # The year a sentence opened with ("Tahun lalu, …", "Pada 2019, …"): a date later in it
+    # written without a year is in that year (``_FRONTED_YEAR``); None elsewhere.
+    year: int | None = None
 
     def tense(self, start: int, end: int) -> Tense | None:
         bounds = sentence_around(self.text, self.sentences, self.sentence_starts, start)
@@ -276,7 +283,7 @@ def _with_year(build: Callable[[int], str | None], month: int, day: int | None) 
     def resolve(ctx: _Context, start: int, end: int) -> str | None:
         if ctx.ref is None:
             return None
-        return build(year_for(month, day, ctx.ref, ctx.tense(start, end)))
+        return build(ctx.year if ctx.year is not None else year_for(month, day, ctx.ref, ctx.tense(start, end)))
 
     return resolve
 
@@ -325,7 +332,18 @@ def _day_month(text: str, m: re.Match[str], written_as_date: bool) -> list[_Cand
         return _explicit(text, m, _day(make_date(int(m["y"]), month, day)), written_as_date)
     if not make_date(2000, month, day) or in_a_name(text, m.start()):  # 2000: 29 Februari is a day in leap years
         return []
+    if m["yrel"]:
+        start, end = _widen(text, m)
+        resolve = _in_year_from_writing(m["yrel"].lower(), lambda y: _day(make_date(y, month, day)))
+        return [_Candidate(start, end, resolve, deictic=True)]
     return _partial(text, m, _with_year(lambda y: _day(make_date(y, month, day)), month, day))
+
+
+def _in_year_from_writing(relation: str, build: Callable[[int], str | None]) -> _Resolver:
+    """Resolver for a date whose year is given as "tahun lalu/ini/depan": that year,
+    counted from the time of writing (the reference of a deictic candidate)."""
+    delta = _YEAR_DELTA[relation]
+    return lambda ctx, _s, _e: build(ctx.ref.year + delta) if ctx.ref else None
 
 
 def _text_range(text: str, m: re.Match[str]) -> list[_Candidate]:
@@ -387,15 +405,20 @@ def _bare_month(text: str, m: re.Match[str]) -> list[_Candidate]:
         return []  # the month of "20 Desember lalu", a day
     cue = lead.split()[0].lower() if lead else word_before(text, m.start())
     relation = (m["rel"] or "").strip()
-    if cue not in MONTH_CUES and not relation:
+    if cue not in MONTH_CUES and not relation and not m["yrel"]:
         return []
     start = m.start() if lead else m.start("m")
     month = _month(m["m"])
+    if m["yrel"]:
+        return [_Candidate(start, m.end(), _in_year_from_writing(m["yrel"].lower(), lambda y: iso_month(y, month)),
+                           deictic=True)]
 
     def resolve(ctx: _Context, s: int, e: int) -> str | None:
         if ctx.ref is None:
             return None
         tense: Tense | None = {"lalu": "past", "depan": "future", "mendatang": "future"}.get(relation)
+        if ctx.year is not None and not tense:
+            return iso_month(ctx.year, month)
         return iso_month(year_for(month, None, ctx.ref, tense or ctx.tense(s, e)), month)
 
     return [_Candidate(start, m.end(), resolve)]
@@ -498,9 +521,25 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     ctx = _Context(text, None, tuple(sorted({day for _, day in anchors})), bounds, sentence_starts, clauses)
     references = reference_days(published, anchors, [c.start for c in chosen])
     contexts: dict[date | None, _Context] = {}  # ctx for each reference day
+    fronted: dict[int, int] = {}  # sentence (its start) -> the year it opened with
     mentions = []
     for c, reference in zip(chosen, references, strict=True):
         ref = published if c.deictic and published else reference
         here = contexts.get(ref) or contexts.setdefault(ref, replace(ctx, ref=ref))
-        mentions.append(DateMention(text[c.start:c.end], c.start, c.end, c.resolve(here, c.start, c.end)))
+        index = bisect_right(sentence_starts, c.start) - 1
+        sentence = sentence_starts[index] if index >= 0 else 0
+        if sentence in fronted:
+            here = replace(here, year=fronted[sentence])
+        value = c.resolve(here, c.start, c.end)
+        if value is not None and len(value) == 4 and _FRONTED_YEAR.fullmatch(text, sentence, c.start) \
+                and _COMMA_AFTER.match(text, c.end):
+            fronted[sentence] = int(value)
+        mentions.append(DateMention(text[c.start:c.end], c.start, c.end, value))
     return tuple(mentions)
+
+
+# What may stand before a year that opens its sentence and sets the year of the dates after
+# it ("Tahun lalu, banjir melanda pada akhir Januari"; "Pada 2019, ... 5 Januari"), a comma
+# after it.
+_FRONTED_YEAR = re.compile(r"[\s\"“'‘(]*(?:(?:pada|sejak|sepanjang|selama|hingga|sampai)\s+)?", re.I)
+_COMMA_AFTER = re.compile(r"\s*,")
