@@ -1,0 +1,150 @@
+"""What the date patterns propose and resolve against: the candidates, the context they are
+resolved in, and where in a text a pattern is worth trying.
+
+``dates`` (the explicit forms, and the stage) and ``relative_dates`` (the forms that need a
+reference day) make ``Candidate`` spans; ``dates.find_dates`` chooses among them and
+resolves the chosen ones in a ``DateContext``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import repeat
+from typing import NamedTuple
+
+from .calendar import (
+    MONTHS,
+    Tense,
+    plus_days,
+    trigger_words,
+)
+from .tense import Clause, clause_tense, read_clause, sentence_around
+
+# "tahun lalu" after a date without its year gives its year ("5 Januari tahun lalu", "akhir
+# Januari tahun depan"): counted from the time of writing, as "tahun lalu" alone is.
+YEAR_AFTER = r"\s+(?i:tahun)\s+(?P<yrel>lalu|kemarin|ini|depan)(?!\w)"
+YEAR_DELTA = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}
+
+QUALIFIERS = frozenset({"awal", "akhir", "pertengahan", "medio"})
+
+
+Resolver = Callable[["DateContext", int, int], "str | None"]
+
+
+class Candidate(NamedTuple):
+    """A date span a pattern proposes.  (A named tuple: made for every match, and a frozen
+    dataclass costs several times as much to make.)"""
+
+    start: int
+    end: int
+    resolve: Resolver
+    explicit: bool = False  # its value needs no reference (it is an anchor for the others)
+    deictic: bool = False  # counts from the time of writing ("tahun lalu", "kemarin"), never from the story's dates
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What relative dates are resolved against, plus the text to read their tense from."""
+
+    text: str
+    ref: date | None  # the day relative dates count from (see ``calendar.reference_days``)
+    anchors: tuple[date, ...]  # explicit days written in the article, sorted, each once
+    sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...]
+    # The sentences read for tense so far: filled as dates ask (a memo of the pure
+    # ``read_clause``, local to one ``find_dates`` call, so every context of it shares it).
+    clauses: dict[tuple[int, int], Clause]
+    # The year a sentence opened with ("Tahun lalu, …", "Pada 2019, …"): a date later in it
+    # written without a year is in that year (``dates.find_dates``); None elsewhere.
+    year: int | None = None
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        bounds = sentence_around(self.text, self.sentences, self.sentence_starts, start)
+        clause = self.clauses.get(bounds)
+        if clause is None:
+            clause = self.clauses[bounds] = read_clause(self.text, *bounds)
+        return clause_tense(self.text, clause, start, end)
+
+    def anchors_near(self) -> tuple[date, ...]:
+        """The anchors a weekday can mean: within a week of the reference day (all without one).
+
+        ``resolve_weekday`` looks no further itself; cutting the list here first keeps an
+        article with thousands of dates from reading all of them for every weekday.
+        """
+        if self.ref is None:
+            return self.anchors
+        first, last = plus_days(self.ref, -7) or date.min, plus_days(self.ref, 7) or date.max
+        return self.anchors[bisect_left(self.anchors, first):bisect_right(self.anchors, last)]
+
+
+def iso_day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def iso_span(first: str | None, second: str | None) -> str | None:
+    if first is None or second is None:
+        return None
+    return first if first == second else f"{first}/{second}"
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+@dataclass(frozen=True)
+class Starts:
+    """Where a date can begin (``trigger_words``), split by what is there: the patterns
+    that open with a day or year number (an ASCII digit) are tried only at a digit
+    (``digits``), those that open with a word only at a word.
+
+    Each pattern opens with a whole word, so it is tried only where its first word is:
+    ``days`` are the numbers of one or two characters (a day, or a count of days), ``years``
+    those of four or more, and ``opening`` gives the words' places that one of the given
+    words stands at (a word not written in ASCII stands for every word)."""
+
+    digits: tuple[int, ...]
+    days: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    by_word: Mapping[str | None, tuple[int, ...]] = field(default_factory=dict)
+
+    @staticmethod
+    def of(text: str) -> Starts:
+        digits: list[int] = []
+        days: list[int] = []
+        years: list[int] = []
+        by_word: dict[str | None, list[int]] = {}
+        for at, word in trigger_words(text):  # (one pass: an article has a hundred of them)
+            if "0" <= text[at] <= "9":
+                digits.append(at)
+                if word is None or len(word) <= 2:
+                    days.append(at)
+                if word is None or len(word) >= 4:
+                    years.append(at)
+            else:
+                by_word.setdefault(word, []).append(at)
+        return Starts(tuple(digits), tuple(days), tuple(years), {word: tuple(ats) for word, ats in by_word.items()})
+
+    def opening(self, first_words: frozenset[str], numbers: tuple[int, ...] = ()) -> list[int]:
+        """The places of ``numbers`` and of the words that can open a pattern (``first_words``), in order."""
+        found = [at for word, ats in self.by_word.items() if word is None or word in first_words for at in ats]
+        if numbers:
+            found += numbers
+        found.sort()
+        return found
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that begin at one of ``starts`` (overlaps are settled later).
+    (Tried in C: an article has hundreds of starts, and most give no match.)"""
+    return filter(None, map(pattern.match, repeat(text), starts))
+
+
+def in_year_from_writing(relation: str, build: Callable[[int], str | None]) -> Resolver:
+    """Resolver for a date whose year is given as "tahun lalu/ini/depan": that year,
+    counted from the time of writing (the reference of a deictic candidate)."""
+    delta = YEAR_DELTA[relation]
+    return lambda ctx, _s, _e: build(ctx.ref.year + delta) if ctx.ref else None

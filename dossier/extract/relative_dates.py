@@ -1,0 +1,189 @@
+"""The date forms that need a reference day: a month without its year ("akhir Agustus"),
+a year after a cue ("pada 2019"), "tahun lalu", "dua hari lalu", "kemarin", weekdays.
+
+Each proposes ``Candidate`` spans whose resolvers read the ``DateContext`` they are given
+(the reference day, the clause's tense, the article's explicit days).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .calendar import (
+    DAY_BEFORE,
+    FULL_MONTH_RE,
+    FULL_MONTHS,
+    MONTH_CUES,
+    NOT_YEAR_AFTER,
+    NOT_YEAR_BEFORE,
+    NUMBER_END,
+    NUMBER_WORDS,
+    QUALIFIER_RE,
+    QUANTITY_BEFORE,
+    RANGE_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_CUES,
+    YEAR_RE,
+    Tense,
+    at_sentence_start,
+    iso_month,
+    iso_year,
+    means_week,
+    plus_days,
+    resolve_weekday,
+    shifted,
+    word_after,
+    word_before,
+    year_for,
+)
+from .date_candidates import (
+    QUALIFIERS,
+    YEAR_AFTER,
+    Candidate,
+    DateContext,
+    Resolver,
+    Starts,
+    in_year_from_writing,
+    iso_day,
+    iso_span,
+    month_number,
+    scan,
+)
+
+_BARE_MONTH = re.compile(rf"(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{FULL_MONTH_RE})"
+                         rf"(?:{YEAR_AFTER}|(?P<rel>\s+(?:lalu|ini|depan|mendatang))(?!\s*\d)|(?!\s*\d))")
+_YEAR_FORM = re.compile(
+    rf"(?<![\w/.,-])(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{YEAR_RE})"
+    rf"(?:(?P<sep>{RANGE_RE}|/)(?:(?i:tahun)\s+)?(?P<y2>{YEAR_RE}))?(?P<an>-an)?{NUMBER_END}")
+_RELATIVE_PERIOD = re.compile(
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)(?!\w)")
+_PART_OF_YEAR = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": year depends on tense
+_AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
+                  r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
+_DEICTIC_OFFSETS = {"hari ini": 0, "pagi ini": 0, "siang ini": 0, "sore ini": 0, "malam ini": 0, "kemarin lusa": -2,
+                    "kemarin": -1, "besok": 1, "lusa": 2}
+_DEICTIC = re.compile(r"(?<!\w)(?:(?P<word>(?:hari|pagi|siang|sore|malam)\s+ini|kemarin\s+lusa|kemarin|besok|lusa)"
+                      r"(?:\s+(?:pagi|siang|sore|malam|dini\s+hari)(?!\s+ini))?)(?!\w)", re.I)
+_WEEKDAY = re.compile(
+    rf"(?:(?i:hari)\s+)?(?P<wd>{WEEKDAY_RE})(?:{RANGE_RE}(?:(?i:hari)\s+)?(?P<wd2>{WEEKDAY_RE}))?"
+    r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
+    r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
+
+
+_ORDINAL_AFTER = re.compile(r"\s*(?:ke-?\s*\d|\d)")
+
+# The first word of each word-led pattern, lowercase (an abbreviation's period is no part of it).
+_OPENS_BARE_MONTH = QUALIFIERS | {"bulan"} | FULL_MONTHS
+_OPENS_YEAR_FORM = QUALIFIERS | {"tahun"}
+_OPENS_RELATIVE_PERIOD = QUALIFIERS | {"tahun", "bulan"}
+_OPENS_PART_OF_YEAR = QUALIFIERS
+_OPENS_AGO = frozenset(NUMBER_WORDS) | {"sehari", "sebulan", "setahun"}
+_OPENS_DEICTIC = frozenset({"hari", "pagi", "siang", "sore", "malam", "kemarin", "besok", "lusa"})
+_OPENS_WEEKDAY = frozenset({"hari"} | {re.match(r"\w+", day).group() for day in WEEKDAYS})  # type: ignore[union-attr]
+
+
+def relative_forms(text: str, starts: Starts) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in scan(_BARE_MONTH, text, starts.opening(_OPENS_BARE_MONTH)):
+        found += _bare_month(text, m)
+    for m in scan(_YEAR_FORM, text, starts.opening(_OPENS_YEAR_FORM, starts.years)):
+        found += _year(text, m)
+    for m in scan(_RELATIVE_PERIOD, text, starts.opening(_OPENS_RELATIVE_PERIOD)):
+        if m.group(0)[0].isupper() and not at_sentence_start(text, m.start()) and not m["q"]:
+            continue  # "Tahun Ini" in a title-cased name
+        if word_before(text, m.start()) in QUANTITY_BEFORE:
+            continue  # "beberapa tahun lalu": no particular year
+        found.append(Candidate(m.start(), m.end(), _period(m["unit"].lower(), m["rel"]), deictic=True))
+    for m in scan(_PART_OF_YEAR, text, starts.opening(_OPENS_PART_OF_YEAR)):
+        found.append(Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
+    for m in scan(_AGO, text, starts.opening(_OPENS_AGO, starts.days)):
+        amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
+        unit = (m["unit"] or m["seunit"]).lower()
+        found.append(Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
+                                if c.ref else None, deictic=True))
+    for m in scan(_DEICTIC, text, starts.opening(_OPENS_DEICTIC)):
+        offset = _DEICTIC_OFFSETS[" ".join(m["word"].lower().split())]
+        found.append(Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
+                                if c.ref else None, deictic=True))
+    for m in scan(_WEEKDAY, text, starts.opening(_OPENS_WEEKDAY)):
+        if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
+            continue
+        if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):
+            continue  # "Minggu ke-3", or a date the explicit patterns rejected
+        found.append(Candidate(m.start(), m.end(), _weekday(m)))
+    return found
+
+
+def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
+    """A month with no day or year beside it counts only after a cue ("akhir Agustus", "pada Mei")."""
+    lead = m["lead"].strip()
+    if not lead and DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return []  # the month of "20 Desember lalu", a day
+    cue = lead.split()[0].lower() if lead else word_before(text, m.start())
+    relation = (m["rel"] or "").strip()
+    if cue not in MONTH_CUES and not relation and not m["yrel"]:
+        return []
+    start = m.start() if lead else m.start("m")
+    month = month_number(m["m"])
+    if m["yrel"]:
+        return [Candidate(start, m.end(), in_year_from_writing(m["yrel"].lower(), lambda y: iso_month(y, month)),
+                           deictic=True)]
+
+    def resolve(ctx: DateContext, s: int, e: int) -> str | None:
+        if ctx.ref is None:
+            return None
+        tense: Tense | None = {"lalu": "past", "depan": "future", "mendatang": "future"}.get(relation)
+        if ctx.year is not None and not tense:
+            return iso_month(ctx.year, month)
+        return iso_month(year_for(month, None, ctx.ref, tense or ctx.tense(s, e)), month)
+
+    return [Candidate(start, m.end(), resolve)]
+
+
+def _year(text: str, m: re.Match[str]) -> list[Candidate]:
+    """ "tahun 2016", "pada 2019", "2023-2024", "1990-an"; not "2000 orang" or "(2000 GMT)"."""
+    year = int(m["y"])
+    lead = m["lead"].strip()
+    if m["y2"] and int(m["y2"]) <= year:
+        return []
+    before, after = word_before(text, m.start()), word_after(text, m.end())
+    if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
+        return []
+    bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+    if not (lead or m["y2"] or bracketed or before in YEAR_CUES or after in ("lalu", "silam")):
+        return []
+    decade = f"{year}/{year + 9}" if year % 10 == 0 else None
+    value = decade if m["an"] else iso_span(str(year), m["y2"] or str(year))
+    return [Candidate(m.start(), m.end(), lambda _c, _s, _e: value, explicit=True)] if value else []
+
+
+def _period(unit: str, relation: str) -> Resolver:
+    delta = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[relation]
+    return lambda ctx, _s, _e: shifted(ctx.ref, unit, delta) if ctx.ref else None
+
+
+def _part_of_year(qualifier: str) -> Resolver:
+    """ "akhir tahun" said in September is this December if ahead ("harga pulih akhir tahun"),
+    last December if already past ("telah turun pada akhir tahun")."""
+    month = {"awal": 1, "pertengahan": 6, "medio": 6, "akhir": 12}[qualifier]
+
+    def resolve(ctx: DateContext, start: int, end: int) -> str | None:
+        return iso_year(year_for(month, None, ctx.ref, ctx.tense(start, end))) if ctx.ref else None
+
+    return resolve
+
+
+def _weekday(m: re.Match[str]) -> Resolver:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    last = WEEKDAYS[m["wd2"].lower()] if m["wd2"] else None
+    relation = " ".join((m["rel"] or "").split()).replace("minggu ", "pekan ") or None
+
+    def resolve(ctx: DateContext, start: int, end: int) -> str | None:
+        tense = ctx.tense(start, end) if relation not in ("lalu", "kemarin", "depan", "mendatang") else None
+        first = resolve_weekday(weekday, ctx.ref, ctx.anchors_near(), tense, relation)
+        if first is None or last is None:
+            return iso_day(first)
+        return iso_span(iso_day(first), iso_day(plus_days(first, (last - weekday) % 7)))
+
+    return resolve
