@@ -9,7 +9,8 @@ The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so 
 no instant without an output/ even if the process is killed; elsewhere two renames, undone
 if interrupted between them.  A build killed outright (SIGKILL, power loss) leaves its
 ``.output-<pid>-*`` folder behind; the next build removes folders whose process is gone,
-and puts back a previous site that was caught between the two renames.
+and puts back a previous site that was caught between the two renames.  The site a build
+replaces is removed after the swap by a process of its own, which the build does not wait for.
 """
 
 from __future__ import annotations
@@ -382,7 +383,7 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
     site in), and if anything (even Ctrl-C) interrupts between them the old site goes back.
     """
     if output_dir.is_dir() and not output_dir.is_symlink() and _exchange(staging, output_dir):
-        discard(staging)  # staging now holds the old site
+        discard(staging, wait=False)  # staging now holds the old site
         return
     old: Path | None = None
     if output_dir.exists():
@@ -396,12 +397,50 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
             os.replace(old, output_dir)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old, wait=False)
     discard(staging)  # its build's folder, now empty
 
 
-def discard(staging: Path) -> None:
-    """Remove a staging folder, with the build's folder around it (``make_staging_dir``)."""
+def discard(staging: Path, wait: bool = True) -> None:
+    """Remove a staging folder, with the build's folder around it (``make_staging_dir``).
+
+    ``wait=False`` (the replaced site, after a swap): removed by a process of its own, so
+    the build ends as soon as the new site is in place (see ``_remove``)."""
     holder = staging.parent
     ours = staging.name.startswith("site-") and _OWNER.match(holder.name)
-    shutil.rmtree(holder if ours else staging, ignore_errors=True)
+    _remove(holder if ours else staging, wait)
+
+
+# The remover: reads the folder's name, then becomes ``rm`` (same process, low priority).
+_REMOVER = 'read -r folder && exec nice -n 10 rm -rf -- "$folder"'
+
+
+def _remove(folder: Path, wait: bool) -> None:
+    """Remove ``folder`` now, or (``wait=False``) by a process the build does not wait for:
+    deleting the site a build replaces took ~1.5 s of a 1,000-article rebuild (4,500 files),
+    and it grows with the site, for nothing the user waits on.
+
+    The folder is first renamed after the remover (``.output-<its pid>-gone-…``), so a
+    build starting meanwhile leaves it to the remover (``clean_stale`` skips folders of
+    live processes), and if the remover dies first, the next build removes what is left.
+    The remover has a session of its own: a Ctrl-C meant for the next command does not
+    stop it.  Where there is no POSIX shell, the folder is removed here and now.
+    """
+    shell = shutil.which("sh") if not wait and os.name == "posix" else None
+    if shell is not None:
+        try:
+            remover = subprocess.Popen([shell, "-c", _REMOVER], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError:
+            remover = None
+        if remover is not None:
+            assert remover.stdin is not None
+            with remover.stdin:
+                try:
+                    gone = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{remover.pid}-gone-", dir=folder.parent))
+                    os.replace(folder, gone)
+                    remover.stdin.write(f"{gone}\n".encode())
+                    return
+                except OSError:
+                    pass  # (the remover reads nothing and ends)
+    shutil.rmtree(folder, ignore_errors=True)

@@ -53,6 +53,14 @@ def litter(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if p.name.startswith(publish.TEMP_PREFIX))
 
 
+def litter_once_removed(parent: Path, seconds: float = 20) -> list[str]:
+    """``litter`` once the process removing a replaced site is done (or after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while litter(parent) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return litter(parent)
+
+
 @pytest.fixture
 def built(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
     """A site folder with a published site, and one article changed since, so the next build writes."""
@@ -95,7 +103,7 @@ def test_a_killed_build_leaves_litter_that_the_next_build_removes(built) -> None
     proc.wait()
     assert snapshot(out) == good and len(litter(site)) == 1
     build(site, cache=False)
-    assert litter(site) == []
+    assert litter_once_removed(site) == []
     assert b"Paragraf baru." in (out / "artikel" / "kapal-pertama" / "index.html").read_bytes()
 
 

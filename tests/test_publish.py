@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from dossier.errors import DossierError
 from dossier.fs_hints import place_subfolders_apart
 from dossier.publish import (
     TEMP_PREFIX,
+    clean_stale,
     discard,
     make_staging_dir,
     refresh_index,
@@ -30,6 +33,14 @@ PAGE = b'<!doctype html><html lang="id"><body><main data-pagefind-body><h1>Kunju
 
 def litter(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if p.name.startswith(TEMP_PREFIX))
+
+
+def litter_once_removed(parent: Path, seconds: float = 20) -> list[str]:
+    """``litter`` once the process removing a replaced site is done (or after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while litter(parent) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return litter(parent)
 
 
 @pytest.mark.parametrize("bad", ["../x.html", "/etc/passwd", "a/../../x", "C:/x", "a\\..\\x", ""])
@@ -52,7 +63,26 @@ def test_swap_replaces_the_old_site_and_leaves_no_temp_folders(tmp_path: Path) -
     assert (report.files, report.pages) == (2, 1)
     swap_into_place(staging, output)
     assert sorted(p.name for p in output.iterdir()) == ["assets", "index.html"]
-    assert litter(tmp_path) == []
+    assert litter_once_removed(tmp_path) == []
+
+
+def test_the_replaced_site_is_removed_by_a_process_of_its_own_after_the_swap(tmp_path: Path) -> None:
+    """The build does not wait while the old site is deleted (thousands of files): a process
+    of its own removes it, named in the folder it works on so no build takes it for litter."""
+    output = tmp_path / "output"
+    output.mkdir()
+    for n in range(300):
+        (output / f"old-{n}.html").write_text("old")
+    staging = make_staging_dir(output)
+    write_files(staging, [("index.html", PAGE)])
+    swap_into_place(staging, output)
+    assert sorted(p.name for p in output.iterdir()) == ["index.html"]  # the new site, at once
+    leftover = litter(tmp_path)  # the old site, while its remover works
+    assert all(re.match(re.escape(TEMP_PREFIX) + r"\d+-gone-", name) for name in leftover), leftover
+    # A build starting meanwhile leaves it to its remover (which removes the folder before
+    # it ends, so the folder of a finished remover is gone, never stale).
+    assert clean_stale(output) == []
+    assert litter_once_removed(tmp_path) == []
 
 
 def test_the_site_is_staged_in_its_build_folder_which_asks_to_be_placed_apart(tmp_path: Path) -> None:
