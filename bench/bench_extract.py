@@ -80,6 +80,8 @@ PATHOLOGICAL = {
     "initials": "A. " * 16_666,
     "numbers": "1 " * 25_000,
     "dates": "11/9/2023 " * 5_000,
+    "a list of days": "1, " * 16_666 + "dan 7 Maret 2023.",
+    "a list of months": "Januari, " * 5_555 + "dan Maret 2023.",
     "ellipses and marks": "…?! " * 12_500,
     "one long sentence": " ".join(["kata"] * 5_000 + ["Kim Jong Un"] * 2_000),
     "names in one sentence": "Kim dan " * 6_250,

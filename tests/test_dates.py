@@ -239,6 +239,13 @@ def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str
     # ... but only in that sentence, and only when the year opens it
     ("Tahun lalu harga naik. Pada 5 Januari banjir melanda.", [("Tahun lalu", "2022"), ("5 Januari", "2023-01-05")]),
     ("Banjir 2019 terjadi pada 5 Januari.", [("5 Januari", "2023-01-05")]),
+    # the months of a list are in the year written after its last one
+    ("Rapat digelar pada Januari, Februari, dan Maret 2022.",
+     [("Januari", "2022-01"), ("Februari", "2022-02"), ("Maret 2022", "2022-03")]),
+    ("Banjir terjadi akhir Januari dan awal Maret 2021.",
+     [("akhir Januari", "2021-01"), ("awal Maret 2021", "2021-03")]),
+    ("Rapat digelar pada Januari dan Maret tahun lalu.", [("Januari", "2022-01"), ("Maret tahun lalu", "2022-03")]),
+    ("Harga naik pada Januari dan turun pada Maret 2022.", [("Januari", "2023-01"), ("Maret 2022", "2022-03")]),
 ])
 def test_the_year_a_date_is_given_by_tahun_lalu_after_it_or_by_its_sentence(
         text: str, expected: list[tuple[str, str]]) -> None:

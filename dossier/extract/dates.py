@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from ..models import DateMention, Sentence
 from .calendar import (
+    FULL_MONTH_RE,
+    FULL_MONTHS,
     MONTH_RE,
     MONTHS,
     NUMBER_END,
@@ -69,9 +71,22 @@ _TEXT_DMY = re.compile(rf"{day_group('d')}\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}
 _TEXT_RANGE = re.compile(
     rf"{day_group('d1')}(?:\s+(?P<m1>{MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?)?{RANGE_RE}"
     rf"(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>\d{{4}}))?{NUMBER_END}")
-_DAY_LIST = re.compile(  # the "9" of "9 dan 10 September 2023", the "5" and "6" of "5, 6, dan 7 Oktober"
-    rf"{day_group('d')}(?=(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:dan|serta|&)\s+\d{{1,2}}\s+(?P<m>{MONTH_RE})"
-    rf"(?:\s+(?P<y>\d{{4}})|{YEAR_AFTER})?{NUMBER_END})")
+# The days of a list before its last, which has the month: the "9" of "9 dan 10 September
+# 2023", the "5" and "6" of "5, 6, dan 7 Oktober".  The list is matched as a whole from its
+# first day (_DAY_RUN, then _DAY_LIST_END), so a long list is read once, not once from each day.
+_DAY_RUN = re.compile(rf"{day_group('d')}(?:\s*,\s*\d{{1,2}}(?!\d))*")
+_DAY_LIST_END = re.compile(rf"\s*,?\s+(?:dan|serta|&)\s+\d{{1,2}}\s+(?P<m>{MONTH_RE})"
+                           rf"(?:\s+(?P<y>\d{{4}})|{YEAR_AFTER})?{NUMBER_END}")
+_LISTED_DAY = re.compile(day_group("d"))
+# A list of months whose last has the year ("Januari, Februari, dan Maret 2022", "akhir
+# Januari dan awal Maret tahun lalu"): the months before the last are in that year too (the
+# last is a _MONTH_YEAR, or a bare month with "tahun lalu").  Matched as a whole, from its
+# first month, so a long list is read once, not once from each of its months.
+_LISTED_MONTH = rf"(?:{QUALIFIER_RE}\s+)?{FULL_MONTH_RE}"
+_MONTH_LIST = re.compile(
+    rf"{_LISTED_MONTH}(?:\s*,\s*{_LISTED_MONTH})*(?P<last>\s*,?\s+(?:dan|serta|&)\s+{_LISTED_MONTH})?"
+    rf"(?:\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}|{YEAR_AFTER})?")
+_MONTH_ITEM = re.compile(rf"(?:{QUALIFIER_RE}\s+)?(?P<m>{FULL_MONTH_RE})")
 _TEXT_MDY = re.compile(  # Sep 14 , 2023
     rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
@@ -86,12 +101,12 @@ _CLOSE = re.compile(r"\s*\)")
 _MONTH_WORDS = frozenset(MONTHS)
 _OPENS_TEXT_MDY = _MONTH_WORDS
 _OPENS_MONTH_YEAR = QUALIFIERS | {"bulan"} | _MONTH_WORDS
+_OPENS_MONTH_LIST = QUALIFIERS | FULL_MONTHS
 
 
-def _widen(text: str, match: re.Match[str]) -> tuple[int, int]:
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Span of a date widened over a weekday written in front of it: "Senin (11/9/2023)",
     "Minggu hingga Selasa (10-13/9/2023)", "Kam Sep 14 , 2023"."""
-    start, end = match.start(), match.end()
     prefix = _PREFIX.search(text, max(0, start - 40), start)
     if prefix is None:
         return start, end
@@ -108,15 +123,20 @@ def _explicit(text: str, match: re.Match[str], value: str | None, written_as_dat
     when ``written_as_date``: the span is kept, with None, so "Februari 2023" inside it is
     not read as a month instead.
     """
+    return _explicit_at(text, match.start(), match.end(), value, written_as_date)
+
+
+def _explicit_at(text: str, start: int, end: int, value: str | None, written_as_date: bool = False) -> list[Candidate]:
+    """``_explicit`` of the date written at [start, end)."""
     if value is None and not written_as_date:
         return []
-    start, end = _widen(text, match)
+    start, end = _widen(text, start, end)
     return [Candidate(start, end, lambda _c, _s, _e: value, explicit=True)]
 
 
 def _partial(text: str, match: re.Match[str], resolve: Resolver) -> list[Candidate]:
     """A date written without its year ("Senin (11/9)", "10 September"): resolved later."""
-    start, end = _widen(text, match)
+    start, end = _widen(text, match.start(), match.end())
     return [Candidate(start, end, resolve)]
 
 
@@ -156,8 +176,8 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
             found += _explicit(text, m, iso_span(iso_month(year, first), iso_month(year, last)))
     for m in scan(_TEXT_DMY, text, starts.days):
         found += _day_month(text, m, written_as_date=True)
-    for m in scan(_DAY_LIST, text, starts.days):
-        found += _day_month(text, m, written_as_date=False)
+    found += _listed_months(text, starts.opening(_OPENS_MONTH_LIST))
+    found += _listed_days(text, starts.days)
     for m in scan(_NUMERIC_SHORT, text, starts.days):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
         if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
@@ -168,18 +188,69 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
     return found
 
 
+def _listed_days(text: str, starts: Sequence[int]) -> list[Candidate]:
+    """The days of a list before its last one, in the month (and year) written after the last."""
+    found: list[Candidate] = []
+    covered = 0
+    for at in starts:
+        if at < covered:
+            continue  # inside a list read already
+        run = _DAY_RUN.match(text, at)
+        if run is None:
+            continue
+        covered = run.end()
+        end = _DAY_LIST_END.match(text, run.end())
+        if end is None:
+            continue
+        month = month_number(end["m"])
+        for day in _LISTED_DAY.finditer(text, run.start(), run.end()):
+            found += _day_month_at(text, day.start(), day.end(), int(day["d"]), month, end["y"], end["yrel"], False)
+    return found
+
+
+def _listed_months(text: str, starts: list[int]) -> list[Candidate]:
+    """The months of a list before its last one, in the year written after the last (``_MONTH_LIST``)."""
+    found: list[Candidate] = []
+    covered = 0
+    for at in starts:
+        if at < covered:
+            continue  # inside a list read already
+        m = _MONTH_LIST.match(text, at)
+        if m is None:
+            continue
+        covered = m.end()
+        if not m["last"] or not (m["y"] or m["yrel"]):
+            continue
+        for item in _MONTH_ITEM.finditer(text, m.start(), m.start("last")):
+            month = month_number(item["m"])
+            if m["y"]:
+                value = iso_month(int(m["y"]), month)
+                found.append(Candidate(item.start(), item.end(), lambda _c, _s, _e, v=value: v, explicit=True))
+            else:
+                found.append(Candidate(item.start(), item.end(), in_year_from_writing(
+                    m["yrel"].lower(), lambda y, mo=month: iso_month(y, mo)), deictic=True))
+    return found
+
+
 def _day_month(text: str, m: re.Match[str], written_as_date: bool) -> list[Candidate]:
     """ "11 September 2023"; "10 September", its year from the reference unless in a name."""
-    month, day = month_number(m["m"]), int(m["d"])
-    if m["y"]:
-        return _explicit(text, m, iso_day(make_date(int(m["y"]), month, day)), written_as_date)
-    if not make_date(2000, month, day) or in_a_name(text, m.start()):  # 2000: 29 Februari is a day in leap years
+    return _day_month_at(text, m.start(), m.end(), int(m["d"]), month_number(m["m"]), m["y"], m["yrel"],
+                         written_as_date)
+
+
+def _day_month_at(text: str, start: int, end: int, day: int, month: int, year: str | None, relation: str | None,
+                  written_as_date: bool) -> list[Candidate]:
+    """``_day_month`` of the day written at [start, end), with its month, and its year as
+    written (``year``) or as "tahun lalu/ini/depan" (``relation``), when either is there."""
+    if year:
+        return _explicit_at(text, start, end, iso_day(make_date(int(year), month, day)), written_as_date)
+    if not make_date(2000, month, day) or in_a_name(text, start):  # 2000: 29 Februari is a day in leap years
         return []
-    if m["yrel"]:
-        start, end = _widen(text, m)
-        resolve = in_year_from_writing(m["yrel"].lower(), lambda y: iso_day(make_date(y, month, day)))
+    start, end = _widen(text, start, end)
+    if relation:
+        resolve = in_year_from_writing(relation.lower(), lambda y: iso_day(make_date(y, month, day)))
         return [Candidate(start, end, resolve, deictic=True)]
-    return _partial(text, m, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day))
+    return [Candidate(start, end, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day))]
 
 
 def _text_range(text: str, m: re.Match[str]) -> list[Candidate]:
