@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -188,17 +188,20 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
     return found
 
 
+def _whole_lists(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` (a whole list) at ``starts``, but at none inside the last match:
+    a list is read once, from its first item, not once from each (quadratic in its length)."""
+    covered = 0
+    for at in starts:
+        if at >= covered and (m := pattern.match(text, at)) is not None:
+            covered = m.end()
+            yield m
+
+
 def _listed_days(text: str, starts: Sequence[int]) -> list[Candidate]:
     """The days of a list before its last one, in the month (and year) written after the last."""
     found: list[Candidate] = []
-    covered = 0
-    for at in starts:
-        if at < covered:
-            continue  # inside a list read already
-        run = _DAY_RUN.match(text, at)
-        if run is None:
-            continue
-        covered = run.end()
+    for run in _whole_lists(_DAY_RUN, text, starts):
         end = _DAY_LIST_END.match(text, run.end())
         if end is None:
             continue
@@ -208,17 +211,10 @@ def _listed_days(text: str, starts: Sequence[int]) -> list[Candidate]:
     return found
 
 
-def _listed_months(text: str, starts: list[int]) -> list[Candidate]:
+def _listed_months(text: str, starts: Sequence[int]) -> list[Candidate]:
     """The months of a list before its last one, in the year written after the last (``_MONTH_LIST``)."""
     found: list[Candidate] = []
-    covered = 0
-    for at in starts:
-        if at < covered:
-            continue  # inside a list read already
-        m = _MONTH_LIST.match(text, at)
-        if m is None:
-            continue
-        covered = m.end()
+    for m in _whole_lists(_MONTH_LIST, text, starts):
         if not m["last"] or not (m["y"] or m["yrel"]):
             continue
         for item in _MONTH_ITEM.finditer(text, m.start(), m.start("last")):
