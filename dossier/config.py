@@ -81,6 +81,7 @@ class Config:
     event: EventConfig | None = None
     summary_sentences: int = 3
     page_size: int = 50  # items of a long list per page (articles, sources, timeline entries...)
+    feed_entries: int = 100  # the newest articles in the Atom feed
 
     @property
     def content_dir(self) -> Path:
@@ -102,7 +103,7 @@ class Config:
 # ------------------------------------------------------------------ sections
 
 _TOP_KEYS = ("title", "description", "language", "base_url", "hubs", "entities", "labels",
-             "paths", "event", "summary_sentences", "page_size")
+             "paths", "event", "summary_sentences", "page_size", "feed_entries")
 
 
 def _read_hub(r: NodeReader, node: yaml.Node, index: int) -> HubConfig | None:
@@ -291,6 +292,7 @@ def parse_config(text: str, path: Path) -> Config:
     event = _read_event(r, keys["event"][1]) if "event" in keys else None
     summary_sentences = _bounded_int(r, keys, "summary_sentences", 3, 1, 10)
     page_size = _bounded_int(r, keys, "page_size", 50, 1, 10000)
+    feed_entries = _bounded_int(r, keys, "feed_entries", 100, 1, 100000)
 
     if r.problems:
         raise DossierError(by_line(r.problems))
@@ -308,6 +310,7 @@ def parse_config(text: str, path: Path) -> Config:
         event=event,
         summary_sentences=summary_sentences,
         page_size=page_size,
+        feed_entries=feed_entries,
     )
 
 

@@ -336,7 +336,11 @@ def entity_events(entity: EntityPage, events: EventIndex) -> tuple[DayGroup, ...
 
 
 def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str]:
-    """Atom entries dated by their articles; the feed's ``updated`` is the newest of them."""
+    """Atom entries of the newest ``config.feed_entries`` articles (undated ones last), dated
+    by their articles; the feed's ``updated`` is the newest date.
+
+    A feed is polled again and again for what is new: Pelican's default keeps 100 entries too,
+    and the whole of a 10,000-article dossier made an 8 MB feed."""
     titles = {h.slug: h.title for h in site.hubs}
     dates = [p.article.published for p in site.articles if p.article.published]
     updated = f"{max(dates).isoformat()}T00:00:00Z" if dates else "1970-01-01T00:00:00Z"
@@ -345,6 +349,6 @@ def feed_entries(site: Site, config: Config) -> tuple[tuple[FeedEntry, ...], str
                   f"{p.article.published.isoformat()}T00:00:00Z" if p.article.published else updated,
                   " ".join(p.summary), _web_url(p.article.url),
                   tuple(titles[t] for t in p.topics if t in titles))
-        for p in site.articles)
+        for p in site.articles[:config.feed_entries])  # (newest first: assemble_site sorts them so)
     return entries, updated
 

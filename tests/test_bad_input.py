@@ -190,6 +190,10 @@ CASES = [
          "site.yaml:6:10: event.start must be a date like 2023-09-11, got '2023-02-30'",
          site="title: Uji\nlanguage: Bahasa Indonesia\nbase_url: javascript:alert(1)\nsummary_sentences: tiga\n"
               "event:\n  start: 2023-02-30\n  name: KTT\n"),
+    case("site-yaml-numbers-out-of-range", {A: article()},
+         "site.yaml:4:15: feed_entries must be between 1 and 100000",
+         "site.yaml:5:12: page_size must be between 1 and 10000",
+         site="title: Uji\nlanguage: id\nbase_url: https://example.test/\nfeed_entries: 0\npage_size: 20000\n"),
     case("site-yaml-reserved-folder", {A: article()},
          "site.yaml:5:13: paths.articles 'pagefind' is a folder the site itself uses (assets, pagefind); "
          "choose another name",

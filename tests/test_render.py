@@ -511,6 +511,16 @@ def test_sitemap_and_feed_are_well_formed_and_dated_by_articles(rendered: dict[s
     assert "Sitemap: https://example.org/dossier/sitemap.xml" in rendered["robots.txt"].decode()
 
 
+def test_the_feed_holds_the_newest_articles_up_to_feed_entries(tmp_path: Path) -> None:
+    config = make_config(tmp_path, feed_entries=2)
+    files = dict(render_site(make_site(config), config, wanted=lambda path: path == "feed.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(files["feed.xml"])
+    assert [e.findtext("a:updated", namespaces=ns) for e in feed.findall("a:entry", ns)] == [
+        "2023-09-13T00:00:00Z", "2023-09-11T00:00:00Z"]
+    assert feed.findtext("a:updated", namespaces=ns) == "2023-09-13T00:00:00Z"
+
+
 def test_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
     config = make_config(tmp_path)
     first = list(render_site(make_site(config), config))
