@@ -10,7 +10,7 @@ compute nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,12 +20,31 @@ from .views_paging import pack, page_of_groups, page_paths
 
 
 @dataclass(frozen=True)
-class AttestationView:
-    """One outlet's sentence for an event; ``weekdays`` are the true weekdays of the days it
-    names, given only when the weekday it writes contradicts them."""
+class WordingView:
+    """One wording of an event, and every article that printed it word for word.
+
+    A wire story's sentence carried by a dozen outlets is shown once, with its dozen
+    sources, as the quotes page shows a quote: listed once per article, the same sentence
+    filled the screen (at 10,000 articles one timeline page held 2,144 attestations, most of
+    them a few sentences over and over).  ``attestation`` is the first of ``sources``: its
+    sentence, excerpt and date as written are those of all of them.  ``weekdays`` are the
+    true weekdays of the days the wording names, given only when the weekday it writes
+    contradicts them.
+    """
 
     attestation: Attestation
+    sources: tuple[Attestation, ...]  # in the event's order; the first is ``attestation``
+    by_outlet: tuple[OutletSources, ...]  # the same, by outlet: each outlet is named once
     weekdays: tuple[str, ...] = ()  # ISO days; the template names their weekday
+
+
+@dataclass(frozen=True)
+class OutletSources:
+    """The articles of one outlet that printed a wording (an outlet runs a wire story again
+    as it updates it): the first is linked by the outlet's name, the others by number."""
+
+    first: Attestation
+    more: tuple[Attestation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +72,7 @@ class OtherReading:
 @dataclass(frozen=True)
 class EventView:
     event: TimelineEvent
-    attestations: tuple[AttestationView, ...]
+    wordings: tuple[WordingView, ...]
     others: tuple[OtherReading, ...] = ()  # empty unless the event is part of a conflict
 
 
@@ -83,7 +102,7 @@ class ReadingView:
     date: str
     anchor: str
     outlets: tuple[str, ...]
-    attestations: tuple[AttestationView, ...]
+    wordings: tuple[WordingView, ...]
     page: str | None = None  # the timeline page holding the anchor; None: the page being rendered
 
 
@@ -100,7 +119,7 @@ class TimelineView:
 
     years: tuple[YearView, ...]
     conflicts: tuple[ConflictView, ...]
-    mismatches: tuple[AttestationView, ...]  # weekday/date contradictions inside one article
+    mismatches: tuple[WordingView, ...]  # weekday/date contradictions inside one article
     year_nav: tuple[YearLink, ...] = ()  # every year of the timeline, linked to its page
 
     @property
@@ -121,8 +140,25 @@ def _days_of(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(days))
 
 
-def _attestation(a: Attestation) -> AttestationView:
-    return AttestationView(a, _days_of(a.date) if a.weekday_mismatch else ())
+def _wordings(attestations: Sequence[Attestation]) -> tuple[WordingView, ...]:
+    """The attestations grouped by wording (sentence, excerpt and date as written), in the
+    order each wording first appears."""
+    if len(attestations) == 1:  # most events: one article's sentence
+        a = attestations[0]
+        return (WordingView(a, (a,), (OutletSources(a),), _days_of(a.date) if a.weekday_mismatch else ()),)
+    groups: dict[tuple[str, str, str, str, bool], list[Attestation]] = {}
+    for a in attestations:
+        groups.setdefault((a.sentence, a.excerpt, a.date_text, a.date, a.weekday_mismatch), []).append(a)
+    return tuple(WordingView(same[0], tuple(same), _by_outlet(same),
+                             _days_of(same[0].date) if same[0].weekday_mismatch else ())
+                 for same in groups.values())
+
+
+def _by_outlet(sources: Sequence[Attestation]) -> tuple[OutletSources, ...]:
+    outlets: dict[str, list[Attestation]] = {}
+    for a in sources:
+        outlets.setdefault(a.outlet, []).append(a)
+    return tuple(OutletSources(same[0], tuple(same[1:])) for same in outlets.values())
 
 
 def _anchors(timeline: Timeline) -> dict[tuple[str, str], str]:
@@ -148,7 +184,7 @@ def _event(event: TimelineEvent, readings: Readings,
         others = tuple(OtherReading(day, outlets, anchor, where(anchor))
                        for day, outlets in readings[event.conflict]
                        if day != event.date and (anchor := anchors.get((event.conflict, day))))
-    return EventView(event, tuple(map(_attestation, event.attestations)), others)
+    return EventView(event, _wordings(event.attestations), others)
 
 
 class TimelinePages:
@@ -218,7 +254,7 @@ class TimelinePages:
         if event.conflict:
             others = tuple(on if elsewhere.path == here else elsewhere
                            for day, elsewhere, on in self._other_readings(event.conflict) if day != event.date)
-        return EventView(event, tuple(map(_attestation, event.attestations)), others)
+        return EventView(event, _wordings(event.attestations), others)
 
     def page(self, number: int) -> TimelineView:
         """Page ``number`` (from 1): its periods by year, with the conflicts and weekday
@@ -237,12 +273,12 @@ class TimelinePages:
         def reading(conflict: DateConflict, r: DateReading) -> ReadingView:
             anchor = self.anchors.get((conflict.id, r.date))
             page = self.event_path(anchor) if anchor else self.period_path(r.date)
-            return ReadingView(r.date, anchor or f"t-{r.date}", r.outlets, tuple(map(_attestation, r.attestations)),
+            return ReadingView(r.date, anchor or f"t-{r.date}", r.outlets, _wordings(r.attestations),
                                on_page(page))
         conflict_views = tuple(ConflictView(c, tuple(reading(c, r) for r in c.readings))
                                for c in self.conflicts_on.get(number, ()))
         return TimelineView(tuple(YearView(y, tuple(ps)) for y, ps in years.items()), conflict_views,
-                            tuple(map(_attestation, self.mismatches_on.get(number, ()))), nav)
+                            _wordings(self.mismatches_on.get(number, ())), nav)
 
 
 def compact_periods(timeline: TimelinePages, event: EventConfig | None, max_days: int = 8,

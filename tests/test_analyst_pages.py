@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -282,4 +283,43 @@ def test_a_small_dossier_renders_the_analyst_pages_without_broken_links(tmp_path
     for page in (*NEW_PAGES, "linimasa/index.html"):
         root = parse(out / page)
         assert root.one("h1").text and root.one("nav", cls="analysis-nav")
+    assert broken_links(out, without_search_index=True) == []
+
+
+def _wire_dossier(site: Path) -> None:
+    """Four articles: a wire sentence dated 2018, run by Kabar Uji twice (an update) and by
+    Warta Uji once; a fourth, in Warta Uji, words the same year its own way."""
+    shutil.copytree(VALID, site)
+    for old in (site / "content").glob("*.md"):
+        old.unlink()
+    wire = "Banjir serupa pernah melanda kawasan itu pada 2018."
+    bodies = {
+        "kabar-pagi": ("Kabar Uji", "2024-03-14", f"Air menggenangi Teluk Biru sejak pagi.\n\n{wire}"),
+        "kabar-sore": ("Kabar Uji", "2024-03-15", f"Genangan di Teluk Biru mulai surut.\n\n{wire}"),
+        "warta-banjir": ("Warta Uji", "2024-03-14", f"Warga Teluk Biru mengungsi ke masjid.\n\n{wire}"),
+        "warta-sejarah": ("Warta Uji", "2024-03-16", "Warga mengingat banjir besar yang melanda pada 2018 itu."),
+    }
+    for slug, (outlet, published, body) in bodies.items():
+        (site / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: Banjir {slug}\noutlet: {outlet}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+
+
+def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: Path) -> None:
+    _wire_dossier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(tmp_path / "site", out, index=False, cache=False)
+    page = "linimasa/index.html"
+    year = parse(out / page).by_id("y-2018")
+    wordings = year.all(cls="attestation")
+    sentences = [w.one(cls="attestation__sentence").text for w in wordings]
+    assert sentences.count("Banjir serupa pernah melanda kawasan itu pada 2018 .") == 1, sentences
+    wire = wordings[sentences.index("Banjir serupa pernah melanda kawasan itu pada 2018 .")]
+    source = wire.one(cls="attestation__source")
+    # Each outlet is named once; Kabar Uji's second article is linked by its number.
+    names = [a.text.split(":")[0].strip() for a in source.all("a") if "attestation__more" not in a.classes]
+    assert names == ["Kabar Uji", "Warta Uji"]
+    assert [a.text.split(":")[0].strip() for a in source.all(cls="attestation__more")] == ["2"]
+    for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"):
+        assert links_to(source, page, f"artikel/{slug}")
+    assert not links_to(source, page, "artikel/warta-sejarah")
     assert broken_links(out, without_search_index=True) == []
