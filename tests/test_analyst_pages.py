@@ -287,12 +287,12 @@ def test_a_small_dossier_renders_the_analyst_pages_without_broken_links(tmp_path
 
 
 def _wire_dossier(site: Path) -> None:
-    """Four articles: a wire sentence dated 2018, run by Kabar Uji twice (an update) and by
-    Warta Uji once; a fourth, in Warta Uji, words the same year its own way."""
+    """Four articles: a wire sentence dated 2018 naming Makassar, run by Kabar Uji twice (an
+    update) and by Warta Uji once; a fourth, in Warta Uji, words the same year its own way."""
     shutil.copytree(VALID, site)
     for old in (site / "content").glob("*.md"):
         old.unlink()
-    wire = "Banjir serupa pernah melanda kawasan itu pada 2018."
+    wire = "Banjir serupa pernah melanda Makassar pada 2018."
     bodies = {
         "kabar-pagi": ("Kabar Uji", "2024-03-14", f"Air menggenangi Teluk Biru sejak pagi.\n\n{wire}"),
         "kabar-sore": ("Kabar Uji", "2024-03-15", f"Genangan di Teluk Biru mulai surut.\n\n{wire}"),
@@ -312,8 +312,8 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     year = parse(out / page).by_id("y-2018")
     wordings = year.all(cls="attestation")
     sentences = [w.one(cls="attestation__sentence").text for w in wordings]
-    assert sentences.count("Banjir serupa pernah melanda kawasan itu pada 2018 .") == 1, sentences
-    wire = wordings[sentences.index("Banjir serupa pernah melanda kawasan itu pada 2018 .")]
+    assert sentences.count("Banjir serupa pernah melanda Makassar pada 2018 .") == 1, sentences
+    wire = wordings[sentences.index("Banjir serupa pernah melanda Makassar pada 2018 .")]
     source = wire.one(cls="attestation__source")
     # Each outlet is named once; Kabar Uji's second article is linked by its number.
     names = [a.text.split(":")[0].strip() for a in source.all("a") if "attestation__more" not in a.classes]
@@ -322,4 +322,11 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"):
         assert links_to(source, page, f"artikel/{slug}")
     assert not links_to(source, page, "artikel/warta-sejarah")
+    # Makassar's own timeline lists the sentence once too, with the same sources.
+    page = "tempat/makassar/index.html"
+    events = [e for e in parse(out / page).all(cls="timeline__event") if "2018" in e.text]
+    assert len(events) == 1
+    source = events[0].one(cls="timeline__source")
+    assert [a.text.split(":")[0].strip() for a in source.all(cls="attestation__more")] == ["2"]
+    assert all(links_to(source, page, f"artikel/{slug}") for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"))
     assert broken_links(out, without_search_index=True) == []
