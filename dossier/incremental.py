@@ -6,7 +6,7 @@ search index were rebuilt.  ``refresh()`` runs the stages up to the site's pages
 writes the edited article's page at once, then runs the cross-outlet analysis, compares
 the new ``Site`` with the one last published, and writes only the pages whose data changed
 — the article, its hubs, the entity pages that mention it — plus the pages that summarise
-everything (home, lists, timeline, feed, sitemap, dossier.json), each file replaced
+everything (home, lists, timeline, feed, sitemap, the open data), each file replaced
 atomically.  The preview server then refreshes the search index and runs a full build in
 the background for anything a page shows indirectly (related articles, passages and quotes
 shared with other articles, connections on entity pages).
@@ -24,7 +24,7 @@ from pathlib import Path
 from .analysis import Analysis, analyze_site
 from .errors import DossierError
 from .models import ArticlePage, EntityPage, Site
-from .opendata import dossier_json
+from .opendata import open_data
 from .pipeline import TEMPLATE_CACHE, BuildReport, Stopwatch, assemble_pages, no_progress
 from .publish import safe_relative_path
 from .render import render_site
@@ -169,7 +169,7 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
         shown()
     analysis = clock.run("analyze", lambda: analyze_site(site, config))
     written += render_and_write(analysis, wanted)
-    written += write_in_place(output_dir, [("dossier.json", dossier_json(site, config, analysis))])
+    written += write_in_place(output_dir, [(path, make()) for path, make in open_data(site, config, analysis)])
     clock.timings["write"] -= clock.timings["render"]
     unique = tuple(dict.fromkeys(written))
     report = BuildReport(output_dir, len(site.articles), sum(p.endswith(".html") for p in unique), len(unique),

@@ -1,14 +1,24 @@
-"""``dossier.json``: the whole dossier as open data (schema documented in README.md).
+"""The open data: the whole dossier as JSON (schema documented in README.md).
 
-Analysts load this into notebooks and other tools, so it carries everything the pages
-show, with stable keys, relative URLs (valid from the site root) and no build timestamp.
+Analysts load it into notebooks and other tools, so it carries everything the pages show,
+with stable keys, relative URLs (valid from the site root) and no build timestamp.  It is
+three files, each named by ``dossier.json``'s ``files``:
+
+- ``dossier.json``: the articles, entities, topics and dated sentences;
+- ``dossier-events.json``: the timeline's events with their attestations, the date
+  conflicts and the weekday mismatches;
+- ``dossier-analysis.json``: the quotes, shared passages, map, connections and event.
+
+One file held all of it until a 1,000-article dossier made it 30 MB: more than Cloudflare
+Pages serves (25 MiB a file), and a quarter of GitHub's hard limit of 100 MB.  Split, the
+largest is 12 MB at 1,000 articles.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import repeat
 from operator import attrgetter
 from typing import Any, BinaryIO
@@ -77,10 +87,36 @@ def _entity(page: EntityPage) -> dict[str, Any]:
     return data
 
 
+DOSSIER_FILE = "dossier.json"
+EVENTS_FILE = "dossier-events.json"
+ANALYSIS_FILE = "dossier-analysis.json"
+
+
 def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -> bytes:
-    """Serialize the site's data, deterministically (sorted where order is not meaningful)."""
+    """``dossier.json``, deterministically (sorted where order is not meaningful); with an
+    ``analysis``, it names the files that hold it (``open_data``)."""
     with collector_paused():
-        return _dossier_json(site, config, analysis)
+        return _dossier_json(site, config, analysis is not None)
+
+
+def events_json(analysis: Analysis) -> bytes:
+    """``dossier-events.json``: ``analysis.to_json()["timeline"]``."""
+    with collector_paused():
+        return _written(_events(analysis))
+
+
+def analysis_json(analysis: Analysis) -> bytes:
+    """``dossier-analysis.json``: ``analysis.to_json()`` but for its timeline."""
+    with collector_paused():
+        return _written(_analysis(analysis))
+
+
+def open_data(site: Site, config: Config, analysis: Analysis) -> tuple[tuple[str, Callable[[], bytes]], ...]:
+    """(path, a maker of its bytes) of each open-data file, the largest first: the render
+    workers make them one each, beside the pages."""
+    return ((DOSSIER_FILE, lambda: dossier_json(site, config, analysis)),
+            (EVENTS_FILE, lambda: events_json(analysis)),
+            (ANALYSIS_FILE, lambda: analysis_json(analysis)))
 
 
 # Compact: with an indent Python falls back to its slow pure-Python encoder (5.6 s of a
@@ -128,9 +164,6 @@ def _attestation_text(attestation: Attestation, texts: _Texts) -> str:
     article = attestation.article.article
     sentence = attestation.sentence
     sentence_text = _encode_str(sentence) if type(sentence) is str else _encode(sentence)
-    excerpt = attestation.excerpt
-    excerpt_text = sentence_text if excerpt == sentence else \
-        _encode_str(excerpt) if type(excerpt) is str else _encode(excerpt)
     start, end, mismatch = attestation.date_start, attestation.date_end, attestation.weekday_mismatch
     # an int's JSON is its str(); a bool's is not (True is an int)
     start_text = str(start) if type(start) is int else _encode(start)
@@ -138,7 +171,7 @@ def _attestation_text(attestation: Attestation, texts: _Texts) -> str:
     mismatch_text = "false" if mismatch is False else "true" if mismatch is True else _encode(mismatch)
     return (f'{{"article":{texts[article.slug]},"outlet":{texts[article.outlet]},"date":{texts[attestation.date]},'
             f'"text":{texts[attestation.date_text]},"start":{start_text},"end":{end_text},'
-            f'"sentence":{sentence_text},"excerpt":{excerpt_text},"weekday_mismatch":{mismatch_text}}}')
+            f'"sentence":{sentence_text},"weekday_mismatch":{mismatch_text}}}')
 
 
 def _event_text(event: TimelineEvent, texts: _Texts) -> str:
@@ -233,14 +266,26 @@ def _write_array(items: Iterable[Any], encoded: bool, out: BinaryIO) -> None:
     out.write("".join(pieces).encode("utf-8"))
 
 
-def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> bytes:
+def _written(value: Any) -> bytes:
+    # BytesIO hands its buffer over without a copy: the file exists once, as the bytes returned.
+    out = io.BytesIO()
+    _write(value, out)
+    out.write(b"\n")
+    return out.getvalue()
+
+
+def _dossier_json(site: Site, config: Config, analysed: bool) -> bytes:
     entity_pages = {(e.type, e.key): _url(e.path) for e in (*site.people, *site.places, *site.organizations)}
-    texts = _Texts()  # the timeline's repeated values, for the site's timeline and the analysis's
+    texts = _Texts()  # the timeline's repeated values
     members: list[tuple[str, Any]] = [
         ("title", config.title),
         ("description", config.description),
         ("language", config.language),
         ("base_url", config.base_url),
+    ]
+    if analysed:
+        members.append(("files", {"events": _url(EVENTS_FILE), "analysis": _url(ANALYSIS_FILE)}))
+    members += [
         ("articles", _Array(_article(p, entity_pages) for p in site.articles)),
         ("people", _Array(_entity(e) for e in site.people)),
         ("places", _Array(_entity(e) for e in site.places)),
@@ -252,28 +297,24 @@ def _dossier_json(site: Site, config: Config, analysis: Analysis | None) -> byte
         ]),
         ("timeline", _Array(map(_timeline_entry_text, site.timeline, repeat(texts)), encoded=True)),
     ]
-    if analysis is not None:
-        members.append(("analysis", _analysis(analysis, texts)))
-    # BytesIO hands its buffer over without a copy: the file exists once, as the bytes returned.
-    out = io.BytesIO()
-    _write(_Object(members), out)
-    out.write(b"\n")
-    return out.getvalue()
+    return _written(_Object(members))
 
 
-def _analysis(analysis: Analysis, texts: _Texts) -> _Object:
-    """``analysis.to_json()``, member by member, with its long lists made item by item.
-
-    Mirrors ``Analysis.to_json`` and ``Timeline.to_json`` (tests/test_site_assembly.py checks
-    that the bytes equal ``json.dumps(analysis.to_json())``).
-    """
-    timeline = analysis.timeline
+def _events(analysis: Analysis) -> _Object:
+    """``analysis.to_json()["timeline"]`` (``Timeline.to_json``), member by member, its
+    long lists made item by item (tests/test_site_assembly.py checks the bytes against
+    ``json.dumps``)."""
+    timeline, texts = analysis.timeline, _Texts()
     return _Object((
-        ("timeline", _Object((
-            ("periods", _Array(map(_period_text, timeline.periods, repeat(texts)), encoded=True)),
-            ("conflicts", _Array(c.to_json() for c in timeline.conflicts)),
-            ("weekday_mismatches", _Array(a.ref_json() for a in timeline.weekday_mismatches)),
-        ))),
+        ("periods", _Array(map(_period_text, timeline.periods, repeat(texts)), encoded=True)),
+        ("conflicts", _Array(c.to_json() for c in timeline.conflicts)),
+        ("weekday_mismatches", _Array(a.ref_json() for a in timeline.weekday_mismatches)),
+    ))
+
+
+def _analysis(analysis: Analysis) -> _Object:
+    """``analysis.to_json()`` but for its timeline, member by member (mirrors ``Analysis.to_json``)."""
+    return _Object((
         ("quotes", _Array(s.to_json() for s in analysis.speakers)),
         ("shared_passages", _Array(p.to_json() for p in analysis.passages)),
         ("map", analysis.map.to_json() if analysis.map else None),

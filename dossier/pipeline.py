@@ -288,9 +288,8 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
     fork, so each inherits them.  Timed as the render and write stages: they interleave,
     so the wall time is split in the proportion the workers measured.
     """
-    from .opendata import dossier_json
+    from .opendata import open_data
     from .pages import list_units
-    from .publish import SITE_MARKER
     from .render import Renderer, render_files
     from .render_workers import render_and_write, worker_count
 
@@ -308,9 +307,10 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
     def other_files(wanted: Callable[[str], bool] | None) -> Iterator[tuple[str, bytes]]:
         def chosen(path: str) -> bool:
             return not article(path) and (wanted is None or wanted(path))
-        # The largest file first, so the pages after it even out the workers' shares.
-        if chosen(SITE_MARKER):
-            yield SITE_MARKER, dossier_json(site, config, analysis)
+        # The largest files first, so the pages after them even out the workers' shares.
+        for path, make in open_data(site, config, analysis):
+            if chosen(path):
+                yield path, make()
         yield from render_files(renderer, chosen)
 
     written = render_and_write((article_files, other_files), staging, output_dir,

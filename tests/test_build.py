@@ -221,6 +221,12 @@ def test_the_kim_putin_dossier(dossier_build) -> None:
     assert dates["Senin (11/9/2023)"] == "2023-09-11"
     assert dates["Minggu hingga Selasa (10-13/9/2023)"] == "2023-09-10/2023-09-13"
     assert data["timeline"] == sorted(data["timeline"], key=lambda e: e["date"].split("/")[0])
+    # The analysis is in the files dossier.json names, beside it.
+    events = json.loads((out / data["files"]["events"]).read_text(encoding="utf-8"))
+    analysis = json.loads((out / data["files"]["analysis"]).read_text(encoding="utf-8"))
+    assert events["conflicts"] and events["periods"] and events["weekday_mismatches"]
+    assert {s["speaker"] for s in analysis["quotes"]} >= {"Dmitry Peskov", "John Kirby"}
+    assert analysis["event"]["location"]["name"] == "Vostochny Cosmodrome"
     assert broken_links(out) == []
 
 

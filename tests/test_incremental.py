@@ -32,7 +32,8 @@ def test_an_edit_rewrites_its_article_hubs_entities_and_overviews_only(site: Pat
     written = set(quick.written)
     assert "artikel/kapal-pertama/index.html" in written
     assert "artikel/pelabuhan-dibuka/index.html" not in written  # untouched article
-    assert {"index.html", "linimasa/index.html", "dossier.json", "feed.xml"} <= written
+    assert {"index.html", "linimasa/index.html", "dossier.json", "dossier-events.json", "dossier-analysis.json",
+            "feed.xml"} <= written
     assert "topik/pelabuhan/index.html" in written  # the edited article's hub
     assert "tokoh/siti-rahmawati/index.html" in written  # an entity it mentions
     assert "tokoh/andi-pratama/index.html" not in written  # an entity the edit does not touch

@@ -182,11 +182,17 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     site = assemble_site(config, articles, extractions, summaries,
                          assign_topics(articles, extractions, config.hubs))
     analysis = analyze_site(site, config)
-    written = dossier_json(site, config, analysis)
-    data = json.loads(written)
+    files = {path: make() for path, make in opendata.open_data(site, config, analysis)}
+    assert list(files) == ["dossier.json", "dossier-events.json", "dossier-analysis.json"]
     compact = {"ensure_ascii": False, "separators": (",", ":")}
-    assert written == (json.dumps(data, **compact) + "\n").encode("utf-8")
-    assert json.dumps(data["analysis"], **compact) == json.dumps(analysis.to_json(), **compact)
+    for written in files.values():
+        assert written == (json.dumps(json.loads(written), **compact) + "\n").encode("utf-8")
+    data = json.loads(files["dossier.json"])
+    assert data["files"] == {"events": "dossier-events.json", "analysis": "dossier-analysis.json"}
+    # The two other files are the analysis: its timeline's events, and the rest.
+    whole = analysis.to_json()
+    assert json.loads(files["dossier-events.json"]) == whole.pop("timeline")
+    assert json.dumps(json.loads(files["dossier-analysis.json"]), **compact) == json.dumps(whole, **compact)
     # The timeline's entries are written as text directly: exactly what encoding their objects gives.
     assert [opendata._period_text(p) for p in analysis.timeline.periods] == [
         json.dumps(p.to_json(), **compact) for p in analysis.timeline.periods]
@@ -202,8 +208,9 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     for start, end, mismatch in ((1, 2, True), (0, 1, False)):
         odd = dataclasses.replace(attestation, date_start=start, date_end=end, weekday_mismatch=mismatch)
         assert opendata._attestation_text(odd, texts) == json.dumps(odd.to_json(), **compact)
-    assert data["analysis"]["map"] and data["analysis"]["timeline"]["periods"] and data["analysis"]["quotes"]
+    assert whole["map"] and whole["quotes"] and json.loads(files["dossier-events.json"])["periods"]
     assert json.loads(dossier_json(site, config))["articles"] == data["articles"]
+    assert "files" not in json.loads(dossier_json(site, config))  # no analysis: no files to name
 
 
 def test_models_pickle_as_their_fields_and_read_older_pickles() -> None:
