@@ -246,6 +246,12 @@ def test_relative_years_months_and_days(text: str, expected: list[tuple[str, str
      [("akhir Januari", "2021-01"), ("awal Maret 2021", "2021-03")]),
     ("Rapat digelar pada Januari dan Maret tahun lalu.", [("Januari", "2022-01"), ("Maret tahun lalu", "2022-03")]),
     ("Harga naik pada Januari dan turun pada Maret 2022.", [("Januari", "2023-01"), ("Maret 2022", "2022-03")]),
+    # ... and so are the days written before them
+    ("Banjir terjadi pada 5 Januari dan Maret 2021.", [("5 Januari", "2021-01-05"), ("Maret 2021", "2021-03")]),
+    ("Banjir terjadi Januari, 7 Februari, dan Maret 2021.",
+     [("Januari", "2021-01"), ("7 Februari", "2021-02-07"), ("Maret 2021", "2021-03")]),
+    ("Banjir terjadi pada 5 Januari dan 9 Maret tahun lalu.",
+     [("5 Januari", "2022-01-05"), ("9 Maret tahun lalu", "2022-03-09")]),
 ])
 def test_the_year_a_date_is_given_by_tahun_lalu_after_it_or_by_its_sentence(
         text: str, expected: list[tuple[str, str]]) -> None:

@@ -80,13 +80,16 @@ _DAY_LIST_END = re.compile(rf"\s*,?\s+(?:dan|serta|&)\s+\d{{1,2}}\s+(?P<m>{MONTH
 _LISTED_DAY = re.compile(day_group("d"))
 # A list of months whose last has the year ("Januari, Februari, dan Maret 2022", "akhir
 # Januari dan awal Maret tahun lalu"): the months before the last are in that year too (the
-# last is a _MONTH_YEAR, or a bare month with "tahun lalu").  Matched as a whole, from its
-# first month, so a long list is read once, not once from each of its months.
+# last is a _MONTH_YEAR, or a bare month with "tahun lalu"), and so is a day written before
+# one of them ("5 Januari dan Maret 2023").  Matched as a whole, from its first month, so a
+# long list is read once, not once from each of its months.
 _LISTED_MONTH = rf"(?:{QUALIFIER_RE}\s+)?{FULL_MONTH_RE}"
+_LATER_MONTH = rf"(?:\d{{1,2}}\s+)?{_LISTED_MONTH}"
 _MONTH_LIST = re.compile(
-    rf"{_LISTED_MONTH}(?:\s*,\s*{_LISTED_MONTH})*(?P<last>\s*,?\s+(?:dan|serta|&)\s+{_LISTED_MONTH})?"
+    rf"{_LISTED_MONTH}(?:\s*,\s*{_LATER_MONTH})*(?P<last>\s*,?\s+(?:dan|serta|&)\s+{_LATER_MONTH})?"
     rf"(?:\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}|{YEAR_AFTER})?")
-_MONTH_ITEM = re.compile(rf"(?:{QUALIFIER_RE}\s+)?(?P<m>{FULL_MONTH_RE})")
+_MONTH_ITEM = re.compile(rf"(?:{day_group('d')}\s+)?(?:{QUALIFIER_RE}\s+)?(?P<m>{FULL_MONTH_RE})")
+_DAY_BEFORE = re.compile(rf"{day_group('d')}\s+\Z")  # the day of a list's first month, before it
 _TEXT_MDY = re.compile(  # Sep 14 , 2023
     rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
@@ -174,9 +177,11 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
         last = month_number(m["m"]) if m["m"] else first
         if first <= last:
             found += _explicit(text, m, iso_span(iso_month(year, first), iso_month(year, last)))
+    # Before _TEXT_DMY: "5 Januari" of "5 Januari dan Maret tahun lalu" is the list's (the
+    # same span, and neither explicit: the first found is kept).
+    found += _listed_months(text, starts.opening(_OPENS_MONTH_LIST))
     for m in scan(_TEXT_DMY, text, starts.days):
         found += _day_month(text, m, written_as_date=True)
-    found += _listed_months(text, starts.opening(_OPENS_MONTH_LIST))
     found += _listed_days(text, starts.days)
     for m in scan(_NUMERIC_SHORT, text, starts.days):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
@@ -218,13 +223,23 @@ def _listed_months(text: str, starts: Sequence[int]) -> list[Candidate]:
         if not m["last"] or not (m["y"] or m["yrel"]):
             continue
         for item in _MONTH_ITEM.finditer(text, m.start(), m.start("last")):
-            month = month_number(item["m"])
+            month, start = month_number(item["m"]), item.start()
+            day = int(item["d"]) if item["d"] else None
+            if day is None and start == m.start() and item.group().lower() == item["m"].lower():
+                before = _DAY_BEFORE.search(text, max(0, start - 4), start)
+                if before:
+                    day, start = int(before["d"]), before.start()
+            if day is not None and not make_date(2000, month, day):  # 2000: a leap year
+                continue
+
+            def value(year: int, month: int = month, day: int | None = day) -> str | None:
+                return iso_month(year, month) if day is None else iso_day(make_date(year, month, day))
             if m["y"]:
-                value = iso_month(int(m["y"]), month)
-                found.append(Candidate(item.start(), item.end(), lambda _c, _s, _e, v=value: v, explicit=True))
+                written = value(int(m["y"]))
+                found.append(Candidate(start, item.end(), lambda _c, _s, _e, v=written: v, explicit=True))
             else:
-                found.append(Candidate(item.start(), item.end(), in_year_from_writing(
-                    m["yrel"].lower(), lambda y, mo=month: iso_month(y, mo)), deictic=True))
+                found.append(Candidate(start, item.end(), in_year_from_writing(m["yrel"].lower(), value),
+                                       deictic=True))
     return found
 
 
