@@ -312,7 +312,7 @@ class PipelineBuilder:
 
     def refresh_search(self, site_dir: Path) -> bool:
         """Index the pages the quick step wrote; False if that failed (the full build will)."""
-        from .publish import refresh_index
+        from .indexing import refresh_index
 
         if self._last is None or self._last.config is None:
             return False

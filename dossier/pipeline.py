@@ -238,7 +238,8 @@ def _build(site_dir: Path, output_dir: Path, clock: Stopwatch, *, index: bool, c
            force: bool, cancelled: Callable[[], bool]) -> BuildReport:
     """Every stage, from loading the sources to swapping the new site into place."""
     from .background import Background
-    from .publish import Indexer, discard, indexed_pages, make_staging_dir, start_index, swap_into_place
+    from .indexing import Indexer, indexed_pages, start_index
+    from .publish import discard, make_staging_dir, swap_into_place
 
     with Background() as background:
         done = assemble(site_dir, clock, cache=cache, workers=workers, background=background)

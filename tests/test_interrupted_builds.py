@@ -134,7 +134,7 @@ def test_a_crash_inside_pagefind_changes_nothing(built, monkeypatch: pytest.Monk
     def broken_index(staging: Path, glob: str, **options: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("dossier.publish.start_index", broken_index)
+    monkeypatch.setattr("dossier.indexing.start_index", broken_index)
     with pytest.raises(OSError):
         build(site, cache=False)
     assert snapshot(out) == good and litter(site) == []
@@ -144,7 +144,7 @@ def test_ctrl_c_between_the_two_renames_of_the_fallback_swap_puts_the_old_site_b
         built, monkeypatch: pytest.MonkeyPatch) -> None:
     """Where the OS has no atomic exchange, the swap is two renames; an interrupt between them is undone."""
     site, out, good = built
-    monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(publish, "exchange", lambda a, b: False)
     real_replace = os.replace
     calls = []
 
@@ -166,7 +166,7 @@ def test_the_swap_is_one_atomic_exchange_on_linux(tmp_path: Path) -> None:
     new.mkdir()
     (old / "index.html").write_text("old")
     (new / "index.html").write_text("new")
-    if not publish._exchange(new, old):
+    if not publish.exchange(new, old):
         pytest.skip("no renameat2(RENAME_EXCHANGE) on this system; the two-rename fallback is tested above")
     assert (old / "index.html").read_text() == "new" and (new / "index.html").read_text() == "old"
 

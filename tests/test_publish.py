@@ -13,13 +13,12 @@ import pytest
 
 from dossier.errors import DossierError
 from dossier.fs_hints import place_subfolders_apart
+from dossier.indexing import refresh_index, run_pagefind
 from dossier.publish import (
     TEMP_PREFIX,
     clean_stale,
     discard,
     make_staging_dir,
-    refresh_index,
-    run_pagefind,
     safe_relative_path,
     swap_into_place,
     write_files,

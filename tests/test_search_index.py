@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from dossier import search_index
-from dossier.publish import TEMP_PREFIX, refresh_index, run_pagefind, write_files
+from dossier.indexing import refresh_index, run_pagefind
+from dossier.publish import TEMP_PREFIX, write_files
 
 GLOB = "artikel/**/*.html"
 WORDS = ["Kunjungan", "Amunisi", "Pelabuhan", "Gempa", "Banjir", "Pemilu", "Vaksin", "Kapal"]
