@@ -42,6 +42,8 @@ from .views_timeline import compact_periods
 if TYPE_CHECKING:
     from .render import Renderer
 
+SITEMAP_URLS = 50_000  # pages a sitemap may list (sitemaps.org); more go into numbered parts
+
 
 def _counted(r: Renderer, n: int, noun: str) -> str:
     """The ``counted`` filter for text made outside templates (page descriptions)."""
@@ -237,14 +239,21 @@ def list_units(r: Renderer) -> Callable[[str], str | None]:
 
 
 def feed_jobs(r: Renderer, page_paths: list[str]) -> Iterator[PageJob]:
-    """Sitemap, feed and robots.txt, each rendered only when asked for."""
-    config, site = r.config, r.site
+    """Sitemap, feed and robots.txt, each rendered only when asked for.
 
-    def sitemap() -> bytes:
+    A sitemap lists at most ``SITEMAP_URLS`` pages (the protocol's limit, which a dossier
+    of ~21,000 articles passes): a larger site gets ``sitemap-1.xml``, ``sitemap-2.xml`` ...
+    and ``sitemap.xml`` is their index, so robots.txt and the search engines find it where
+    they always do.
+    """
+    config, site = r.config, r.site
+    listed = [p for p in page_paths if p not in (r.paths["search"], r.paths["not_found"])]
+    parts = [listed[i:i + SITEMAP_URLS] for i in range(0, len(listed), SITEMAP_URLS)] or [[]]
+
+    def sitemap(pages: list[str], path: str) -> bytes:
         published = {p.path: p.article.published.isoformat() for p in site.articles if p.article.published}
-        entries = tuple(SitemapEntry(urls.absolute_url(config, p), published.get(p))
-                        for p in page_paths if p not in (r.paths["search"], r.paths["not_found"]))
-        return r.render("sitemap.xml", "sitemap.xml", entries=entries)
+        entries = tuple(SitemapEntry(urls.absolute_url(config, p), published.get(p)) for p in pages)
+        return r.render("sitemap.xml", path, entries=entries)
 
     def feed() -> bytes:
         entries, updated = feed_entries(site, config)
@@ -252,7 +261,14 @@ def feed_jobs(r: Renderer, page_paths: list[str]) -> Iterator[PageJob]:
                         feed_url=urls.absolute_url(config, "feed.xml"),
                         home_url=urls.absolute_url(config, "index.html"))
 
-    yield "sitemap.xml", sitemap
+    if len(parts) == 1:
+        yield "sitemap.xml", partial(sitemap, parts[0], "sitemap.xml")
+    else:
+        names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+        yield "sitemap.xml", partial(r.render, "sitemap-index.xml", "sitemap.xml",
+                                     sitemaps=tuple(urls.absolute_url(config, name) for name in names))
+        for name, pages in zip(names, parts, strict=True):
+            yield name, partial(sitemap, pages, name)
     yield "feed.xml", feed
     yield "robots.txt", partial(r.render, "robots.txt", "robots.txt",
                                 sitemap_url=urls.absolute_url(config, "sitemap.xml"))

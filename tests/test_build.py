@@ -120,6 +120,30 @@ def test_sitemap_and_feed_use_absolute_urls_from_base_url(fixture_build) -> None
     assert len(entries) == 3
 
 
+def test_more_pages_than_one_sitemap_may_list_go_into_parts_named_by_a_sitemap_index(
+        fixture_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protocol allows 50,000 URLs a sitemap (~21,000 articles); here, 10."""
+    from dossier import pages
+
+    single, _ = fixture_build
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    every = [e.text for e in ET.parse(single / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    monkeypatch.setattr(pages, "SITEMAP_URLS", 10)
+    out = tmp_path / "out"
+    build(REPO / "tests" / "fixtures" / "sites" / "valid", out, index=False, cache=False)
+    index = ET.parse(out / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [e.text for e in index.findall("s:sitemap/s:loc", ns)]
+    assert parts == [f"https://example.test/uji/sitemap-{n}.xml" for n in range(1, -(-len(every) // 10) + 1)]
+    listed = []
+    for n in range(1, len(parts) + 1):
+        locs = [e.text for e in ET.parse(out / f"sitemap-{n}.xml").getroot().findall("s:url/s:loc", ns)]
+        assert 1 <= len(locs) <= 10
+        listed += locs
+    assert listed == every  # every page once, in the same order
+    assert "Sitemap: https://example.test/uji/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+
+
 def test_the_same_input_gives_byte_identical_output(fixture_build, tmp_path: Path) -> None:
     """Every file we write is byte-identical across builds.
 
