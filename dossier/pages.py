@@ -81,7 +81,8 @@ def _article(r: Renderer, index: int) -> bytes:
                         tuple((o.start, o.end) for _, o in passages))
     description = " ".join(page.summary) or f"{article.title} ({article.outlet})"
     return r.render(
-        "article.html", page.path, view=view, shared=article_passages(r.analysis, page, r.passages.passage_path),
+        "article.html", page.path, view=view,
+        shared=article_passages(r.analysis, page, r.passages.passage_path, r.passage_carriers),
         quotes=article_quotes(r.analysis, page, r.speakers, r.quotes.group_path, r.group_outlets),
         meta=r.meta(article.title, description, page.path, og_type="article", section="articles",
                     published=article.published.isoformat() if article.published else None),

@@ -38,7 +38,7 @@ from .views import (
     RelatedArticles,
     index_events,
 )
-from .views_analysis import GroupOutlets
+from .views_analysis import GroupOutlets, PassageCarriers
 from .views_lists import PassagePages, QuotePages
 from .views_paging import Pager, page_paths, pager
 from .views_timeline import TimelinePages
@@ -282,6 +282,11 @@ class Renderer:
     def group_outlets(self) -> GroupOutlets:
         """The outlets of each quote group an article page shows, found once per group."""
         return GroupOutlets()
+
+    @cached_property
+    def passage_carriers(self) -> PassageCarriers:
+        """The carriers of each shared passage an article page shows, found once per passage."""
+        return PassageCarriers()
 
     @cached_property
     def passages(self) -> PassagePages:

@@ -48,12 +48,26 @@ class PassageView:
 
 
 @dataclass(frozen=True)
+class OutletCarriers:
+    """The articles of one outlet that carry a passage: the first is linked, the others counted."""
+
+    first: PassageOccurrence
+    articles: int
+
+
+@dataclass(frozen=True)
 class ArticlePassage:
-    """A passage of this article that other articles carry too."""
+    """A passage of this article that other articles carry too: by outlet, each named once
+    and linked to its first such article, with how many carry it.
+
+    Every carrier of a wire story listed every other one on its page: a story carried by
+    hundreds of articles made each of their pages list hundreds of links (at 10,000
+    articles most of a 115 KB page, and quadratic in the story's reach).  The sources page
+    (``page``) lists them all."""
 
     passage: SharedPassage
     here: InContext
-    others: tuple[PassageOccurrence, ...]
+    outlets: tuple[OutletCarriers, ...]
     page: str  # the sources page that shows the passage
 
 
@@ -90,14 +104,41 @@ def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
     return tuple(PassageView(p, tuple(in_context(o) for o in p.occurrences)) for p in passages)
 
 
-def article_passages(analysis: Analysis, page: ArticlePage,
-                     where: Callable[[str], str]) -> tuple[ArticlePassage, ...]:
-    """This article's shared passages in text order, each with the other articles carrying it;
-    ``where(passage id)``: the sources page that shows it."""
+def article_passages(analysis: Analysis, page: ArticlePage, where: Callable[[str], str],
+                     carriers: PassageCarriers | None = None) -> tuple[ArticlePassage, ...]:
+    """This article's shared passages in text order, each with the other articles carrying
+    it by outlet; ``where(passage id)``: the sources page that shows it; ``carriers``: the
+    render's own (``Renderer.passage_carriers``)."""
+    known = carriers if carriers is not None else PassageCarriers()
     found = sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start)
-    return tuple(ArticlePassage(p, in_context(o), tuple(x for x in p.occurrences if x.article is not page),
-                                where(p.id))
-                 for p, o in found)
+    return tuple(ArticlePassage(p, in_context(o), known.of(p, page), where(p.id)) for p, o in found)
+
+
+class PassageCarriers:
+    """Each passage's carrying articles by outlet, found once per passage for a render:
+    every carrier's page asks for them (less itself), and a wire story has hundreds."""
+
+    def __init__(self) -> None:
+        # passage id -> (the passage, outlet -> (its carrying articles' first occurrences, their ids))
+        self.made: dict[str, tuple[SharedPassage, dict[str, tuple[list[PassageOccurrence], set[int]]]]] = {}
+
+    def of(self, passage: SharedPassage, page: ArticlePage) -> tuple[OutletCarriers, ...]:
+        found = self.made.get(passage.id)
+        if found is None or found[0] is not passage:
+            outlets: dict[str, tuple[list[PassageOccurrence], set[int]]] = {}
+            for occurrence in passage.occurrences:
+                first, ids = outlets.setdefault(occurrence.article.article.outlet, ([], set()))
+                if id(occurrence.article) not in ids:  # an article that carries it twice counts once
+                    ids.add(id(occurrence.article))
+                    first.append(occurrence)
+            found = self.made[passage.id] = (passage, outlets)
+        carriers = []
+        for occurrences, ids in found[1].values():
+            count = len(occurrences) - (id(page) in ids)
+            if count:
+                first = occurrences[0] if occurrences[0].article is not page else occurrences[1]
+                carriers.append(OutletCarriers(first, count))
+        return tuple(carriers)
 
 
 # ------------------------------------------------------------------ quotes

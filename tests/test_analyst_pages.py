@@ -292,7 +292,8 @@ def _wire_dossier(site: Path) -> None:
     shutil.copytree(VALID, site)
     for old in (site / "content").glob("*.md"):
         old.unlink()
-    wire = "Banjir serupa pernah melanda Makassar pada 2018."
+    wire = ("Banjir serupa pernah melanda Makassar pada 2018. Petugas gabungan mendirikan dapur umum dan posko "
+            "kesehatan di tiga kelurahan yang terdampak paling parah.")
     bodies = {
         "kabar-pagi": ("Kabar Uji", "2024-03-14", f"Air menggenangi Teluk Biru sejak pagi.\n\n{wire}"),
         "kabar-sore": ("Kabar Uji", "2024-03-15", f"Genangan di Teluk Biru mulai surut.\n\n{wire}"),
@@ -329,4 +330,17 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     source = events[0].one(cls="timeline__source")
     assert [a.text.split(":")[0].strip() for a in source.all(cls="attestation__more")] == ["2"]
     assert all(links_to(source, page, f"artikel/{slug}") for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"))
+    # An article carrying it names the other carriers by outlet, each once, with how many
+    # articles of it carry the passage; the sources page lists them all.
+    page = "artikel/warta-banjir/index.html"
+    (figure,) = parse(out / page).one(cls="shared-passages").all("figure")
+    caption = figure.one("figcaption")
+    assert [a.text.split(":")[0].strip() for a in caption.all("a")] == ["Kabar Uji", "Sumber bersama"]
+    assert "(2 artikel)" in caption.text
+    assert links_to(caption, page, "artikel/kabar-pagi") != links_to(caption, page, "artikel/kabar-sore")
+    page = "artikel/kabar-sore/index.html"
+    caption = parse(out / page).one(cls="shared-passages").one("figcaption")
+    assert [a.text.split(":")[0].strip() for a in caption.all("a")] == ["Kabar Uji", "Warta Uji", "Sumber bersama"]
+    assert "artikel)" not in caption.text  # one other article of each
+    assert links_to(caption, page, "artikel/kabar-pagi") and links_to(caption, page, "artikel/warta-banjir")
     assert broken_links(out, without_search_index=True) == []
