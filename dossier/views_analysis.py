@@ -119,7 +119,7 @@ class PassageCarriers:
     every carrier's page asks for them (less itself), and a wire story has hundreds."""
 
     def __init__(self) -> None:
-        # passage id -> (the passage, outlet -> (its carrying articles' first occurrences, their ids))
+        # passage id -> (the passage, outlet -> (its carrying articles, each by its first occurrence; their ids))
         self.made: dict[str, tuple[SharedPassage, dict[str, tuple[list[PassageOccurrence], set[int]]]]] = {}
 
     def of(self, passage: SharedPassage, page: ArticlePage) -> tuple[OutletCarriers, ...]:
@@ -127,10 +127,10 @@ class PassageCarriers:
         if found is None or found[0] is not passage:
             outlets: dict[str, tuple[list[PassageOccurrence], set[int]]] = {}
             for occurrence in passage.occurrences:
-                first, ids = outlets.setdefault(occurrence.article.article.outlet, ([], set()))
+                carrying, ids = outlets.setdefault(occurrence.article.article.outlet, ([], set()))
                 if id(occurrence.article) not in ids:  # an article that carries it twice counts once
                     ids.add(id(occurrence.article))
-                    first.append(occurrence)
+                    carrying.append(occurrence)
             found = self.made[passage.id] = (passage, outlets)
         carriers = []
         for occurrences, ids in found[1].values():
