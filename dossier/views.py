@@ -24,7 +24,7 @@ from . import urls
 from .article_body import linked_body
 from .config import Config
 from .models import ArticlePage, EntityMentions, EntityPage, Event, HubPage, Site
-from .views_timeline import OutletSources, by_outlet
+from .outlets import OutletSources, by_outlet
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .analysis.timeline import Attestation, DateConflict, DateReading, Timeline, TimelineEvent
 from .config import Config, EventConfig
-from .models import Event
+from .outlets import OutletSources, by_outlet
 from .views_paging import pack, page_of_groups, page_paths
 
 
@@ -37,17 +37,6 @@ class WordingView:
     sources: tuple[Attestation, ...]  # in the event's order; the first is ``attestation``
     by_outlet: tuple[OutletSources, ...]  # the same, by outlet: each outlet is named once
     weekdays: tuple[str, ...] = ()  # ISO days; the template names their weekday
-
-
-@dataclass(frozen=True)
-class OutletSources:
-    """The articles of one outlet that printed a wording (an outlet runs a wire story again
-    as it updates it): the first is linked by the outlet's name, the others by number.
-    Each is an ``Attestation`` of the timeline or an ``Event`` of an entity's or a hub's
-    dated sentences: the template reads only its ``article``."""
-
-    first: Attestation | Event
-    more: tuple[Attestation | Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,16 +144,6 @@ def _wordings(attestations: Sequence[Attestation]) -> tuple[WordingView, ...]:
     return tuple(WordingView(same[0], tuple(same), by_outlet(same),
                              _days_of(same[0].date) if same[0].weekday_mismatch else ())
                  for same in groups.values())
-
-
-def by_outlet(sources: Sequence[Attestation | Event]) -> tuple[OutletSources, ...]:
-    """``sources`` by outlet, outlets in order of first appearance."""
-    if len(sources) == 1:
-        return (OutletSources(sources[0]),)
-    outlets: dict[str, list[Attestation | Event]] = {}
-    for source in sources:
-        outlets.setdefault(source.article.article.outlet, []).append(source)
-    return tuple(OutletSources(same[0], tuple(same[1:])) for same in outlets.values())
 
 
 def _anchors(timeline: Timeline) -> dict[tuple[str, str], str]:

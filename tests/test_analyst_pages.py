@@ -293,7 +293,8 @@ def _wire_dossier(site: Path) -> None:
     for old in (site / "content").glob("*.md"):
         old.unlink()
     wire = ("Banjir serupa pernah melanda Makassar pada 2018. Petugas gabungan mendirikan dapur umum dan posko "
-            "kesehatan di tiga kelurahan yang terdampak paling parah.")
+            "kesehatan di tiga kelurahan yang terdampak paling parah.\n\n"
+            "“Kami siaga penuh sampai air benar-benar surut,” kata Siti Rahmawati.")
     bodies = {
         "kabar-pagi": ("Kabar Uji", "2024-03-14", f"Air menggenangi Teluk Biru sejak pagi.\n\n{wire}"),
         "kabar-sore": ("Kabar Uji", "2024-03-15", f"Genangan di Teluk Biru mulai surut.\n\n{wire}"),
@@ -343,4 +344,12 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     assert [a.text.split(":")[0].strip() for a in caption.all("a")] == ["Kabar Uji", "Warta Uji", "Sumber bersama"]
     assert "artikel)" not in caption.text  # one other article of each
     assert links_to(caption, page, "artikel/kabar-pagi") and links_to(caption, page, "artikel/warta-banjir")
+    # The quotes page names the carriers of a wording the same way as the timeline.
+    page = "kutipan/index.html"
+    (rendering,) = parse(out / page).by_id("s-siti-rahmawati").all(cls="rendering")
+    caption = rendering.one("figcaption")
+    names = [a.text.split(":")[0].strip() for a in caption.all("a") if "attestation__more" not in a.classes]
+    assert sorted(names) == ["Kabar Uji", "Warta Uji"]
+    assert [a.text.split(":")[0].strip() for a in caption.all(cls="attestation__more")] == ["2"]
+    assert all(links_to(caption, page, f"artikel/{slug}") for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"))
     assert broken_links(out, without_search_index=True) == []

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from ..models import ArticlePage, EntityPage, Quote, Site
+from ..outlets import OutletSources, by_outlet
 from .common import first_word_start, token_spans, tokens
 
 SIMILAR = 0.6  # difflib ratio of the two word sequences
@@ -72,6 +73,11 @@ class Rendering:
         if len(self.sources) == 1:  # most wordings are carried once
             return (self.sources[0].outlet,)
         return tuple(dict.fromkeys(s.outlet for s in self.sources))
+
+    @property
+    def by_outlet(self) -> tuple[OutletSources, ...]:
+        """The sources by outlet, for the pages that list them all (``outlets.by_outlet``)."""
+        return by_outlet(self.sources)
 
     def to_json(self) -> dict[str, Any]:
         data = {"text": self.text, "outlets": list(self.outlets), "sources": [s.to_json() for s in self.sources]}
