@@ -93,7 +93,7 @@ def _article(r: Renderer, index: int) -> bytes:
 def _hub(r: Renderer, hub: HubPage, count: int, number: int = 1) -> bytes:
     """Page ``number`` of a topic: its share of the articles and of their events; page 1 also
     the recurring people and places."""
-    views = r.paged(hub.path, lambda: topic_pages(hub.articles, hub.events, r.size))
+    views = r.paged(hub.path, lambda: topic_pages(hub.articles, hub.events, r.size, r.dated))
     view = views[number - 1]
     path = r.page_paths(hub.path, count)[number - 1]
     pager = r.pager(hub.path, count, number)
@@ -112,7 +112,7 @@ def _entity(r: Renderer, entity: EntityPage, count: int, number: int = 1) -> byt
     description = (known.description if known and known.description
                    else f"{entity.name}: {_counted(r, entity.article_count, 'articles')}")
     views = r.paged(entity.path, lambda: entity_list_pages(EntitySources(entity), entity_events(entity, r.events),
-                                                           r.size))
+                                                           r.size, r.dated))
     view = views[number - 1]
     path = r.page_paths(entity.path, count)[number - 1]
     pager = r.pager(entity.path, count, number)

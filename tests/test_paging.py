@@ -20,6 +20,7 @@ from types import SimpleNamespace
 import pytest
 from link_check import broken_links
 
+from dossier import views_lists
 from dossier.config import parse_config
 from dossier.errors import DossierError
 from dossier.incremental import refresh, wanted_paths
@@ -27,7 +28,7 @@ from dossier.models import Appearance, EntityPage
 from dossier.pipeline import build
 from dossier.urls import first_page_path
 from dossier.views import DayGroup, EntitySources, Passage
-from dossier.views_lists import SourcesPage, entity_list_pages
+from dossier.views_lists import SourcesPage, compact_days, entity_list_pages, per_date_cap
 from dossier.views_paging import pack, page_count, pager, spread
 
 REPO = Path(__file__).resolve().parents[1]
@@ -104,6 +105,54 @@ def test_an_entity_page_view_is_made_when_asked_for_and_is_what_the_whole_list_g
                                          for g, lo, hi in layout[number - 1]))
     with pytest.raises(IndexError):
         pages[2]
+
+
+def _day(date: str, *printed_by: int) -> DayGroup:
+    """A date whose sentences were printed by ``printed_by[i]`` articles each."""
+    return DayGroup(date, tuple(SimpleNamespace(n=i, sources=(None,) * k)  # type: ignore[misc]
+                                for i, k in enumerate(printed_by)))
+
+
+def test_a_page_of_dated_events_within_its_budget_is_shown_whole() -> None:
+    days = (_day("2023-09-10", 1, 1), _day("2023", 1, 2, 1))
+    assert compact_days(days, 5, {}) == days
+    assert compact_days(days, 60, {"2023": "linimasa/index.html"}) == days
+
+
+def test_a_crowded_page_keeps_the_most_printed_sentences_of_each_date_and_links_the_rest() -> None:
+    """Each date keeps the same number of sentences at most, as many as the budget allows:
+    the ones the most articles printed, in their own order; the rest are counted and
+    linked to the timeline page holding the whole date."""
+    days = (_day("2015", 1, 5, 1, 3, 1, 1), _day("2023-09-10", 1), _day("2023-09-13", 2, 1, 4, 1))
+    assert per_date_cap([6, 1, 4], 7) == 3 and per_date_cap([6, 1, 4], 2) == 1
+    shown = compact_days(days, 7, {"2015": "linimasa/index.html", "2023-09-13": "linimasa/page/2/index.html"})
+    assert [[e.n for e in d.events] for d in shown] == [[0, 1, 3], [0], [0, 1, 2]]
+    assert [(d.more, d.page) for d in shown] == [(3, "linimasa/index.html"), (0, None),
+                                                 (1, "linimasa/page/2/index.html")]
+    assert sum(len(d.events) for d in shown) <= 7
+    # more dates than the budget: every date still keeps its most printed sentence
+    assert [[e.n for e in d.events] for d in compact_days(days, 2, {})] == [[1], [0], [2]]
+
+
+def test_the_left_out_events_of_a_topic_and_an_entity_are_linked_on_the_timeline(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views_lists, "EVENTS_PER_PAGE", 1)
+    site, out = _site(tmp_path, 2), tmp_path / "out"
+    (site / "content" / "dermaga-sibuk.md").write_text(
+        "---\ntitle: Dermaga Makassar Sibuk\noutlet: Kabar Uji\npublished: 2024-03-20\n---\n"
+        "Tiga kapal bersandar di pelabuhan Makassar pada Selasa (19/3/2024).\n\n"
+        "Antrean truk di pelabuhan Makassar mengular pada Selasa (19/3/2024) malam.\n\n"
+        "Dermaga kedua di Makassar mulai dibangun pada Selasa (19/3/2024).\n", encoding="utf-8")
+    build(site, out, index=False)
+    more = re.compile(r'<li class="timeline__more"><a href="([^"#]+)#t-([^"]+)">\+(\d+) peristiwa lain di linimasa</a>')
+    found = {p.relative_to(out).as_posix(): more.findall(p.read_text(encoding="utf-8"))
+             for p in sorted((*out.glob("topik/**/index.html"), *out.glob("tempat/**/index.html")))}
+    linked = [(path, link) for path, links in found.items() for link in links]
+    assert {path.split("/")[0] for path, _ in linked} == {"topik", "tempat"}
+    for path, (href, date, count) in linked:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) + "/index.html"
+        assert target.startswith("linimasa/") and f'id="t-{date}"' in _read(out, target) and int(count) >= 1
+    assert broken_links(out, without_search_index=True) == []
 
 
 def test_the_pager_names_the_page_and_links_its_neighbours() -> None:
