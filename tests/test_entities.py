@@ -48,6 +48,46 @@ def test_a_title_then_an_institution_then_a_name(bare):
                         ("person", "Dmitry Peskov"): ["Dmitry Peskov", "Peskov"]}
 
 
+def test_a_surname_that_is_also_a_town_is_the_person_the_article_named(bare):
+    """Tambunan is a Batak surname and a town in Sabah: after "Ahmad Tambunan", the bare
+    surname is him; after a place word ("di Tambunan") it is still the town."""
+    x = extract("Ketua DPRD Papua Ahmad Tambunan hadir. Tambunan mengingatkan aparatur. "
+                "“Kami siap,” kata Tambunan.", bare)
+    assert found(x) == {("place", "Papua"): ["Papua"], ("organization", "DPRD"): ["DPRD"],
+                        ("person", "Ahmad Tambunan"): ["Ahmad Tambunan", "Tambunan", "Tambunan"]}
+    x = extract("Ahmad Tambunan tiba di Tambunan, Sabah, pada Senin.", bare)
+    assert ("place", "Tambunan") in found(x) and found(x)[("person", "Ahmad Tambunan")] == ["Ahmad Tambunan"]
+
+
+def test_a_first_name_that_is_also_a_place_word_opens_a_persons_name(bare):
+    """"Sari" is a word (and a town in Iran), "Tambunan" a surname (and a town in Sabah):
+    together after a verb of saying they are a person."""
+    x = extract("“Kami siap,” kata Sari Tambunan saat ditemui. Menurut Tambunan, persoalan itu sudah lama.", bare)
+    assert found(x) == {("person", "Sari Tambunan"): ["Sari Tambunan", "Tambunan"]}
+
+
+def test_a_bugis_name_after_an_institution_is_the_whole_name_the_article_uses(bare):
+    """"Rahmat" and "Sari" are words too, "Daeng" joins a given name to the family name: the
+    name run into the institution is the one the article writes again on its own."""
+    x = extract("Juru bicara Kementerian Perhubungan Rahmat Daeng Matutu mengatakan warga aman. "
+                "Rahmat Daeng Matutu menetapkan status tanggap darurat. “Kami siaga,” kata Daeng Matutu.", bare)
+    assert found(x)[("organization", "Kementerian Perhubungan")] == ["Kementerian Perhubungan"]
+    assert [e.name for e in x.entities if e.type == "person"] == ["Rahmat Daeng Matutu"]
+    x = extract("Dosen Institut Teknologi Bandung Sari Daeng Matutu mengatakan hal itu wajar. "
+                "“Kami siaga,” ujar Sari Daeng Matutu di Bandung.", bare)
+    assert found(x) == {("organization", "Institut Teknologi Bandung"): ["Institut Teknologi Bandung"],
+                        ("person", "Sari Daeng Matutu"): ["Sari Daeng Matutu", "Sari Daeng Matutu"],
+                        ("place", "Bandung"): ["Bandung"]}
+
+
+def test_a_persons_first_name_that_is_a_place_word_is_not_cut_off_across_the_dossier(bare):
+    """Another article's "Daeng Matutu" does not make "Sari" of "Sari Daeng Matutu" a name of its own."""
+    texts = ("“Kami siaga,” kata Irfan Daeng Matutu. Daeng Matutu tiba di Makassar.",
+             "“Kami siap,” ujar Sari Daeng Matutu. Menurut Sari Daeng Matutu, warga aman.")
+    linked = link_dossier(tuple(extract_article(t, date(2023, 9, 11), bare) for t in texts), bare)
+    assert [(e.type, e.name) for e in linked[1].entities] == [("person", "Sari Daeng Matutu")]
+
+
 def test_speech_verbs_and_appositions_mark_people(bare):
     x = extract("“Kami khawatir dengan situasi itu,” kata Michael Madden, pakar Korea Utara di Stimson Center "
                 "yang berbasis di Washington.", bare)

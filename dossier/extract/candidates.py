@@ -45,6 +45,7 @@ from .word_kinds import (
     is_acronym,
     is_given_name,
     is_unit,
+    joined_name,
     may_name_someone,
     opens_a_name,
     opens_title,
@@ -112,14 +113,21 @@ def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             return None
         if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
                 and run[i].joiner == " " and fold(name) not in gaz.known_names
-                and opens_a_name(run[i - 1].text, gaz)):
-            # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a surname
+                and _first_name(run[i - 1].text, gaz)):
+            # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a
+            # surname ("Sari Tambunan", "Fajar Tanjung": also after a first name that is a place word)
             return None
         if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS
                 and gaz.lookup(_span(text, run, i, j + 1)) is None):
             return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
+
+
+def _first_name(word: str, gaz: Gazetteer) -> bool:
+    """Could ``word`` be a first name: ``opens_a_name``, or a word that is a place only as a word
+    too ("Sari", "Fajar"), which needs a place cue to be the place (``_match``)."""
+    return opens_a_name(word, gaz) or (fold(word) in gaz.vocabulary_places and may_name_someone(word, gaz))
 
 
 def _known_person(word: str, gaz: Gazetteer) -> bool:
@@ -175,8 +183,9 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
               and (keep_first or (cue == "person" and j - i == 2 and not portfolio_word(word)
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
-                                  and not any(is_acronym(t.text) for t in run[i:j])))):
-            break  # "Menteri … Sari Wulandari", "kantor berita Antara": names that are also words
+                                  and not any(is_acronym(t.text) for t in run[i:j]))
+                   or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz)))):
+            break  # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu": names that are also words
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
             # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
             cue, i = (cue if lower in CONNECTORS or (cue == "person" and portfolio_word(word)) else None), i + 1

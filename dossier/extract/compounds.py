@@ -86,8 +86,11 @@ def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[Entit
 def _names_something(word: str, evidence: NameEvidence) -> bool:
     """Is one word cut from the front of a compound a name of its own: one the dossier types as
     an organisation, one the gazetteer knows ("Kremlin"), an acronym?  A given name is not:
-    "Irfan Daeng Matutu" is one person, also when the dossier calls someone "Daeng Matutu"."""
-    return (fold(word) in evidence.organizations or evidence.gazetteer.lookup(word) is not None
+    "Irfan Daeng Matutu" is one person, also when the dossier calls someone "Daeng Matutu";
+    nor is a word that is a place only after a place cue ("Sari Daeng Matutu")."""
+    gazetteer = evidence.gazetteer
+    return (fold(word) in evidence.organizations
+            or (gazetteer.lookup(word) is not None and fold(word) not in gazetteer.vocabulary_places)
             or (len(word) >= 2 and word.isupper()))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..text import fold
 from .gazetteer import (
     ADMIN_DIVISIONS,
     NOT_NAMES,
@@ -76,12 +77,34 @@ def opens_title(run: Sequence[Token], k: int) -> bool:
     return lower in PERSON_TITLES or (k + 1 < len(run) and f"{lower} {run[k + 1].text.casefold()}" in PERSON_TITLES)
 
 
+# Words inside a person's name that join a given name to the rest of it (Bugis-Makassar
+# "Daeng": "Sari Daeng Matutu"): the given name before one is a name even when it is a word.
+NAME_JOINERS = frozenset({"daeng"})
+
+
+def joined_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Do tokens ``i`` to ``j`` read as given name, name joiner, family name ("Sari Daeng
+    Matutu"), whatever words the first two are?"""
+    return (j - i == 3 and run[i + 1].text.casefold() in NAME_JOINERS and run[i + 1].joiner == " "
+            and run[i + 2].joiner == " " and run[i].text[:1].isupper() and run[i + 2].text[:1].isupper()
+            and not gaz.is_common(run[i + 2].text) and not run[i + 2].text.isupper()
+            and _no_other_name(run[i].text, gaz))
+
+
+def _no_other_name(word: str, gaz: Gazetteer) -> bool:
+    """Is ``word`` no name the gazetteer knows, but as a word ("Sari": a place after "di" only)?
+    ("Jember" of "Himpunan Nelayan Jember Daeng Situmorang" is the city.)"""
+    return gaz.lookup(word) is None or fold(word) in gaz.vocabulary_places
+
+
 def plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """Tokens ``i`` to ``j`` read as a two- or three-word name: capitalised words joined by
     spaces, none an acronym, title, head, cue or calendar word; of three, the first no
-    vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place)."""
+    vocabulary word (in "Papua Pegunungan Wahyu Ramadhan" it ends the place) unless a name
+    joiner follows it ("Sari Daeng Matutu")."""
     return (2 <= j - i <= 3 and all(t.joiner == " " and _name_word(t.text, gaz) for t in run[i:j])
-            and (j - i == 2 or not gaz.is_common(run[i].text)))
+            and (j - i == 2 or not gaz.is_common(run[i].text)
+                 or (run[i + 1].text.casefold() in NAME_JOINERS and _no_other_name(run[i].text, gaz))))
 
 
 def _name_word(word: str, gaz: Gazetteer) -> bool:
