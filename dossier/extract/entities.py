@@ -24,7 +24,8 @@ from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
-from .gazetteer import ORG_HEADS, PERSON_TITLES, PLACE_CUES, Gazetteer
+from .gazetteer import ORG_HEADS, PERSON_TITLES, Gazetteer
+from .name_parts import elsewhere, fuller_name, person_surnames, someones_name
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -32,8 +33,6 @@ _TYPE = itemgetter(3)  # a Candidate's type
 # An article's entity keys: the same few thousand names slugged again in every article.
 _slug = lru_cache(maxsize=1 << 16)(slugify)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
-# The word before a name, lowercased ("di", "ke": the name is a place).
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
 
 
@@ -153,10 +152,10 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
         if found[0] == len(people):
             continue
         person, m = people[found[0]], found[2]
-        cut, tokens = _fuller_name(text, c, c.end - len(m.text), m.tokens)
+        cut, tokens = fuller_name(text, c, c.end - len(m.text), m.tokens)
         head = text[c.start:cut - 1]
         if (c.type == "person" and " " not in head and head.casefold() not in _NOT_GIVEN_NAMES
-                and _elsewhere(text, c.text, c.start)):
+                and elsewhere(text, c.text, c.start)):
             cut, tokens, head = c.start, c.tokens, ""  # "Sari Daeng Matutu": the fuller name of "Daeng Matutu"
         groups.remove(group)
         person.members.append(Candidate(cut, c.end, text[cut:c.end], "person", None, c.strength, False, tokens))
@@ -167,58 +166,16 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
             by_form[fold(head)] = replacement
 
 
-def _fuller_name(text: str, c: Candidate, cut: int, tokens: int) -> tuple[int, int]:
-    """Where the person's name begins in ``c``, run into it at ``cut``: earlier, by the words the
-    article also writes before the name elsewhere.  "Juru bicara Kementerian Perhubungan Rahmat
-    Daeng Matutu" is Rahmat Daeng Matutu when the article says "Rahmat Daeng Matutu" again,
-    though "Rahmat" is a word too (the institution keeps two words at least)."""
-    while True:
-        head = text[c.start:cut - 1]
-        words = head.split()
-        if len(words) <= 2 or not words[-1][:1].isupper():
-            return cut, tokens
-        fuller = text[cut - 1 - len(words[-1]):c.end]
-        if not _elsewhere(text, fuller, c.end - len(fuller)):
-            return cut, tokens
-        cut, tokens = c.end - len(fuller), tokens + 1
-
-
-def _elsewhere(text: str, words: str, at: int) -> bool:
-    """Does the article write ``words`` somewhere else than at ``at``?"""
-    found = text.find(words)
-    return found >= 0 and (found != at or text.find(words, at + len(words)) >= 0)
-
-
-def _person_surnames(candidates: Sequence[Candidate]) -> frozenset[str]:
-    """The first and last names of the people an article names in full (folded)."""
-    names = set()
-    for c in candidates:
-        if c.type == "person" and c.tokens >= 2:
-            tokens = fold(c.canonical or c.text).split()
-            names.update((tokens[0], tokens[-1]))
-    return frozenset(names)
-
-
-def _someones_name(text: str, c: Candidate, surnames: frozenset[str]) -> bool:
-    """Is a lone gazetteer place the first or last name of a person the article names in full,
-    with no place word before it?  "Ahmad Tambunan … kata Tambunan" is the person, not the
-    town in Sabah; "di Tambunan" stays the town."""
-    if c.tokens != 1 or c.type != "place" or fold(c.text) not in surnames:
-        return False
-    before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
-    return before is None or before.group(1).casefold() not in PLACE_CUES
-
-
 def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]:
     """Group an article's candidates into entities (see the module docstring for the order)."""
     by_form: dict[str, _Group] = {}
     groups: list[_Group] = []
     pending: list[Candidate] = []
-    surnames = _person_surnames(candidates)
+    surnames = person_surnames(candidates)
     # 1. Full names: gazetteer names, multi-word names and names typed by their own shape.
     for c in candidates:
         compound = " " not in c.text and "-" in c.text and _HYPHEN_CAPITAL.search(c.text) is not None  # "Kim-Putin"
-        if surnames and c.canonical and _someones_name(text, c, surnames):
+        if surnames and c.canonical and someones_name(text, c, surnames):
             pending.append(c._replace(type=None, canonical=None, strength=NONE))  # step 3 gives it to the person
         elif c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
