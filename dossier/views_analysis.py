@@ -39,6 +39,19 @@ class InContext:
     before: str
     text: str
     after: str
+    times: int = 1  # how often its article prints the passage (shown once)
+
+
+def per_article(occurrences: Iterable[PassageOccurrence]) -> tuple[tuple[PassageOccurrence, int], ...]:
+    """Each article's first occurrence of a passage, with how many the article has, in order:
+    a sentence an article repeats is one entry, not one per repetition."""
+    first: dict[int, PassageOccurrence] = {}
+    times: dict[int, int] = {}
+    for occurrence in occurrences:
+        key = id(occurrence.article)
+        first.setdefault(key, occurrence)
+        times[key] = times.get(key, 0) + 1
+    return tuple((occurrence, times[key]) for key, occurrence in first.items())
 
 
 @dataclass(frozen=True)
@@ -66,12 +79,13 @@ class ArticlePassage:
     (``page``) lists them all."""
 
     passage: SharedPassage
-    here: InContext
+    here: InContext  # its first occurrence in this article
     outlets: tuple[OutletCarriers, ...]
     page: str  # the sources page that shows the passage
+    times: int = 1  # how often this article prints it (every time is marked in its text)
 
 
-def in_context(occurrence: PassageOccurrence) -> InContext:
+def in_context(occurrence: PassageOccurrence, times: int = 1) -> InContext:
     """The occurrence with the rest of the sentences it lies in (trimmed at ``CONTEXT_CHARS``).
 
     An article's sentences follow each other without overlapping (``text.split_sentences``),
@@ -93,7 +107,7 @@ def in_context(occurrence: PassageOccurrence) -> InContext:
         before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
-    return InContext(occurrence, before, text[occurrence.start:occurrence.end], after)
+    return InContext(occurrence, before, text[occurrence.start:occurrence.end], after, times)
 
 
 _start = attrgetter("start")
@@ -101,17 +115,23 @@ _end = attrgetter("end")
 
 
 def passage_views(passages: Iterable[SharedPassage]) -> tuple[PassageView, ...]:
-    return tuple(PassageView(p, tuple(in_context(o) for o in p.occurrences)) for p in passages)
+    return tuple(PassageView(p, tuple(in_context(o, n) for o, n in per_article(p.occurrences))) for p in passages)
 
 
 def article_passages(analysis: Analysis, page: ArticlePage, where: Callable[[str], str],
                      carriers: PassageCarriers | None = None) -> tuple[ArticlePassage, ...]:
-    """This article's shared passages in text order, each with the other articles carrying
-    it by outlet; ``where(passage id)``: the sources page that shows it; ``carriers``: the
-    render's own (``Renderer.passage_carriers``)."""
+    """This article's shared passages in text order, each once (where it first occurs, with how
+    often the article prints it: a boilerplate sentence repeated four times was four identical
+    entries) and with the other articles carrying it by outlet; ``where(passage id)``: the
+    sources page that shows it; ``carriers``: the render's own (``Renderer.passage_carriers``)."""
     known = carriers if carriers is not None else PassageCarriers()
-    found = sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start)
-    return tuple(ArticlePassage(p, in_context(o), known.of(p, page), where(p.id)) for p, o in found)
+    first: dict[str, tuple[SharedPassage, PassageOccurrence]] = {}
+    times: dict[str, int] = {}
+    for passage, occurrence in sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start):
+        first.setdefault(passage.id, (passage, occurrence))
+        times[passage.id] = times.get(passage.id, 0) + 1
+    return tuple(ArticlePassage(p, in_context(o, times[p.id]), known.of(p, page), where(p.id), times[p.id])
+                 for p, o in first.values())
 
 
 class PassageCarriers:

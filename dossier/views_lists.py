@@ -17,7 +17,7 @@ from .analysis.quotes import SpeakerQuotes
 from .config import Config
 from .models import ArticlePage, Event
 from .views import DayGroup, Source, group_by_day
-from .views_analysis import PassageView, in_context
+from .views_analysis import PassageView, in_context, per_article
 from .views_paging import Layout, pack, page_count, page_of_groups, page_paths, spread
 
 T = TypeVar("T")
@@ -191,7 +191,8 @@ class PassagePages:
 
     def __init__(self, passages: Sequence[SharedPassage], config: Config, first: str, size: int) -> None:
         self.passages = tuple(passages)
-        self.layout: Layout = pack([len(p.occurrences) for p in passages], size)
+        self.shown = tuple(per_article(p.occurrences) for p in passages)  # an article once, with its count
+        self.layout: Layout = pack([len(shown) for shown in self.shown], size)
         self.paths = page_paths(config, first, len(self.layout))
         starts = page_of_groups(self.layout)
         self.passage_page = {p.id: starts.get(i, 1) for i, p in enumerate(passages)}
@@ -200,5 +201,5 @@ class PassagePages:
         return self.paths[self.passage_page.get(ident, 1) - 1]
 
     def page(self, number: int) -> tuple[PassageView, ...]:
-        return tuple(PassageView(self.passages[i], tuple(in_context(o) for o in self.passages[i].occurrences[lo:hi]))
+        return tuple(PassageView(self.passages[i], tuple(in_context(o, n) for o, n in self.shown[i][lo:hi]))
                      for i, lo, hi in self.layout[number - 1])

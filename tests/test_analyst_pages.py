@@ -353,3 +353,31 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     assert [a.text.split(":")[0].strip() for a in caption.all(cls="attestation__more")] == ["2"]
     assert all(links_to(caption, page, f"artikel/{slug}") for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"))
     assert broken_links(out, without_search_index=True) == []
+
+
+def test_a_passage_an_article_prints_twice_is_listed_once_with_how_often(tmp_path: Path) -> None:
+    """A sentence one article prints twice, and another carries, is one entry on the article
+    page and on the sources page, saying how often the article prints it; the article's text
+    marks both."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    _wire_dossier(site)
+    forecast = "BMKG memperkirakan cuaca ekstrem masih akan terjadi di Sulawesi Selatan sepekan ke depan."
+    (site / "content" / "kabar-ulang.md").write_text(
+        "---\ntitle: Banjir ulang\noutlet: Harian Uji\npublished: 2024-03-17\n---\n"
+        f"Air mulai surut di Teluk Biru. {forecast}\n\n"
+        f"Menurut petugas, persoalan serupa sudah dibahas sejak lama. {forecast}\n", encoding="utf-8")
+    (site / "content" / "kabar-cuaca.md").write_text(
+        "---\ntitle: Cuaca\noutlet: Kabar Uji\npublished: 2024-03-18\n---\n"
+        f"Hujan deras turun sejak pagi di Makassar. {forecast}\n", encoding="utf-8")
+    build(site, out, index=False, cache=False)
+    page = "artikel/kabar-ulang/index.html"
+    (figure,) = parse(out / page).one(cls="shared-passages").all("figure")
+    assert "Dimuat 2 kali dalam artikel ini" in figure.one("figcaption").text
+    assert len(parse(out / page).one(cls="prose").all("mark")) == 2
+    page = "artikel/kabar-cuaca/index.html"
+    assert "kali dalam artikel ini" not in parse(out / page).one(cls="shared-passages").text
+    page = "sumber/index.html"
+    captions = [f.one("figcaption") for f in parse(out / page).all(cls="occurrence")]
+    ours = [c for c in captions if links_to(c, page, "artikel/kabar-ulang")]
+    assert len(ours) == 1 and "Dimuat 2 kali dalam artikel ini" in ours[0].text
+    assert broken_links(out, without_search_index=True) == []
