@@ -172,9 +172,7 @@ def _analyst_pages(r: Renderer) -> Iterator[PageJob]:
         return analysis.event
     yield from _paged_analyst_pages(r, "timeline", "timeline.html", r.timeline.paths, timeline=r.timeline.page,
                                     event_jsonld=event)
-    yield from _paged_analyst_pages(r, "quotes", "quotes.html", r.quotes.paths,
-                                    speakers=lambda n: r.quotes.page(n).speakers,
-                                    speaker_index=lambda n: r.quotes.page(n).nav)
+    yield from _paged_analyst_pages(r, "quotes", "quotes.html", r.quotes.paths, quotes=r.quotes.page)
     yield from _paged_analyst_pages(r, "sources", "sources.html", r.passages.paths, passages=r.passages.page)
     yield _analyst_page(r, "map", "map.html", view=lambda: map_page(analysis, r.paths["map"], r.labels),
                         event_jsonld=event)

@@ -9,7 +9,7 @@ shared passage) are looked up to the page that holds them.  The timeline's pages
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, overload
 
 from .analysis.passages import SharedPassage
@@ -147,12 +147,19 @@ class SpeakerLink:
     speaker: str | None
     key: str | None
     page: str | None  # None: the page being rendered
+    quotes: int = 0  # the things they said (quote groups)
+
+
+# The speakers the quotes page's index shows at once; the others are folded under them.
+SPEAKERS_SHOWN = 30
 
 
 @dataclass(frozen=True)
 class QuotesPage:
     speakers: tuple[SpeakerQuotes, ...]  # a speaker cut by a page break shows part of its groups
-    nav: tuple[SpeakerLink, ...]  # every speaker, on the first page only
+    nav: tuple[SpeakerLink, ...]  # the most quoted speakers, on the first page only
+    nav_more: tuple[SpeakerLink, ...] = ()  # every other speaker (a 1,000-article dossier quotes hundreds)
+    totals: Mapping[str | None, int] = field(default_factory=dict)  # speaker key -> all their quote groups
 
 
 class QuotePages:
@@ -178,11 +185,13 @@ class QuotePages:
         shown = tuple(replace(self.speakers[i], groups=self.speakers[i].groups[lo:hi])
                       if (lo, hi) != (0, len(self.speakers[i].groups)) else self.speakers[i]
                       for i, lo, hi in self.layout[number - 1])
-        nav = ()
+        nav: tuple[SpeakerLink, ...] = ()
         if number == 1:
-            nav = tuple(SpeakerLink(s.speaker, s.key, None if (path := self.speaker_path(s.key)) == here else path)
+            nav = tuple(SpeakerLink(s.speaker, s.key, None if (path := self.speaker_path(s.key)) == here else path,
+                                    len(s.groups))
                         for s in self.speakers)
-        return QuotesPage(shown, nav)
+        totals = {self.speakers[i].key: len(self.speakers[i].groups) for i, _, _ in self.layout[number - 1]}
+        return QuotesPage(shown, nav[:SPEAKERS_SHOWN], nav[SPEAKERS_SHOWN:], totals)
 
 
 class PassagePages:

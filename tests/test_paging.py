@@ -283,3 +283,28 @@ def test_a_quick_rebuild_renders_the_later_pages_of_changed_lists_only(tmp_path:
     assert not wanted("tempat/makassar/page/2/index.html")
     assert wanted("linimasa/page/2/index.html")  # the overviews always are
     assert not wanted("artikel/kapal-pertama/index.html")
+
+
+def test_the_quotes_index_counts_each_speakers_quotes_and_folds_the_least_quoted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The most quoted speakers first, each with how many things they said; past
+    ``SPEAKERS_SHOWN`` the others are folded under a summary; a speaker whose quotes run
+    over two pages is counted whole on both."""
+    monkeypatch.setattr(views_lists, "SPEAKERS_SHOWN", 2)
+    site, out = _site(tmp_path, 1), tmp_path / "out"
+    (site / "content" / "rahmawati-lagi.md").write_text(
+        "---\ntitle: Rahmawati Lagi\noutlet: Kabar Uji\npublished: 2024-03-21\n---\n"
+        "“Pelabuhan ini akan buka dua puluh empat jam,” kata Direktur Utama Pelindo Siti Rahmawati.\n",
+        encoding="utf-8")
+    build(site, out, index=False)
+    first = _read(out, "kutipan/index.html")
+    nav = first[first.index('<nav class="speaker-nav"'):first.index("</nav>", first.index('<nav class="speaker-nav"'))]
+    shown, _, folded = nav.partition("<details")
+    chip = re.compile(r'#s-([a-z-]+)"><span class="chip__name">[^<]+</span> <span class="chip__count"[^>]*>(\d+)<')
+    assert chip.findall(shown)[0] == ("siti-rahmawati", "2") and len(chip.findall(shown)) == 2
+    assert len(chip.findall(folded)) == 1 and "Semua pembicara lainnya (1)" in folded
+    heads = [h for path in _pages_of(out, "kutipan/index.html")
+             for h in re.findall(r'id="s-siti-rahmawati-title">.*?<span class="speaker__count">([^<]+)</span>',
+                                 _read(out, path), re.S)]
+    assert heads == ["2 kutipan", "2 kutipan"]
+    assert broken_links(out, without_search_index=True) == []
