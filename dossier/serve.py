@@ -29,10 +29,9 @@ from .livereload import (
     WATCHED_DIRS,
     ChangeHandler,
     Debouncer,
-    PipelineBuilder,
-    PlainBuilder,
     ReloadState,
 )
+from .preview_builds import PipelineBuilder, PlainBuilder
 from .preview_http import PreviewHTTPServer, PreviewHTTPServer6
 
 # ------------------------------------------------------------------ the server

@@ -152,7 +152,7 @@ def test_an_index_without_shards_is_replaced_by_a_sharded_one(site: Path) -> Non
 
 def test_the_preview_servers_quick_step_reindexes_the_edited_articles_shard_only(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dossier.livereload import PipelineBuilder
+    from dossier.preview_builds import PipelineBuilder
 
     monkeypatch.setattr(search_index, "SHARD_SIZE", 1)
     site = tmp_path / "site"
