@@ -83,8 +83,9 @@ class ListPages(Sequence[P]):
             index += self.count
         if not 0 <= index < self.count:
             raise IndexError(index)
-        days = self.days
-        shown = tuple(DayGroup(days[g].date, days[g].events[lo:hi]) for g, lo, hi in self.layout[index])
+        days, timeline = self.days, self.timeline
+        shown = tuple(DayGroup(days[g].date, days[g].events[lo:hi], 0, timeline.get(days[g].date))
+                      for g, lo, hi in self.layout[index])
         return self.make(chunk(self.items, self.size, index + 1), compact_days(shown, self.budget, self.timeline))
 
 

@@ -324,13 +324,18 @@ def test_a_wire_sentence_is_shown_once_with_every_article_that_ran_it(tmp_path: 
     for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"):
         assert links_to(source, page, f"artikel/{slug}")
     assert not links_to(source, page, "artikel/warta-sejarah")
-    # Makassar's own timeline lists the sentence once too, with the same sources.
+    # Makassar's own (compact) timeline lists the sentence once too, each outlet linked to its
+    # first article and its others counted; its date links to the timeline, which has them all.
     page = "tempat/makassar/index.html"
-    events = [e for e in parse(out / page).all(cls="timeline__event") if "2018" in e.text]
+    days = [d for d in parse(out / page).all(cls="timeline__day") if "2018" in d.text]
+    assert len(days) == 1 and links_to(days[0].one(cls="timeline__date"), page, "linimasa/")
+    events = days[0].all(cls="timeline__event")
     assert len(events) == 1
     source = events[0].one(cls="timeline__source")
-    assert [a.text.split(":")[0].strip() for a in source.all(cls="attestation__more")] == ["2"]
-    assert all(links_to(source, page, f"artikel/{slug}") for slug in ("kabar-pagi", "kabar-sore", "warta-banjir"))
+    names = [a.text.split(":")[0].strip() for a in source.all("a")]
+    assert names == ["Kabar Uji", "Warta Uji"] and not source.all(cls="attestation__more")
+    assert [c.text.split(" ")[0] for c in source.all(cls="attestation__count")] == ["+1"]
+    assert links_to(source, page, "artikel/warta-banjir")
     # An article carrying it names the other carriers by outlet, each once, with how many
     # articles of it carry the passage; the sources page lists them all.
     page = "artikel/warta-banjir/index.html"
