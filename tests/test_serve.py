@@ -600,9 +600,10 @@ def test_an_edit_goes_straight_to_the_full_build_once_re_rendering_its_pages_doe
             article.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1), encoding="utf-8")
 
         edit("Judul Pertama yang Diubah")
+        assert wait_until(lambda: builder.refresh_seconds is not None, timeout=30)
+        assert len(refreshed) == 1
         assert wait_until(lambda: "Judul Pertama yang Diubah" in get(server, "/artikel/")[2].decode(), timeout=30)
-        assert len(refreshed) == 1 and builder.refresh_seconds is not None
-        builder.refresh_seconds = builder.full_seconds  # as slow as a full build: no longer worth it
+        builder.refresh_seconds = 1e9  # far slower than any full build: no longer worth it
         assert not builder.refresh_pays()
         edit("Judul Kedua yang Diubah")
         assert wait_until(lambda: "Judul Kedua yang Diubah" in get(server, "/artikel/")[2].decode(), timeout=30)
