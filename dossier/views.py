@@ -98,7 +98,7 @@ class DayGroup:
     date: str
     events: tuple[DayEvent, ...]
     more: int = 0  # events of this date left out of a compact view (``compact_days``)
-    page: str | None = None  # the timeline page that holds the whole date
+    page: str | None = None  # the timeline page that holds the whole date (on a topic's or an entity's page)
 
 
 @dataclass(frozen=True, slots=True)

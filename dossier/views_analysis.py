@@ -11,9 +11,10 @@ values, so templates still compute nothing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -25,6 +26,7 @@ from .analysis.passages import PassageOccurrence, SharedPassage
 from .analysis.quotes import QuoteGroup, QuoteSource, SpeakerQuotes
 from .models import ArticlePage, EntityPage
 
+T = TypeVar("T")
 CONTEXT_CHARS = 240  # at most this much of the sentence on either side of a shared passage
 
 
@@ -42,16 +44,21 @@ class InContext:
     times: int = 1  # how often its article prints the passage (shown once)
 
 
+def first_of_each(items: Iterable[T], key: Callable[[T], Hashable]) -> tuple[tuple[T, int], ...]:
+    """The first item of each ``key``, with how many items have that key, in order: a passage
+    an article prints several times is one entry, not one per time."""
+    first: dict[Hashable, T] = {}
+    times: dict[Hashable, int] = {}
+    for item in items:
+        k = key(item)
+        first.setdefault(k, item)
+        times[k] = times.get(k, 0) + 1
+    return tuple((item, times[k]) for k, item in first.items())
+
+
 def per_article(occurrences: Iterable[PassageOccurrence]) -> tuple[tuple[PassageOccurrence, int], ...]:
-    """Each article's first occurrence of a passage, with how many the article has, in order:
-    a sentence an article repeats is one entry, not one per repetition."""
-    first: dict[int, PassageOccurrence] = {}
-    times: dict[int, int] = {}
-    for occurrence in occurrences:
-        key = id(occurrence.article)
-        first.setdefault(key, occurrence)
-        times[key] = times.get(key, 0) + 1
-    return tuple((occurrence, times[key]) for key, occurrence in first.items())
+    """Each article's first occurrence of a passage, with how many the article has."""
+    return first_of_each(occurrences, lambda occurrence: id(occurrence.article))
 
 
 @dataclass(frozen=True)
@@ -125,13 +132,9 @@ def article_passages(analysis: Analysis, page: ArticlePage, where: Callable[[str
     entries) and with the other articles carrying it by outlet; ``where(passage id)``: the
     sources page that shows it; ``carriers``: the render's own (``Renderer.passage_carriers``)."""
     known = carriers if carriers is not None else PassageCarriers()
-    first: dict[str, tuple[SharedPassage, PassageOccurrence]] = {}
-    times: dict[str, int] = {}
-    for passage, occurrence in sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start):
-        first.setdefault(passage.id, (passage, occurrence))
-        times[passage.id] = times.get(passage.id, 0) + 1
-    return tuple(ArticlePassage(p, in_context(o, times[p.id]), known.of(p, page), where(p.id), times[p.id])
-                 for p, o in first.values())
+    found = sorted(analysis.passages_in(page.article.slug), key=lambda po: po[1].start)
+    return tuple(ArticlePassage(p, in_context(o, times), known.of(p, page), where(p.id), times)
+                 for (p, o), times in first_of_each(found, lambda po: po[0].id))
 
 
 class PassageCarriers:

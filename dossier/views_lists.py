@@ -86,7 +86,7 @@ class ListPages(Sequence[P]):
         days, timeline = self.days, self.timeline
         shown = tuple(DayGroup(days[g].date, days[g].events[lo:hi], 0, timeline.get(days[g].date))
                       for g, lo, hi in self.layout[index])
-        return self.make(chunk(self.items, self.size, index + 1), compact_days(shown, self.budget, self.timeline))
+        return self.make(chunk(self.items, self.size, index + 1), compact_days(shown, self.budget))
 
 
 def topic_pages(articles: Sequence[ArticlePage], events: Sequence[Event], size: int,
@@ -115,7 +115,7 @@ def per_date_cap(sizes: Sequence[int], budget: int) -> int:
     return low
 
 
-def compact_days(days: Sequence[DayGroup], budget: int, timeline: Mapping[str, str]) -> tuple[DayGroup, ...]:
+def compact_days(days: Sequence[DayGroup], budget: int) -> tuple[DayGroup, ...]:
     """A page's dated events cut to about ``budget``, when they are more.
 
     A topic or a person of a large dossier gathers thousands of dated sentences (at 1,000
@@ -128,14 +128,14 @@ def compact_days(days: Sequence[DayGroup], budget: int, timeline: Mapping[str, s
     if sum(len(day.events) for day in days) <= budget:
         return tuple(days)
     cap = per_date_cap([len(day.events) for day in days], budget)
-    return tuple(_keep(day, cap, timeline.get(day.date)) if len(day.events) > cap else day for day in days)
+    return tuple(_keep(day, cap) if len(day.events) > cap else day for day in days)
 
 
-def _keep(day: DayGroup, cap: int, page: str | None) -> DayGroup:
+def _keep(day: DayGroup, cap: int) -> DayGroup:
     """``day`` with its ``cap`` most widely printed sentences (ties: the first), in their order."""
     events = day.events
     chosen = sorted(sorted(range(len(events)), key=lambda i: -len(events[i].sources))[:cap])
-    return DayGroup(day.date, tuple(events[i] for i in chosen), len(events) - cap, page)
+    return DayGroup(day.date, tuple(events[i] for i in chosen), len(events) - cap, day.page)
 
 
 # ------------------------------------------------------------------ quotes

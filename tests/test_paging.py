@@ -107,31 +107,32 @@ def test_an_entity_page_view_is_made_when_asked_for_and_is_what_the_whole_list_g
         pages[2]
 
 
-def _day(date: str, *printed_by: int) -> DayGroup:
-    """A date whose sentences were printed by ``printed_by[i]`` articles each."""
+def _day(date: str, *printed_by: int, page: str | None = None) -> DayGroup:
+    """A date whose sentences were printed by ``printed_by[i]`` articles each, held by timeline ``page``."""
     return DayGroup(date, tuple(SimpleNamespace(n=i, sources=(None,) * k)  # type: ignore[misc]
-                                for i, k in enumerate(printed_by)))
+                                for i, k in enumerate(printed_by)), 0, page)
 
 
 def test_a_page_of_dated_events_within_its_budget_is_shown_whole() -> None:
-    days = (_day("2023-09-10", 1, 1), _day("2023", 1, 2, 1))
-    assert compact_days(days, 5, {}) == days
-    assert compact_days(days, 60, {"2023": "linimasa/index.html"}) == days
+    days = (_day("2023-09-10", 1, 1), _day("2023", 1, 2, 1, page="linimasa/index.html"))
+    assert compact_days(days, 5) == days
+    assert compact_days(days, 60) == days
 
 
 def test_a_crowded_page_keeps_the_most_printed_sentences_of_each_date_and_links_the_rest() -> None:
     """Each date keeps the same number of sentences at most, as many as the budget allows:
     the ones the most articles printed, in their own order; the rest are counted and
     linked to the timeline page holding the whole date."""
-    days = (_day("2015", 1, 5, 1, 3, 1, 1), _day("2023-09-10", 1), _day("2023-09-13", 2, 1, 4, 1))
+    days = (_day("2015", 1, 5, 1, 3, 1, 1, page="linimasa/index.html"), _day("2023-09-10", 1),
+            _day("2023-09-13", 2, 1, 4, 1, page="linimasa/page/2/index.html"))
     assert per_date_cap([6, 1, 4], 7) == 3 and per_date_cap([6, 1, 4], 2) == 1
-    shown = compact_days(days, 7, {"2015": "linimasa/index.html", "2023-09-13": "linimasa/page/2/index.html"})
+    shown = compact_days(days, 7)
     assert [[e.n for e in d.events] for d in shown] == [[0, 1, 3], [0], [0, 1, 2]]
     assert [(d.more, d.page) for d in shown] == [(3, "linimasa/index.html"), (0, None),
                                                  (1, "linimasa/page/2/index.html")]
     assert sum(len(d.events) for d in shown) <= 7
     # more dates than the budget: every date still keeps its most printed sentence
-    assert [[e.n for e in d.events] for d in compact_days(days, 2, {})] == [[1], [0], [2]]
+    assert [[e.n for e in d.events] for d in compact_days(days, 2)] == [[1], [0], [2]]
 
 
 def test_the_left_out_events_of_a_topic_and_an_entity_are_linked_on_the_timeline(
