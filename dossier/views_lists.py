@@ -60,9 +60,9 @@ class ListPages(Sequence[P]):
     """
 
     def __init__(self, make: Callable[..., P], items: Sequence[Any], days: Sequence[DayGroup], size: int,
-                 budget: int | None = None, timeline: Mapping[str, str] | None = None) -> None:
+                 timeline: Mapping[str, str] | None = None) -> None:
         self.make, self.items, self.days, self.size = make, items, days, size
-        self.budget = EVENTS_PER_PAGE if budget is None else budget
+        self.budget = EVENTS_PER_PAGE
         self.timeline = timeline or {}  # date -> the timeline page holding it
         self.count = page_count(len(items), size)
         self.layout = spread([len(d.events) for d in days], self.count)
