@@ -600,6 +600,44 @@ def test_a_name_that_is_also_a_word_is_a_person_after_a_verb_of_saying(bare, tex
     assert ("person", speaker) in found(extract(text, bare))
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("\"Kami akan membantu para nelayan,\" ujar Budi Wijaya di Jember.", "Budi Wijaya"),
+    ("\"Harga solar naik lagi,\" kata Fajar Tanjung kepada wartawan.", "Fajar Tanjung"),
+    ("Menurut Indah Sari, banjir sudah surut.", "Indah Sari"),
+    ("Kata Budi Wijaya, banjir sudah surut.", "Budi Wijaya"),
+    ("Budi Wijaya mengatakan, banjir sudah surut.", "Budi Wijaya"),
+    ("Di Jember, Dewi Lestari menyatakan hal itu kepada wartawan.", "Dewi Lestari"),
+])
+def test_a_name_made_only_of_words_is_a_person_next_to_a_verb_of_saying(bare, text, speaker):
+    """Budi, Wijaya, Indah, Sari, Fajar, Tanjung are Indonesian words and common names: with no
+    title before them, the verb of saying is what says they name someone."""
+    assert ("person", speaker) in found(extract(text, bare))
+
+
+@pytest.mark.parametrize("text", [
+    "\"Kami siap,\" kata Tim Gabungan.",
+    "\"Kami siap,\" ujar Pasukan Khusus.",
+    "Polisi Militer mengatakan hal itu.",
+    "Menurut Kitab Suci, itu dilarang.",
+    "Menurut Laporan Tahunan, kerugiannya besar.",
+    "Menurut Hukum Internasional, itu dilarang.",
+])
+def test_two_words_that_name_a_thing_are_no_person_next_to_a_verb_of_saying(bare, text):
+    assert not [name for kind, name in found(extract(text, bare)) if kind == "person"]
+
+
+def test_a_speakers_family_name_is_theirs_not_another_persons_of_the_dossier(bare):
+    """Once "tutur Budi Gunawan" names him, "ujar Gunawan" in the same article is Budi Gunawan
+    and his quotes are his, though another article's Endah Gunawan is the dossier's other Gunawan."""
+    texts = ("Ketua KPU Endah Gunawan mengatakan pemilu berjalan lancar. “Kami siap,” kata Gunawan.",
+             "“Kami memastikan surat suara tiba tepat waktu,” tutur Budi Gunawan kepada wartawan. "
+             "“Pelanggaran kampanye akan kami tindak sesuai aturan,” ujar Gunawan di Sorong.")
+    linked = link_dossier(tuple(extract_article(t, date(2023, 9, 11), bare) for t in texts), bare)
+    assert [(e.type, e.name, [m.text for m in e.mentions]) for e in linked[1].entities
+            if e.type == "person"] == [("person", "Budi Gunawan", ["Budi Gunawan", "Gunawan"])]
+    assert [q.speaker for q in linked[1].quotes] == ["Budi Gunawan", "Budi Gunawan"]
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

@@ -52,6 +52,7 @@ from .word_kinds import (
     plain_name,
     plain_word,
     portfolio_word,
+    said_name,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "segment"]
@@ -266,6 +267,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         if whole is None or whole[0] == len(run):
             return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
                            False, len(run)),)
+    said = said_name(run, facts.said_before or facts.cue_after == "person", initial, match, gaz)
+    if said is not None:
+        return (_Piece(said, len(run), _span(text, run, said, len(run)), "person", None, CUE, initial and not said,
+                       len(run) - said),)
     # "…," kata Gunawan: a lone word after a verb of saying is the speaker's name, even a vocabulary word
     speaker = len(run) == 1 and not initial and facts.first_cue == "person" and may_name_someone(run[0].text, gaz)
     if len(run) == 1 and (initial or not facts.outlet_words) and not speaker and plain_word(run[0].text, gaz):

@@ -57,6 +57,7 @@ class Facts(NamedTuple):
     acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
     cue_after: EntityType | None  # ``_apposition_cue`` or ``_speech_cue``
     comma_capital: bool  # a comma and a capital follow
+    said_before: bool  # a verb of saying or "menurut" ends the text before ("…," kata Budi Wijaya)
 
 
 _new_facts = partial(tuple.__new__, Facts)  # Facts(...) made in C (the same value): one per run
@@ -102,6 +103,7 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
         outlet_words and _OUTLET_CUE.search(before[-30:]) is not None,
         _cue_before(before, stripped, titled),
         titled, comma_after, acronym_after, cue_after, comma_capital,
+        stripped.endswith(_SPEAKER_CUE_ENDS) and speaker_cue_before(stripped, 0, len(stripped)),
     ))
 
 

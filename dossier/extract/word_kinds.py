@@ -8,7 +8,7 @@ question about one word, so the segmentation reads as the order in which it asks
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text import fold
 from .gazetteer import (
@@ -20,6 +20,7 @@ from .gazetteer import (
     PLACE_HEADS,
     RANKS,
     REGIONAL_OFFICES,
+    SPEECH_BEFORE,
     Gazetteer,
 )
 from .runs import Token
@@ -77,6 +78,20 @@ def opens_title(run: Sequence[Token], k: int) -> bool:
     return lower in PERSON_TITLES or (k + 1 < len(run) and f"{lower} {run[k + 1].text.casefold()}" in PERSON_TITLES)
 
 
+# Given names and family names that are also vocabulary words (wordfreq counts them among
+# Indonesian's common words because they are common names): after a verb of saying, a run of
+# these is a name ("ujar Budi Wijaya", "Menurut Indah Sari"), one of other words is not
+# ("kata Tim Gabungan", "Menurut Kitab Suci").  Words as often a title or a thing as a name
+# (Raja, Ratu, Dewa, Hari, Bulan, Utama, Mulia) are left out.
+_NAME_WORDS = """
+    ade agung agus aji akbar amin angga anggun arif asih ayu bagus bambang banyu bayu bintang budi budiman
+    bunga cahaya citra daeng darma dewi dian dimas dwi eka endang fajar fitri galih gilang gunawan guntur
+    hadi hakim halim hamzah hasan hidayah hidayat ilham iman indah intan jaya kartika kencana kusuma lestari
+    maulana mawar melati murni mutiara panji perdana permata purnama putra putri rahayu rahmat raka ratna
+    rini sakti salim sari satria sekar setia suci surya tanjung taufik teguh tirta tulus wahyu wijaya wulan
+"""
+NAME_WORDS = frozenset(_NAME_WORDS.split())
+
 # Words inside a person's name that join a given name to the rest of it (Bugis-Makassar
 # "Daeng": "Sari Daeng Matutu"): the given name before one is a name even when it is a word.
 NAME_JOINERS = frozenset({"daeng"})
@@ -113,6 +128,37 @@ def _name_word(word: str, gaz: Gazetteer) -> bool:
     if word.casefold() in PERSON_TITLES and word.casefold() not in RANKS and word.casefold() not in _TITLE_OPENERS:
         return word[:1].isupper() and not word.isupper()
     return may_name_someone(word, gaz)
+
+
+_SAID_OPENERS = SPEECH_BEFORE | {"menurut"}
+
+
+def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[int], object],
+              gaz: Gazetteer) -> int | None:
+    """Where the speaker's name begins in a run ``said`` to be next to a verb of saying ("…,"
+    ujar Budi Wijaya; Budi Wijaya mengatakan) or opening a sentence with one or "Menurut"
+    ("Menurut Indah Sari, …"; "Kata Budi Wijaya, …"): two or three words,
+    each a name though also a word (``NAME_WORDS``: Budi, Wijaya, Indah, Sari) or no word at
+    all.  None for any other run: one with fewer than two vocabulary words (read as a name
+    anyway), a word that is a thing ("kata Tim Gabungan", "Menurut Kitab Suci") or names no
+    one ("kata Presiden Jokowi"), the start of a name the gazetteer knows (``known(k)``:
+    "kata Jawa Timur")."""
+    if said:
+        first = 0
+    elif initial and run[0].text.casefold() in _SAID_OPENERS:
+        first = 1
+    else:
+        return None
+    words = run[first:]
+    if not 2 <= len(words) <= 3 or any(t.joiner != " " for t in words[1:]):
+        return None
+    common = [t.text for t in words if gaz.is_common(t.text)]
+    if (len(common) < 2 or not all(word.casefold() in NAME_WORDS for word in common)
+            or not all(may_name_someone(t.text, gaz) for t in words)):
+        return None
+    if any(known(k) is not None for k in range(first, len(run))):
+        return None
+    return first
 
 
 def opens_a_name(word: str, gaz: Gazetteer) -> bool:
