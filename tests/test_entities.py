@@ -638,6 +638,35 @@ def test_a_speakers_family_name_is_theirs_not_another_persons_of_the_dossier(bar
     assert [q.speaker for q in linked[1].quotes] == ["Budi Gunawan", "Budi Gunawan"]
 
 
+@pytest.mark.parametrize("later", [
+    "Hidayat tiba di Jember kemarin.",
+    "Setelah itu Hidayat tiba di Jember.",
+    "Menurut Hidayat, warga sudah aman.",
+    "“Kami siaga,” kata Hidayat.",
+])
+def test_a_family_name_that_is_a_word_is_the_person_the_article_named_in_full(bare, later):
+    x = extract("Kepala BPBD Jember Agus Hidayat meninjau lokasi banjir. " + later, bare)
+    assert found(x)[("person", "Agus Hidayat")] == ["Agus Hidayat", "Hidayat"]
+
+
+def test_a_titles_word_as_a_family_name_takes_the_quotes_it_ends(bare):
+    """"Hakim" is a judge and a family name: "kata Hakim" after "Andi Muh. Hakim" is him, not the
+    person quoted before."""
+    x = extract("Ketua Bawaslu Bima Ketut Nasution tiba di Ende. Menurut Kepala BPBD Jawa Barat Andi Muh. Hakim, "
+                "persoalan serupa sudah dibahas sejak 2023.\n\n“Kami meminta warga Ende bersabar,” kata Hakim "
+                "saat ditemui dini hari itu.", bare)
+    assert [q.speaker for q in x.quotes] == ["Andi Muh. Hakim"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala BPBD Jember Agus Hidayat meninjau lokasi. Hidayat Nur Wahid tiba di Jember.",
+    "Kepala BPBD Jember Agus Tanjung meninjau lokasi. Kapal sandar di Tanjung Perak.",
+])
+def test_a_family_name_beside_another_capitalised_word_is_part_of_another_name(bare, text):
+    people = {name: mentions for (kind, name), mentions in found(extract(text, bare)).items() if kind == "person"}
+    assert all(len(mentions) == 1 for mentions in people.values())
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

@@ -25,7 +25,7 @@ from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
 from .gazetteer import ORG_HEADS, PERSON_TITLES, Gazetteer
-from .name_parts import elsewhere, fuller_name, person_surnames, someones_name
+from .name_parts import elsewhere, fuller_name, lone_family_names, person_surnames, someones_name
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -358,6 +358,10 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     groups = group_candidates(text, candidates)
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
+    people = [g for g in groups if g.type == "person"]
+    for n, mention in lone_family_names(text, [(g.name, g.members) for g in people],
+                                        [c for g in groups for c in g.members], gaz.is_common):
+        people[n].members.append(mention)
     merged: dict[tuple[str, str], list[Candidate]] = {}
     names: dict[tuple[str, str], str] = {}
     for group in groups:

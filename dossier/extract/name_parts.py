@@ -8,13 +8,15 @@ person it names in full, the fuller name it writes again.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text import fold
-from .gazetteer import PLACE_CUES
-from .runs import Candidate
+from .gazetteer import PLACE_CUES, SPEECH_BEFORE
+from .runs import CUE, Candidate
 
+_SAID_BEFORE = SPEECH_BEFORE | {"menurut"}
 # The word before a name, lowercased ("di", "ke": the name is a place).
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
@@ -59,3 +61,57 @@ def someones_name(text: str, c: Candidate, surnames: frozenset[str]) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
     return before is None or before.group(1).casefold() not in PLACE_CUES
+
+
+def lone_family_names(text: str, people: Sequence[tuple[str, Sequence[Candidate]]],
+                      found: Sequence[Candidate], is_word: Callable[[str], bool]) -> list[tuple[int, Candidate]]:
+    """The person (index in ``people``: name, members) and mention of each family name the
+    article writes alone where nothing was found: "Hidayat tiba di Jember" after "Kepala BPBD
+    Jember Agus Hidayat".  A family name that is also a word (``is_word``: Hidayat, Wijaya,
+    Tanjung) alone in its run gives no candidate; once the article names its person in full,
+    it is that person, when no other person of the article has it and no capitalised word
+    beside it makes it part of another name ("Tanjung Perak", "Hidayat Nur Wahid")."""
+    owners: dict[str, set[int]] = {}
+    for n, (name, _members) in enumerate(people):
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper() and is_word(words[-1]):
+            owners.setdefault(words[-1], set()).add(n)
+    if not owners:
+        return []
+    taken = sorted((c.start, c.end) for c in found)
+    out = []
+    for word, persons in owners.items():
+        if len(persons) != 1 or any(word in name.split()[:-1] for name, _ in people):  # a given name too
+            continue
+        (person,) = persons
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (_whole_word(text, at, end) and not _within(taken, at, end)
+                    and not _capital_beside(text, at, end)):
+                out.append((person, Candidate(at, end, word, "person", None, CUE, False, 1)))
+            at = text.find(word, end)
+    return out
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return ((start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_'’"))
+            and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")))
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``start``-``end`` overlap one of the sorted ``spans``?"""
+    k = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
+
+
+def _capital_beside(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start``-``end`` next to a capitalised word, across spaces only (in one run)?"""
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip(" ")
+    if stripped != before and stripped[-1:].isalpha():
+        word = stripped.split()[-1]
+        if word[:1].isupper() and word.casefold() not in _SAID_BEFORE:  # ("Menurut Hidayat, …")
+            return True
+    after = text[end:end + 2]
+    return after.startswith(" ") and after[1:2].isupper()
