@@ -667,6 +667,32 @@ def test_a_family_name_beside_another_capitalised_word_is_part_of_another_name(b
     assert all(len(mentions) == 1 for mentions in people.values())
 
 
+def test_a_speaker_named_before_the_weekday_of_the_quote_is_a_person(bare):
+    """"kata Theresia, Senin (2/9/2024)": the capital after the comma is the day, not the name of
+    someone the one word would then be the institution of ("Juru bicara Kremlin, Dmitry Peskov")."""
+    x = extract("Kepala Dinas Pendidikan, Theresia Ngabit, mengatakan sekolah diliburkan. \"Kami tidak mau "
+                "mengambil risiko,\" kata Theresia, Senin (2/9/2024).", bare)
+    assert found(x)[("person", "Theresia Ngabit")] == ["Theresia Ngabit", "Theresia"]
+
+
+def test_the_words_an_acronym_in_brackets_spells_are_the_institution(bare):
+    x = extract("Direktur Eksekutif Wahana Lingkungan Hidup Indonesia (Walhi) Kalimantan Tengah, Dimas Novian "
+                "Hartono, menilai pemerintah lamban. Menurut Dimas Novian Hartono, polanya sama setiap tahun.", bare)
+    names = found(x)
+    assert names[("person", "Dimas Novian Hartono")] == ["Dimas Novian Hartono", "Dimas Novian Hartono"]
+    assert ["Wahana Lingkungan Hidup Indonesia", "Walhi"] in [m for (kind, _), m in names.items()
+                                                              if kind == "organization"]
+    assert ("place", "Indonesia") not in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Presiden Joko Widodo (Jokowi) membuka rapat itu.", ("person", "Joko Widodo")),
+    ("The New York Times (NYT) menulis laporan itu.", ("organization", "The New York Times")),
+])
+def test_a_nickname_or_a_name_read_whole_is_not_taken_for_the_spelling_of_its_acronym(bare, text, expected):
+    assert expected in found(extract(text, bare))
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

@@ -41,6 +41,7 @@ from .runs import (
 )
 from .word_kinds import (
     COMPASS,
+    acronym_name_start,
     after_regional_office,
     is_acronym,
     is_given_name,
@@ -267,6 +268,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         if whole is None or whole[0] == len(run):
             return (_Piece(0, len(run), text, "place", whole[1] if whole else None, KNOWN if whole else CUE,
                            False, len(run)),)
+    named = acronym_name_start(run, facts.acronym_after, match, gaz) if facts.acronym_after else None
+    if named is not None:  # "Direktur Eksekutif Wahana Lingkungan Hidup Indonesia (Walhi)"
+        head = segment(words[:named], joiners[:named], facts._replace(acronym_after="", comma_after=False,
+                       cue_after=None, comma_capital=False), gaz) if named else ()
+        return (*head, _Piece(named, len(run), _span(text, run, named, len(run)), "organization", None, STRUCTURE,
+                              initial and not named, len(run) - named))
     said = said_name(run, facts.said_before or facts.cue_after == "person", initial, match, gaz)
     if said is not None:
         return (_Piece(said, len(run), _span(text, run, said, len(run)), "person", None, CUE, initial and not said,
@@ -390,7 +397,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 local_cue = facts.cue_after or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
-            elif local_cue == "person" and len(words) == 1 and facts.comma_capital:
+            elif local_cue == "person" and len(words) == 1 and facts.comma_capital and not facts.said_before:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE

@@ -29,7 +29,7 @@ _ORG_APPOSITIONS = frozenset({"lembaga", "kantor", "badan", "perusahaan", "organ
 _ORG_APPOSED = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)(?:\s+[\w-]+){1,3},\s*$")
 _OUTLET_CUE = re.compile(r"\b(?:kantor berita|surat kabar|harian|stasiun televisi)\s+$")
 _OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi")  # (those of both)
-_BRACKETED_CAPS = re.compile(r"\([A-Z]+\)")
+_BRACKETED_CAPS = re.compile(r"\([A-Z][A-Za-z-]*\)")  # "(KCNA)", "(Walhi)", "(PDI-P)"
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
                            "kecamatan", "kelurahan", "desa", "dusun", "kampung")
@@ -54,7 +54,7 @@ class Facts(NamedTuple):
     first_cue: EntityType | None  # ``_cue_before``
     titled: bool  # ``_titled_apposition`` of the text before
     comma_after: bool  # a comma follows
-    acronym_after: bool  # an acronym in brackets follows: "(ASEAN)"
+    acronym_after: str  # the acronym in brackets that follows ("ASEAN" of "(ASEAN)"), or ""
     cue_after: EntityType | None  # ``_apposition_cue`` or ``_speech_cue``
     comma_capital: bool  # a comma and a capital follow
     said_before: bool  # a verb of saying or "menurut" ends the text before ("…," kata Budi Wijaya)
@@ -87,15 +87,15 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
     after_at, end = run[-1].end, sentence.end
     following = text[after_at] if after_at < end else ""
     if following == ",":
-        comma_after, acronym_after, cue_after = True, False, _apposition_cue(text, after_at, end)
+        comma_after, acronym_after, cue_after = True, "", _apposition_cue(text, after_at, end)
         comma_capital = _COMMA_CAPITAL.match(text, after_at, end) is not None
     elif following.isspace():
         comma_after = _COMMA_AFTER.match(text, after_at, end) is not None
-        acronym_after = ACRONYM_AFTER.match(text, after_at, end) is not None
+        acronym_after = _acronym(text, after_at, end)
         cue_after, comma_capital = _speech_cue(text, after_at, end), False
     else:  # a full stop, a bracket, the sentence's end...: no comma, apposition or word follows
         comma_after, cue_after, comma_capital = False, None, False
-        acronym_after = following == "(" and ACRONYM_AFTER.match(text, after_at, end) is not None
+        acronym_after = _acronym(text, after_at, end) if following == "(" else ""
     return _new_facts((
         initial, headline,
         stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
@@ -105,6 +105,12 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
         titled, comma_after, acronym_after, cue_after, comma_capital,
         stripped.endswith(_SPEAKER_CUE_ENDS) and speaker_cue_before(stripped, 0, len(stripped)),
     ))
+
+
+def _acronym(text: str, at: int, end: int) -> str:
+    """The acronym in brackets at ``at`` ("ASEAN" of " (ASEAN)"), or ""."""
+    match = ACRONYM_AFTER.match(text, at, end)
+    return match[0].strip()[1:-1] if match else ""
 
 
 def no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:

@@ -15,6 +15,7 @@ from .gazetteer import (
     ADMIN_DIVISIONS,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_TAILS,
     PERSON_TITLES,
     PLACE_CUES,
     PLACE_HEADS,
@@ -139,8 +140,8 @@ def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[
     ujar Budi Wijaya; Budi Wijaya mengatakan) or opening a sentence with one or "Menurut"
     ("Menurut Indah Sari, …"; "Kata Budi Wijaya, …"): two or three words,
     each a name though also a word (``NAME_WORDS``: Budi, Wijaya, Indah, Sari) or no word at
-    all.  None for any other run: one with fewer than two vocabulary words (read as a name
-    anyway), a word that is a thing ("kata Tim Gabungan", "Menurut Kitab Suci") or names no
+    all.  None for any other run: one with no vocabulary word (read as a name anyway), a
+    word that is a thing ("kata Tim Gabungan", "Menurut Kitab Suci") or names no
     one ("kata Presiden Jokowi"), the start of a name the gazetteer knows (``known(k)``:
     "kata Jawa Timur")."""
     if said:
@@ -150,10 +151,10 @@ def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[
     else:
         return None
     words = run[first:]
-    if not 2 <= len(words) <= 3 or any(t.joiner != " " for t in words[1:]):
-        return None
+    if not 2 <= len(words) <= 3 or any(t.joiner != " " for t in words[1:]) or words[0].text.casefold() in NAME_JOINERS:
+        return None  # ("Daeng Matutu mengatakan": the family name of someone the article names in full)
     common = [t.text for t in words if gaz.is_common(t.text)]
-    if (len(common) < 2 or not all(word.casefold() in NAME_WORDS for word in common)
+    if (not common or not all(word.casefold() in NAME_WORDS for word in common)
             or not all(may_name_someone(t.text, gaz) for t in words)):
         return None
     if any(known(k) is not None for k in range(first, len(run))):
@@ -172,6 +173,61 @@ def may_be_given_name(word: str, gaz: Gazetteer) -> bool:
     lower = word.casefold()
     return (gaz.is_common(word) and word[:1].isupper() and may_name_someone(word, gaz)
             and lower not in ADMIN_DIVISIONS and lower not in COMPASS and gaz.lookup(word) is None)
+
+
+def acronym_name_start(run: Sequence[Token], acronym: str, known: Callable[[int], object],
+                       gaz: Gazetteer) -> int | None:
+    """Where the name that the ``acronym`` in brackets after ``run`` stands for begins in it, when
+    only spelling says so (``names_acronym``: "Wahana Lingkungan Hidup Indonesia (Walhi)"), not
+    a head word ("Badan …"), a tail word ("… Times") or a name the gazetteer knows (``known(k)``),
+    which are read as such."""
+    if run[-1].text.casefold() in ORG_TAILS:
+        return None
+    for start in range(len(run) - 1):
+        if run[start].text.casefold() in ORG_HEADS or known(start) is not None:
+            return None
+        if run[start].text[:1].isupper() and names_acronym(acronym, run[start:], gaz):
+            return start
+    return None
+
+
+def names_acronym(acronym: str, run: Sequence[Token], gaz: Gazetteer) -> bool:
+    """Is ``run`` the name of an institution that the ``acronym`` in brackets after it stands
+    for: vocabulary words (and places) that spell it ("Badan Nasional Penanggulangan Bencana
+    (BNPB)", "Wahana Lingkungan Hidup Indonesia (Walhi)": a country or region ending the name
+    may be left out of the acronym)?  A person's name and nickname ("Joko Widodo (Jokowi)")
+    are no vocabulary words."""
+    words = [t for t in run if t.text[:1].isupper()]
+    if not words or not all(gaz.is_common(t.text) or gaz.lookup(t.text) is not None for t in words):
+        return False
+    if spells(acronym, run):
+        return True
+    end = len(run)
+    while end > 2 and (found := gaz.lookup(run[end - 1].text)) is not None and found[1] == "place":
+        end -= 1
+        if spells(acronym, run[:end]):
+            return True
+    return False
+
+
+def spells(acronym: str, run: Sequence[Token]) -> bool:
+    """Do the words of ``run`` spell ``acronym``, each by its first letters in order ("Wahana
+    Lingkungan Hidup" -> Walhi, "Badan Nasional Penanggulangan Bencana" -> BNPB), a lowercase
+    connector ("dan") giving none?"""
+    letters = acronym.casefold().replace("-", "")
+    words = [t.text.casefold() for t in run]
+    capitalised = [t.text[:1].isupper() for t in run]
+
+    def from_(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        if not capitalised[j]:
+            return from_(i, j + 1)
+        word = words[j]
+        return any(letters.startswith(word[:n], i) and from_(i + n, j + 1)
+                   for n in range(1, min(len(word), len(letters) - i) + 1))
+
+    return len(run) >= 2 and from_(0, 0)
 
 
 def is_acronym(word: str) -> bool:
