@@ -693,6 +693,43 @@ def test_a_nickname_or_a_name_read_whole_is_not_taken_for_the_spelling_of_its_ac
     assert expected in found(extract(text, bare))
 
 
+def test_initials_a_suspect_is_named_by_are_no_organisation(bare):
+    """"berinisial AR": the press names suspects by their initials; later "tersangka HS" too."""
+    x = extract("Kedua tersangka adalah pejabat berinisial AR dan direktur perusahaan berinisial HS. "
+                "Kuasa hukum tersangka HS menilai penahanan itu terburu-buru. KPK memeriksa kasus itu.", bare)
+    assert found(x) == {("organization", "KPK"): ["KPK"]}
+
+
+def test_a_regional_units_short_name_is_the_unit_its_long_form_names(bare):
+    x = extract("Kejaksaan Tinggi Sulawesi Selatan menahan dua tersangka. Kejati Sulsel menjadwalkan "
+                "pemeriksaan saksi. Juru bicara Polda Kalteng membenarkan penangkapan itu.", bare)
+    names = found(x)
+    assert names[("organization", "Kejaksaan Tinggi")] == ["Kejaksaan Tinggi", "Kejati"]
+    assert names[("organization", "Kepolisian Daerah")] == ["Polda"]
+    assert names[("place", "Sulawesi Selatan")] == ["Sulawesi Selatan", "Sulsel"]
+
+
+def test_the_name_after_a_given_name_the_press_drops_is_the_persons_short_form(bare):
+    x = extract("Bupati Maros Andi Rahmat Hasyim menyatakan menghormati proses hukum. "
+                "“Kami tidak akan menutup-nutupi,” tegas Rahmat.", bare)
+    assert found(x)[("person", "Andi Rahmat Hasyim")] == ["Andi Rahmat Hasyim", "Rahmat"]
+    assert [q.speaker for q in x.quotes] == ["Andi Rahmat Hasyim"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Air mengalir ke empat kecamatan, yakni Bantimurung, Simbang, Tanralili, dan Mandai.",
+     ["Bantimurung", "Simbang", "Tanralili", "Mandai"]),
+    ("Bantuan dikirim ke tiga desa, yaitu Sukamaju, Cibodas dan Karangsari.", ["Sukamaju", "Cibodas", "Karangsari"]),
+])
+def test_names_listed_after_a_place_word_and_yakni_are_places(bare, text, places):
+    assert [name for (kind, name) in found(extract(text, bare)) if kind == "place"] == places
+
+
+def test_an_acronym_spelled_by_words_that_are_not_all_vocabulary_still_names_them(bare):
+    x = extract("Bupati meminta Perusahaan Daerah Air Minum (PDAM) Maros mengambil alih perbaikan.", bare)
+    assert found(x)[("organization", "Perusahaan Daerah Air Minum")] == ["Perusahaan Daerah Air Minum", "PDAM"]
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

@@ -298,7 +298,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
     # words are part of such names, so only titles are stripped first.
     k = 0
-    while k < len(run) and _is_title_like(run, k, initial):
+    while k < len(run) and _is_title_like(run, k, initial and match(0) is None):  # ("Pelindo Jatim menambah …")
         k += 1
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):

@@ -13,7 +13,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ..models import EntityType, Sentence
-from .gazetteer import ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
+from .gazetteer import ADMIN_DIVISIONS, ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
 from .runs import ACRONYM_AFTER, Token, text_before
 
 __all__ = ["Facts", "facts_around", "no_cue_before", "speaker_cue_before", "speaks_after"]
@@ -165,6 +165,8 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         if not words:
             return None
         last, two = words[-1], " ".join(words[-2:])
+    if last in _NAMELY:  # "empat kecamatan, yakni Bantimurung, …": what the list is of
+        return _namely_cue(window)
     if two in ORG_CUES or last in ORG_CUES:
         return "organization"
     if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
@@ -172,6 +174,22 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
     if two in PLACE_CUES or last in PLACE_CUES:
         return "place"
     return None
+
+
+_NAMELY = frozenset({"yakni", "yaitu"})
+_LISTED = re.compile(r"(\w+)\s*,?\s*(?:yakni|yaitu)$")
+
+
+def _namely_cue(window: str) -> EntityType | None:
+    """The type of the names listed after "yakni"/"yaitu", said by the noun before it
+    ("kecamatan, yakni": places; "tiga lembaga, yaitu": organisations)."""
+    match = _LISTED.search(window.rstrip())
+    if match is None:
+        return None
+    noun = match[1]
+    if noun in ADMIN_DIVISIONS or noun in ("negara", "wilayah", "daerah", "pulau", "kawasan"):
+        return "place"
+    return "organization" if noun in ORG_CUES else None
 
 
 def _titled_apposition(before: str) -> bool:

@@ -168,6 +168,14 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),
+    # Regional units of the police, prosecution and army by their standard short names, as the
+    # press writes them before their region ("Polda Kalteng", "Kejati Sulsel"): the unit, like
+    # its long form, is one organisation whatever region follows ("Kepolisian Daerah Jawa Timur").
+    **{short: (long, "organization") for short, long in (
+        ("Polda", "Kepolisian Daerah"), ("Polres", "Kepolisian Resor"), ("Polresta", "Kepolisian Resor Kota"),
+        ("Polrestabes", "Kepolisian Resor Kota Besar"), ("Polsek", "Kepolisian Sektor"),
+        ("Kejati", "Kejaksaan Tinggi"), ("Kejari", "Kejaksaan Negeri"), ("Kodam", "Komando Daerah Militer"),
+        ("Korem", "Komando Resor Militer"), ("Kodim", "Komando Distrik Militer"))},
 })
 
 

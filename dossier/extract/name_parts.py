@@ -17,6 +17,10 @@ from .gazetteer import PLACE_CUES, SPEECH_BEFORE
 from .runs import CUE, Candidate
 
 _SAID_BEFORE = SPEECH_BEFORE | {"menurut"}
+# "tersangka berinisial AR", "pelaku berinisial HS dan RT": initials the press gives for a
+# suspect's or a victim's name, never an organisation's acronym.
+_INITIALS = re.compile(r"\b(?:ber)?inisial\s+([A-Z]{1,4})\b((?:\s*(?:,|dan|serta)\s*[A-Z]{1,4}\b)*)")
+_MORE_INITIALS = re.compile(r"[A-Z]{1,4}\b")
 # The word before a name, lowercased ("di", "ke": the name is a place).
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
@@ -115,3 +119,13 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
             return True
     after = text[end:end + 2]
     return after.startswith(" ") and after[1:2].isupper()
+
+
+def initials(text: str) -> frozenset[str]:
+    """The initials the article names people by ("berinisial AR", "inisial HS dan RT"): in this
+    article such a word is that person, wherever it is written ("kuasa hukum tersangka HS")."""
+    found = set()
+    for match in _INITIALS.finditer(text):
+        found.add(match[1])
+        found.update(_MORE_INITIALS.findall(match[2]))
+    return frozenset(found)

@@ -27,6 +27,7 @@ _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
 ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
+_AND = re.compile(r"\s+(?:dan|serta|atau)\s")
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
 
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
@@ -216,7 +217,8 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
 
 def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """"di Semarang Utara dan Genuk", "ke Demak, Kudus, dan Pati": a name nobody typed, listed
-    right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on), is a place."""
+    right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on after it),
+    is a place."""
     out = list(candidates)
     for n in range(1, len(out)):
         prev, c = out[n - 1], out[n]
@@ -225,8 +227,8 @@ def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -
         joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
         if joiner is None or not ("," in joiner.group() or joiner.group(1)):
             continue
-        if joiner.group(1) is None and not _COMMA.match(text[c.end:c.end + 2]):
-            continue
+        if joiner.group(1) is None and not (_COMMA.match(text[c.end:c.end + 2]) or _AND.match(text, c.end)):
+            continue  # (after a comma, the list goes on: "Sukamaju, Cibodas dan Karangsari")
         found = gaz.lookup(c.text)
         canonical = found[0] if found and found[1] == "place" else None
         out[n] = Candidate(c.start, c.end, c.text, "place", canonical, CUE, False, c.tokens)

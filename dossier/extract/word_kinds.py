@@ -193,12 +193,13 @@ def acronym_name_start(run: Sequence[Token], acronym: str, known: Callable[[int]
 
 def names_acronym(acronym: str, run: Sequence[Token], gaz: Gazetteer) -> bool:
     """Is ``run`` the name of an institution that the ``acronym`` in brackets after it stands
-    for: vocabulary words (and places) that spell it ("Badan Nasional Penanggulangan Bencana
-    (BNPB)", "Wahana Lingkungan Hidup Indonesia (Walhi)": a country or region ending the name
-    may be left out of the acronym)?  A person's name and nickname ("Joko Widodo (Jokowi)")
-    are no vocabulary words."""
+    for: words mostly of the vocabulary (or places) that spell it ("Badan Nasional
+    Penanggulangan Bencana (BNPB)", "Perusahaan Daerah Air Minum (PDAM)", "Wahana Lingkungan
+    Hidup Indonesia (Walhi)": a country or region ending the name may be left out of the
+    acronym)?  A person's name and nickname ("Joko Widodo (Jokowi)") are no vocabulary words."""
     words = [t for t in run if t.text[:1].isupper()]
-    if not words or not all(gaz.is_common(t.text) or gaz.lookup(t.text) is not None for t in words):
+    vocabulary = sum(1 for t in words if gaz.is_common(t.text) or gaz.lookup(t.text) is not None)
+    if vocabulary < 2 or 2 * vocabulary < len(words):
         return False
     if spells(acronym, run):
         return True
