@@ -158,6 +158,9 @@ def test_years(text: str, expected: list[tuple[str, str]]) -> None:
     ("Kereta diperkirakan tiba pada Jumat pagi.", [("Jumat pagi", "2023-09-15")]),
     ("BMKG memperkirakan hujan lebat turun hingga Sabtu.", [("Sabtu", "2023-09-16")]),
     ("Hujan lebat masih berpotensi turun hingga Jumat.", [("Jumat", "2023-09-15")]),
+    # a decision reaching forward "until" a weekday, in a clause with no tense of its own
+    ("Pemerintah kota meliburkan seluruh sekolah hingga Jumat.", [("Jumat", "2023-09-15")]),
+    ("Jalan itu ditutup sampai Senin.", [("Senin", "2023-09-18")]),
     ("Pedagang memperkirakan harga pulih akhir tahun.", [("akhir tahun", "2023")]),
     # ... what has happened lies behind it
     ("Menteri telah tiba di Vladivostok pada Senin.", [("Senin", "2023-09-11")]),

@@ -174,6 +174,10 @@ def _part_of_year(qualifier: str) -> Resolver:
     return resolve
 
 
+_UNTIL = re.compile(r"\b(?:hingga|sampai)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
+
+
 def _weekday(m: re.Match[str]) -> Resolver:
     weekday = WEEKDAYS[m["wd"].lower()]
     last = WEEKDAYS[m["wd2"].lower()] if m["wd2"] else None
@@ -181,6 +185,11 @@ def _weekday(m: re.Match[str]) -> Resolver:
 
     def resolve(ctx: DateContext, start: int, end: int) -> str | None:
         tense = ctx.tense(start, end) if relation not in ("lalu", "kemarin", "depan", "mendatang") else None
+        if (tense is None and relation is None and _UNTIL.search(ctx.text, max(0, start - 8), start)
+                and _CLAUSE_END.match(ctx.text, end)):
+            # "sekolah diliburkan hingga Jumat.": a decision reaching forward; "realisasi belanja
+            # hingga Senin baru mencapai 35 persen" is a state as of a day past, the clause going on
+            tense = "future"
         first = resolve_weekday(weekday, ctx.ref, ctx.anchors_near(), tense, relation)
         if first is None or last is None:
             return iso_day(first)
