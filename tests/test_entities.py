@@ -730,6 +730,20 @@ def test_an_acronym_spelled_by_words_that_are_not_all_vocabulary_still_names_the
     assert found(x)[("organization", "Perusahaan Daerah Air Minum")] == ["Perusahaan Daerah Air Minum", "PDAM"]
 
 
+def test_a_given_name_that_is_a_word_is_the_person_the_article_named_in_full(bare):
+    """"Sabar" (patient) is in no list of names: the article's "Sabar Harahap" says whose it is."""
+    x = extract("Ketua Bawaslu Medan Sabar Harahap mengatakan pihaknya telah memeriksa enam saksi. "
+                "Menurut Sabar, temuan paling banyak berasal dari tiga kecamatan.", bare)
+    assert found(x)[("person", "Sabar Harahap")] == ["Sabar Harahap", "Sabar"]
+
+
+def test_the_name_after_an_administrative_division_is_a_place_even_when_made_of_words(bare):
+    """"Pulang Pisau" is "go home" and "knife"; after "Kabupaten" it is the regency."""
+    x = extract("Lahan gambut terbakar di Kabupaten Pulang Pisau dan Kapuas sejak awal Agustus, "
+                "terutama di sekitar Kecamatan Medan Denai dan jalan lintas provinsi.", bare)
+    assert [name for (kind, name) in found(x) if kind == "place"] == ["Pulang Pisau", "Kapuas", "Medan Denai"]
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

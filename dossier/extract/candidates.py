@@ -186,8 +186,11 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
               and (keep_first or (cue == "person" and j - i == 2 and not portfolio_word(word)
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
                                   and not any(is_acronym(t.text) for t in run[i:j]))
-                   or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz)))):
-            break  # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu": names that are also words
+                   or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
+                   or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS))):
+            # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu", "Kabupaten
+            # Pulang Pisau": names that are also words
+            break
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
             # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
             cue, i = (cue if lower in CONNECTORS or (cue == "person" and portfolio_word(word)) else None), i + 1

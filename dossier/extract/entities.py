@@ -25,7 +25,15 @@ from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
 from .gazetteer import ORG_HEADS, PERSON_TITLES, Gazetteer
-from .name_parts import elsewhere, fuller_name, initials, lone_family_names, person_surnames, someones_name
+from .name_parts import (
+    DROPPED_FIRST_NAMES,
+    elsewhere,
+    fuller_name,
+    initials,
+    lone_names,
+    person_surnames,
+    someones_name,
+)
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -79,20 +87,13 @@ class _Group:
         return fold(self.name).split()
 
 
-# Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
-# short forms, Balinese birth-order prefixes, Acehnese and Javanese honorifics ("Andi Rahmat
-# Hasyim" ... "tegas Rahmat").
-_DROPPED_FIRST_NAMES = frozenset({"andi", "muhammad", "mohammad", "mohamad", "muhamad", "muh", "moh", "m", "i", "ni",
-                                  "raden", "teuku", "tengku", "cut", "haji", "hj"})
-
-
 def _short_forms(group: _Group) -> set[str]:
     """Forms a later mention may use for this entity: a person's first or last name, or the
     name after one the press drops ("Rahmat" of "Andi Rahmat Hasyim")."""
     tokens = group.folded_tokens()
     if group.type != "person" or len(tokens) < 2 or " " not in group.name:
         return set()
-    if len(tokens) >= 3 and tokens[0].rstrip(".") in _DROPPED_FIRST_NAMES:
+    if len(tokens) >= 3 and tokens[0].rstrip(".") in DROPPED_FIRST_NAMES:
         return {tokens[0], tokens[1], tokens[-1]}
     return {tokens[0], tokens[-1]}
 
@@ -371,7 +372,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
     people = [g for g in groups if g.type == "person"]
-    for n, mention in lone_family_names(text, [(g.name, g.members) for g in people],
+    for n, mention in lone_names(text, [(g.name, g.members) for g in people],
                                         [c for g in groups for c in g.members], gaz.is_common):
         people[n].members.append(mention)
     merged: dict[tuple[str, str], list[Candidate]] = {}

@@ -17,6 +17,11 @@ from .gazetteer import PLACE_CUES, SPEECH_BEFORE
 from .runs import CUE, Candidate
 
 _SAID_BEFORE = SPEECH_BEFORE | {"menurut"}
+# Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
+# short forms, Balinese birth-order prefixes, Acehnese and Javanese honorifics ("Andi Rahmat
+# Hasyim" ... "tegas Rahmat").
+DROPPED_FIRST_NAMES = frozenset({"andi", "muhammad", "mohammad", "mohamad", "muhamad", "muh", "moh", "m", "i", "ni",
+                                 "raden", "teuku", "tengku", "cut", "haji", "hj"})
 # "tersangka berinisial AR", "pelaku berinisial HS dan RT": initials the press gives for a
 # suspect's or a victim's name, never an organisation's acronym.
 _INITIALS = re.compile(r"\b(?:ber)?inisial\s+([A-Z]{1,4})\b((?:\s*(?:,|dan|serta)\s*[A-Z]{1,4}\b)*)")
@@ -67,25 +72,34 @@ def someones_name(text: str, c: Candidate, surnames: frozenset[str]) -> bool:
     return before is None or before.group(1).casefold() not in PLACE_CUES
 
 
-def lone_family_names(text: str, people: Sequence[tuple[str, Sequence[Candidate]]],
-                      found: Sequence[Candidate], is_word: Callable[[str], bool]) -> list[tuple[int, Candidate]]:
-    """The person (index in ``people``: name, members) and mention of each family name the
-    article writes alone where nothing was found: "Hidayat tiba di Jember" after "Kepala BPBD
-    Jember Agus Hidayat".  A family name that is also a word (``is_word``: Hidayat, Wijaya,
-    Tanjung) alone in its run gives no candidate; once the article names its person in full,
-    it is that person, when no other person of the article has it and no capitalised word
-    beside it makes it part of another name ("Tanjung Perak", "Hidayat Nur Wahid")."""
+def lone_names(text: str, people: Sequence[tuple[str, Sequence[Candidate]]],
+               found: Sequence[Candidate], is_word: Callable[[str], bool]) -> list[tuple[int, Candidate]]:
+    """The person (index in ``people``: name, members) and mention of each given or family name
+    the article writes alone where nothing was found: "Hidayat tiba di Jember" after "Kepala
+    BPBD Jember Agus Hidayat", "Menurut Sabar" after "Ketua Bawaslu Medan Sabar Harahap".  A
+    name that is also a word (``is_word``: Hidayat, Wijaya, Sabar) alone in its run gives no
+    candidate; once the article names its person in full, it is that person, when no other
+    person of the article has it and no capitalised word beside it makes it part of another
+    name ("Tanjung Perak", "Hidayat Nur Wahid").  (The given name after one the press drops
+    counts as the given name: "Rahmat" of "Andi Rahmat Hasyim".)"""
     owners: dict[str, set[int]] = {}
+    inside: set[str] = set()  # words in the middle of a name: "Nur" of "Hidayat Nur Wahid"
     for n, (name, _members) in enumerate(people):
         words = name.split()
-        if len(words) >= 2 and words[-1][:1].isupper() and is_word(words[-1]):
-            owners.setdefault(words[-1], set()).add(n)
+        if len(words) < 2:
+            continue
+        given = 1 if len(words) >= 3 and words[0].casefold().rstrip(".") in DROPPED_FIRST_NAMES else 0
+        for k, word in enumerate(words):
+            if k in (given, len(words) - 1) and word[:1].isupper() and is_word(word):
+                owners.setdefault(word, set()).add(n)
+            elif k not in (given, len(words) - 1):
+                inside.add(word)
     if not owners:
         return []
     taken = sorted((c.start, c.end) for c in found)
     out = []
     for word, persons in owners.items():
-        if len(persons) != 1 or any(word in name.split()[:-1] for name, _ in people):  # a given name too
+        if len(persons) != 1 or word in inside:
             continue
         (person,) = persons
         at = text.find(word)
