@@ -745,6 +745,22 @@ def test_the_name_after_an_administrative_division_is_a_place_even_when_made_of_
 
 
 @pytest.mark.parametrize("text", [
+    "Surat kabar lokal memberitakan kejadian itu pada hari yang sama.",
+    "Baku tembak terjadi di perbatasan sepanjang malam.",
+    "Bursa saham di kawasan itu melemah sepanjang pekan.",
+])
+def test_a_big_city_named_like_a_word_opening_a_compound_noun_is_the_word(bare, text):
+    """Surat (India), Baku, Bursa are cities the gazetteer knows without a cue; "Surat kabar" is a
+    newspaper, "Baku tembak" a gunfight, "Bursa saham" a stock exchange."""
+    assert not [name for (kind, name) in found(extract(text, bare)) if kind == "place"]
+
+
+@pytest.mark.parametrize("text", ["Medan dilanda banjir sejak semalam.", "Medan masih tergenang air hingga pagi ini."])
+def test_the_same_city_before_a_verb_is_the_city(bare, text):
+    assert ("place", "Medan") in found(extract(text, bare))
+
+
+@pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",
     "Itu sudah dibahas, kata BPBD.",

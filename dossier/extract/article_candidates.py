@@ -17,11 +17,12 @@ from operator import itemgetter
 from typing import TypeVar
 
 from ..models import Sentence
-from .candidates import SENTENCE_LEAD, segment
+from ..text import fold
+from .candidates import NONE, SENTENCE_LEAD, segment
 from .cues import facts_around, no_cue_before, speaks_after
 from .gazetteer import Gazetteer
 from .runs import Candidate, Token, coordinated_places, find_runs, tokenize
-from .word_kinds import is_headline, plain_word
+from .word_kinds import is_headline, opens_compound, plain_word
 
 __all__ = ["find_candidates"]
 
@@ -92,6 +93,12 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
                 and no_cue_before(text, start, first.start, initial)
                 and not (initial and speaks_after(text, first.end, sentence.end))):
+            continue
+        if len(run) == 1 and initial and fold(first.text) in gaz.vocabulary_metropolises \
+                and opens_compound(text, first.end, sentence.end):
+            # "Surat kabar …", "Baku tembak …", "Bursa saham …": a word, not the city; untyped,
+            # it still joins the city if the article names it elsewhere
+            out.append(_new_candidate((first.start, first.end, first.text, None, None, NONE, True, 1)))
             continue
         out.extend(_segment_run(text, run, sentence, gaz, initial, headline))
 

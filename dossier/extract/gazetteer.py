@@ -204,6 +204,9 @@ class Gazetteer:
     known_names: Mapping[str, KnownEntity]  # folded name or alias -> known entity
     abbreviations: Mapping[str, tuple[str, EntityType]]
     vocabulary_places: frozenset[str] = frozenset()  # folded city names that are also common words
+    # Big cities named like a common word, known without a cue ("Medan", "Surat", "Baku", "Bursa"):
+    # the folded names, for ``article_candidates`` to tell "Surat kabar …" from "Surat dilanda …".
+    vocabulary_metropolises: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # folded country and region names
     towns: frozenset[str] = frozenset()  # folded names of small towns only (not also a bigger place)
     max_name_tokens: int = 6
@@ -265,6 +268,7 @@ class _Lexicons(NamedTuple):
     countries: frozenset[str]
     towns: frozenset[str]
     vocabulary_places: frozenset[str]
+    vocabulary_metropolises: frozenset[str]
     calendar: frozenset[str]
     vocabulary: frozenset[str]  # common | calendar
     longest: int  # words in the longest place name
@@ -298,10 +302,11 @@ def _lexicons() -> _Lexicons:
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
     vocabulary = frozenset(p for p in places if p in common and p not in countries
                            and (p not in metropolises or p in NUMERALS))
+    worded_metropolises = frozenset(p for p in metropolises if p in common and p not in countries and p not in NUMERALS)
     calendar = frozenset(_lines(texts["calendar_words.txt"]))
     return _Lexicons(digest, common, MappingProxyType(places), frozenset(countries), frozenset(towns - bigger),
-                     vocabulary, calendar, common | calendar, max((len(n.split()) for n in places), default=1),
-                     _starts(places))
+                     vocabulary, worded_metropolises, calendar, common | calendar,
+                     max((len(n.split()) for n in places), default=1), _starts(places))
 
 
 def _starts(names: Iterable[str]) -> frozenset[str]:
@@ -327,6 +332,7 @@ def build_gazetteer(known: tuple[KnownEntity, ...] = ()) -> Gazetteer:
         known_names=MappingProxyType(known_names),
         abbreviations=ABBREVIATIONS,
         vocabulary_places=lexicons.vocabulary_places,
+        vocabulary_metropolises=lexicons.vocabulary_metropolises,
         countries=lexicons.countries,
         towns=lexicons.towns,
         max_name_tokens=min(max(longest, 4), 8),

@@ -8,6 +8,7 @@ question about one word, so the segmentation reads as the order in which it asks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..text import fold
@@ -229,6 +230,25 @@ def spells(acronym: str, run: Sequence[Token]) -> bool:
                    for n in range(1, min(len(word), len(letters) - i) + 1))
 
     return len(run) >= 2 and from_(0, 0)
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# Prefixes of Indonesian verbs: after a sentence's first word, a verb makes it the subject ("Surat
+# dilanda banjir": the city); a bare noun makes the two a compound ("Surat kabar", "Baku tembak").
+_VERB_PREFIXES = ("di", "me", "ber", "ter", "se", "ke")
+
+
+def opens_compound(text: str, end: int, sentence_end: int) -> bool:
+    """Does the word ending at ``end`` open a compound noun with the lowercase word after it
+    (that word no verb, adverb or preposition by its shape): "Surat kabar", "Bursa saham"?"""
+    match = _NEXT_WORD.match(text, end, sentence_end)
+    return match is not None and not match[1].startswith(_VERB_PREFIXES) and match[1] not in _NOT_COMPOUND
+
+
+# Words after a city's name that are no second half of a compound: "Medan masih banjir",
+# "Bandung juga", "Surat yang …".
+_NOT_COMPOUND = frozenset({"masih", "juga", "yang", "akan", "sudah", "telah", "kini", "pun", "adalah", "merupakan",
+                           "menjadi", "punya", "hari", "sejak", "pada", "kembali", "sempat", "tidak", "belum"})
 
 
 def is_acronym(word: str) -> bool:
