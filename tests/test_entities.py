@@ -720,6 +720,7 @@ def test_the_name_after_a_given_name_the_press_drops_is_the_persons_short_form(b
     ("Air mengalir ke empat kecamatan, yakni Bantimurung, Simbang, Tanralili, dan Mandai.",
      ["Bantimurung", "Simbang", "Tanralili", "Mandai"]),
     ("Bantuan dikirim ke tiga desa, yaitu Sukamaju, Cibodas dan Karangsari.", ["Sukamaju", "Cibodas", "Karangsari"]),
+    ("Surat suara untuk wilayah kepulauan seperti Nias sudah tiba sejak Senin.", ["Nias"]),
 ])
 def test_names_listed_after_a_place_word_and_yakni_are_places(bare, text, places):
     assert [name for (kind, name) in found(extract(text, bare)) if kind == "place"] == places
@@ -758,6 +759,22 @@ def test_a_big_city_named_like_a_word_opening_a_compound_noun_is_the_word(bare, 
 @pytest.mark.parametrize("text", ["Medan dilanda banjir sejak semalam.", "Medan masih tergenang air hingga pagi ini."])
 def test_the_same_city_before_a_verb_is_the_city(bare, text):
     assert ("place", "Medan") in found(extract(text, bare))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tokoh seperti Budi Santoso hadir dalam peluncuran buku itu.", "Budi Santoso"),
+    ("Ia bertemu Agus Santoso di Jakarta pekan lalu.", "Agus Santoso"),
+    ("Ketua Himpunan Nelayan Jember Daeng Situmorang meminta bantuan solar.", "Daeng Situmorang"),
+])
+def test_a_given_name_that_is_a_word_before_a_family_name_that_is_none_is_a_person_without_a_cue(
+        bare, text, person):
+    assert ("person", person) in found(extract(text, bare))
+
+
+@pytest.mark.parametrize("text", ["Hotel Mutiara Jakarta penuh sepanjang libur panjang.",
+                                  "Wilayah kepulauan seperti Nias menerima surat suara lebih dulu."])
+def test_a_word_that_is_a_name_elsewhere_in_a_run_is_no_person(bare, text):
+    assert not [name for (kind, name) in found(extract(text, bare)) if kind == "person"]
 
 
 @pytest.mark.parametrize("text", [

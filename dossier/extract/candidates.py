@@ -41,8 +41,10 @@ from .runs import (
 )
 from .word_kinds import (
     COMPASS,
+    NAME_WORDS,
     acronym_name_start,
     after_regional_office,
+    given_name_first,
     is_acronym,
     is_given_name,
     is_unit,
@@ -187,7 +189,8 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
                                   and not any(is_acronym(t.text) for t in run[i:j]))
                    or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
-                   or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS))):
+                   or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS)
+                   or given_name_first(run, i, j, match, gaz))):
             # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu", "Kabupaten
             # Pulang Pisau": names that are also words
             break
@@ -404,8 +407,9 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
-            elif len(words) >= 2 and not any(gaz.is_common(w) or is_acronym(w) for w in words):
-                kind, strength = "person", CUE  # an unknown multi-word name is most often a person
+            elif len(words) >= 2 and not any((gaz.is_common(w) and (k or w.casefold() not in NAME_WORDS))
+                                             or is_acronym(w) for k, w in enumerate(words)):
+                kind, strength = "person", CUE  # an unknown multi-word name is most often a person ("Budi Santoso")
             elif local_cue == "place" and (len(words) == 1 or (
                     s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS)):
                 kind, strength = "place", CUE

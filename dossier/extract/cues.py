@@ -165,8 +165,8 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         if not words:
             return None
         last, two = words[-1], " ".join(words[-2:])
-    if last in _NAMELY:  # "empat kecamatan, yakni Bantimurung, …": what the list is of
-        return _namely_cue(window)
+    if last in _NAMELY and (cue := _namely_cue(window)) is not None:
+        return cue  # "empat kecamatan, yakni Bantimurung, …": what the list is of
     if two in ORG_CUES or last in ORG_CUES:
         return "organization"
     if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
@@ -176,18 +176,19 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
     return None
 
 
-_NAMELY = frozenset({"yakni", "yaitu"})
-_LISTED = re.compile(r"(\w+)\s*,?\s*(?:yakni|yaitu)$")
+_NAMELY = frozenset({"yakni", "yaitu", "seperti", "termasuk"})
+_LISTED = re.compile(r"(\w+)\s*,?\s*(?:yakni|yaitu|seperti|termasuk)$")
 
 
 def _namely_cue(window: str) -> EntityType | None:
-    """The type of the names listed after "yakni"/"yaitu", said by the noun before it
-    ("kecamatan, yakni": places; "tiga lembaga, yaitu": organisations)."""
+    """The type of the names listed after "yakni"/"yaitu"/"seperti"/"termasuk", said by the noun
+    before it ("kecamatan, yakni": places; "wilayah kepulauan seperti Nias": places; "tiga
+    lembaga, yaitu": organisations)."""
     match = _LISTED.search(window.rstrip())
     if match is None:
         return None
     noun = match[1]
-    if noun in ADMIN_DIVISIONS or noun in ("negara", "wilayah", "daerah", "pulau", "kawasan"):
+    if noun in ADMIN_DIVISIONS or noun in ("negara", "wilayah", "daerah", "pulau", "kepulauan", "kawasan"):
         return "place"
     return "organization" if noun in ORG_CUES else None
 

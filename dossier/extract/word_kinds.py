@@ -163,6 +163,18 @@ def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[
     return first
 
 
+def given_name_first(run: Sequence[Token], i: int, j: int, known: Callable[[int], object], gaz: Gazetteer) -> bool:
+    """Do tokens ``i`` to ``j`` read as a given name that is also a word and a family name that is
+    none ("Budi Santoso", "Indah Simanjuntak"): a name with no cue needed?"""
+    if j - i != 2 or run[i].text.casefold() not in NAME_WORDS or run[i + 1].joiner != " ":
+        return False
+    if i == 0 and run[i].text.casefold() in NAME_JOINERS:
+        return False  # "Daeng Matutu mengatakan": the family name of someone named in full, as after a role it is not
+    family = run[i + 1].text
+    return (family[:1].isupper() and not gaz.is_common(family) and may_name_someone(family, gaz)
+            and known(i + 1) is None)
+
+
 def opens_a_name(word: str, gaz: Gazetteer) -> bool:
     """Could ``word`` be a given name, a vocabulary word or not ("Rinaldi", "Teguh")?"""
     return is_given_name(word, gaz) or may_be_given_name(word, gaz)
