@@ -777,6 +777,21 @@ def test_a_word_that_is_a_name_elsewhere_in_a_run_is_no_person(bare, text):
     assert not [name for (kind, name) in found(extract(text, bare)) if kind == "person"]
 
 
+def test_a_persons_initials_in_brackets_are_the_person(bare):
+    x = extract("Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir dalam acara itu di Jakarta bersama "
+                "keluarganya. SBY kemudian berpidato di depan para kader partai.", bare)
+    assert found(x)[("person", "Susilo Bambang Yudhoyono")] == ["Susilo Bambang Yudhoyono", "SBY", "SBY"]
+
+
+def test_a_short_sentence_of_capitalised_words_closed_by_a_full_stop_is_prose_not_a_headline(bare):
+    """Title Case headlines have vocabulary words stripped from their names; "Mantan Presiden ... hadir di
+    Jakarta." only looks like one."""
+    x = extract("Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir di Jakarta. Ia tinggal di Kecamatan Medan Denai.",
+                bare)
+    assert ("person", "Susilo Bambang Yudhoyono") in found(x)
+    assert ("place", "Medan Denai") in found(x)
+
+
 @pytest.mark.parametrize("text", [
     "\"Kami siaga penuh,\" kata Presiden.",
     "Rapat itu digelar, kata Senin lalu.",

@@ -84,7 +84,9 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
     """Append the candidates of one sentence to ``out`` (before ``coordinated_places``)."""
     start = sentence.start
     tokens = tokenize(text, start, sentence.end)
-    headline = is_headline(tokens.texts, gaz)
+    # (a sentence closed by a full stop is prose, however many of its words are capitalised:
+    # "Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir di Jakarta.")
+    headline = not sentence.text.rstrip("\"”’' ").endswith(".") and is_headline(tokens.texts, gaz)
     lead = SENTENCE_LEAD.match(text, start, sentence.end).end()  # type: ignore[union-attr]
     plain = gaz.memo.plain_words
     for run in find_runs(text, tokens):

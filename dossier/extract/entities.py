@@ -210,7 +210,12 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
             other = by_form.get(fold(m.group(1)))
             if other is None:
                 by_form[fold(m.group(1))] = group
-            elif other is not group and other.strength < KNOWN:
+                continue
+            if other is not group and group.type == "person" and all(
+                    a.tokens == 1 and a.canonical is None and a.strength <= STRUCTURE for a in other.members):
+                # "Susilo Bambang Yudhoyono (SBY)": a person's initials, not an organisation's acronym
+                other.members[:] = [a._replace(type="person", strength=CUE) for a in other.members]
+            if other is not group and other.strength < KNOWN:
                 _merge_into(group, other, groups, by_form)
             elif other is not group and group.strength < KNOWN:
                 _merge_into(other, group, groups, by_form)
