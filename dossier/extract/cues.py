@@ -13,7 +13,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ..models import EntityType, Sentence
-from .gazetteer import ADMIN_DIVISIONS, ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEECH_AFTER, SPEECH_BEFORE
+from .gazetteer import ADMIN_DIVISIONS, ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEAKER_CUES, SPEECH_AFTER
 from .runs import ACRONYM_AFTER, Token, text_before
 
 __all__ = ["Facts", "facts_around", "no_cue_before", "speaker_cue_before", "speaks_after"]
@@ -38,8 +38,7 @@ _STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r"
 # the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
 _NEAR = 80
 _PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
-_SPEAKER_CUES = SPEECH_BEFORE | {"menurut"}
-_SPEAKER_CUE_ENDS = tuple(_SPEAKER_CUES)
+_SPEAKER_CUE_ENDS = tuple(SPEAKER_CUES)
 
 
 class Facts(NamedTuple):
@@ -133,7 +132,7 @@ def speaker_cue_before(text: str, start: int, cut: int) -> bool:
     begin = cut
     while begin > start and text[begin - 1].isalpha():
         begin -= 1
-    return text[begin:cut].casefold() in _SPEAKER_CUES
+    return text[begin:cut].casefold() in SPEAKER_CUES
 
 
 def _end_of_text(text: str, start: int, end: int) -> int:
@@ -169,7 +168,7 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         return cue  # "empat kecamatan, yakni Bantimurung, …": what the list is of
     if two in ORG_CUES or last in ORG_CUES:
         return "organization"
-    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEECH_BEFORE or last == "menurut":
+    if two in PERSON_TITLES or last in PERSON_TITLES or last in SPEAKER_CUES:
         return "person"
     if two in PLACE_CUES or last in PLACE_CUES:
         return "place"

@@ -64,6 +64,8 @@ PERSON_TITLES = frozenset({
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})
+# What puts a speaker's name right after it: a verb of saying, or "menurut" (according to).
+SPEAKER_CUES = SPEECH_BEFORE | {"menurut"}
 # Verbs of saying that put the speaker right before them (Peskov mengatakan …).
 SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", "menegaskan", "menjelaskan",
                           "menyebut", "menyebutkan", "mengungkapkan", "menuturkan", "menyampaikan",

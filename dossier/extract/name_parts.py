@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import fold
-from .gazetteer import PLACE_CUES, SPEECH_BEFORE
+from .gazetteer import PLACE_CUES, SPEAKER_CUES
 from .runs import CUE, Candidate
 
-_SAID_BEFORE = SPEECH_BEFORE | {"menurut"}
 # Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
 # short forms, Balinese birth-order prefixes, Acehnese and Javanese honorifics ("Andi Rahmat
 # Hasyim" ... "tegas Rahmat").
@@ -129,7 +128,7 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     stripped = before.rstrip(" ")
     if stripped != before and stripped[-1:].isalpha():
         word = stripped.split()[-1]
-        if word[:1].isupper() and word.casefold() not in _SAID_BEFORE:  # ("Menurut Hidayat, …")
+        if word[:1].isupper() and word.casefold() not in SPEAKER_CUES:  # ("Menurut Hidayat, …")
             return True
     after = text[end:end + 2]
     return after.startswith(" ") and after[1:2].isupper()

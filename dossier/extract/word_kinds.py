@@ -22,7 +22,7 @@ from .gazetteer import (
     PLACE_HEADS,
     RANKS,
     REGIONAL_OFFICES,
-    SPEECH_BEFORE,
+    SPEAKER_CUES,
     Gazetteer,
 )
 from .runs import Token
@@ -81,10 +81,11 @@ def opens_title(run: Sequence[Token], k: int) -> bool:
 
 
 # Given names and family names that are also vocabulary words (wordfreq counts them among
-# Indonesian's common words because they are common names): after a verb of saying, a run of
+# Indonesian's common words because they are common names): next to a verb of saying, a run of
 # these is a name ("ujar Budi Wijaya", "Menurut Indah Sari"), one of other words is not
-# ("kata Tim Gabungan", "Menurut Kitab Suci").  Words as often a title or a thing as a name
-# (Raja, Ratu, Dewa, Hari, Bulan, Utama, Mulia) are left out.
+# ("kata Tim Gabungan", "Menurut Kitab Suci"); before a family name that is no word, one of them
+# opens a name without any cue ("Ia bertemu Agus Santoso").  Words as often a title or a thing
+# as a name (Raja, Ratu, Dewa, Hari, Bulan, Utama, Mulia) are left out.
 _NAME_WORDS = """
     ade agung agus aji akbar amin angga anggun arif asih ayu bagus bambang banyu bayu bintang budi budiman
     bunga cahaya citra daeng darma dewi dian dimas dwi eka endang fajar fitri galih gilang gunawan guntur
@@ -132,9 +133,6 @@ def _name_word(word: str, gaz: Gazetteer) -> bool:
     return may_name_someone(word, gaz)
 
 
-_SAID_OPENERS = SPEECH_BEFORE | {"menurut"}
-
-
 def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[int], object],
               gaz: Gazetteer) -> int | None:
     """Where the speaker's name begins in a run ``said`` to be next to a verb of saying ("…,"
@@ -147,7 +145,7 @@ def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[
     "kata Jawa Timur")."""
     if said:
         first = 0
-    elif initial and run[0].text.casefold() in _SAID_OPENERS:
+    elif initial and run[0].text.casefold() in SPEAKER_CUES:
         first = 1
     else:
         return None
