@@ -62,15 +62,18 @@ def test_the_cue_before_a_run_reads_its_last_two_words_as_the_word_regex_does():
         if not words:
             return None
         last, two = words[-1], " ".join(words[-2:])
+        if last in cues._NAMELY and (listed := cues._namely_cue(before[-40:].casefold())) is not None:
+            return listed
         if two in cues.ORG_CUES or last in cues.ORG_CUES:
             return "organization"
-        if two in cues.PERSON_TITLES or last in cues.PERSON_TITLES or last in cues.SPEECH_BEFORE or last == "menurut":
+        if two in cues.PERSON_TITLES or last in cues.PERSON_TITLES or last in cues.SPEAKER_CUES:
             return "person"
         if two in cues.PLACE_CUES or last in cues.PLACE_CUES:
             return "place"
         return None
 
-    words = ["di", "kata", "juru", "bicara", "kantor", "berita", "ibu", "kota", "Ke", "ßa", "x_", "2023", "-", "Dİ"]
+    words = ["di", "kata", "juru", "bicara", "kantor", "berita", "ibu", "kota", "Ke", "ßa", "x_", "2023", "-", "Dİ",
+             "yakni", "kecamatan", "lembaga", "seperti", ","]
     for _ in range(20000):
         before = "".join(_RANDOM.choice(words) + _RANDOM.choice([" ", "  ", "-", "\n", ""])
                          for _ in range(_RANDOM.randint(0, 12)))
