@@ -42,6 +42,7 @@ from .runs import (
 from .word_kinds import (
     COMPASS,
     NAME_WORDS,
+    NAMED_HEADS,
     acronym_name_start,
     after_regional_office,
     given_name_first,
@@ -50,21 +51,20 @@ from .word_kinds import (
     is_unit,
     joined_name,
     may_name_someone,
+    named_after_place,
     opens_a_name,
     opens_title,
     plain_name,
     plain_word,
     portfolio_word,
     said_name,
+    shape_type,
 )
 
 __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "segment"]
 
 SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 
-# Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
-# "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
-_NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
 
 
 def _span(text: str, run: Sequence[Token], i: int, j: int) -> str:
@@ -210,36 +210,12 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
             or (k == 0 and initial and lower not in ORG_HEADS and lower != "the"))
 
 
-def _shape_type(words: list[str]) -> EntityType | None:
-    """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"; a facility
-    of an agency named by its acronym is the agency's unit ("Stasiun BMKG")."""
-    first, last = words[0].casefold(), words[-1].casefold()
-    if last in ORG_TAILS or (first in ORG_HEADS and len(words) > 1):
-        return "organization"
-    if first in PLACE_HEADS and len(words) > 1 and is_acronym(words[1]):
-        return "organization"
-    if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
-        return "place"
-    return None
-
-
 def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
             and all(t.joiner in ("", " ") and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(match(k) for k in range(len(run))))
-
-
-def _named_after_place(run: Sequence[Token], k: int, match: _Matcher, gaz: Gazetteer) -> bool:
-    """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
-    if run[k].text.casefold() not in _NAMED_HEADS:
-        return False
-    m = k + 1
-    while m < len(run) and gaz.is_common(run[m].text):
-        m += 1
-    found = match(m, True) if k + 1 < m < len(run) else None
-    return found is not None and found[0] == len(run) and found[2] == "place"
 
 
 class _Piece(NamedTuple):
@@ -313,7 +289,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     elif k < len(run) - 1 and (run[-1].text.casefold() in ORG_TAILS or (
             run[k].text.casefold() in ORG_HEADS and (
                 facts.acronym_after or any(t.text in ("untuk", "for") for t in run[k + 1:])))
-            or _named_after_place(run, k, match, gaz)):
+            or named_after_place(run, k, match, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
@@ -357,7 +333,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     pieces.append((start, k, None, "organization"))
                     start = k
                     seg_cue = "person"
-            elif (j < len(run) and run[start].text.casefold() in _NAMED_HEADS and j - start >= 2
+            elif (j < len(run) and run[start].text.casefold() in NAMED_HEADS and j - start >= 2
                   and all(gaz.is_common(t.text) for t in run[start + 1:j])
                   and (place := match(j, True)) is not None and place[2] == "place"
                   and (place[0] == len(run) or plain_name(run, place[0], len(run), gaz)
@@ -379,7 +355,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
     out: list[_Piece] = []
     for n, (s, e, canonical, kind) in enumerate(pieces):
-        if headline and kind is None and _shape_type([t.text for t in run[s:e]]) is None:
+        if headline and kind is None and shape_type([t.text for t in run[s:e]]) is None:
             # In Title Case every word is capitalised: only the non-vocabulary part can be a name.
             trimmed = e
             while e > s and gaz.is_common(run[e - 1].text):
@@ -390,7 +366,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         words = [t.text for t in run[s:e]]
         strength = KNOWN if canonical else STRUCTURE if kind else NONE
         if kind is None:
-            kind = _shape_type(words)
+            kind = shape_type(words)
             strength = STRUCTURE if kind else NONE
         if kind is None and len(words) == 1 and is_acronym(words[0]):
             if words[0].casefold() in NOT_NAMES:

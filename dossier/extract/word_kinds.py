@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ..models import EntityType
 from ..text import fold
 from .gazetteer import (
     ADMIN_DIVISIONS,
@@ -20,6 +21,7 @@ from .gazetteer import (
     PERSON_TITLES,
     PLACE_CUES,
     PLACE_HEADS,
+    PLACE_TAILS,
     RANKS,
     REGIONAL_OFFICES,
     SPEAKER_CUES,
@@ -259,6 +261,36 @@ def opens_compound(text: str, end: int, sentence_end: int) -> bool:
 # "Bandung juga", "Surat yang …".
 _NOT_COMPOUND = frozenset({"masih", "juga", "yang", "akan", "sudah", "telah", "kini", "pun", "adalah", "merupakan",
                            "menjadi", "punya", "hari", "sejak", "pada", "kembali", "sempat", "tidak", "belum"})
+
+
+# Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
+# "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
+NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
+
+
+def shape_type(words: list[str]) -> EntityType | None:
+    """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"; a facility
+    of an agency named by its acronym is the agency's unit ("Stasiun BMKG")."""
+    first, last = words[0].casefold(), words[-1].casefold()
+    if last in ORG_TAILS or (first in ORG_HEADS and len(words) > 1):
+        return "organization"
+    if first in PLACE_HEADS and len(words) > 1 and is_acronym(words[1]):
+        return "organization"
+    if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
+        return "place"
+    return None
+
+
+def named_after_place(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, EntityType] | None],
+                      gaz: Gazetteer) -> bool:
+    """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
+    if run[k].text.casefold() not in NAMED_HEADS:
+        return False
+    m = k + 1
+    while m < len(run) and gaz.is_common(run[m].text):
+        m += 1
+    found = match(m, True) if k + 1 < m < len(run) else None
+    return found is not None and found[0] == len(run) and found[2] == "place"
 
 
 def is_acronym(word: str) -> bool:
