@@ -721,6 +721,8 @@ def test_the_name_after_a_given_name_the_press_drops_is_the_persons_short_form(b
      ["Bantimurung", "Simbang", "Tanralili", "Mandai"]),
     ("Bantuan dikirim ke tiga desa, yaitu Sukamaju, Cibodas dan Karangsari.", ["Sukamaju", "Cibodas", "Karangsari"]),
     ("Surat suara untuk wilayah kepulauan seperti Nias sudah tiba sejak Senin.", ["Nias"]),
+    ("Temuan paling banyak berasal dari Kecamatan Medan Denai, Medan Amplas, dan Medan Tembung menurut warga.",
+     ["Medan Denai", "Medan Amplas", "Medan Tembung"]),
 ])
 def test_names_listed_after_a_place_word_and_yakni_are_places(bare, text, places):
     assert [name for (kind, name) in found(extract(text, bare)) if kind == "place"] == places

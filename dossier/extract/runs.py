@@ -218,18 +218,25 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
 def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """"di Semarang Utara dan Genuk", "ke Demak, Kudus, dan Pati": a name nobody typed, listed
     right after a place with "dan"/"serta"/"atau" (or a comma, when the list goes on after it),
-    is a place."""
+    is a place; so is one that shares the place's first word, a word too ("Kecamatan Medan
+    Denai, Medan Amplas, dan Medan Tembung": "Medan" is a field, and the districts' city)."""
     out = list(candidates)
     for n in range(1, len(out)):
         prev, c = out[n - 1], out[n]
         if c.type is not None or c.initial or prev.type != "place":
             continue
-        joiner = _LIST_JOIN.fullmatch(text, prev.end, c.start)
+        joiner = _LIST_JOIN.match(text, prev.end, c.start)
         if joiner is None or not ("," in joiner.group() or joiner.group(1)):
             continue
+        start = joiner.end()
+        if start < c.start:  # "Medan Denai, Medan Amplas": the first word, a word too, was not read as a name
+            shared = prev.text.split(" ", 1)[0] + " "
+            if not (" " in prev.text and text.startswith(shared, start) and start + len(shared) == c.start):
+                continue
         if joiner.group(1) is None and not (_COMMA.match(text[c.end:c.end + 2]) or _AND.match(text, c.end)):
             continue  # (after a comma, the list goes on: "Sukamaju, Cibodas dan Karangsari")
-        found = gaz.lookup(c.text)
+        name = text[start:c.end]
+        found = gaz.lookup(name)
         canonical = found[0] if found and found[1] == "place" else None
-        out[n] = Candidate(c.start, c.end, c.text, "place", canonical, CUE, False, c.tokens)
+        out[n] = Candidate(start, c.end, name, "place", canonical, CUE, False, len(name.split()))
     return out
