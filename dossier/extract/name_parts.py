@@ -9,6 +9,7 @@ person it names in full, the fuller name it writes again.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -95,7 +96,9 @@ def lone_names(text: str, people: Sequence[tuple[str, Sequence[Candidate]]],
                 inside.add(word)
     if not owners:
         return []
-    taken = sorted((c.start, c.end) for c in found)
+    spans = sorted((c.start, c.end) for c in found)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end of the spans so far
     out = []
     for word, persons in owners.items():
         if len(persons) != 1 or word in inside:
@@ -104,7 +107,7 @@ def lone_names(text: str, people: Sequence[tuple[str, Sequence[Candidate]]],
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if (_whole_word(text, at, end) and not _within(taken, at, end)
+            if (_whole_word(text, at, end) and not _within(starts, reach, at, end)
                     and not _capital_beside(text, at, end)):
                 out.append((person, Candidate(at, end, word, "person", None, CUE, False, 1)))
             at = text.find(word, end)
@@ -116,10 +119,11 @@ def _whole_word(text: str, start: int, end: int) -> bool:
             and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")))
 
 
-def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Does ``start``-``end`` overlap one of the sorted ``spans``?"""
-    k = bisect.bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
+def _within(starts: Sequence[int], reach: Sequence[int], start: int, end: int) -> bool:
+    """Does ``start``-``end`` overlap a span, given the spans' sorted starts and the furthest
+    end of each one and those before it?"""
+    k = bisect.bisect_left(starts, end)  # the spans starting before ``end``
+    return k > 0 and reach[k - 1] > start
 
 
 def _capital_beside(text: str, start: int, end: int) -> bool:
