@@ -19,7 +19,7 @@ from typing import TypeVar
 from ..models import Sentence
 from ..text import fold
 from .candidates import NONE, SENTENCE_LEAD, segment
-from .cues import facts_around, no_cue_before, speaks_after
+from .cues import aged_after, facts_around, no_cue_before, speaks_after
 from .gazetteer import Gazetteer
 from .runs import Candidate, Token, coordinated_places, find_runs, tokenize
 from .word_kinds import is_headline, opens_compound, plain_word
@@ -94,7 +94,8 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
         if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
                 and no_cue_before(text, start, first.start, initial)
-                and not (initial and speaks_after(text, first.end, sentence.end))):
+                and not (initial and speaks_after(text, first.end, sentence.end))
+                and not aged_after(text, first.end, sentence.end)):
             continue
         if len(run) == 1 and initial and fold(first.text) in gaz.vocabulary_metropolises \
                 and opens_compound(text, first.end, sentence.end):

@@ -45,6 +45,7 @@ from .word_kinds import (
     NAMED_HEADS,
     acronym_name_start,
     after_regional_office,
+    fields_end,
     given_name_first,
     is_acronym,
     is_given_name,
@@ -261,7 +262,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         return (_Piece(said, len(run), _span(text, run, said, len(run)), "person", None, CUE, initial and not said,
                        len(run) - said),)
     # "…," kata Gunawan: a lone word after a verb of saying is the speaker's name, even a vocabulary word
-    speaker = len(run) == 1 and not initial and facts.first_cue == "person" and may_name_someone(run[0].text, gaz)
+    speaker = len(run) == 1 and (facts.aged or not initial and facts.first_cue == "person") \
+        and may_name_someone(run[0].text, gaz)
     if len(run) == 1 and (initial or not facts.outlet_words) and not speaker and plain_word(run[0].text, gaz):
         if initial and facts.cue_after == "person" and may_name_someone(run[0].text, gaz):
             # "Hidayat mengatakan, …": untyped, it joins a person of the article called so
@@ -293,6 +295,11 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
         i = len(run)
+    elif (fields := fields_end(run, k)) is not None:
+        # "Dinas Perindustrian dan Perdagangan Jatim": the department up to its second field
+        # (``runs._two_fields``), then what follows it as usual
+        pieces.append((k, fields, None, "organization"))
+        i = fields
     while i < len(run):
         # After a unit comes its region ("Kepala BPBD Padang Agus Salim"), unless only one word
         # follows: then the two are a name ("Kepala Pusat Data BNPB Sari Gunawan")

@@ -26,12 +26,13 @@ from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
 from .gazetteer import ORG_HEADS, PERSON_TITLES, Gazetteer
 from .name_parts import (
-    DROPPED_FIRST_NAMES,
+    SURNAME_PARTICLES,
     elsewhere,
     fuller_name,
     initials,
     lone_names,
     person_surnames,
+    short_forms,
     someones_name,
 )
 
@@ -88,14 +89,10 @@ class _Group:
 
 
 def _short_forms(group: _Group) -> set[str]:
-    """Forms a later mention may use for this entity: a person's first or last name, or the
-    name after one the press drops ("Rahmat" of "Andi Rahmat Hasyim")."""
-    tokens = group.folded_tokens()
-    if group.type != "person" or len(tokens) < 2 or " " not in group.name:
+    """Forms a later mention may use for this entity (``name_parts.short_forms``)."""
+    if group.type != "person" or " " not in group.name:
         return set()
-    if len(tokens) >= 3 and tokens[0].rstrip(".") in DROPPED_FIRST_NAMES:
-        return {tokens[0], tokens[1], tokens[-1]}
-    return {tokens[0], tokens[-1]}
+    return short_forms(group.folded_tokens())
 
 
 def _pick(groups: Sequence[_Group]) -> _Group:
@@ -166,8 +163,9 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
         cut, tokens = fuller_name(text, c, c.end - len(m.text), m.tokens)
         head = text[c.start:cut - 1]
         if (c.type == "person" and " " not in head and head.casefold() not in _NOT_GIVEN_NAMES
-                and elsewhere(text, c.text, c.start)):
-            cut, tokens, head = c.start, c.tokens, ""  # "Sari Daeng Matutu": the fuller name of "Daeng Matutu"
+                and (elsewhere(text, c.text, c.start) or m.text.split(" ", 1)[0].casefold() in SURNAME_PARTICLES)):
+            # "Sari Daeng Matutu": the fuller name of "Daeng Matutu"; "Ramon Dela Cruz" of "Dela Cruz"
+            cut, tokens, head = c.start, c.tokens, ""
         groups.remove(group)
         person.members.append(Candidate(cut, c.end, text[cut:c.end], "person", None, c.strength, False, tokens))
         if head and head.split()[0].casefold() in ORG_HEADS and len(head.split()) > 1:

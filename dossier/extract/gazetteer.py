@@ -54,6 +54,8 @@ PERSON_TITLES = frozenset({
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
     "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
     "dirjen", "sesjen", "kabid", "kadiv", "kabag", "kasubdit", "kapuspen",
+    # honorifics and degrees written before the name ("Hj. Endang Sulastri", "Ir. Bambang Susilo")
+    "hj", "hajah", "hajjah", "ir", "drs", "dra",
     # ministers by the press's short names for them ("Menkeu Sri Mulyani")
     "menkeu", "mendagri", "menkes", "mendikbud", "mendikbudristek", "menag", "mensos", "menpora", "menhub",
     "menaker", "mentan", "menperin", "mendag", "menparekraf", "menkumham", "menkominfo", "menpan", "mendes",
@@ -89,6 +91,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "angkatan", "mahkamah", "pengadilan", "tentara", "sekretariat", "kepolisian",
                        "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
                        "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
+                       "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
 ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institute", "university",
@@ -101,10 +104,11 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
-                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral"})
+                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar"})
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
-                         "krai", "city", "county", "district", "valley", "strait"})
+                         "krai", "city", "county", "district", "valley", "strait", "shoal", "reef", "atoll",
+                         "bay", "gulf", "lake", "canal"})
 # Capitalised tokens that are never entities: time zones, outlet furniture.
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
@@ -149,6 +153,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Downing Street": ("Downing Street", "organization"), "Zhongnanhai": ("Zhongnanhai", "organization"),
     "Gedung Putih": ("Gedung Putih", "organization"), "Gedung Biru": ("Gedung Biru", "organization"),
     "Istana Elysee": ("Istana Elysee", "organization"), "Vatikan": ("Vatikan", "place"),
+    "Den Haag": ("Den Haag", "place"),  # the Hague as Indonesian writes it (the lexicon has "The Hague")
     # Province names as the press writes them beside the ones the place lexicon has.
     "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
     "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
@@ -158,15 +163,23 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
     **{name: (name, "organization") for name in (
         "Bawaslu", "Basarnas", "Bappenas", "Bapanas", "Bakamla", "Bapeten", "Baznas", "Lemhannas",
-        "Wantimpres", "Kemenkeu", "Kemenlu", "Kemendagri", "Kemenkes", "Kemenhan", "Kemenag", "Kemendikbud",
-        "Kemendikbudristek", "Kemenhub", "Kemensos", "Kemenpora", "Kemenperin", "Kemendag", "Kementan",
-        "Kemnaker", "Kemenaker", "Kemenparekraf", "Kemenkumham", "Kemenkominfo", "Kominfo", "Kemendes",
+        "Wantimpres", "Kemendikbudristek", "Kemenparekraf", "Kemendes",
         "Kemenko Polhukam", "Kemenko Marves", "Kemenko Perekonomian", "Setneg", "Setkab", "Polri",
         "Mabes Polri", "Bareskrim", "Brimob", "Densus", "Kejagung", "Kopassus", "Kostrad", "Lantamal",
         "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
         "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
         "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
         "Perindo", "Ombudsman", "Indonesia Corruption Watch")},
+    # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
+    # "Kementerian Luar Negeri" are one organisation)
+    **{short: (f"Kementerian {field}", "organization") for field, shorts in (
+        ("Keuangan", ("Kemenkeu",)), ("Luar Negeri", ("Kemenlu", "Kemlu")), ("Dalam Negeri", ("Kemendagri",)),
+        ("Kesehatan", ("Kemenkes",)), ("Pertahanan", ("Kemenhan",)), ("Agama", ("Kemenag",)),
+        ("Pendidikan dan Kebudayaan", ("Kemendikbud",)), ("Perhubungan", ("Kemenhub",)),
+        ("Sosial", ("Kemensos",)), ("Pemuda dan Olahraga", ("Kemenpora",)), ("Perindustrian", ("Kemenperin",)),
+        ("Perdagangan", ("Kemendag",)), ("Pertanian", ("Kementan",)), ("Ketenagakerjaan", ("Kemnaker", "Kemenaker")),
+        ("Hukum dan HAM", ("Kemenkumham",)), ("Komunikasi dan Informatika", ("Kemenkominfo", "Kominfo")))
+       for short in shorts},
     **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),

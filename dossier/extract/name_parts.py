@@ -22,12 +22,29 @@ from .runs import CUE, Candidate
 # Hasyim" ... "tegas Rahmat").
 DROPPED_FIRST_NAMES = frozenset({"andi", "muhammad", "mohammad", "mohamad", "muhamad", "muh", "moh", "m", "i", "ni",
                                  "raden", "teuku", "tengku", "cut", "haji", "hj"})
+# Words that open a family name only ("Dela Cruz", "Van Gaal", "De Lima"): the one word before is
+# the given name, never something glued to the person.
+SURNAME_PARTICLES = frozenset({"dela", "de", "del", "della", "delos", "van", "von", "da", "dos", "di", "le", "la"})
 # "tersangka berinisial AR", "pelaku berinisial HS dan RT": initials the press gives for a
 # suspect's or a victim's name, never an organisation's acronym.
 _INITIALS = re.compile(r"\b(?:ber)?inisial\s+([A-Z]{1,4})\b((?:\s*(?:,|dan|serta)\s*[A-Z]{1,4}\b)*)")
 _MORE_INITIALS = re.compile(r"[A-Z]{1,4}\b")
 # The word before a name, lowercased ("di", "ke": the name is a place).
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def short_forms(tokens: list[str]) -> set[str]:
+    """The one-word forms a later mention may use for a person named by ``tokens`` (folded, two or
+    more): the first or last name, the name after one the press drops ("Rahmat" of "Andi
+    Rahmat Hasyim"), any of a Malay name's own names ("Faizal" of "Ahmad Faizal bin Osman")."""
+    if len(tokens) < 2:
+        return set()
+    if len(tokens) >= 3 and tokens[0].rstrip(".") in DROPPED_FIRST_NAMES:
+        return {tokens[0], tokens[1], tokens[-1]}
+    father = next((k for k in range(2, len(tokens) - 1) if tokens[k] in ("bin", "binti")), None)
+    if father is not None:  # (the father's name follows "bin")
+        return {*tokens[:father], tokens[-1]}
+    return {tokens[0], tokens[-1]}
 
 
 def fuller_name(text: str, c: Candidate, cut: int, tokens: int) -> tuple[int, int]:

@@ -42,7 +42,9 @@ _SPEECH_AFTER_WORD = re.compile("(?:" + "|".join(
 _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\n]"), "\"": re.compile(r"[\"\n]")},
                               {"“": "”", "\"": "\""}, 1)  # QUOTATION, in linear time
 _WORDS = re.compile(r"\w+")
-_VERB_AFTER = re.compile(r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
+# (after the person's age in brackets, if given: "Sutrisno (52), mengaku …")
+_VERB_AFTER = re.compile(r"(?:\s?\(\d{1,2}(?:\s+tahun)?\))?"
+                         r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
 # (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
 # quickly, where a lookahead first is tried at every position of the text)

@@ -16,15 +16,21 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import EntityType
-from .gazetteer import CONNECTORS, ORG_HEADS, PERSON_TITLES, Gazetteer
+from .gazetteer import ADMIN_DIVISIONS, CONNECTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, Gazetteer
 
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr",
-                               "muh", "moh", "mhd", "abd", "kh", "ust"})  # "Andi Muh. Rachman", "KH. Ma'ruf Amin"
+                               "muh", "moh", "mhd", "abd", "kh", "ust",  # "Andi Muh. Rachman", "KH. Ma'ruf Amin"
+                               "hj", "ir", "drs", "dra"})  # "Hj. Endang Sulastri", "Ir. Bambang Susilo"
 
 # What may stand between two parts of one institution's name (see _join_organisations).
 _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
 ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
+# The fields a department is named after, nouns made with pe(r)-…-an or ke-…-an ("Dinas
+# Perindustrian dan Perdagangan", "Kementerian Kelautan dan Perikanan"): "dan" between two of
+# them is inside one institution's name.  Not the divisions and sites named alike ("Kelurahan").
+_FIELD = re.compile(r"(?:Pe[rmn]?|Ke)[a-z]{3,}an")
+_NOT_FIELDS = ADMIN_DIVISIONS | PLACE_HEADS | {"perusahaan", "perairan", "pemerintahan"}
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
@@ -201,18 +207,24 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
             first = nxt[0].text.casefold()
             if gap is None or first in ORG_HEADS or first in PERSON_TITLES:
                 break
+            before = joined[-1].text
             between = [t for t in words.tokens() if joined[-1].end < t.start < nxt[0].start]
             joined += [Token(t.start, t.end, t.text, text[prev.end:t.start])
                        for prev, t in zip([joined[-1], *between], between, strict=False)]
             joined += [Token(nxt[0].start, nxt[0].end, nxt[0].text, text[joined[-1].end:nxt[0].start]), *nxt[1:]]
             m += 1
-            if (gap.group(1) or "").casefold() in ("untuk", "for") or ACRONYM_AFTER.match(text, joined[-1].end):
+            if ((gap.group(1) or "").casefold() in ("untuk", "for") or ACRONYM_AFTER.match(text, joined[-1].end)
+                    or _two_fields(gap, before, nxt[0].text)):
                 committed = (list(joined), m)
         out.append(committed[0])
         n = committed[1]
     return out
 
 
+def _two_fields(gap: re.Match[str], before: str, after: str) -> bool:
+    """Does "dan" (or "serta") join two fields of one department ("Perindustrian dan Perdagangan")?"""
+    return (gap.group() in (" dan ", " serta ") and _FIELD.fullmatch(before) is not None
+            and _FIELD.fullmatch(after) is not None and after.casefold() not in _NOT_FIELDS)
 
 
 def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:

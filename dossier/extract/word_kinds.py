@@ -329,3 +329,12 @@ def plain_word(word: str, gaz: Gazetteer) -> bool:
     return (lower in gaz.vocabulary and not (len(word) >= 2 and word.isupper())  # gaz.is_common(word)
             and lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS
             and not gaz.may_start_name(word))
+
+
+def fields_end(run: Sequence[Token], k: int) -> int | None:
+    """Where a department named after two fields ends ("Dinas Perindustrian dan Perdagangan",
+    joined by ``runs._two_fields``), when the run holds one from token ``k`` (a head word): the
+    token after its "dan"."""
+    if k >= len(run) or run[k].text.casefold() not in ORG_HEADS:
+        return None
+    return next((d + 2 for d in range(k + 2, len(run) - 1) if run[d].text in ("dan", "serta")), None)
