@@ -103,3 +103,10 @@ def test_the_hague_as_indonesian_writes_it_is_a_place(bare):
     x = found(extract("Klaim itu ditolak Mahkamah Arbitrase Permanen di Den Haag pada 2016.", bare))
     assert ("place", "Den Haag") in x
     assert ("organization", "Mahkamah Arbitrase Permanen") in x
+
+
+def test_everyday_words_other_languages_share_are_vocabulary_not_places(bare):
+    # "Natal" is Christmas in Indonesian and a Brazilian city: without a place cue it is the feast
+    x = found(extract("Harga beras naik menjelang Natal dan Tahun Baru. Natal tahun ini ramai.", bare))
+    assert not [name for kind, name in x if kind == "place"]
+    assert ("place", "Natal") in found(extract("Kapal itu berlabuh di Natal, Brasil, pekan lalu.", bare))
