@@ -13,16 +13,22 @@ from functools import partial
 from typing import NamedTuple
 
 from ..models import EntityType, Sentence
-from .gazetteer import ADMIN_DIVISIONS, ORG_CUES, PERSON_TITLES, PLACE_CUES, SPEAKER_CUES, SPEECH_AFTER
+from .gazetteer import (
+    ADMIN_DIVISIONS,
+    AGE_IN_BRACKETS,
+    ORG_CUES,
+    PERSON_TITLES,
+    PLACE_CUES,
+    SPEAKER_CUES,
+    SPEECH_AFTER,
+)
 from .runs import ACRONYM_AFTER, Token, text_before
 
 __all__ = ["Facts", "aged_after", "facts_around", "no_cue_before", "speaker_cue_before", "speaks_after"]
 
 _WORDS = re.compile(r"\w+")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
-# A person's age in brackets right after the name, as the press introduces someone it quotes once
-# ("Pedagang di Pasar Keputran, Sutrisno (52), mengaku ..."): the name is a person's.
-_AGE_AFTER = re.compile(r"\s?\(\d{1,2}(?:\s+tahun)?\)")
+_AGE_AFTER = re.compile(AGE_IN_BRACKETS)  # "Sutrisno (52)": the name is a person's
 _COMMA_AFTER = re.compile(r"\s*+,")
 _COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
 _APPOSITION = re.compile(r",\s*(?:seorang\s+|sang\s+|yang\s+merupakan\s+)?([A-Za-z]+)(?:\s+([a-z]+))?")
@@ -57,7 +63,7 @@ class Facts(NamedTuple):
     titled: bool  # ``_titled_apposition`` of the text before
     comma_after: bool  # a comma follows
     acronym_after: str  # the acronym in brackets that follows ("ASEAN" of "(ASEAN)"), or ""
-    cue_after: EntityType | None  # ``_apposition_cue`` or ``_speech_cue``
+    cue_after: EntityType | None  # ``_apposition_cue``, ``_speech_cue`` or an age after it
     comma_capital: bool  # a comma and a capital follow
     said_before: bool  # a verb of saying or "menurut" ends the text before ("…," kata Budi Wijaya)
     aged: bool  # an age in brackets follows ("Sutrisno (52)"): a name, even a word's ("Budi (7)")
@@ -89,18 +95,18 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
     outlet_words = stripped.endswith(_OUTLET_CUE_WORDS)
     after_at, end = run[-1].end, sentence.end
     following = text[after_at] if after_at < end else ""
+    aged = aged_after(text, after_at, end)
     if following == ",":
         comma_after, acronym_after, cue_after = True, "", _apposition_cue(text, after_at, end)
         comma_capital = _COMMA_CAPITAL.match(text, after_at, end) is not None
     elif following.isspace():
         comma_after = _COMMA_AFTER.match(text, after_at, end) is not None
         acronym_after = _acronym(text, after_at, end)
-        cue_after, comma_capital = _speech_cue(text, after_at, end) or _age_cue(text, after_at, end), False
+        cue_after, comma_capital = _speech_cue(text, after_at, end) or ("person" if aged else None), False
     else:  # a full stop, a bracket, the sentence's end...: no comma, apposition or word follows
-        comma_after, cue_after, comma_capital = False, None, False
-        acronym_after = ""
-        if following == "(":
-            acronym_after, cue_after = _acronym(text, after_at, end), _age_cue(text, after_at, end)
+        comma_after, comma_capital = False, False
+        cue_after = "person" if aged else None
+        acronym_after = _acronym(text, after_at, end) if following == "(" else ""
     return _new_facts((
         initial, headline,
         stripped.endswith(_STRONG_PLACE_CUE_WORDS) and _STRONG_PLACE_CUE.search(before[-30:]) is not None,
@@ -109,7 +115,7 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
         _cue_before(before, stripped, titled),
         titled, comma_after, acronym_after, cue_after, comma_capital,
         stripped.endswith(_SPEAKER_CUE_ENDS) and speaker_cue_before(stripped, 0, len(stripped)),
-        aged_after(text, after_at, end),
+        aged,
     ))
 
 
@@ -227,11 +233,6 @@ def _apposition_cue(text: str, at: int, end: int) -> EntityType | None:
         if first in _ORG_APPOSITIONS:
             return "organization"
     return None
-
-
-def _age_cue(text: str, at: int, end: int) -> EntityType | None:
-    """A person's age in brackets right after a run ("Sutrisno (52)"), read from ``at``."""
-    return "person" if _AGE_AFTER.match(text, at, end) else None
 
 
 def aged_after(text: str, at: int, end: int) -> bool:

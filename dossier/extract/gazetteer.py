@@ -63,6 +63,9 @@ PERSON_TITLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "general", "professor", "comrade",
     "leader", "governor", "ambassador", "king", "queen", "prince", "princess",
 }) | RANKS
+# A person's age in brackets right after the name, as the press introduces someone it quotes
+# once ("Pedagang di Pasar Keputran, Sutrisno (52), mengaku ..."): a regular expression.
+AGE_IN_BRACKETS = r"\s?\(\d{1,2}(?:\s+tahun)?\)"
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})

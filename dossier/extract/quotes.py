@@ -22,7 +22,7 @@ from itertools import groupby
 
 from ..models import EntityMentions, Mention, Quote
 from ..text import QuoteMarks, quote_spans
-from .gazetteer import SPEECH_AFTER, SPEECH_BEFORE
+from .gazetteer import AGE_IN_BRACKETS, SPEECH_AFTER, SPEECH_BEFORE
 
 MIN_QUOTE_WORDS = 4
 QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
@@ -43,7 +43,7 @@ _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\
                               {"“": "”", "\"": "\""}, 1)  # QUOTATION, in linear time
 _WORDS = re.compile(r"\w+")
 # (after the person's age in brackets, if given: "Sutrisno (52), mengaku …")
-_VERB_AFTER = re.compile(r"(?:\s?\(\d{1,2}(?:\s+tahun)?\))?"
+_VERB_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?"
                          r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
 # (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
