@@ -1,10 +1,13 @@
-"""Shared paths for the test suite."""
+"""Shared paths and fixtures for the test suite."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from dossier.extract import build_gazetteer
+from dossier.extract.gazetteer import Gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -19,3 +22,9 @@ def valid_site() -> Path:
 @pytest.fixture
 def invalid_site() -> Path:
     return FIXTURES / "sites" / "invalid"
+
+
+@pytest.fixture(scope="session")
+def bare() -> Gazetteer:
+    """The gazetteer with no known entities: the shipped lexicons only."""
+    return build_gazetteer(())

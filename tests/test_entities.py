@@ -7,24 +7,12 @@ extraction finds, it is never needed to find it.
 from datetime import date
 
 import pytest
+from entity_text import extract, found
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.extract import build_gazetteer, extract_article, link_dossier
 from dossier.models import Extraction, KnownEntity
-
-
-@pytest.fixture(scope="module")
-def bare():
-    return build_gazetteer(())
-
-
-def extract(text: str, gazetteer) -> Extraction:
-    return link_dossier((extract_article(text, date(2023, 9, 11), gazetteer),), gazetteer)[0]
-
-
-def found(x: Extraction) -> dict[tuple[str, str], list[str]]:
-    return {(e.type, e.name): [m.text for m in e.mentions] for e in x.entities}
 
 
 def test_mentions_are_exact_spans_of_the_text(bare):

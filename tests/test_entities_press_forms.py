@@ -6,25 +6,8 @@ beras-surabaya, filipina-vietnam-patroli-laut-china-selatan) and is tested here 
 sentences.  No known entities: the gazetteer's shipped lexicons only.
 """
 
-from datetime import date
-
 import pytest
-
-from dossier.extract import build_gazetteer, extract_article, link_dossier
-from dossier.models import Extraction
-
-
-@pytest.fixture(scope="module")
-def bare():
-    return build_gazetteer(())
-
-
-def extract(text: str, gazetteer) -> Extraction:
-    return link_dossier((extract_article(text, date(2024, 12, 3), gazetteer),), gazetteer)[0]
-
-
-def found(x: Extraction) -> dict[tuple[str, str], list[str]]:
-    return {(e.type, e.name): [m.text for m in e.mentions] for e in x.entities}
+from entity_text import extract, found
 
 
 @pytest.mark.parametrize(("text", "name"), [
