@@ -219,6 +219,11 @@ def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gaze
             and not any(match(k) for k in range(len(run))))
 
 
+def _two_word_title(run: Sequence[Token], k: int) -> bool:
+    """Do the words at ``k`` and after it make one title ("Ketua Umum", "Direktur Utama")?"""
+    return k + 1 < len(run) and f"{run[k].text.casefold()} {run[k + 1].text.casefold()}" in PERSON_TITLES
+
+
 class _Piece(NamedTuple):
     """A candidate of a run, its tokens given by their index in the run (the rest as in ``Candidate``)."""
 
@@ -283,7 +288,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # words are part of such names, so only titles are stripped first.
     k = 0
     while k < len(run) and _is_title_like(run, k, initial and match(0) is None):  # ("Pelindo Jatim menambah …")
-        k += 1
+        k += 2 if _two_word_title(run, k) else 1  # ("Ketua Umum Persatuan …": both words)
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):
         pieces.append((k, len(run), whole[1], whole[2]))

@@ -24,7 +24,7 @@ from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
-from .gazetteer import ORG_HEADS, PERSON_TITLES, Gazetteer
+from .gazetteer import LEGAL_FORM_BEFORE_ACRONYM, ORG_HEADS, PERSON_TITLES, Gazetteer
 from .name_parts import (
     SURNAME_PARTICLES,
     elsewhere,
@@ -42,7 +42,8 @@ _TYPE = itemgetter(3)  # a Candidate's type
 # An article's entity keys: the same few thousand names slugged again in every article.
 _slug = lru_cache(maxsize=1 << 16)(slugify)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
-_ACRONYM_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")  # "(KCNA)", "(PDI-P)"
+# "(KCNA)", "(PDI-P)"; after a company's legal form: "PT Telkom Indonesia (Persero) Tbk (TLKM)"
+_ACRONYM_DEFINITION = re.compile(LEGAL_FORM_BEFORE_ACRONYM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")
 
 
 @dataclass
@@ -175,6 +176,11 @@ def _split_compounds(text: str, groups: list[_Group], by_form: dict[str, _Group]
             by_form[fold(head)] = replacement
 
 
+def company_name(form: str, kind: EntityType | None) -> str:
+    """A company's folded name without its legal form: "PT Pertamina" is "Pertamina" too."""
+    return form[3:] if kind == "organization" and form.startswith("pt ") else form
+
+
 def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]:
     """Group an article's candidates into entities (see the module docstring for the order)."""
     by_form: dict[str, _Group] = {}
@@ -188,13 +194,14 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
             pending.append(c._replace(type=None, canonical=None, strength=NONE))  # step 3 gives it to the person
         elif c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
-            group = by_form.get(key)
+            group = by_form.get(key) or by_form.get(company_name(key, c.type))
             if group is None:
                 group = _Group(c.canonical)
                 groups.append(group)
                 by_form[key] = group
             group.members.append(c)
             by_form.setdefault(fold(c.text), group)
+            by_form.setdefault(company_name(fold(c.text), c.type), group)  # "Pertamina" of "PT Pertamina"
         else:
             pending.append(c)
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
@@ -255,6 +262,9 @@ def _rescan(text: str, groups: list[_Group]) -> None:
             for name in (group.name, *(c.text for c in group.members if c.tokens >= 2)):
                 if len(fold(name).split()) >= 2:
                     names.setdefault(fold(name), group)
+        elif group.type == "organization" and (short := company_name(fold(group.name), "organization")) \
+                != fold(group.name) and len(short.split()) >= 2:
+            names.setdefault(short, group)  # "Nusantara Agro Lestari" of "PT Nusantara Agro Lestari"
     if not names:
         return
     # The matches come in text order and never overlap, and this loop only changes members
@@ -281,7 +291,7 @@ def _rescan(text: str, groups: list[_Group]) -> None:
         for g, c in overlapping:  # "Kim Jong" cut short by a lowercase "un": the variant replaces it
             g.members.remove(c)
         group = names[fold(found)]
-        group.members.append(Candidate(start, end, found, "person", None, CUE, False, len(found.split())))
+        group.members.append(Candidate(start, end, found, group.type, None, CUE, False, len(found.split())))
 
 
 def names_pattern(forms: Sequence[str]) -> re.Pattern[str]:

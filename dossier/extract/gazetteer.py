@@ -66,6 +66,10 @@ PERSON_TITLES = frozenset({
 # A person's age in brackets right after the name, as the press introduces someone it quotes
 # once ("Pedagang di Pasar Keputran, Sutrisno (52), mengaku ..."): a regular expression.
 AGE_IN_BRACKETS = r"\s?\(\d{1,2}(?:\s+tahun)?\)"
+# A company's legal form between its name and its ticker or acronym, no part of either:
+# "PT Nusantara Agro Lestari Tbk (NAGL)", "PT Telkom Indonesia (Persero) Tbk (TLKM)".
+LEGAL_SUFFIX = "Tbk"  # (a listed company: "terbuka")
+LEGAL_FORM_BEFORE_ACRONYM = r"(?:\s*\(Persero\)(?=\s+Tbk\b))?(?:\s+Tbk\b\.?)?"
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})
@@ -95,6 +99,8 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
                        "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
+                       "bursa",  # "Bursa Efek Indonesia"
+                       "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
 ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institute", "university",
@@ -102,7 +108,9 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "association", "committee", "organization", "organisation", "foundation", "service",
                        "office", "department", "command", "army", "navy", "ilbo", "shimbun", "daily",
                        "herald", "journal", "tribune", "network", "company", "inc", "ltd", "bank",
-                       "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg"})
+                       "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg",
+                       "sekuritas", "securities",  # brokers: "Mandiri Sekuritas"
+                       "fc", "united"})  # football clubs: "Arema FC", "Bali United"
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
@@ -119,7 +127,8 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",
-                       "phk", "pdb", "dbd", "ott", "ppkm", "lpg", "pph", "ppn", "ump", "umr", "kur"})
+                       "phk", "pdb", "dbd", "ott", "ppkm", "lpg", "pph", "ppn", "ump", "umr", "kur",
+                       "ihsg"})  # the stock index (Indeks Harga Saham Gabungan)
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

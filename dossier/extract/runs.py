@@ -16,7 +16,16 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import EntityType
-from .gazetteer import ADMIN_DIVISIONS, CONNECTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, Gazetteer
+from .gazetteer import (
+    ADMIN_DIVISIONS,
+    CONNECTORS,
+    LEGAL_FORM_BEFORE_ACRONYM,
+    LEGAL_SUFFIX,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    Gazetteer,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr",
@@ -25,7 +34,7 @@ _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr
 
 # What may stand between two parts of one institution's name (see _join_organisations).
 _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
-ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
+ACRONYM_AFTER = re.compile(LEGAL_FORM_BEFORE_ACRONYM + r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
 # The fields a department is named after, nouns made with pe(r)-…-an or ke-…-an ("Dinas
 # Perindustrian dan Perdagangan", "Kementerian Kelautan dan Perikanan"): "dan" between two of
 # them is inside one institution's name.  Not the divisions and sites named alike ("Kelurahan").
@@ -160,6 +169,11 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     for i in compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))):
         start, end = spans[i]
         word = texts[i]
+        if word == LEGAL_SUFFIX:  # "PT Nusantara Agro Lestari Tbk": the company's legal form ends its name
+            if current:
+                runs.append(current)
+            current = []
+            continue
         if current and i == last + 1:
             gap = text[last_end:start]
             if gap == " " or gap == "-" or (gap == ". " and (

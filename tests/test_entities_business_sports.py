@@ -1,0 +1,59 @@
+"""How business and sports news name companies, markets and clubs, read right: legal forms and
+tickers, a company named without "PT", the stock exchange, brokers, the index, football clubs.
+
+Each rule came from a held-out article (tests/fixtures/generalization/ihsg-saham-agro-melonjak,
+timnas-u23-uji-coba-gbk) and is tested here on other sentences.  No known entities: the
+gazetteer's shipped lexicons only.
+"""
+
+import pytest
+from entity_text import extract, found
+
+
+def test_a_listed_company_is_named_without_its_legal_form_and_its_ticker_is_its_acronym(bare):
+    x = found(extract("Saham PT Nusantara Agro Lestari Tbk (NAGL) melonjak. Saham NAGL ditutup menguat.", bare))
+    assert x == {("organization", "PT Nusantara Agro Lestari"): ["PT Nusantara Agro Lestari", "NAGL", "NAGL"]}
+    x = found(extract("Saham PT Telkom Indonesia (Persero) Tbk (TLKM) naik, sedangkan TLKM tahun lalu turun.", bare))
+    assert x == {("organization", "PT Telkom Indonesia"): ["PT Telkom Indonesia", "TLKM", "TLKM"]}
+
+
+def test_a_state_company_keeps_its_name_without_a_ticker(bare):
+    assert found(extract("PT Pertamina (Persero) menaikkan harga BBM nonsubsidi.", bare)) == {
+        ("organization", "PT Pertamina"): ["PT Pertamina"]}
+
+
+def test_a_company_named_without_pt_is_the_same_company(bare):
+    x = found(extract("PT Pertamina (Persero) menaikkan harga BBM. Kata Pertamina, stok aman.", bare))
+    assert x == {("organization", "PT Pertamina"): ["PT Pertamina", "Pertamina"]}
+    x = found(extract("Saham PT Nusantara Agro Lestari Tbk (NAGL) melonjak. Direktur Utama Nusantara Agro "
+                      "Lestari, Bambang Setiawan Hartono, mengatakan laba naik.", bare))
+    assert x[("organization", "PT Nusantara Agro Lestari")] == ["PT Nusantara Agro Lestari", "NAGL",
+                                                                "Nusantara Agro Lestari"]
+    assert ("person", "Bambang Setiawan Hartono") in x
+
+
+def test_a_two_word_title_before_an_institution_and_its_acronym_is_only_a_title(bare):
+    x = found(extract("Ketua Umum Persatuan Sepak Bola Seluruh Indonesia (PSSI), Arief Nugroho, menargetkan "
+                      "timnas lolos ke semifinal.", bare))
+    assert x == {("organization", "Persatuan Sepak Bola Seluruh Indonesia"): [
+        "Persatuan Sepak Bola Seluruh Indonesia", "PSSI"], ("person", "Arief Nugroho"): ["Arief Nugroho"]}
+
+
+def test_the_stock_exchange_and_brokers_are_organisations_and_the_index_no_entity(bare):
+    x = found(extract("Data Bursa Efek Indonesia (BEI) menunjukkan IHSG naik. Analis Cahaya Sekuritas, "
+                      "Tasya Marpaung, menilai IHSG masih bisa menguat.", bare))
+    assert x == {("organization", "Bursa Efek Indonesia"): ["Bursa Efek Indonesia", "BEI"],
+                 ("organization", "Cahaya Sekuritas"): ["Cahaya Sekuritas"],
+                 ("person", "Tasya Marpaung"): ["Tasya Marpaung"]}
+
+
+def test_bursa_the_city_is_still_a_place(bare):
+    assert ("place", "Bursa") in found(extract("Gempa mengguncang Bursa, Turki, pada Senin.", bare))
+
+
+@pytest.mark.parametrize("club", ["FC Utrecht", "KV Oostende", "Buriram United", "Bali United", "Arema FC",
+                                  "AC Milan"])
+def test_a_football_club_is_an_organisation_not_its_city(bare, club):
+    x = found(extract(f"Pemain muda itu kini membela {club} setelah dua musim bersama klub lamanya.", bare))
+    assert ("organization", club) in x
+    assert not [name for kind, name in x if kind == "place"]
