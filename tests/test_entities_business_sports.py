@@ -9,6 +9,10 @@ gazetteer's shipped lexicons only.
 import pytest
 from entity_text import extract, found
 
+from dossier.extract.cues import facts_around
+from dossier.extract.runs import find_runs, tokenize
+from dossier.models import Sentence
+
 
 def test_a_listed_company_is_named_without_its_legal_form_and_its_ticker_is_its_acronym(bare):
     x = found(extract("Saham PT Nusantara Agro Lestari Tbk (NAGL) melonjak. Saham NAGL ditutup menguat.", bare))
@@ -57,3 +61,11 @@ def test_a_football_club_is_an_organisation_not_its_city(bare, club):
     x = found(extract(f"Pemain muda itu kini membela {club} setelah dua musim bersama klub lamanya.", bare))
     assert ("organization", club) in x
     assert not [name for kind, name in x if kind == "place"]
+
+
+@pytest.mark.parametrize(("after", "acronym"), [(" (KCNA)", "KCNA"), (" Tbk (NAGL)", "NAGL"),
+                                                (" (Persero) Tbk (TLKM)", "TLKM"), (" (Persero)", "Persero")])
+def test_the_acronym_after_a_name_is_read_past_a_legal_form(after, acronym):
+    text = f"Saham PT Nusantara Agro{after} naik."
+    run = find_runs(text, tokenize(text, 0, len(text)))[0]
+    assert facts_around(text, run, Sentence(0, len(text), text), True, False).acronym_after == acronym

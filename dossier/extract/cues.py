@@ -122,7 +122,7 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
 def _acronym(text: str, at: int, end: int) -> str:
     """The acronym in brackets at ``at`` ("ASEAN" of " (ASEAN)"), or ""."""
     match = ACRONYM_AFTER.match(text, at, end)
-    return match[0].strip()[1:-1] if match else ""
+    return match[1] if match else ""
 
 
 def no_cue_before(text: str, start: int, at: int, initial: bool) -> bool:

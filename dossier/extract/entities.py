@@ -24,7 +24,7 @@ from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
-from .gazetteer import LEGAL_FORM_BEFORE_ACRONYM, ORG_HEADS, PERSON_TITLES, Gazetteer
+from .gazetteer import ACRONYM_AFTER_NAME, ORG_HEADS, PERSON_TITLES, Gazetteer
 from .name_parts import (
     SURNAME_PARTICLES,
     elsewhere,
@@ -42,8 +42,7 @@ _TYPE = itemgetter(3)  # a Candidate's type
 # An article's entity keys: the same few thousand names slugged again in every article.
 _slug = lru_cache(maxsize=1 << 16)(slugify)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
-# "(KCNA)", "(PDI-P)"; after a company's legal form: "PT Telkom Indonesia (Persero) Tbk (TLKM)"
-_ACRONYM_DEFINITION = re.compile(LEGAL_FORM_BEFORE_ACRONYM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)")
+_ACRONYM_DEFINITION = re.compile(ACRONYM_AFTER_NAME)  # "(KCNA)"; "PT Telkom Indonesia (Persero) Tbk (TLKM)"
 
 
 @dataclass
@@ -262,9 +261,10 @@ def _rescan(text: str, groups: list[_Group]) -> None:
             for name in (group.name, *(c.text for c in group.members if c.tokens >= 2)):
                 if len(fold(name).split()) >= 2:
                     names.setdefault(fold(name), group)
-        elif group.type == "organization" and (short := company_name(fold(group.name), "organization")) \
-                != fold(group.name) and len(short.split()) >= 2:
-            names.setdefault(short, group)  # "Nusantara Agro Lestari" of "PT Nusantara Agro Lestari"
+        elif group.type == "organization":
+            short = company_name(fold(group.name), "organization")  # "Nusantara Agro Lestari" of "PT …"
+            if short != fold(group.name) and len(short.split()) >= 2:
+                names.setdefault(short, group)
     if not names:
         return
     # The matches come in text order and never overlap, and this loop only changes members

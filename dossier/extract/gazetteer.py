@@ -69,7 +69,10 @@ AGE_IN_BRACKETS = r"\s?\(\d{1,2}(?:\s+tahun)?\)"
 # A company's legal form between its name and its ticker or acronym, no part of either:
 # "PT Nusantara Agro Lestari Tbk (NAGL)", "PT Telkom Indonesia (Persero) Tbk (TLKM)".
 LEGAL_SUFFIX = "Tbk"  # (a listed company: "terbuka")
-LEGAL_FORM_BEFORE_ACRONYM = r"(?:\s*\(Persero\)(?=\s+Tbk\b))?(?:\s+Tbk\b\.?)?"
+_LEGAL_FORM = r"(?:\s*\(Persero\)(?=\s+Tbk\b))?(?:\s+Tbk\b\.?)?"
+# An acronym in brackets right after a name, its legal form allowed between: group 1 is the acronym
+# ("(KCNA)", "(PDI-P)", "Tbk (NAGL)").
+ACRONYM_AFTER_NAME = _LEGAL_FORM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)"
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})

@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from ..models import EntityType
 from .gazetteer import (
+    ACRONYM_AFTER_NAME,
     ADMIN_DIVISIONS,
     CONNECTORS,
-    LEGAL_FORM_BEFORE_ACRONYM,
     LEGAL_SUFFIX,
     ORG_HEADS,
     PERSON_TITLES,
@@ -34,7 +34,7 @@ _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr
 
 # What may stand between two parts of one institution's name (see _join_organisations).
 _ORG_JOIN = re.compile(r"(?:,\s*|\s+)(?:(dan|serta|untuk|and|for)\s+)?")
-ACRONYM_AFTER = re.compile(LEGAL_FORM_BEFORE_ACRONYM + r"\s*\([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?\)")
+ACRONYM_AFTER = re.compile(ACRONYM_AFTER_NAME)
 # The fields a department is named after, nouns made with pe(r)-…-an or ke-…-an ("Dinas
 # Perindustrian dan Perdagangan", "Kementerian Kelautan dan Perikanan"): "dan" between two of
 # them is inside one institution's name.  Not the divisions and sites named alike ("Kelurahan").
