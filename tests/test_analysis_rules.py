@@ -259,26 +259,31 @@ def test_copied_quotes_join_whatever_the_order_of_speakers():
 
 def _clusters_by_all_pairs(claims, copies):
     """``timeline._clusters`` as its rule reads, without its index: every earlier comparable
-    claim is tried with ``_same_happening`` (the days included), clusters join into the later."""
-    from dossier.analysis.periods import interval
-    from dossier.analysis.timeline import MAX_COMPARABLE_DAYS, NON_MERGING, _same_happening
+    claim is tried with ``_same_happening`` (the days included), clusters join into the later,
+    and never into a cluster with two claims more than MAX_DISAGREEMENT_DAYS apart."""
+    from dossier.analysis.periods import days_apart, interval
+    from dossier.analysis.timeline import MAX_COMPARABLE_DAYS, MAX_DISAGREEMENT_DAYS, NON_MERGING, _same_happening
 
     parent = list(range(len(claims)))
     where = [c.places for c in claims]
     who = [c.people for c in claims]
+    days = [{c.attestation.date} for c in claims]
 
     def find(i):
         while parent[i] != i:
             i = parent[i]
         return i
 
+    def too_far(dates):
+        return any(days_apart(x, y) > MAX_DISAGREEMENT_DAYS for x in dates for y in dates)
+
     def union(i, j):
         a, b = find(i), find(j)
         if a == b or (where[a] and where[b] and not where[a] & where[b]) \
-                or (who[a] and who[b] and not who[a] & who[b]):
+                or (who[a] and who[b] and not who[a] & who[b]) or too_far(days[a] | days[b]):
             return
         parent[a] = b
-        where[b], who[b] = where[a] | where[b], who[a] | who[b]
+        where[b], who[b], days[b] = where[a] | where[b], who[a] | who[b], days[a] | days[b]
 
     for i, j in copies:
         union(i, j)
@@ -325,3 +330,27 @@ def test_folding_a_text_keeps_its_word_characters_but_for_one():
     changed = [c for c in map(chr, range(sys.maxunicode + 1)) if len(f := c.casefold()) == 1
                and (bool(word.match(c)) != bool(word.match(f)) or (c in separators) != (f in separators))]
     assert changed == [common._FOLDS_INTO_A_WORD]
+
+
+def test_claims_two_days_apart_do_not_chain_into_one_happening_over_weeks(tmp_path):
+    """Each outlet's date is within a few days of the next outlet's, but the first and last
+    are not: a cluster keeps every two of its claims within MAX_DISAGREEMENT_DAYS, so a
+    weekly hearing never becomes one "disputed" happening with a reading per week."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site.yaml").write_text(
+        "title: Rantai\ndescription: Uji.\nlanguage: id\nbase_url: https://example.test/\n"
+        "entities:\n  - name: Budi Santoso\n    type: person\n  - name: Surabaya\n    type: place\n",
+        encoding="utf-8")
+    days = {"a": "Senin (2/10/2023)", "b": "Rabu (4/10/2023)", "c": "Jumat (6/10/2023)",
+            "d": "Minggu (8/10/2023)"}
+    for n, (slug, day) in enumerate(days.items()):
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: Budi di Surabaya {slug}\noutlet: Media {slug.upper()}\npublished: 2023-10-{10 + n}\n---\n"
+            f"Menteri Budi Santoso tiba di Surabaya pada {day} untuk meninjau pelabuhan.\n", encoding="utf-8")
+    config, site = load_site(tmp_path)
+    timeline = analyze_site(site, config).timeline
+    readings = [[r.date for r in c.readings] for c in timeline.conflicts]
+    assert readings == [["2023-10-02", "2023-10-04"], ["2023-10-06", "2023-10-08"]]
+    for conflict in timeline.conflicts:
+        dates = [r.date for r in conflict.readings]
+        assert all(days_apart(x, y) <= 3 for x in dates for y in dates)
