@@ -266,6 +266,7 @@ _NOT_COMPOUND = frozenset({"masih", "juga", "yang", "akan", "sudah", "telah", "k
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
 NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
+COMPANY_FORMS = frozenset({"pt"})  # (perseroan terbatas) before a company's name
 
 
 def shape_type(words: list[str]) -> EntityType | None:
@@ -283,7 +284,15 @@ def shape_type(words: list[str]) -> EntityType | None:
 
 def named_after_place(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, EntityType] | None],
                       gaz: Gazetteer) -> bool:
-    """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the run."""
+    """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the
+    run; "PT Kereta Api Indonesia", "PT Bank Central Asia": a company's legal form, any words,
+    then a place ending the run (a company is often named after its country or region)."""
+    if run[k].text.casefold() in COMPANY_FORMS:
+        for m in range(k + 2, len(run)):
+            found = match(m, True)
+            if found is not None and found[0] == len(run) and found[2] == "place":
+                return True
+        return False
     if run[k].text.casefold() not in NAMED_HEADS:
         return False
     m = k + 1
