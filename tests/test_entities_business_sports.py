@@ -79,3 +79,20 @@ def test_the_acronym_after_a_name_is_read_past_a_legal_form(after, acronym):
     text = f"Saham PT Nusantara Agro{after} naik."
     run = find_runs(text, tokenize(text, 0, len(text)))[0]
     assert facts_around(text, run, Sentence(0, len(text), text), True, False).acronym_after == acronym
+
+
+def test_a_central_bank_named_bare_is_an_organisation_not_a_place(bare):
+    x = found(extract("Bank sentral Amerika Serikat, Federal Reserve, menahan suku bunga. Pasar menunggu "
+                      "keputusan The Fed pekan depan.", bare))
+    assert x[("organization", "Federal Reserve")] == ["Federal Reserve"]
+    assert x[("organization", "The Fed")] == ["The Fed"]
+    assert not any(kind == "place" and "Reserve" in name for kind, name in x)
+
+
+@pytest.mark.parametrize(("sentence", "organisation", "person"), [
+    ("Menurut Gubernur Federal Reserve Jerome Powell, inflasi turun.", "Federal Reserve", "Jerome Powell"),
+    ("Direktur Lowy Institute Michael Fullilove mengatakan hal itu.", "Lowy Institute", "Michael Fullilove"),
+])
+def test_after_an_organisation_ending_in_its_tail_word_comes_the_person(bare, sentence, organisation, person):
+    assert found(extract(sentence, bare)) == {("organization", organisation): [organisation],
+                                              ("person", person): [person]}

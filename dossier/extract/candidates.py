@@ -55,6 +55,7 @@ from .word_kinds import (
     named_after_place,
     opens_a_name,
     opens_title,
+    org_tail_end,
     plain_name,
     plain_word,
     portfolio_word,
@@ -345,6 +346,9 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     pieces.append((start, k, None, "organization"))
                     start = k
                     seg_cue = "person"
+            elif (tail_end := org_tail_end(run, start, j, gaz)) is not None:  # ("… Institute Michael Fullilove")
+                pieces.append((start, tail_end, None, "organization"))
+                start, seg_cue = tail_end, "person"
             elif (j < len(run) and run[start].text.casefold() in NAMED_HEADS and j - start >= 2
                   and all(gaz.is_common(t.text) for t in run[start + 1:j])
                   and (place := match(j, True)) is not None and place[2] == "place"

@@ -113,7 +113,9 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "herald", "journal", "tribune", "network", "company", "inc", "ltd", "bank",
                        "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg",
                        "sekuritas", "securities",  # brokers: "Mandiri Sekuritas"
-                       "fc", "united"})  # football clubs: "Arema FC", "Bali United"
+                       "fc", "united",  # football clubs: "Arema FC", "Bali United"
+                       "reserve", "fed",  # central banks: "Federal Reserve", "The Fed"
+                       "programme"})  # UN bodies: "World Food Programme"
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",

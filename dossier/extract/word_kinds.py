@@ -127,6 +127,16 @@ def plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
                  or (run[i + 1].text.casefold() in NAME_JOINERS and _no_other_name(run[i].text, gaz))))
 
 
+
+def org_tail_end(run: Sequence[Token], start: int, j: int, gaz: Gazetteer) -> int | None:
+    """"Direktur Lowy Institute Michael Fullilove", "Gubernur Federal Reserve Jerome Powell": the
+    end of an organisation whose last word is a tail ("Institute", "Reserve"), when a two- or
+    three-word name follows it to ``j``; None otherwise."""
+    for tail in range(j - 3, max(start, j - 5), -1):  # (a name of two or three words)
+        if run[tail].text.casefold() in ORG_TAILS and plain_name(run, tail + 1, j, gaz):
+            return tail + 1
+    return None
+
 def _name_word(word: str, gaz: Gazetteer) -> bool:
     """``may_name_someone``, but a one-word title that is also a given name ("Putri") counts:
     after a role and its place, the words are the name, and a rank would have been cut."""
