@@ -38,9 +38,11 @@ from .runs import (
     STRUCTURE,
     Candidate,
     Token,
+    capitalised,
 )
 from .word_kinds import (
     COMPASS,
+    NAME_LINKS,
     NAME_WORDS,
     NAMED_HEADS,
     acronym_name_start,
@@ -155,7 +157,8 @@ def _matcher(text: str, run: Sequence[Token], gaz: Gazetteer) -> _Matcher:
     def match(i: int, place_cue: bool = False) -> _Found | None:
         key = (i, bool(place_cue))
         if key not in memo:
-            memo[key] = _match(text, run, i, gaz, place_cue)
+            # "Yusuf Abu Salem": the word after "Abu" is the name's, never a place of its own
+            memo[key] = None if i and run[i - 1].text.casefold() in NAME_LINKS else _match(text, run, i, gaz, place_cue)
         return memo[key]
 
     return match
@@ -196,7 +199,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
             # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu", "Kabupaten
             # Pulang Pisau": names that are also words
             break
-        elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not word[0].isupper():
+        elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not capitalised(word):
             # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
             cue, i = (cue if lower in CONNECTORS or (cue == "person" and portfolio_word(word)) else None), i + 1
         else:
@@ -399,6 +402,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):
                 kind, strength = local_cue, CUE
+            elif local_cue == "place" and facts.locative and s == 0:
+                kind, strength = "place", CUE  # "wartawan di Khan Younis": an unknown name after "di"
             elif len(words) >= 2 and not any((gaz.is_common(w) and (k or w.casefold() not in NAME_WORDS))
                                              or is_acronym(w) for k, w in enumerate(words)):
                 kind, strength = "person", CUE  # an unknown multi-word name is most often a person ("Budi Santoso")

@@ -41,13 +41,18 @@ _OUTLET_CUE_WORDS = ("kantor berita", "surat kabar", "harian", "stasiun televisi
 _BRACKETED_CAPS = re.compile(r"\([A-Z][A-Za-z-]*\)")  # "(KCNA)", "(Walhi)", "(PDI-P)"
 # Nouns after which the whole capitalised run is a place name ("wilayah Northern Territory").
 _STRONG_PLACE_CUE_WORDS = ("wilayah", "kawasan", "provinsi", "kota", "negara bagian", "pulau", "distrik", "kabupaten",
-                           "kecamatan", "kelurahan", "desa", "dusun", "kampung")
+                           "kecamatan", "kelurahan", "desa", "dusun", "kampung",
+                           # a border crossing, a camp: "perbatasan Rafah", "kamp pengungsi Jabalia"
+                           "perbatasan", "perlintasan", "kamp", "kamp pengungsi")
 _STRONG_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_STRONG_PLACE_CUE_WORDS) + r")\s+$")
 # The most that the cues before a run read of the text before it, but for a titled apposition:
 # the last 80 characters (``_ORG_APPOSED``), 40 (the cue words), 30 (the strong and outlet cues).
 _NEAR = 80
 _PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
 _SPEAKER_CUE_ENDS = tuple(SPEAKER_CUES)
+# "di"/"ke" before a name: a person is "kepada"/"dari" someone, never "di" or "ke" someone.
+_LOCATIVES = (" di ", " ke ")
+_LOCATIVE_OPENINGS = frozenset({"di ", "ke "})
 
 
 class Facts(NamedTuple):
@@ -67,6 +72,7 @@ class Facts(NamedTuple):
     comma_capital: bool  # a comma and a capital follow
     said_before: bool  # a verb of saying or "menurut" ends the text before ("…," kata Budi Wijaya)
     aged: bool  # an age in brackets follows ("Sutrisno (52)"): a name, even a word's ("Budi (7)")
+    locative: bool  # "di" or "ke" just before: "di Khan Younis" is somewhere, never someone
 
 
 _new_facts = partial(tuple.__new__, Facts)  # Facts(...) made in C (the same value): one per run
@@ -116,6 +122,7 @@ def facts_around(text: str, run: list[Token], sentence: Sentence, initial: bool,
         titled, comma_after, acronym_after, cue_after, comma_capital,
         stripped.endswith(_SPEAKER_CUE_ENDS) and speaker_cue_before(stripped, 0, len(stripped)),
         aged,
+        before.endswith(_LOCATIVES) or before in _LOCATIVE_OPENINGS,
     ))
 
 

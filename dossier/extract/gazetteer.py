@@ -141,6 +141,8 @@ NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "
 # Connectors allowed inside a name when followed by another capitalised word.
 CONNECTORS = frozenset({"of", "on", "the", "and", "for", "bin", "binti", "van", "von", "der", "de", "del",
                         "al", "el", "la", "le", "da", "dos", "du", "upon", "am"})
+# Arabic articles, joined by a hyphen to the word they go with ("Khalil al-Masri", "Deir al-Balah").
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asy", "at", "az"})
 # Standard Indonesian abbreviations and short forms of places and organisations (not specific
 # to one story; "Amerika" in Indonesian news is the United States, as "America" is in English).
 ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import fold
-from .gazetteer import PLACE_CUES, SPEAKER_CUES
+from .gazetteer import ARABIC_ARTICLES, PLACE_CUES, SPEAKER_CUES
 from .runs import CUE, Candidate
 
 # Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
@@ -39,6 +39,8 @@ def short_forms(tokens: list[str]) -> set[str]:
     Rahmat Hasyim"), any of a Malay name's own names ("Faizal" of "Ahmad Faizal bin Osman")."""
     if len(tokens) < 2:
         return set()
+    if len(tokens) >= 3 and tokens[-2] in ARABIC_ARTICLES:  # "al-Masri" of "Khalil al-Masri" (folded "al masri")
+        return {*short_forms(tokens[:-2] + [tokens[-1]]), f"{tokens[-2]} {tokens[-1]}"}
     if len(tokens) >= 3 and tokens[0].rstrip(".") in DROPPED_FIRST_NAMES:
         return {tokens[0], tokens[1], tokens[-1]}
     father = next((k for k in range(2, len(tokens) - 1) if tokens[k] in ("bin", "binti")), None)

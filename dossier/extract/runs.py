@@ -19,6 +19,7 @@ from ..models import EntityType
 from .gazetteer import (
     ACRONYM_AFTER_NAME,
     ADMIN_DIVISIONS,
+    ARABIC_ARTICLES,
     CONNECTORS,
     LEGAL_SUFFIX,
     ORG_HEADS,
@@ -105,13 +106,14 @@ class Words:
     only when asked for.  Most words are lowercase and never go into a run; making a token
     of each was the dearest part of reading a sentence."""
 
-    __slots__ = ("texts", "_matches", "_tokens")
+    __slots__ = ("texts", "_matches", "_tokens", "lowercase_names")
 
     def __init__(self, texts: list[str], matches: list[re.Match[str]] | None = None,
-                 tokens: list[Token] | None = None) -> None:
+                 tokens: list[Token] | None = None, lowercase_names: bool = False) -> None:
         self.texts = texts
         self._matches = matches
         self._tokens = tokens
+        self.lowercase_names = lowercase_names  # a name opens with a lowercase article ("al-Masri")
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -142,18 +144,34 @@ def tokenize(text: str, start: int, end: int) -> Words:
         return Words(list(map(re.Match.group, matches)), matches=matches)
     out: list[Token] = []
     last_end = -2  # end of the last token
+    lowercase_names = False
     for match in _WORD.finditer(text, start, end):
         s, e = match.span()
         if s == last_end + 1 and text[s - 1] == "-":
             prev = out[-1]
             word = match.group()
-            if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold():
+            # "al-Masri", "Al-Khatib": one word (but "AS-China" is two places, and "As" a word)
+            article = prev.text in ARABIC_ARTICLES or prev.text in _TITLED_ARTICLES
+            if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold() or article:
                 out[-1] = _new_token((prev.start, e, text[prev.start:e], prev.joiner))
+                lowercase_names = lowercase_names or (article and prev.text[0].islower() and word[0].isupper())
                 last_end = e
                 continue
         out.append(_new_token((s, e, text[s:e], "")))
         last_end = e
-    return Words([t.text for t in out], tokens=out)
+    return Words([t.text for t in out], tokens=out, lowercase_names=lowercase_names)
+
+
+_TITLED_ARTICLES = frozenset({"Al", "El"})
+
+
+def capitalised(word: str) -> bool:
+    """Does ``word`` start as a name does: with a capital, or with an Arabic article before one
+    ("al-Masri", which Indonesian outlets write in lowercase)?"""
+    if word[:1].isupper():
+        return True
+    article, hyphen, name = word.partition("-")
+    return bool(hyphen) and article in ARABIC_ARTICLES and name[:1].isupper()
 
 
 def find_runs(text: str, tokens: Words) -> list[list[Token]]:
@@ -166,7 +184,9 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     # Only the capitalised tokens are read (found in C: most words are lowercase), and the
     # one word between two of them, which may be a connector ("Centre for Strategic ...").
     # Each becomes a token once, with its joiner (a run always ends with a capitalised one).
-    for i in compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))):
+    capitals = map(capitalised if tokens.lowercase_names else str.isupper,  # ("al-Masri" is a name's word)
+                   texts if tokens.lowercase_names else map(itemgetter(0), texts))
+    for i in compress(range(len(texts)), capitals):
         start, end = spans[i]
         word = texts[i]
         if word == LEGAL_SUFFIX:  # "PT Nusantara Agro Lestari Tbk": the company's legal form ends its name

@@ -27,7 +27,7 @@ from .gazetteer import (
     SPEAKER_CUES,
     Gazetteer,
 )
-from .runs import Token
+from .runs import Token, capitalised
 
 COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
                      "north", "south", "east", "west", "central"})  # words that end a place's name
@@ -70,7 +70,7 @@ def may_name_someone(word: str, gaz: Gazetteer) -> bool:
     """Could ``word``, alone after a person cue, be someone's name: capitalised, no acronym, no
     title, head, cue or calendar word ("kata Presiden", "menurut Senin" name no one)."""
     lower = word.casefold()
-    return (word[:1].isupper() and not word.isupper() and lower not in PERSON_TITLES and lower not in _TITLE_OPENERS
+    return (capitalised(word) and not word.isupper() and lower not in PERSON_TITLES and lower not in _TITLE_OPENERS
             and lower not in ORG_HEADS
             and lower not in PLACE_HEADS and lower not in PLACE_CUES and lower not in NOT_NAMES
             and lower not in gaz.calendar_words)
@@ -100,6 +100,9 @@ NAME_WORDS = frozenset(_NAME_WORDS.split())
 # Words inside a person's name that join a given name to the rest of it (Bugis-Makassar
 # "Daeng": "Sari Daeng Matutu"): the given name before one is a name even when it is a word.
 NAME_JOINERS = frozenset({"daeng"})
+# Words of Arabic names that tie the next word to the name ("Yusuf Abu Salem", "Ahmad bin
+# Salem"): that word is never a place or a name of its own, whatever the gazetteer knows it as.
+NAME_LINKS = frozenset({"abu", "bin", "binti", "ibnu", "ibn"})
 
 
 def joined_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
