@@ -169,7 +169,7 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
         shown()
     analysis = clock.run("analyze", lambda: analyze_site(site, config))
     written += render_and_write(analysis, wanted)
-    written += write_in_place(output_dir, [(path, make()) for path, make in open_data(site, config, analysis)])
+    written += write_in_place(output_dir, [file for _, make in open_data(site, config, analysis) for file in make()])
     clock.timings["write"] -= clock.timings["render"]
     unique = tuple(dict.fromkeys(written))
     report = BuildReport(output_dir, len(site.articles), sum(p.endswith(".html") for p in unique), len(unique),

@@ -11,15 +11,16 @@ three files, each named by ``dossier.json``'s ``files``:
 
 One file held all of it until a 1,000-article dossier made it 30 MB: more than Cloudflare
 Pages serves (25 MiB a file), and a quarter of GitHub's hard limit of 100 MB.  Split, the
-largest is 12 MB at 1,000 articles.
+largest is 12 MB at 1,000 articles; at 10,000 each of the three was still over 50 MB, so a
+file's long lists continue in numbered files past ``MAX_FILE_BYTES`` (``_files``).
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable
-from itertools import repeat
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any, BinaryIO
 
@@ -111,12 +112,30 @@ def analysis_json(analysis: Analysis) -> bytes:
         return _written(_analysis(analysis))
 
 
-def open_data(site: Site, config: Config, analysis: Analysis) -> tuple[tuple[str, Callable[[], bytes]], ...]:
-    """(path, a maker of its bytes) of each open-data file, the largest first: the render
-    workers make them one each, beside the pages."""
-    return ((DOSSIER_FILE, lambda: dossier_json(site, config, analysis)),
-            (EVENTS_FILE, lambda: events_json(analysis)),
-            (ANALYSIS_FILE, lambda: analysis_json(analysis)))
+# No open-data file over this many bytes: Cloudflare Pages serves files up to 25 MiB, GitHub
+# takes files up to 100 MB.  At 10,000 articles the articles alone are ~52 MiB, the timeline's
+# events ~94 MiB; past the limit a list continues in numbered files (``_files``).
+MAX_FILE_BYTES = 20 * 2**20
+_CONTINUED_ROOM = 4096  # bytes kept for the member naming the continuations (~40 a file)
+
+
+def open_data(site: Site, config: Config, analysis: Analysis,
+              limit: int | None = MAX_FILE_BYTES) -> tuple[tuple[str, Callable[[], list[tuple[str, bytes]]]], ...]:
+    """(path, a maker of its files) of each open-data file, the largest first: the render
+    workers make them one each, beside the pages.  A maker gives the file and the files
+    its long lists continue in (``_files``), none over ``limit`` bytes."""
+    def dossier() -> list[tuple[str, bytes]]:
+        with collector_paused():
+            return _files(_dossier_object(site, config, True), DOSSIER_FILE, limit)
+
+    def events() -> list[tuple[str, bytes]]:
+        with collector_paused():
+            return _files(_events(analysis), EVENTS_FILE, limit)
+
+    def rest() -> list[tuple[str, bytes]]:
+        with collector_paused():
+            return _files(_analysis(analysis), ANALYSIS_FILE, limit)
+    return ((DOSSIER_FILE, dossier), (EVENTS_FILE, events), (ANALYSIS_FILE, rest))
 
 
 # Compact: with an indent Python falls back to its slow pure-Python encoder (5.6 s of a
@@ -240,30 +259,93 @@ def _write(value: Any, out: BinaryIO) -> None:
         out.write(_encode(value).encode("utf-8"))
 
 
-def _write_array(items: Iterable[Any], encoded: bool, out: BinaryIO) -> None:
+def _write_array(items: Iterable[Any], encoded: bool, out: BinaryIO, limit: int | None = None,
+                 one_at_least: bool = False) -> Iterator[Any] | None:
     """An array, its items joined as text and written as one UTF-8 piece per ~_PIECE_CHARS
     characters (one encoding and one write per piece, not per item); ``encoded``: the items
-    are JSON text already.  A nested _Array or _Object is written in its turn."""
+    are JSON text already.  A nested _Array or _Object is written in its turn.
+
+    With a ``limit``, the array is closed before the item that would take ``out`` past that
+    many bytes (``one_at_least``: but for its first item, written whatever its size), and
+    the items not written are returned (None when all were)."""
     pieces = ["["]
     size = 0
     first = True
+    items = iter(items)
     for item in items:
-        if not first:
-            pieces.append(",")
-        first = False
         if not encoded and isinstance(item, (_Array, _Object)):
+            if not first:
+                pieces.append(",")
+            first = False
             out.write("".join(pieces).encode("utf-8"))
             pieces, size = [], 0
             _write(item, out)
             continue
         text = item if encoded else _encode(item)
+        # (a character is at most 3 bytes of UTF-8 here: JSON escapes what would take 4)
+        if (limit is not None and not (first and one_at_least)
+                and out.tell() + 3 * (size + len(text)) + 4 > limit):
+            out.write("".join(pieces).encode("utf-8"))
+            pieces, size = [], 0
+            if out.tell() + len(text.encode("utf-8")) + 2 > limit:
+                out.write(b"]")
+                return chain((text if encoded else item,), items)
+        if not first:
+            pieces.append(",")
+        first = False
         pieces.append(text)
-        size += len(text)
+        size += len(text) + 1
         if size >= _PIECE_CHARS:
             out.write("".join(pieces).encode("utf-8"))
             pieces, size = [], 0
     pieces.append("]")
     out.write("".join(pieces).encode("utf-8"))
+    return None
+
+
+def _files(value: _Object, name: str, limit: int | None) -> list[tuple[str, bytes]]:
+    """``value`` written as the file ``name``, and with a ``limit``, no file over that many
+    bytes (but for a single item larger than it): a long list is cut where the file would
+    pass the limit, and continues in files of its own, ``<name>-<member>-2.json`` and on (each
+    an array of the items that follow), which the file's last member ``continued`` names.
+
+    The members that are not long lists (a map, the connections) are written first, aside,
+    so that the lists before them leave them room."""
+    if limit is None:
+        return [(name, _written(value))]
+    stem = name.removesuffix(".json")
+    members = list(value.members)
+    aside: dict[str, bytes] = {}
+    for key, member in members:
+        if not isinstance(member, _Array):
+            piece = io.BytesIO()
+            _write(member, piece)
+            aside[key] = piece.getvalue()
+    room = sum(map(len, aside.values())) + _CONTINUED_ROOM  # what the members still to come need
+    out = io.BytesIO()
+    more: list[tuple[str, bytes]] = []
+    continued: dict[str, list[str]] = {}
+    out.write(b"{")
+    for n, (key, member) in enumerate(members):
+        out.write((b"," if n else b"") + _encode(key).encode("utf-8") + b":")
+        if key in aside:
+            out.write(aside[key])
+            room -= len(aside[key])
+            continue
+        rest = _write_array(member.items, member.encoded, out, limit - room)
+        part = 2
+        while rest is not None:
+            piece = io.BytesIO()
+            rest = _write_array(rest, member.encoded, piece, limit - 1, one_at_least=True)
+            piece.write(b"\n")
+            path = f"{stem}-{key}-{part}.json"
+            more.append((path, piece.getvalue()))
+            continued.setdefault(key, []).append(_url(path))
+            part += 1
+    if continued:
+        out.write(b',"continued":' + _encode(continued).encode("utf-8"))
+    out.write(b"}\n")
+    return [(name, out.getvalue()), *more]
 
 
 def _written(value: Any) -> bytes:
@@ -275,6 +357,10 @@ def _written(value: Any) -> bytes:
 
 
 def _dossier_json(site: Site, config: Config, analysed: bool) -> bytes:
+    return _written(_dossier_object(site, config, analysed))
+
+
+def _dossier_object(site: Site, config: Config, analysed: bool) -> _Object:
     entity_pages = {(e.type, e.key): _url(e.path) for e in (*site.people, *site.places, *site.organizations)}
     texts = _Texts()  # the timeline's repeated values
     members: list[tuple[str, Any]] = [
@@ -297,7 +383,7 @@ def _dossier_json(site: Site, config: Config, analysed: bool) -> bytes:
         ]),
         ("timeline", _Array(map(_timeline_entry_text, site.timeline, repeat(texts)), encoded=True)),
     ]
-    return _written(_Object(members))
+    return _Object(members)
 
 
 def _events(analysis: Analysis) -> _Object:

@@ -311,7 +311,7 @@ def _render(done: Assembled, staging: Path, output_dir: Path, clock: Stopwatch, 
         # The largest files first, so the pages after them even out the workers' shares.
         for path, make in open_data(site, config, analysis):
             if chosen(path):
-                yield path, make()
+                yield from make()  # (the file, and the files its long lists continue in)
         yield from render_files(renderer, chosen)
 
     written = render_and_write((article_files, other_files), staging, output_dir,

@@ -182,7 +182,7 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     site = assemble_site(config, articles, extractions, summaries,
                          assign_topics(articles, extractions, config.hubs))
     analysis = analyze_site(site, config)
-    files = {path: make() for path, make in opendata.open_data(site, config, analysis)}
+    files = dict(file for _, make in opendata.open_data(site, config, analysis) for file in make())
     assert list(files) == ["dossier.json", "dossier-events.json", "dossier-analysis.json"]
     compact = {"ensure_ascii": False, "separators": (",", ":")}
     for written in files.values():
@@ -233,3 +233,50 @@ def test_models_pickle_as_their_fields_and_read_older_pickles() -> None:
     buffer = io.BytesIO()
     OlderPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(extraction.sentences)
     assert pickle.loads(buffer.getvalue()) == extraction.sentences
+
+
+def _analysed_fixture():
+    from dossier.analysis import analyze_site
+    from dossier.analyze import extract_all
+    from dossier.config import load_config
+    from dossier.content import load_articles
+    from dossier.summarize import summarize
+
+    config = load_config(Path(__file__).resolve().parent / "fixtures" / "analysis")
+    articles = load_articles(config.content_dir)
+    extractions = extract_all(articles, config.entities, None, workers=1)
+    summaries = tuple(summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions,
+                                                                                      strict=True))
+    site = assemble_site(config, articles, extractions, summaries,
+                         assign_topics(articles, extractions, config.hubs))
+    return site, config, analyze_site(site, config)
+
+
+@pytest.mark.parametrize("limit", [6_000, 9_000])
+def test_open_data_past_the_file_size_limit_continues_in_numbered_files_and_loses_nothing(limit) -> None:
+    """A static host serves files up to a size (Cloudflare Pages 25 MiB, GitHub 100 MB); at
+    10,000 articles the articles alone are ~52 MiB.  Past the limit a long list is cut and
+    continues in files that the file's ``continued`` names: read back together, they are
+    exactly the data of the file written whole."""
+    from dossier import opendata
+
+    site, config, analysis = _analysed_fixture()
+    whole = {path: json.loads(data) for _, make in opendata.open_data(site, config, analysis, limit=None)
+             for path, data in make()}
+    split = dict(file for _, make in opendata.open_data(site, config, analysis, limit=limit) for file in make())
+    assert len(split) > 3
+    for path, data in split.items():
+        items = json.loads(data)
+        # Over the limit only where one item alone is larger than it.
+        assert len(data) <= limit or (isinstance(items, list) and len(items) == 1), path
+        assert data == (json.dumps(items, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    for path, data in whole.items():
+        read = json.loads(split[path])
+        for key, continuations in read.pop("continued", {}).items():
+            assert continuations == [f"{path.removesuffix('.json')}-{key}-{n}.json"
+                                     for n in range(2, len(continuations) + 2)]
+            for continuation in continuations:
+                read[key] += json.loads(split.pop(continuation))
+        split.pop(path)
+        assert read == data
+    assert not split  # every continuation is named by its file
