@@ -96,3 +96,26 @@ def test_a_central_bank_named_bare_is_an_organisation_not_a_place(bare):
 def test_after_an_organisation_ending_in_its_tail_word_comes_the_person(bare, sentence, organisation, person):
     assert found(extract(sentence, bare)) == {("organization", organisation): [organisation],
                                               ("person", person): [person]}
+
+
+@pytest.mark.parametrize(("sentence", "club"), [
+    ("Persija Jakarta menang 2-0 di kandang.", "Persija Jakarta"),
+    ("Kiper Persebaya Surabaya, Ernando Ari, tampil gemilang.", "Persebaya Surabaya"),
+    ("Pemain Persik Kediri itu cedera lutut.", "Persik Kediri"),  # ("kediri" is a word too)
+    ("Laga itu mempertemukan PSM Makassar dan tuan rumah.", "PSM Makassar"),
+])
+def test_an_indonesian_club_named_with_its_city_is_one_organisation(bare, sentence, club):
+    x = found(extract(sentence, bare))
+    assert ("organization", club) in x
+    assert not any(kind == "place" and name in club for kind, name in x)
+
+
+def test_a_club_named_alone_is_an_organisation_but_a_word_like_it_is_none(bare):
+    assert found(extract("Persija kembali memimpin klasemen.", bare)) == {
+        ("organization", "Persija"): ["Persija"]}
+    assert found(extract("Persis seperti tahun lalu, harga beras naik.", bare)) == {}
+
+
+def test_the_federation_and_its_province_stay_two_entities(bare):
+    x = found(extract("Ketua PSSI Jawa Timur hadir dalam rapat itu.", bare))
+    assert ("place", "Jawa Timur") in x

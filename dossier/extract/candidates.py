@@ -47,6 +47,8 @@ from .word_kinds import (
     NAMED_HEADS,
     acronym_name_start,
     after_regional_office,
+    club_end,
+    club_word,
     fields_end,
     given_name_first,
     is_acronym,
@@ -179,7 +181,8 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: G
         word = run[i].text
         lower = word.casefold()
         two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
-        if match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS:
+        if (match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS
+                or club_end(run, i, match, gaz) is not None):
             break
         if two in PERSON_TITLES:
             cue, i = "person", i + 2
@@ -291,7 +294,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     # ends like one ("The New York Times", "Korean National Diplomatic Academy"): vocabulary
     # words are part of such names, so only titles are stripped first.
     k = 0
-    while k < len(run) and _is_title_like(run, k, initial and match(0) is None):  # ("Pelindo Jatim menambah …")
+    while (k < len(run) and _is_title_like(run, k, initial and match(0) is None)  # ("Pelindo Jatim menambah …")
+           and club_end(run, k, match, gaz) is None):  # ("Persib Bandung menang …")
         k += 2 if _two_word_title(run, k) else 1  # ("Ketua Umum Persatuan …": both words)
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):
@@ -310,6 +314,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         pieces.append((k, fields, None, "organization"))
         i = fields
     while i < len(run):
+        if (club := club_end(run, i, match, gaz)) is not None:  # ("Persib Bandung": a club, not the city)
+            pieces.append((i, club, None, "organization"))
+            i = club
+            continue
         # After a unit comes its region ("Kepala BPBD Padang Agus Salim"), unless only one word
         # follows: then the two are a name ("Kepala Pusat Data BNPB Sari Gunawan")
         found = match(i, cue == "place" and i == len(run) - 1 or (i == 0 and first_cue == "place")
@@ -387,7 +395,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         if kind is None:
             kind = shape_type(words)
             strength = STRUCTURE if kind else NONE
-        if kind is None and len(words) == 1 and is_acronym(words[0]):
+        if kind is None and len(words) == 1 and (is_acronym(words[0]) or club_word(words[0], gaz)):
             if words[0].casefold() in NOT_NAMES:
                 continue
             kind, strength = "organization", STRUCTURE

@@ -295,6 +295,33 @@ def shape_type(words: list[str]) -> EntityType | None:
     return None
 
 
+
+# Indonesian football clubs: "Persib", "Persebaya" (Persatuan Sepak Bola ...), "PSM", "PSIS",
+# named with their city; not the federation ("PSSI") nor the party ("PSI").
+_CLUB_WORD = re.compile(r"Pers[a-z]{2,8}|PS[A-Z]{1,3}")
+_NOT_CLUBS = frozenset({"PSI", "PSSI"})
+
+
+def club_end(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, EntityType] | None],
+             gaz: Gazetteer) -> int | None:
+    """"Persib Bandung", "PSM Makassar", "Persik Kediri": the end of a club's name followed by
+    its city (one organisation, the city no place of its own), or None.  The city may be a
+    word too ("Kediri"): after a club's name it is the city."""
+    word = run[k].text
+    if k + 1 < len(run) and run[k + 1].joiner == " " and word not in _NOT_CLUBS and _CLUB_WORD.fullmatch(word):
+        found = match(k + 1, True)
+        if found is not None:
+            return found[0] if found[2] == "place" else None
+        city = gaz.lookup(run[k + 1].text)
+        if city is not None and city[1] == "place":
+            return k + 2
+    return None
+
+
+def club_word(word: str, gaz: Gazetteer) -> bool:
+    """"Persib", "Persebaya" alone: a club, unless the word is vocabulary ("Persis", "Persen")."""
+    return word.startswith("Pers") and _CLUB_WORD.fullmatch(word) is not None and not gaz.is_common(word)
+
 def named_after_place(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, EntityType] | None],
                       gaz: Gazetteer) -> bool:
     """"Universitas Nasional Australia": a named head, vocabulary words, then a place ending the
