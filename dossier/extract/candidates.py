@@ -11,7 +11,7 @@ the answers: the only lists are lexicons and cue words (see ``gazetteer``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..models import EntityType
@@ -27,10 +27,11 @@ from .gazetteer import (
     PERSON_TITLES,
     PLACE_CUES,
     PLACE_HEADS,
-    PLACE_TAILS,
     RANKS,
     Gazetteer,
 )
+from .run_matches import Matcher, matcher
+from .run_matches import span as _span
 from .runs import (
     CUE,
     KNOWN,
@@ -42,7 +43,6 @@ from .runs import (
 )
 from .word_kinds import (
     COMPASS,
-    NAME_LINKS,
     NAME_WORDS,
     NAMED_HEADS,
     acronym_name_start,
@@ -57,7 +57,6 @@ from .word_kinds import (
     joined_name,
     may_name_someone,
     named_after_place,
-    opens_a_name,
     opens_title,
     org_tail_end,
     plain_name,
@@ -73,100 +72,7 @@ SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence bef
 
 
 
-def _span(text: str, run: Sequence[Token], i: int, j: int) -> str:
-    return text[run[i].start:run[j - 1].end]
-
-
-def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
-           place_cue: bool = False) -> tuple[int, str, EntityType] | None:
-    """Longest gazetteer name starting at token ``i`` of the run: (end token, canonical, type).
-
-    A one-word place that is also a vocabulary word ("Kota" in India, "Medan", "Moskow" in
-    Indonesian) counts only after a place cue ("di", "ke", "kota"): capitalised at a sentence
-    start or in a title it is the word, not the city.
-    """
-    if not gaz.may_start_name(run[i].text):
-        return None  # (most words: what follows is never looked up)
-    last = min(len(run), i + gaz.max_name_tokens)
-    for k in range(i + 1, last):  # a name runs over spaces, hyphens and ". " only
-        if run[k].joiner not in _NAME_JOINERS:
-            last = k
-            break
-    start = run[i].start
-    for j in range(last, i, -1):
-        name = text[start:run[j - 1].end]
-        if j == i + 1 and len(name) < 3 and not name.isupper():
-            continue
-        found = gaz.lookup(name)
-        if found is None:
-            continue
-        if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
-                and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or is_unit(run, i - 1, gaz)))
-                and not after_regional_office(run, i)
-                and not (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS)):
-            return None  # ("Kota Bogor", "Kabupaten Padang Pariaman": the division names the place)
-        if (j == i + 1 and found[1] == "place" and j < len(run) and run[j].joiner == " " and not name.isupper()
-                and fold(name) not in gaz.known_names and fold(name) not in gaz.countries
-                and not gaz.is_common(run[j].text)
-                and gaz.lookup(run[j].text) is None and run[j].text.casefold() not in PLACE_TAILS
-                and run[j].text.casefold() not in ORG_TAILS and run[j].text.casefold() not in PERSON_TITLES
-                and not (j + 1 < len(run) and (opens_a_name(run[j + 1].text, gaz)
-                                               or _known_person(run[j + 1].text, gaz)))
-                and not after_regional_office(run, i)):
-            # "Vladimir Putin": a city's name used as a first name (but "Kapolda Jatim Irjen …" and
-            # "Bupati Garut Rudy Gunawan" are a place then a rank or a two-word name)
-            return None
-        if (j == i + 1 and i > 0 and found[1] == "person" and run[i].joiner in (" ", ". ")
-                and opens_a_name(run[i - 1].text, gaz)):
-            # "Maria Wenda" where "Wenda" is a known person's one-word name: another person of
-            # that surname, not a name run into Yohanes Wenda's
-            return None
-        if (j == i + 1 and j == len(run) and i > 0 and found[1] == "place" and fold(name) in gaz.towns
-                and run[i].joiner == " " and fold(name) not in gaz.known_names
-                and _first_name(run[i - 1].text, gaz)):
-            # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a
-            # surname ("Sari Tambunan", "Fajar Tanjung": also after a first name that is a place word)
-            return None
-        if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS
-                and gaz.lookup(_span(text, run, i, j + 1)) is None):
-            return j + 1, _span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
-        return j, found[0], found[1]
-    return None
-
-
-def _first_name(word: str, gaz: Gazetteer) -> bool:
-    """Could ``word`` be a first name: ``opens_a_name``, or a word that is a place only as a word
-    too ("Sari", "Fajar"), which needs a place cue to be the place (``_match``)."""
-    return opens_a_name(word, gaz) or (fold(word) in gaz.vocabulary_places and may_name_someone(word, gaz))
-
-
-def _known_person(word: str, gaz: Gazetteer) -> bool:
-    """Is ``word`` a person's name the user gave in site.yaml ("Nainggolan")?"""
-    found = gaz.lookup(word)
-    return found is not None and found[1] == "person"
-
-
-_NAME_JOINERS = frozenset({" ", "-", ". "})
-_Found = tuple[int, str, EntityType]  # what _match finds: (end token, canonical name, type)
-_Matcher = Callable[[int, bool], "_Found | None"]
-
-
-def _matcher(text: str, run: Sequence[Token], gaz: Gazetteer) -> _Matcher:
-    """``_match`` over one run, each (token, place cue) worked out once: segmenting a run asks
-    the same question of a token up to five times."""
-    memo: dict[tuple[int, bool], _Found | None] = {}
-
-    def match(i: int, place_cue: bool = False) -> _Found | None:
-        key = (i, bool(place_cue))
-        if key not in memo:
-            # "Yusuf Abu Salem": the word after "Abu" is the name's, never a place of its own
-            memo[key] = None if i and run[i - 1].text.casefold() in NAME_LINKS else _match(text, run, i, gaz, place_cue)
-        return memo[key]
-
-    return match
-
-
-def _strip_leading(run: Sequence[Token], i: int, j: int, match: _Matcher, gaz: Gazetteer,
+def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
     """Skip titles and vocabulary words at the front of a segment; a title leaves a person cue.
@@ -218,7 +124,7 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
             or (k == 0 and initial and lower not in ORG_HEADS and lower != "the"))
 
 
-def _apposed_name(run: Sequence[Token], facts: Facts, match: _Matcher, gaz: Gazetteer) -> bool:
+def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazetteer) -> bool:
     """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
     return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
             and all(t.joiner in ("", " ") and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
@@ -257,7 +163,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     text = "".join(parts)  # the run as written: offsets of ``run`` index it
     initial = facts.initial
     headline = facts.headline
-    match = _matcher(text, run, gaz)
+    match = matcher(text, run, gaz)
     if facts.strong_place and not any(match(k, True) for k in range(1, len(run))):
         whole = match(0, True)
         if whole is None or whole[0] == len(run):

@@ -137,6 +137,9 @@ class Words:
         return self._tokens
 
 
+_TITLED_ARTICLES = frozenset({"Al", "El"})  # Arabic articles written capitalised ("Omar Al-Khatib")
+
+
 def tokenize(text: str, start: int, end: int) -> Words:
     """Words of a sentence; lowercase hyphen continuations and reduplications stay one word."""
     if text.find("-", start, end) < 0:  # no word to join to the one before: each word is a match
@@ -160,9 +163,6 @@ def tokenize(text: str, start: int, end: int) -> Words:
         out.append(_new_token((s, e, text[s:e], "")))
         last_end = e
     return Words([t.text for t in out], tokens=out, lowercase_names=lowercase_names)
-
-
-_TITLED_ARTICLES = frozenset({"Al", "El"})
 
 
 def capitalised(word: str) -> bool:
