@@ -163,9 +163,9 @@ def test_dossier_json_has_the_documented_shape() -> None:
 @pytest.mark.parametrize("piece_chars", [None, 1, 300])
 def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, monkeypatch) -> None:
     """opendata streams the file (300 MB at 10,000 articles) member by member, mirroring
-    Analysis.to_json, a list's items in pieces of about ``_PIECE_CHARS`` characters: the
+    Analysis.to_json, a list's items in pieces of about ``json_stream.PIECE_CHARS`` characters: the
     bytes must be those of one json.dumps of the whole tree, whatever the pieces."""
-    from dossier import opendata
+    from dossier import json_stream, opendata
     from dossier.analysis import analyze_site
     from dossier.analyze import extract_all
     from dossier.config import load_config
@@ -173,7 +173,7 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
     from dossier.summarize import summarize
 
     if piece_chars is not None:
-        monkeypatch.setattr(opendata, "_PIECE_CHARS", piece_chars)
+        monkeypatch.setattr(json_stream, "PIECE_CHARS", piece_chars)
     config = load_config(Path(__file__).resolve().parent / "fixtures" / "analysis")
     articles = load_articles(config.content_dir)
     extractions = extract_all(articles, config.entities, None, workers=1)
