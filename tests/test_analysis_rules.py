@@ -258,11 +258,11 @@ def test_copied_quotes_join_whatever_the_order_of_speakers():
 
 
 def _clusters_by_all_pairs(claims, copies):
-    """``timeline._clusters`` as its rule reads, without its index: every earlier comparable
-    claim is tried with ``_same_happening`` (the days included), clusters join into the later,
+    """``happenings.clusters`` as its rule reads, without its index: every earlier comparable
+    claim is tried with ``same_happening`` (the days included), clusters join into the later,
     and never into a cluster with two claims more than MAX_DISAGREEMENT_DAYS apart."""
+    from dossier.analysis.happenings import MAX_COMPARABLE_DAYS, MAX_DISAGREEMENT_DAYS, NON_MERGING, same_happening
     from dossier.analysis.periods import days_apart, interval
-    from dossier.analysis.timeline import MAX_COMPARABLE_DAYS, MAX_DISAGREEMENT_DAYS, NON_MERGING, _same_happening
 
     parent = list(range(len(claims)))
     where = [c.places for c in claims]
@@ -293,7 +293,7 @@ def _clusters_by_all_pairs(claims, copies):
         if claim.kind is None or claim.kind in NON_MERGING or (last - first).days > MAX_COMPARABLE_DAYS:
             continue
         for j in comparable:
-            if find(i) != find(j) and _same_happening(claim, claims[j]):
+            if find(i) != find(j) and same_happening(claim, claims[j]):
                 union(i, j)
         comparable.append(i)
     groups = {}
@@ -304,7 +304,8 @@ def _clusters_by_all_pairs(claims, copies):
 
 @pytest.mark.parametrize("root", [FIXTURE, REPO])
 def test_the_timeline_index_joins_the_claims_that_trying_every_pair_joins(root):
-    from dossier.analysis.timeline import _clusters, _copies, prepare_claims, site_claims
+    from dossier.analysis.happenings import clusters
+    from dossier.analysis.timeline import _copies, prepare_claims, site_claims
     from dossier.extract import build_gazetteer
 
     config, site = load_site(root)
@@ -312,9 +313,9 @@ def test_the_timeline_index_joins_the_claims_that_trying_every_pair_joins(root):
     claims = site_claims(site, countries)
     same_sentence = prepare_claims(site, claims)  # sorted into timeline order
     copies = _copies(claims, find_shared_passages(site.articles), same_sentence)
-    clusters = _clusters(claims, copies)
-    assert any(len(members) > 1 for members in clusters)
-    assert clusters == _clusters_by_all_pairs(claims, copies)
+    groups = clusters(claims, copies)
+    assert any(len(members) > 1 for members in groups)
+    assert groups == _clusters_by_all_pairs(claims, copies)
 
 
 def test_folding_a_text_keeps_its_word_characters_but_for_one():
