@@ -160,20 +160,13 @@ def test_dossier_json_has_the_documented_shape() -> None:
     assert dossier_json(site, CONFIG) == dossier_json(site, CONFIG)
 
 
-@pytest.mark.parametrize("piece_chars", [None, 1, 300])
-def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, monkeypatch) -> None:
-    """opendata streams the file (300 MB at 10,000 articles) member by member, mirroring
-    Analysis.to_json, a list's items in pieces of about ``json_stream.PIECE_CHARS`` characters: the
-    bytes must be those of one json.dumps of the whole tree, whatever the pieces."""
-    from dossier import json_stream, opendata
+def _analysed_fixture():
     from dossier.analysis import analyze_site
     from dossier.analyze import extract_all
     from dossier.config import load_config
     from dossier.content import load_articles
     from dossier.summarize import summarize
 
-    if piece_chars is not None:
-        monkeypatch.setattr(json_stream, "PIECE_CHARS", piece_chars)
     config = load_config(Path(__file__).resolve().parent / "fixtures" / "analysis")
     articles = load_articles(config.content_dir)
     extractions = extract_all(articles, config.entities, None, workers=1)
@@ -181,7 +174,19 @@ def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, 
                                                                                       strict=True))
     site = assemble_site(config, articles, extractions, summaries,
                          assign_topics(articles, extractions, config.hubs))
-    analysis = analyze_site(site, config)
+    return site, config, analyze_site(site, config)
+
+
+@pytest.mark.parametrize("piece_chars", [None, 1, 300])
+def test_dossier_json_is_written_piece_by_piece_as_one_dumps_would(piece_chars, monkeypatch) -> None:
+    """opendata streams the file (300 MB at 10,000 articles) member by member, mirroring
+    Analysis.to_json, a list's items in pieces of about ``json_stream.PIECE_CHARS`` characters: the
+    bytes must be those of one json.dumps of the whole tree, whatever the pieces."""
+    from dossier import json_stream, opendata
+
+    if piece_chars is not None:
+        monkeypatch.setattr(json_stream, "PIECE_CHARS", piece_chars)
+    site, config, analysis = _analysed_fixture()
     files = dict(file for _, make in opendata.open_data(site, config, analysis) for file in make())
     assert list(files) == ["dossier.json", "dossier-events.json", "dossier-analysis.json"]
     compact = {"ensure_ascii": False, "separators": (",", ":")}
@@ -233,23 +238,6 @@ def test_models_pickle_as_their_fields_and_read_older_pickles() -> None:
     buffer = io.BytesIO()
     OlderPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(extraction.sentences)
     assert pickle.loads(buffer.getvalue()) == extraction.sentences
-
-
-def _analysed_fixture():
-    from dossier.analysis import analyze_site
-    from dossier.analyze import extract_all
-    from dossier.config import load_config
-    from dossier.content import load_articles
-    from dossier.summarize import summarize
-
-    config = load_config(Path(__file__).resolve().parent / "fixtures" / "analysis")
-    articles = load_articles(config.content_dir)
-    extractions = extract_all(articles, config.entities, None, workers=1)
-    summaries = tuple(summarize(a.text, e, config.summary_sentences) for a, e in zip(articles, extractions,
-                                                                                      strict=True))
-    site = assemble_site(config, articles, extractions, summaries,
-                         assign_topics(articles, extractions, config.hubs))
-    return site, config, analyze_site(site, config)
 
 
 @pytest.mark.parametrize("limit", [6_000, 9_000])
