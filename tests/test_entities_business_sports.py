@@ -36,7 +36,6 @@ def test_a_company_named_without_pt_is_the_same_company(bare):
     assert ("person", "Bambang Setiawan Hartono") in x
 
 
-
 @pytest.mark.parametrize(("sentence", "company"), [
     ("PT Kereta Api Indonesia menambah perjalanan kereta.", "PT Kereta Api Indonesia"),
     ("Saham PT Bank Central Asia Tbk naik dua persen.", "PT Bank Central Asia"),
@@ -45,6 +44,7 @@ def test_a_company_named_without_pt_is_the_same_company(bare):
 ])
 def test_a_company_named_after_a_country_or_region_keeps_the_place_in_its_name(bare, sentence, company):
     assert found(extract(sentence, bare)) == {("organization", company): [company]}
+
 
 def test_a_two_word_title_before_an_institution_and_its_acronym_is_only_a_title(bare):
     x = found(extract("Ketua Umum Persatuan Sepak Bola Seluruh Indonesia (PSSI), Arief Nugroho, menargetkan "

@@ -79,7 +79,6 @@ def test_keywords_match_whole_words_across_line_breaks_case_insensitively() -> N
                     Extraction((), (), ())) == ()
 
 
-
 def test_only_the_known_exceptions_match_ascii_letters_case_insensitively_but_lower_differently() -> None:
     """hubs.py skips its lowercase shortcut for texts holding one of _CASE_EXCEPTIONS; that is
     sound only if no other character matches an ASCII character under IGNORECASE while
@@ -103,6 +102,7 @@ def test_keyword_hits_are_those_of_a_plain_search_per_keyword() -> None:
             plain = tuple(k for k in keywords if re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, k.split()))
                                                            + r"(?!\w)", haystack, re.IGNORECASE))
             assert hub_hits(hub, art, Extraction((), (), ())) == plain, haystack
+
 
 def test_site_orders_articles_newest_first_and_counts_entities_by_article() -> None:
     site = assemble_site(CONFIG, ARTICLES, EXTRACTIONS, (("s",),) * 3, assign_topics(ARTICLES, EXTRACTIONS,

@@ -34,6 +34,7 @@ __all__ = ["Attestation", "DateConflict", "DateReading", "Timeline", "TimelineEv
            "build_timeline", "name_compared", "prepare_claims",
            "site_claims"]
 
+
 @dataclass(frozen=True)
 class TimelineEvent:
     """A happening on one date, with every outlet that reports it for that date."""

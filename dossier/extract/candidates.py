@@ -71,7 +71,6 @@ __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "s
 SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 
 
-
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:

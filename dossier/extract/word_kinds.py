@@ -130,7 +130,6 @@ def plain_name(run: Sequence[Token], i: int, j: int, gaz: Gazetteer) -> bool:
                  or (run[i + 1].text.casefold() in NAME_JOINERS and _no_other_name(run[i].text, gaz))))
 
 
-
 def org_tail_end(run: Sequence[Token], start: int, j: int, gaz: Gazetteer) -> int | None:
     """"Direktur Lowy Institute Michael Fullilove", "Gubernur Federal Reserve Jerome Powell": the
     end of an organisation whose last word is a tail ("Institute", "Reserve"), when a two- or
@@ -139,6 +138,7 @@ def org_tail_end(run: Sequence[Token], start: int, j: int, gaz: Gazetteer) -> in
         if run[tail].text.casefold() in ORG_TAILS and plain_name(run, tail + 1, j, gaz):
             return tail + 1
     return None
+
 
 def _name_word(word: str, gaz: Gazetteer) -> bool:
     """``may_name_someone``, but a one-word title that is also a given name ("Putri") counts:
@@ -295,7 +295,6 @@ def shape_type(words: list[str]) -> EntityType | None:
     return None
 
 
-
 # Indonesian football clubs: "Persib", "Persebaya" (Persatuan Sepak Bola ...), "PSM", "PSIS",
 # named with their city; not the federation ("PSSI") nor the party ("PSI").
 _CLUB_WORD = re.compile(r"Pers[a-z]{2,8}|PS[A-Z]{1,3}")
@@ -319,8 +318,9 @@ def club_end(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, 
 
 
 def club_word(word: str, gaz: Gazetteer) -> bool:
-    """"Persib", "Persebaya" alone: a club, unless the word is vocabulary ("Persis", "Persen")."""
+    """"Persib", "Persija" alone: a club, unless the word is vocabulary ("Persis", "Persen")."""
     return word.startswith("Pers") and _CLUB_WORD.fullmatch(word) is not None and not gaz.is_common(word)
+
 
 def named_after_place(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, EntityType] | None],
                       gaz: Gazetteer) -> bool:
