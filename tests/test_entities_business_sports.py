@@ -119,3 +119,10 @@ def test_a_club_named_alone_is_an_organisation_but_a_word_like_it_is_none(bare):
 def test_the_federation_and_its_province_stay_two_entities(bare):
     x = found(extract("Ketua PSSI Jawa Timur hadir dalam rapat itu.", bare))
     assert ("place", "Jawa Timur") in x
+
+
+def test_a_city_by_its_everyday_name_is_the_city(bare):
+    x = found(extract("Wali Kota Solo meninjau pasar. Wisatawan memadati Jogja. Pelatih Persis Solo mengaku "
+                      "puas.", bare))
+    assert x[("place", "Surakarta")] == ["Solo"] and x[("place", "Yogyakarta")] == ["Jogja"]
+    assert ("organization", "Persis Solo") in x

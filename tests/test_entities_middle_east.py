@@ -47,3 +47,11 @@ def test_an_unknown_name_after_di_ke_a_border_or_a_camp_is_a_place(bare, sentenc
 
 def test_an_unknown_name_after_dari_may_still_be_a_person(bare):
     assert ("person", "Budi Santoso") in found(extract("Surat itu dikirim dari Budi Santoso kepada bupati.", bare))
+
+
+def test_palestine_as_indonesian_names_it_is_a_place_before_its_president(bare):
+    x = found(extract("Presiden Palestina Mahmoud Abbas bertemu warga di Tepi Barat. Serangan di Jalur Gaza "
+                      "berlanjut, sementara Yerusalem siaga.", bare))
+    assert x == {("place", "Palestina"): ["Palestina"], ("person", "Mahmoud Abbas"): ["Mahmoud Abbas"],
+                 ("place", "Tepi Barat"): ["Tepi Barat"], ("place", "Gaza"): ["Jalur Gaza"],
+                 ("place", "Yerusalem"): ["Yerusalem"]}

@@ -177,6 +177,12 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
     "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
     "Palangka Raya": ("Palangka Raya", "place"), "Metro Jaya": ("Metro Jaya", "place"),  # Polda Metro Jaya
+    # Places by the names the press uses that the lexicon (CLDR, GeoNames) lacks: a city's
+    # everyday name ("Solo" is Surakarta), and territories CLDR names otherwise ("Wilayah
+    # Palestina") or not at all.
+    "Solo": ("Surakarta", "place"), "Jogja": ("Yogyakarta", "place"), "Yogya": ("Yogyakarta", "place"),
+    "Jabodetabek": ("Jabodetabek", "place"), "Palestina": ("Palestina", "place"),
+    "Tepi Barat": ("Tepi Barat", "place"), "Yerusalem": ("Yerusalem", "place"), "Jalur Gaza": ("Gaza", "place"),
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
