@@ -390,6 +390,13 @@ def test_ujarnya_points_back_to_the_subject_who_acted(bare):
     assert [q.speaker for q in x.quotes] == ["Rudi Hartono", "Sri Wahyuni", "Agus Salim"]
 
 
+def test_the_subject_acting_before_a_clause_between_commas_is_who_speaks_next(bare):
+    """"Pelatih timnas, Kim Do-hyun, mengaku puas …, terutama …": the verb right after the
+    name's comma is the name's, though a second comma follows (no apposition in between)."""
+    text = ("Pelatih tim, Joko Prasetyo, mengaku puas dengan permainan anak asuhnya, terutama lini belakang. "
+            "\"Anak-anak bermain sesuai rencana malam ini,\" ujar pelatih asal Malang itu.")
+    assert [q.speaker for q in extract(text, bare).quotes] == ["Joko Prasetyo"]
+
 def test_a_person_inside_reported_speech_is_not_the_subject(bare):
     text = ("Pejabat itu juga menyampaikan, Putin ingin Kim menyetujui pengiriman peluru.\n\n"
             "\"Kim juga berencana mengunjungi pelabuhan itu pekan depan,\" lanjutnya.")

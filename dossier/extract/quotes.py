@@ -45,6 +45,10 @@ _WORDS = re.compile(r"\w+")
 # (after the person's age in brackets, if given: "Sutrisno (52), mengaku …")
 _VERB_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?"
                          r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
+# The same without the apposition: "Kim Do-hyun, mengaku puas …, terutama …" is the verb right
+# after the comma, not a clause between two commas.
+_VERB_RIGHT_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?"
+                               r",?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
 # (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
 # quickly, where a lookahead first is tried at every position of the text)
@@ -163,6 +167,10 @@ def _speaker_events(text: str, speakers: _Speakers, quoted: list[tuple[int, int]
             continue
         # "Peskov mengatakan", "Dmitry Peskov, juru bicara Kremlin, … menyebut"
         verb = _VERB_AFTER.match(text, end, end + 80)  # (no anchor or lookaround: as in the 80 characters cut out)
+        if verb and verb.group(0).startswith(",") and verb.group(1) not in SPEECH_AFTER:
+            right = _VERB_RIGHT_AFTER.match(text, end, end + 80)
+            if right and (right.group(1) in SPEECH_AFTER or _ACTIVE_VERB.fullmatch(right.group(1))):
+                verb = right
         if verb and verb.group(1) in SPEECH_AFTER:
             events.append((start, entity))
         elif (verb and entity.type == "person" and _ACTIVE_VERB.fullmatch(verb.group(1))
