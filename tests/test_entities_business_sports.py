@@ -126,3 +126,14 @@ def test_a_city_by_its_everyday_name_is_the_city(bare):
                       "puas.", bare))
     assert x[("place", "Surakarta")] == ["Solo"] and x[("place", "Yogyakarta")] == ["Jogja"]
     assert ("organization", "Persis Solo") in x
+
+
+@pytest.mark.parametrize(("sentence", "organ", "institution"), [
+    ("Dewan Gubernur Bank Indonesia memutuskan menahan suku bunga.", "Dewan Gubernur", "Bank Indonesia"),
+    ("Dewan Komisaris Bank Rakyat Indonesia menyetujui pembagian dividen.", "Dewan Komisaris",
+     "Bank Rakyat Indonesia"),
+])
+def test_an_organ_of_an_institution_named_after_its_place_leaves_the_institution_whole(bare, sentence, organ,
+                                                                                        institution):
+    assert found(extract(sentence, bare)) == {("organization", organ): [organ],
+                                              ("organization", institution): [institution]}

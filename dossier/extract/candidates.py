@@ -136,6 +136,20 @@ def _two_word_title(run: Sequence[Token], k: int) -> bool:
     return k + 1 < len(run) and f"{run[k].text.casefold()} {run[k + 1].text.casefold()}" in PERSON_TITLES
 
 
+def _organ_of(run: Sequence[Token], start: int, j: int, match: Matcher, gaz: Gazetteer) -> tuple[int, int] | None:
+    """(start, end) of the institution in a segment opened by an organisation's head word and
+    ended by one named after its place ("Dewan Gubernur | Bank Indonesia"), or None."""
+    if start >= j or j >= len(run) or run[start].text.casefold() not in ORG_HEADS:
+        return None
+    for h in range(j - 1, start, -1):
+        if run[h].text.casefold() in NAMED_HEADS:
+            place = match(j, True)
+            if place is None or place[2] != "place" or not all(gaz.is_common(t.text) for t in run[h + 1:j]):
+                return None
+            return h, place[0]
+    return None
+
+
 class _Piece(NamedTuple):
     """A candidate of a run, its tokens given by their index in the run (the rest as in ``Candidate``)."""
 
@@ -241,6 +255,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             start, seg_cue = i, "person"
         else:
             start, seg_cue = _strip_leading(run, i, j, match, gaz, cue, keep_first=outlet and i == 0)
+        if (named := _organ_of(run, start, j, match, gaz)) is not None:
+            # "Dewan Gubernur Bank Indonesia", "Dewan Komisaris Bank Rakyat Indonesia": an organ of
+            # an institution named after its place, then the institution
+            pieces += [(start, named[0], None, "organization"), (named[0], named[1], None, "organization")]
+            i = named[1]
+            continue
         if start < j:
             head = run[start].text.casefold()
             compound = (head in PLACE_HEADS and start > 0 and gaz.is_common(run[start - 1].text)
