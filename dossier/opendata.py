@@ -99,18 +99,6 @@ def dossier_json(site: Site, config: Config, analysis: Analysis | None = None) -
         return _dossier_json(site, config, analysis is not None)
 
 
-def events_json(analysis: Analysis) -> bytes:
-    """``dossier-events.json``: ``analysis.to_json()["timeline"]``."""
-    with collector_paused():
-        return written(_events(analysis))
-
-
-def analysis_json(analysis: Analysis) -> bytes:
-    """``dossier-analysis.json``: ``analysis.to_json()`` but for its timeline."""
-    with collector_paused():
-        return written(_analysis(analysis))
-
-
 # No open-data file over this many bytes: Cloudflare Pages serves files up to 25 MiB, GitHub
 # takes files up to 100 MB.  At 10,000 articles the articles alone are ~52 MiB, the timeline's
 # events ~94 MiB; past the limit a list continues in numbered files (``json_stream.files``).
@@ -122,18 +110,14 @@ def open_data(site: Site, config: Config, analysis: Analysis,
     """(path, a maker of its files) of each open-data file, the largest first: the render
     workers make them one each, beside the pages.  A maker gives the file and the files
     its long lists continue in (``json_stream.files``), none over ``limit`` bytes."""
-    def dossier() -> list[tuple[str, bytes]]:
-        with collector_paused():
-            return files(_dossier_object(site, config, True), DOSSIER_FILE, limit, _url)
-
-    def events() -> list[tuple[str, bytes]]:
-        with collector_paused():
-            return files(_events(analysis), EVENTS_FILE, limit, _url)
-
-    def rest() -> list[tuple[str, bytes]]:
-        with collector_paused():
-            return files(_analysis(analysis), ANALYSIS_FILE, limit, _url)
-    return ((DOSSIER_FILE, dossier), (EVENTS_FILE, events), (ANALYSIS_FILE, rest))
+    def maker(name: str, content: Callable[[], JsonObject]) -> Callable[[], list[tuple[str, bytes]]]:
+        def make() -> list[tuple[str, bytes]]:
+            with collector_paused():
+                return files(content(), name, limit, _url)
+        return make
+    return ((DOSSIER_FILE, maker(DOSSIER_FILE, lambda: _dossier_object(site, config, True))),
+            (EVENTS_FILE, maker(EVENTS_FILE, lambda: _events(analysis))),
+            (ANALYSIS_FILE, maker(ANALYSIS_FILE, lambda: _analysis(analysis))))
 
 
 class _Texts(dict[Any, str]):

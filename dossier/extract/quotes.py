@@ -43,12 +43,11 @@ _QUOTATION_MARKS = QuoteMarks(re.compile(r"[“\"]"), {"“": re.compile(r"[”\
                               {"“": "”", "\"": "\""}, 1)  # QUOTATION, in linear time
 _WORDS = re.compile(r"\w+")
 # (after the person's age in brackets, if given: "Sutrisno (52), mengaku …")
-_VERB_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?"
-                         r"(?:,[^,.\"“”]{0,60},|,)?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
+_THEN_VERB = r"\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)"
+_VERB_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?" r"(?:,[^,.\"“”]{0,60},|,)?" + _THEN_VERB)
 # The same without the apposition: "Kim Do-hyun, mengaku puas …, terutama …" is the verb right
 # after the comma, not a clause between two commas.
-_VERB_RIGHT_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?"
-                               r",?\s*(?:juga\s+|telah\s+|pun\s+|sudah\s+|kemudian\s+)?(\w+)")
+_VERB_RIGHT_AFTER = re.compile(rf"(?:{AGE_IN_BRACKETS})?,?" + _THEN_VERB)
 # newlines, ". ", "? "/"! ", ".\n", "\n\n" (overlapping ones too), and , . ; (see _Marks)
 # (blank lines as "\n(?=\n)", the same starts: opening with a character, it is searched for
 # quickly, where a lookahead first is tried at every position of the text)
