@@ -15,6 +15,7 @@ shared with other articles, connections on entity pages).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -126,6 +127,20 @@ def write_in_place(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> list
     return written
 
 
+def _remove_stale_continuations(output_dir: Path, names: Iterable[str], written: set[str]) -> None:
+    """Delete the files an open-data list no longer continues in (``json_stream.files``).
+
+    An edit that shortens a list leaves its last ``<name>-<member>-N.json`` unnamed by the new
+    file; until the full build replaces the folder, nothing should serve it as current data.
+    """
+    for name in names:
+        stem = name.removesuffix(".json")
+        continuation = re.compile(re.escape(stem) + r"-[a-z_]+-[0-9]+\.json")
+        for path in output_dir.glob(f"{stem}-*.json"):
+            if continuation.fullmatch(path.name) and path.name not in written:
+                path.unlink(missing_ok=True)
+
+
 def without_articles(analysis: Analysis, slugs: frozenset[str]) -> Analysis:
     """The analysis minus what it says inside these articles (passages and quotes by offset).
 
@@ -169,7 +184,10 @@ def refresh(site_dir: Path, output_dir: Path, previous: BuildReport,
         shown()
     analysis = clock.run("analyze", lambda: analyze_site(site, config))
     written += render_and_write(analysis, wanted)
-    written += write_in_place(output_dir, [file for _, make in open_data(site, config, analysis) for file in make()])
+    data_files = [file for _, make in open_data(site, config, analysis) for file in make()]
+    written += write_in_place(output_dir, data_files)
+    _remove_stale_continuations(output_dir, [name for name, _ in open_data(site, config, analysis)],
+                                {rel for rel, _ in data_files})
     clock.timings["write"] -= clock.timings["render"]
     unique = tuple(dict.fromkeys(written))
     report = BuildReport(output_dir, len(site.articles), sum(p.endswith(".html") for p in unique), len(unique),

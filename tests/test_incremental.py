@@ -144,3 +144,18 @@ def test_the_edited_article_is_found_after_a_quick_rebuild_reordered_the_article
     written = show_edited(out, reordered, [site / "content" / "kapal-pertama.md"], known)
     assert written == ("artikel/kapal-pertama/index.html",)
     assert "diperluas" in (out / written[0]).read_text(encoding="utf-8")
+
+
+def test_open_data_continuations_the_edit_made_unneeded_are_removed(site: Path, tmp_path: Path) -> None:
+    """A list that no longer overflows its file stops naming its continuation: the old file goes."""
+    out = tmp_path / "output"
+    first = build(site, out)
+    (out / "dossier-articles-2.json").write_text("[]\n", encoding="utf-8")  # as a longer dossier left it
+    (out / "dossier-events-timeline-3.json").write_text("[]\n", encoding="utf-8")
+    (out / "dossier-notes.json").write_text("{}\n", encoding="utf-8")  # no continuation: not ours to remove
+    edit(site, "kapal-pertama.md", "Pelabuhan di Makassar akan diperluas.")
+    refresh(site, out, first)
+    assert not (out / "dossier-articles-2.json").exists()
+    assert not (out / "dossier-events-timeline-3.json").exists()
+    assert (out / "dossier-notes.json").exists()
+    assert (out / "dossier.json").exists() and (out / "dossier-events.json").exists()
