@@ -55,3 +55,14 @@ def test_palestine_as_indonesian_names_it_is_a_place_before_its_president(bare):
     assert x == {("place", "Palestina"): ["Palestina"], ("person", "Mahmoud Abbas"): ["Mahmoud Abbas"],
                  ("place", "Tepi Barat"): ["Tepi Barat"], ("place", "Gaza"): ["Jalur Gaza"],
                  ("place", "Yerusalem"): ["Yerusalem"]}
+
+
+@pytest.mark.parametrize(("sentence", "place", "mention"), [
+    ("Truk bantuan menumpuk di El Arish sejak Senin.", "Arīsh", "El Arish"),  # GeoNames: Arīsh
+    ("Kapal itu berlabuh di Al Mukalla, Yaman.", "Mukalla", "Al Mukalla"),
+    ("Pengungsi Sudan tiba dari El Obeid.", "El Obeid", "El Obeid"),  # the list knows it whole
+    ("Tim nasional El Salvador bertanding malam ini.", "El Salvador", "El Salvador"),
+])
+def test_a_places_arabic_article_written_apart_is_part_of_its_name(bare, sentence, place, mention):
+    x = found(extract(sentence, bare))
+    assert x[("place", place)] == [mention]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from ..models import EntityType
 from ..text import fold
 from .gazetteer import ADMIN_DIVISIONS, ORG_TAILS, PERSON_TITLES, PLACE_TAILS, Gazetteer
-from .runs import Token
+from .runs import TITLED_ARTICLES, Token
 from .word_kinds import (
     COMPASS,
     NAME_LINKS,
@@ -28,13 +28,27 @@ from .word_kinds import (
 __all__ = ["Found", "Matcher", "matcher", "span"]
 
 
+Found = tuple[int, str, EntityType]  # what _match finds: (end token, canonical name, type)
+
+
 def span(text: str, run: Sequence[Token], i: int, j: int) -> str:
     """Tokens ``i`` to ``j`` of the run as written."""
     return text[run[i].start:run[j - 1].end]
 
 
-def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
-           place_cue: bool = False) -> tuple[int, str, EntityType] | None:
+def _match(text: str, run: Sequence[Token], i: int, gaz: Gazetteer, place_cue: bool = False) -> Found | None:
+    """``_match_at``, and a place's Arabic article written apart is part of its name: "El Arish"
+    (the gazetteer knows Arīsh; "El Salvador" it knows whole)."""
+    found = _match_at(text, run, i, gaz, place_cue)
+    if found is None and run[i].text in TITLED_ARTICLES and i + 1 < len(run) and run[i + 1].joiner == " ":
+        after = _match_at(text, run, i + 1, gaz, place_cue)
+        if after is not None and after[2] == "place":
+            return after
+    return found
+
+
+def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
+              place_cue: bool = False) -> Found | None:
     """Longest gazetteer name starting at token ``i`` of the run: (end token, canonical, type).
 
     A one-word place that is also a vocabulary word ("Kota" in India, "Medan", "Moskow" in
@@ -103,7 +117,6 @@ def _known_person(word: str, gaz: Gazetteer) -> bool:
 
 
 _NAME_JOINERS = frozenset({" ", "-", ". "})
-Found = tuple[int, str, EntityType]  # what _match finds: (end token, canonical name, type)
 Matcher = Callable[[int, bool], "Found | None"]
 
 

@@ -137,7 +137,7 @@ class Words:
         return self._tokens
 
 
-_TITLED_ARTICLES = frozenset({"Al", "El"})  # Arabic articles written capitalised ("Omar Al-Khatib")
+TITLED_ARTICLES = frozenset({"Al", "El"})  # Arabic articles written capitalised ("Omar Al-Khatib")
 
 
 def tokenize(text: str, start: int, end: int) -> Words:
@@ -154,7 +154,7 @@ def tokenize(text: str, start: int, end: int) -> Words:
             prev = out[-1]
             word = match.group()
             # "al-Masri", "Al-Khatib": one word (but "AS-China" is two places, and "As" a word)
-            article = prev.text in ARABIC_ARTICLES or prev.text in _TITLED_ARTICLES
+            article = prev.text in ARABIC_ARTICLES or prev.text in TITLED_ARTICLES
             if word[0].islower() or word.casefold() == prev.text.rsplit("-", 1)[-1].casefold() or article:
                 out[-1] = _new_token((prev.start, e, text[prev.start:e], prev.joiner))
                 lowercase_names = lowercase_names or (article and prev.text[0].islower() and word[0].isupper())
