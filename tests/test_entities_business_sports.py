@@ -116,6 +116,21 @@ def test_a_club_named_alone_is_an_organisation_but_a_word_like_it_is_none(bare):
     assert found(extract("Persis seperti tahun lalu, harga beras naik.", bare)) == {}
 
 
+@pytest.mark.parametrize(("text", "club", "mentions"), [
+    ("Persib Bandung menang 2-0. Pelatih Persib, Bojan Hodak, puas.", "Persib Bandung", ["Persib Bandung", "Persib"]),
+    ("Persib unggul cepat. Persib Bandung kini memimpin klasemen.", "Persib Bandung", ["Persib", "Persib Bandung"]),
+    ("PSM Makassar bertandang pekan depan. PSM belum pernah kalah di sana.", "PSM Makassar",
+     ["PSM Makassar", "PSM"]),
+])
+def test_a_club_named_with_its_city_and_alone_is_one_club(bare, text, club, mentions):
+    assert found(extract(text, bare))[("organization", club)] == mentions
+
+
+def test_an_organisation_whose_first_word_is_vocabulary_has_no_short_form(bare):
+    x = found(extract("Persatuan Guru menggelar rapat. Persatuan itu kuat.", bare))
+    assert x == {("organization", "Persatuan Guru"): ["Persatuan Guru"]}
+
+
 def test_the_federation_and_its_province_stay_two_entities(bare):
     x = found(extract("Ketua PSSI Jawa Timur hadir dalam rapat itu.", bare))
     assert ("place", "Jawa Timur") in x

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -35,6 +35,7 @@ from .name_parts import (
     short_forms,
     someones_name,
 )
+from .word_kinds import club_short
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _START_END = itemgetter(0, 1)  # a Candidate's (start, end)
@@ -180,8 +181,16 @@ def company_name(form: str, kind: EntityType | None) -> str:
     return form[3:] if kind == "organization" and form.startswith("pt ") else form
 
 
-def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]:
-    """Group an article's candidates into entities (see the module docstring for the order)."""
+def group_candidates(text: str, candidates: Sequence[Candidate],
+                     club: Callable[[str], str | None] = lambda form: None) -> list[_Group]:
+    """Group an article's candidates into entities (see the module docstring for the order).
+
+    ``club``: a club's short name ("persib" of "persib bandung", ``word_kinds.club_short``)."""
+    def short_name(form: str, kind: EntityType | None) -> str:
+        """An organisation's name as the press shortens it: "Pertamina", "Persib"."""
+        if kind != "organization" or form.startswith("pt "):
+            return company_name(form, kind)
+        return club(form) or form
     by_form: dict[str, _Group] = {}
     groups: list[_Group] = []
     pending: list[Candidate] = []
@@ -193,14 +202,14 @@ def group_candidates(text: str, candidates: Sequence[Candidate]) -> list[_Group]
             pending.append(c._replace(type=None, canonical=None, strength=NONE))  # step 3 gives it to the person
         elif c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
             key = fold(c.canonical or c.text)
-            group = by_form.get(key) or by_form.get(company_name(key, c.type))
+            group = by_form.get(key) or by_form.get(short_name(key, c.type))
             if group is None:
                 group = _Group(c.canonical)
                 groups.append(group)
                 by_form[key] = group
             group.members.append(c)
             by_form.setdefault(fold(c.text), group)
-            by_form.setdefault(company_name(fold(c.text), c.type), group)  # "Pertamina" of "PT Pertamina"
+            by_form.setdefault(short_name(fold(c.text), c.type), group)  # "Pertamina" of "PT Pertamina"
         else:
             pending.append(c)
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
@@ -381,7 +390,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     candidates = _with_dateline(text, find_candidates(text, sentences, gaz))
     if "inisial" in text and (named := initials(text)):  # "tersangka berinisial AR": a person, unnamed
         candidates = [c for c in candidates if c.text not in named]
-    groups = group_candidates(text, candidates)
+    groups = group_candidates(text, candidates, lambda form: club_short(form, gaz))
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
     people = [g for g in groups if g.type == "person"]

@@ -317,6 +317,17 @@ def club_end(run: Sequence[Token], k: int, match: Callable[..., tuple[int, str, 
     return None
 
 
+def club_short(form: str, gaz: Gazetteer) -> str | None:
+    """"persib" of "persib bandung" (folded): how the press shortens a club named with its
+    city ("Persib"), or None for any other name."""
+    club, space, city = form.partition(" ")
+    if not space or " " in city:
+        return None
+    if club_word(club.capitalize(), gaz) or (club.upper() not in _NOT_CLUBS and _CLUB_WORD.fullmatch(club.upper())):
+        return club
+    return None
+
+
 def club_word(word: str, gaz: Gazetteer) -> bool:
     """"Persib", "Persija" alone: a club, unless the word is vocabulary ("Persis", "Persen")."""
     return word.startswith("Pers") and _CLUB_WORD.fullmatch(word) is not None and not gaz.is_common(word)
