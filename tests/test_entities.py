@@ -482,7 +482,7 @@ _NAME_TEXT = [*_NAME_WORDS, " ", "  ", "-", "\n", "_", ",", "a", "x1", "İ", "ı
        st.lists(st.sampled_from(_NAME_TEXT), max_size=40))
 def test_the_rescanned_names_are_found_where_the_regex_of_them_matches(names, pieces):
     """Reading the lowered text gives the spans the case-blind regex of the names gives."""
-    from dossier.extract.entities import name_spans, names_pattern
+    from dossier.extract.name_search import name_spans, names_pattern
     from dossier.text import fold
 
     forms = sorted({fold(" ".join(name)) for name in names}, key=lambda f: (-len(f), f))
