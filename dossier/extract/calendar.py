@@ -99,7 +99,6 @@ FRAME_DAYS = 60  # explicit dates this close to publication are the news of the 
 _YEAR_SLACK = timedelta(days=31)
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+\Z")
-_TOKEN = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"([^\s(]+)[\s(]*\Z")
 _FIRST_WORD = re.compile(r"\s*([^\s,.;:)]+)")
 _WEEK_AFTER = re.compile(r"\s+(?:lalu|depan|ini|ke-?\d|pertama|kedua|ketiga|terakhir|mendatang)\b", re.I)
@@ -347,56 +346,6 @@ def in_a_name(text: str, start: int) -> bool:
     word = match.group(1).lower()
     return not (word in WEEKDAYS or word in WEEKDAY_PREFIXES or word in MONTH_CUES or word in YEAR_CUES
                 or word in ("tanggal", "tgl"))
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex of exactly the literal ``words``, branching one letter at a time: the engine
-    reads a position once instead of trying every word there (a flat alternation of the
-    trigger words made the scan slower than a Python test of every word)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for character in word:
-            node = node.setdefault(character, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        options = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
-        if not options:
-            return ""
-        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return branch(tree)
-
-
-# In lowercased text: a trigger word, or a word that opens with no ASCII letter (a number, or
-# a word of another script, looked at one by one).
-_TRIGGER = re.compile(r"\b(?:" + _trie(w for w in TRIGGER_WORDS if w.isalpha()) + r"(?!\w)|[^\W_a-zA-Z]\w*)")
-
-
-def trigger_words(text: str) -> tuple[tuple[int, str | None], ...]:
-    """Where a date expression can begin: the start of each ``\\w+`` word that opens with a
-    digit or whose lowercase is one of the calendar words, with that lowercase word when it
-    is ASCII (None otherwise: the patterns cannot be told apart by it).
-
-    Trying each pattern only there, instead of at every character, is what keeps a
-    600-word article to about a millisecond: most words cannot start a date.  When
-    lowercasing keeps every character one character long (nearly always), a word of the
-    lowercased text is the lowercase of the same word of the text (no character changes
-    from word to non-word by it), so one regex over the lowercased text finds them.
-    """
-    low = text.lower()
-    if len(low) != len(text):
-        return tuple([(m.start(), None) for m in _TOKEN.finditer(text)
-                      if (word := m.group())[0].isdigit() or word.lower() in TRIGGER_WORDS])
-    return tuple([(m.start(), word if word.isascii() else None) for m in _TRIGGER.finditer(low)
-                  if (word := m.group())[0] <= "9" or word in TRIGGER_WORDS or word[0].isdigit()])
-
-
-def trigger_positions(text: str) -> tuple[int, ...]:
-    """Where a date expression can begin (see ``trigger_words``)."""
-    return tuple([at for at, _ in trigger_words(text)])
 
 
 def means_week(text: str, start: int, word_start: int, word_end: int) -> bool:

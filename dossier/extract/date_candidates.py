@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -18,9 +18,9 @@ from typing import NamedTuple
 
 from .calendar import (
     MONTHS,
+    TRIGGER_WORDS,
     Tense,
     plus_days,
-    trigger_words,
 )
 from .tense import Clause, clause_tense, read_clause, sentence_around
 
@@ -33,6 +33,55 @@ QUALIFIERS = frozenset({"awal", "akhir", "pertengahan", "medio"})
 
 
 Resolver = Callable[["DateContext", int, int], "str | None"]
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex of exactly the literal ``words``, branching one letter at a time: the engine
+    reads a position once instead of trying every word there (a flat alternation of the
+    trigger words made the scan slower than a Python test of every word)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        options = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
+
+
+# In lowercased text: a trigger word, or a word that opens with no ASCII letter (a number, or
+# a word of another script, looked at one by one).
+_TRIGGER = re.compile(r"\b(?:" + _trie(w for w in TRIGGER_WORDS if w.isalpha()) + r"(?!\w)|[^\W_a-zA-Z]\w*)")
+
+
+def trigger_words(text: str) -> tuple[tuple[int, str | None], ...]:
+    """Where a date expression can begin: the start of each ``\\w+`` word that opens with a
+    digit or whose lowercase is one of the calendar words, with that lowercase word when it
+    is ASCII (None otherwise: the patterns cannot be told apart by it).
+
+    Trying each pattern only there, instead of at every character, is what keeps a
+    600-word article to about a millisecond: most words cannot start a date.  When
+    lowercasing keeps every character one character long (nearly always), a word of the
+    lowercased text is the lowercase of the same word of the text (no character changes
+    from word to non-word by it), so one regex over the lowercased text finds them.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return tuple([(m.start(), None) for m in _TOKEN.finditer(text)
+                      if (word := m.group())[0].isdigit() or word.lower() in TRIGGER_WORDS])
+    return tuple([(m.start(), word if word.isascii() else None) for m in _TRIGGER.finditer(low)
+                  if (word := m.group())[0] <= "9" or word in TRIGGER_WORDS or word[0].isdigit()])
+
 
 
 class Candidate(NamedTuple):
