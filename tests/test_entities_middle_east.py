@@ -66,3 +66,15 @@ def test_palestine_as_indonesian_names_it_is_a_place_before_its_president(bare):
 def test_a_places_arabic_article_written_apart_is_part_of_its_name(bare, sentence, place, mention):
     x = found(extract(sentence, bare))
     assert x[("place", place)] == [mention]
+
+
+@pytest.mark.parametrize(("sentence", "organisation", "person"), [
+    ("Direktur Eksekutif World Food Programme Cindy McCain meninjau gudang itu.", "World Food Programme",
+     "Cindy McCain"),  # ("World", "Food" are words the press uses too)
+    ("Peneliti Senior Lowy Institute Michael Fullilove menulis analisis itu.", "Lowy Institute",
+     "Michael Fullilove"),
+])
+def test_a_titles_qualifier_goes_on_the_title_and_an_organisations_words_stay_its_own(bare, sentence, organisation,
+                                                                                       person):
+    x = found(extract(sentence, bare))
+    assert x == {("organization", organisation): [organisation], ("person", person): [person]}

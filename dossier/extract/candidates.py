@@ -71,6 +71,11 @@ __all__ = ["CUE", "KNOWN", "NONE", "SENTENCE_LEAD", "STRUCTURE", "Candidate", "s
 SENTENCE_LEAD = re.compile(r"[\"“‘«(\s]*+")  # what may open a sentence before its first word
 
 
+# Words that go on a person's title ("Direktur Eksekutif", "Peneliti Senior", "Ketua Umum",
+# "Sekretaris Jenderal"): never the first word of the organisation or the name after it.
+_TITLE_QUALIFIERS = frozenset({"eksekutif", "senior", "utama", "umum", "jenderal", "madya", "pelaksana"})
+
+
 def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Gazetteer,
                    cue: EntityType | None, place_cue: bool = False,
                    keep_first: bool = False) -> tuple[int, EntityType | None]:
@@ -93,6 +98,8 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
             cue, i = "person", i + 2
         elif lower in PERSON_TITLES:
             cue, i = "person", i + 1
+        elif cue == "person" and lower in _TITLE_QUALIFIERS:
+            i += 1  # "Direktur Eksekutif", "Peneliti Senior": the title goes on
         elif two in PLACE_CUES or two in ORG_CUES:
             cue, i = ("place" if two in PLACE_CUES else "organization"), i + 2
         elif lower in PLACE_CUES or lower in ORG_CUES:
@@ -103,9 +110,11 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
                                   and not any(is_acronym(t.text) for t in run[i:j]))
                    or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
                    or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS)
-                   or given_name_first(run, i, j, match, gaz))):
+                   or given_name_first(run, i, j, match, gaz)
+                   or org_tail_end(run, i, j, gaz) is not None)):
             # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu", "Kabupaten
-            # Pulang Pisau": names that are also words
+            # Pulang Pisau": names that are also words; "World Food Programme Cindy McCain": the
+            # words of an organisation's name before its tail word
             break
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not capitalised(word):
             # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
