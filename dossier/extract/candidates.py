@@ -111,10 +111,10 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
                    or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
                    or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS)
                    or given_name_first(run, i, j, match, gaz)
-                   or org_tail_end(run, i, j, gaz) is not None)):
+                   or (cue == "person" and org_tail_end(run, i, j, gaz) is not None))):
             # "Menteri … Sari Wulandari", "kantor berita Antara", "Sari Daeng Matutu", "Kabupaten
-            # Pulang Pisau": names that are also words; "World Food Programme Cindy McCain": the
-            # words of an organisation's name before its tail word
+            # Pulang Pisau": names that are also words; after a title, "World Food Programme Cindy
+            # McCain": the words of an organisation's name before its tail word
             break
         elif lower in NOT_NAMES or (gaz.is_common(word) and lower != "the") or not capitalised(word):
             # (a portfolio keeps the title's cue: "Menteri Perhubungan Sari Wulandari")
