@@ -87,6 +87,13 @@ def test_a_central_bank_named_bare_is_an_organisation_not_a_place(bare):
     assert x[("organization", "Federal Reserve")] == ["Federal Reserve"]
     assert x[("organization", "The Fed")] == ["The Fed"]
     assert not any(kind == "place" and "Reserve" in name for kind, name in x)
+    assert ("organization", "Bank") not in x  # ("Bank sentral": the word)
+
+
+def test_a_word_that_opens_and_ends_organisation_names_is_none_alone(bare):
+    x = found(extract("Bank sentral AS menahan suku bunga. Reuters melaporkan Bank Dunia setuju.", bare))
+    assert x == {("place", "Amerika Serikat"): ["AS"], ("organization", "Reuters"): ["Reuters"],
+                 ("organization", "Bank Dunia"): ["Bank Dunia"]}
 
 
 @pytest.mark.parametrize(("sentence", "organisation", "person"), [

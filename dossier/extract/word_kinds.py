@@ -286,8 +286,8 @@ def shape_type(words: list[str]) -> EntityType | None:
     """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"; a facility
     of an agency named by its acronym is the agency's unit ("Stasiun BMKG")."""
     first, last = words[0].casefold(), words[-1].casefold()
-    if last in ORG_TAILS or (first in ORG_HEADS and len(words) > 1):
-        return "organization"
+    if (last in ORG_TAILS and (len(words) > 1 or last not in ORG_HEADS)) or (first in ORG_HEADS and len(words) > 1):
+        return "organization"  # ("Reuters" alone, but not "Bank": "Bank sentral AS menahan …")
     if first in PLACE_HEADS and len(words) > 1 and is_acronym(words[1]):
         return "organization"
     if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
