@@ -328,6 +328,9 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         strength = KNOWN if canonical else STRUCTURE if kind else NONE
         if kind is None:
             kind = shape_type(words)
+            if (kind is None and len(words) > 1 and words[-1].casefold() in COMPASS and s > 0
+                    and is_unit(run, s - 1, gaz) and not any(gaz.is_common(w) for w in words[:-1])):
+                kind = "place"  # "Puskesmas Kodi Utara": the region a unit serves, no list holds
             strength = STRUCTURE if kind else NONE
         if kind is None and len(words) == 1 and (is_acronym(words[0]) or club_word(words[0], gaz)):
             if words[0].casefold() in NOT_NAMES:

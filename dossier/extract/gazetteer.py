@@ -95,6 +95,8 @@ ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelu
 # Words after which a name is an organisation ("kantor berita TASS", "surat kabar …").
 ORG_CUES = frozenset({"kantor berita", "surat kabar", "harian", "situs web", "stasiun televisi", "media",
                       "lembaga", "perusahaan", "partai", "organisasi", "kelompok", "koran", "majalah"})
+# Hospitals, named after a person or a place: "RSUD Reda Bolo", "RSUD dr. M. Ashari", "RSUP Dr. Sardjito".
+HOSPITALS = frozenset({"rsud", "rsup", "rsu", "rs", "rsia", "rspad", "rsal", "rsau", "rsj", "rsab"})
 # First words of organisation names ("Kementerian Pertahanan", "Badan Intelijen Nasional").
 ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", "universitas", "institut",
                        "lembaga", "komisi", "majelis", "partai", "bank", "perserikatan", "gedung", "akademi",
@@ -104,6 +106,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
                        "bursa",  # "Bursa Efek Indonesia"
                        "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
+                       *HOSPITALS,
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
 ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institute", "university",
@@ -215,7 +218,10 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         ("Polda", "Kepolisian Daerah"), ("Polres", "Kepolisian Resor"), ("Polresta", "Kepolisian Resor Kota"),
         ("Polrestabes", "Kepolisian Resor Kota Besar"), ("Polsek", "Kepolisian Sektor"),
         ("Kejati", "Kejaksaan Tinggi"), ("Kejari", "Kejaksaan Negeri"), ("Kodam", "Komando Daerah Militer"),
-        ("Korem", "Komando Resor Militer"), ("Kodim", "Komando Distrik Militer"))},
+        ("Korem", "Komando Resor Militer"), ("Kodim", "Komando Distrik Militer"),
+        # regional agencies and health centres, by the names the press writes before their region
+        ("Dinkes", "Dinas Kesehatan"), ("Dishub", "Dinas Perhubungan"), ("Disdik", "Dinas Pendidikan"),
+        ("Dinsos", "Dinas Sosial"), ("Puskesmas", "Puskesmas"))},
 })
 
 
@@ -289,6 +295,14 @@ class Gazetteer:
 
 
 DATA_FILES = ("places.tsv", "common_words.txt", "calendar_words.txt")
+# Indonesia's islands, which the city lexicon lacks: the press names regencies and provinces after
+# them with compass words ("Sumba Barat Daya", "Flores Timur", "Halmahera Selatan").  Those that are
+# words too ("Lombok", "Seram", "Buru", "Sabu") need a place cue or a compass word, as any such place.
+ISLANDS = ("Sumba", "Flores", "Alor", "Rote", "Sabu", "Lombok", "Sumbawa", "Timor", "Seram", "Buru",
+           "Halmahera", "Nias", "Bangka", "Belitung", "Bintan", "Tidore", "Morotai", "Yapen", "Wetar",
+           "Tanimbar", "Selayar", "Buton", "Banggai", "Sangihe", "Talaud", "Mentawai", "Siberut", "Simeulue",
+           "Enggano", "Karimunjawa", "Bawean", "Natuna", "Anambas", "Lingga", "Lembata", "Adonara", "Komodo",
+           "Wakatobi", "Sumatra", "Kalimantan", "Bali", "Madura")
 
 
 def _data_text(name: str) -> str:
@@ -339,6 +353,9 @@ def _lexicons() -> _Lexicons:
             towns.add(fold(name))
         else:
             bigger.add(fold(name))
+    for island in ISLANDS:
+        places.setdefault(fold(island), island)
+        bigger.add(fold(island))
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
     vocabulary = frozenset(p for p in places if p in common and p not in countries
                            and (p not in metropolises or p in NUMERALS))

@@ -70,6 +70,9 @@ def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
         found = gaz.lookup(name)
         if found is None:
             continue
+        if found[1] == "place" and (end := _compass_end(run, j)) > j and gaz.lookup(span(text, run, i, end)) is None:
+            # "Jakarta Selatan", "Sumba Barat Daya", "Lombok Tengah" (a word too: the compass says place)
+            return end, span(text, run, i, end), "place"
         if (j == i + 1 and found[1] == "place" and fold(name) not in gaz.known_names
                 and fold(name) in gaz.vocabulary_places and not (place_cue and (i == 0 or is_unit(run, i - 1, gaz)))
                 and not after_regional_office(run, i)
@@ -97,11 +100,18 @@ def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
             # "Rinaldi Tambunan", "Akbar Tanjung", "Teguh Tambunan": a small town's name used as a
             # surname ("Sari Tambunan", "Fajar Tanjung": also after a first name that is a place word)
             return None
-        if (found[1] == "place" and j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS
-                and gaz.lookup(span(text, run, i, j + 1)) is None):
-            return j + 1, span(text, run, i, j + 1), "place"  # "Jakarta Selatan", "Jawa Barat"
         return j, found[0], found[1]
     return None
+
+
+def _compass_end(run: Sequence[Token], j: int) -> int:
+    """After the compass words that follow token ``j`` ("Barat", "Barat Daya"), or ``j``."""
+    if j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS:
+        if (j + 1 < len(run) and run[j + 1].joiner == " "
+                and f"{run[j].text} {run[j + 1].text}".casefold() in COMPASS):
+            return j + 2
+        return j + 1
+    return j
 
 
 def _first_name(word: str, gaz: Gazetteer) -> bool:

@@ -21,6 +21,7 @@ from .gazetteer import (
     ADMIN_DIVISIONS,
     ARABIC_ARTICLES,
     CONNECTORS,
+    HOSPITALS,
     LEGAL_SUFFIX,
     ORG_HEADS,
     PERSON_TITLES,
@@ -45,6 +46,7 @@ _NOT_FIELDS = ADMIN_DIVISIONS | PLACE_HEADS | {"perusahaan", "perairan", "pemeri
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+)(?:(dan|serta|atau)\s+)?")
+_NAME_WORD_GAP = re.compile(r"[A-Z][a-z]+ ")  # one capitalised word and a space
 
 # Strength of the evidence for a candidate's type; stronger evidence wins when merging.
 KNOWN, STRUCTURE, CUE, NONE = 3, 2, 1, 0
@@ -204,10 +206,13 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
         elif current and i == last + 2:
             connector = texts[last + 1]  # joined to the run by a space, then a space to this token
             connector_start, connector_end = spans[last + 1]
-            if (connector in CONNECTORS and text[last_end:connector_start] == " "
-                    and text[connector_end:start] == " "):
+            after = text[connector_end:start]
+            if text[last_end:connector_start] == " " and (
+                    (connector in CONNECTORS and after == " ")
+                    or (connector == "dr" and after == ". " and last_text.casefold() in HOSPITALS)):
+                # ("RSUD dr. M. Ashari": a hospital named after a doctor)
                 current.append(_new_token((connector_start, connector_end, connector, " ")))
-                current.append(_new_token((start, end, word, " ")))
+                current.append(_new_token((start, end, word, after)))
                 last, last_end, last_text = i, end, word
                 continue
         if current:
@@ -269,16 +274,22 @@ def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -
     out = list(candidates)
     for n in range(1, len(out)):
         prev, c = out[n - 1], out[n]
-        if c.type is not None or c.initial or prev.type != "place":
+        if c.initial or prev.type != "place" or c.strength >= KNOWN and c.type != "place":
             continue
         joiner = _LIST_JOIN.match(text, prev.end, c.start)
         if joiner is None or not ("," in joiner.group() or joiner.group(1)):
             continue
         start = joiner.end()
-        if start < c.start:  # "Medan Denai, Medan Amplas": the first word, a word too, was not read as a name
-            shared = prev.text.split(" ", 1)[0] + " "
-            if not (" " in prev.text and text.startswith(shared, start) and start + len(shared) == c.start):
+        shared = prev.text.split(" ", 1)[0] + " " if " " in prev.text else None
+        if c.type == "place":
+            # "Kecamatan Citeureup, Babakan Madang": a known place after a word of the district's name
+            gap = text[start:c.start]
+            if c.start == start or not _NAME_WORD_GAP.fullmatch(gap) or gap.strip().casefold() in ADMIN_DIVISIONS:
                 continue
+        elif c.type is not None and not (c.strength <= CUE and shared and text.startswith(shared, c.start)):
+            continue  # (but "Kodi Utara, Kodi Bangedo": a district sharing the first one's first word)
+        elif start < c.start and not (shared and text.startswith(shared, start) and start + len(shared) == c.start):
+            continue  # (but "Medan Denai, Medan Amplas": the first word, a word too, was not read as a name)
         if joiner.group(1) is None and not (_COMMA.match(text[c.end:c.end + 2]) or _AND.match(text, c.end)):
             continue  # (after a comma, the list goes on: "Sukamaju, Cibodas dan Karangsari")
         name = text[start:c.end]
