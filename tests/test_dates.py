@@ -412,3 +412,14 @@ def test_generalization_articles_f1() -> None:
     assert {f"{slug}.yaml" for slug in articles} <= {p.name for p in EXPECTED.glob("generalization-*.yaml")}
     f1, misses = _f1(articles)
     assert f1 >= 0.90, (f1, misses)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sepanjang 2023, polisi mencatat 14 kecelakaan.", [("2023", "2023")]),
+    ("Sepanjang 200 meter jalan itu rusak.", []),
+    ("Gereja mengumumkan jadwal imunisasi seusai ibadah Minggu.", []),  # the weekly service
+    ("Anak-anak ikut sekolah Minggu di gereja itu.", []),
+])
+def test_a_year_throughout_and_a_weekly_service_is_no_day(text, expected):
+    assert dates(text) == expected
+

@@ -61,3 +61,40 @@ def test_a_regional_agency_and_a_health_centre_come_before_their_region(bare):
     x = found(extract("Dinkes NTT meminta pemantauan. Kasus pertama dilaporkan Puskesmas Kodi Utara.", bare))
     assert x == {("organization", "Dinas Kesehatan"): ["Dinkes"], ("place", "Nusa Tenggara Timur"): ["NTT"],
                  ("organization", "Puskesmas"): ["Puskesmas"], ("place", "Kodi Utara"): ["Kodi Utara"]}
+
+
+def test_a_resident_is_of_a_place_and_an_apposed_capital_makes_a_place(bare):
+    x = found(extract("Kristina Bora (29), warga Kodi Bangedo, mengaku anaknya demam. Kasus juga dilaporkan di "
+                      "Waikabubak, ibu kota Kabupaten Sumba Barat.", bare))
+    assert x[("place", "Kodi Bangedo")] == ["Kodi Bangedo"]
+    assert x[("place", "Waikabubak")] == ["Waikabubak"]  # ("ibu" alone is a title: Mrs.)
+    assert x[("person", "Kristina Bora")] == ["Kristina Bora"]
+
+
+def test_a_name_before_an_age_is_a_name_though_its_first_word_is_a_word(bare):
+    x = found(extract("Sopir bus, Untung Wibowo (46), selamat. Penyidik belum dapat memeriksa Untung.", bare))
+    assert x == {("person", "Untung Wibowo"): ["Untung Wibowo", "Untung"]}
+
+
+def test_the_acronym_of_a_lowercase_term_and_a_number_plates_letters_name_nothing(bare):
+    x = found(extract("Pemkab menetapkan status kejadian luar biasa (KLB) campak. Status KLB berlaku sebulan. "
+                      "Bus bernomor polisi F 7521 UA itu melaju kencang. Organisasi Kesehatan Dunia (WHO) "
+                      "memantau.", bare))
+    assert ("organization", "KLB") not in x and ("organization", "UA") not in x
+    assert x[("organization", "WHO")] == ["Organisasi Kesehatan Dunia", "WHO"]  # (a name's acronym stays)
+
+
+def test_the_one_who_mengaku_speaks_and_a_later_pronoun_verb_points_back_to_them(bare):
+    x = extract("“Campak bukan penyakit ringan,” ujar dokter Agustina Ndapa.\n\nSalah satu orang tua pasien, "
+                "Kristina Bora (29), warga Kodi Bangedo, mengaku anaknya demam. \"Puskesmas jauh dari kampung "
+                "kami,\" tuturnya.", bare)
+    assert [q.speaker for q in x.quotes] == ["Agustina Ndapa", "Kristina Bora"]
+
+
+def test_a_bugis_name_is_one_person_also_named_without_its_dropped_given_names(bare):
+    x = found(extract('"Partisipasi harus naik," ujar Sekretaris Daerah Maluku Andi Muh. Daeng Matutu di Banjarmasin. '
+                      '"Kami siap," kata Kusuma. Andi Muh. Daeng Matutu mengaku sudah menyurati KPU. '
+                      '"Kami sudah berkoordinasi," kata Daeng Matutu.', bare))
+    assert x[("person", "Andi Muh. Daeng Matutu")] == ["Andi Muh. Daeng Matutu", "Andi Muh. Daeng Matutu",
+                                                       "Daeng Matutu"]
+    assert ("organization", "Andi Muh.") not in x

@@ -75,7 +75,7 @@ PAST_WORDS = frozenset({
 YEAR_CUES = frozenset({
     "pada", "sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "selama", "di", "dalam", "awal",
     "akhir", "pertengahan", "medio", "jelang", "menjelang", "per", "mulai", "periode", "tahun", "era", "dari",
-    "antara", "tahun-tahun", "musim", "in", "since", "until",
+    "antara", "tahun-tahun", "musim", "sepanjang", "in", "since", "until",
 })
 NOT_YEAR_BEFORE = frozenset({"pukul", "jam", "rp", "us$", "$", "no", "nomor", "kode", "nomer", "sekitar", "lebih",
                              "hampir", "kurang", "setidaknya", "sebanyak", "sejumlah", "mencapai", "total"})

@@ -133,8 +133,9 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
 
 
 def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazetteer) -> bool:
-    """A two-to-four-word run between "<role>, " and a comma: a name, whatever its words mean."""
-    return (2 <= len(run) <= 4 and facts.comma_after and facts.titled
+    """A two-to-four-word run between "<role>, " and a comma, or before an age in brackets
+    ("Sopir bus, Untung Wibowo (46), selamat"): a name, whatever its words mean."""
+    return (2 <= len(run) <= 4 and ((facts.comma_after and facts.titled) or facts.aged)
             and all(t.joiner in ("", " ") and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
             and not any(match(k) for k in range(len(run))))

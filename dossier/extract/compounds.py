@@ -14,6 +14,7 @@ from ..models import EntityMentions, Extraction, Mention
 from ..text import fold
 from ..urls import slugify
 from .gazetteer import ORG_HEADS, PLACE_HEADS, Gazetteer
+from .name_parts import DROPPED_FIRST_NAMES
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ def split_compound(entity: EntityMentions, evidence: NameEvidence) -> list[Entit
     own = " ".join(tokens)
     for cut in range(1, len(tokens) - 1):
         tail = " ".join(tokens[cut:])
-        if tail in evidence.people and tail != own and (cut > 1 or _names_something(entity.name.split()[0], evidence)):
-            break
+        if (tail in evidence.people and tail != own and (cut > 1 or _names_something(entity.name.split()[0], evidence))
+                and not all(t.rstrip(".") in DROPPED_FIRST_NAMES for t in tokens[:cut])):
+            break  # (but "Andi Muh. Daeng Matutu" is one person: the press drops "Andi Muh." alone)
     else:
         alone = {fold(m.text) for m in entity.mentions if " " not in m.text}  # "kata Gunawan", folded in
         found = _after_organization(entity.name, evidence, evidence.called | alone)

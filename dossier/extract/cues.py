@@ -51,8 +51,8 @@ _NEAR = 80
 _PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
 _SPEAKER_CUE_ENDS = tuple(SPEAKER_CUES)
 # "di"/"ke" before a name: a person is "kepada"/"dari" someone, never "di" or "ke" someone.
-_LOCATIVES = (" di ", " ke ")
-_LOCATIVE_OPENINGS = frozenset({"di ", "ke "})
+_LOCATIVES = (" di ", " ke ", " warga ")  # ("warga Kodi Bangedo": a resident of the place)
+_LOCATIVE_OPENINGS = frozenset({"di ", "ke ", "warga "})
 
 
 class Facts(NamedTuple):
@@ -233,6 +233,8 @@ def _apposition_cue(text: str, at: int, end: int) -> EntityType | None:
     match = _APPOSITION.match(text, at, end)
     if match:
         first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
+        if first == "ibu" and second == "kota":
+            return "place"  # ("Waikabubak, ibu kota …": "ibu" alone is a title, "Mrs.")
         if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
             return "person"
         if first in _PLACE_APPOSITIONS:

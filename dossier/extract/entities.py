@@ -27,10 +27,12 @@ from .dateline import dateline_spans
 from .gazetteer import ACRONYM_AFTER_NAME, ORG_HEADS, PERSON_TITLES, Gazetteer
 from .name_parts import (
     SURNAME_PARTICLES,
+    after_dropped_names,
     elsewhere,
     fuller_name,
     initials,
     lone_names,
+    not_names,
     person_surnames,
     short_forms,
     someones_name,
@@ -211,6 +213,8 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
             group.members.append(c)
             by_form.setdefault(fold(c.text), group)
             by_form.setdefault(short_name(fold(c.text), c.type), group)  # "Pertamina" of "PT Pertamina"
+            if c.type == "person" and c.tokens >= 3 and (rest := after_dropped_names(fold(c.text))):
+                by_form.setdefault(rest, group)  # "Daeng Matutu" of "Andi Muh. Daeng Matutu"
         else:
             pending.append(c)
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
@@ -329,6 +333,8 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     candidates = _with_dateline(text, find_candidates(text, sentences, gaz))
     if "inisial" in text and (named := initials(text)):  # "tersangka berinisial AR": a person, unnamed
         candidates = [c for c in candidates if c.text not in named]
+    if unnamed := not_names(text):  # "kejadian luar biasa (KLB)", "F 7521 UA"
+        candidates = [c for c in candidates if c.canonical is not None or c.text not in unnamed]
     groups = group_candidates(text, candidates, lambda form: club_short(form, gaz))
     _rescan(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members

@@ -82,12 +82,13 @@ SPEAKER_CUES = SPEECH_BEFORE | {"menurut"}
 SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", "menegaskan", "menjelaskan",
                           "menyebut", "menyebutkan", "mengungkapkan", "menuturkan", "menyampaikan",
                           "melaporkan", "menulis", "mengumumkan", "memperingatkan", "menilai", "berpendapat",
-                          "mengakui", "menerangkan", "memaparkan", "mengingatkan", "membenarkan", "menandaskan",
+                          "mengakui", "mengaku", "menerangkan", "memaparkan", "mengingatkan", "membenarkan",
+                          "menandaskan",
                           "said", "says", "told"})
 # Words after which an unknown single name is a place.
 PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
                         "pulau", "distrik", "kabupaten", "desa", "ibu kota", "kecamatan", "kelurahan", "dusun",
-                        "kampung", "nagari", "kota madya", "kotamadya", "in", "to", "from"})
+                        "kampung", "nagari", "kota madya", "kotamadya", "warga", "in", "to", "from"})
 # Administrative divisions: "Kabupaten Flores Timur", "Kota Semarang" are the places Flores Timur
 # and Semarang (the word is dropped, so every later bare mention is the same place).
 ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",

@@ -49,6 +49,16 @@ def short_forms(tokens: list[str]) -> set[str]:
     return {tokens[0], tokens[-1]}
 
 
+def after_dropped_names(form: str) -> str | None:
+    """"daeng matutu" of "andi muh. daeng matutu" (folded): the name after the given names the
+    press drops, when two words at least are left; None for any other name."""
+    tokens = form.split()
+    k = 0
+    while k < len(tokens) and tokens[k].rstrip(".") in DROPPED_FIRST_NAMES:
+        k += 1
+    return " ".join(tokens[k:]) if k and len(tokens) - k >= 2 else None
+
+
 def fuller_name(text: str, c: Candidate, cut: int, tokens: int) -> tuple[int, int]:
     """Where the person's name begins in ``c``, run into it at ``cut``: earlier, by the words the
     article also writes before the name elsewhere.  "Juru bicara Kementerian Perhubungan Rahmat
@@ -164,4 +174,18 @@ def initials(text: str) -> frozenset[str]:
     for match in _INITIALS.finditer(text):
         found.add(match[1])
         found.update(_MORE_INITIALS.findall(match[2]))
+    return frozenset(found)
+
+
+# "kejadian luar biasa (KLB)", "uji berkala (KIR)": an acronym spelled out in lowercase words is
+# a term the article abbreviates, not a name; "nomor polisi F 7521 UA": a number plate's letters.
+_TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
+_PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
+
+
+def not_names(text: str) -> frozenset[str]:
+    """Capitalised words this article shows are no one's name: the acronyms of its lowercase
+    terms and the letters of number plates (wherever else the article writes them)."""
+    found = set(_TERM_ACRONYM.findall(text)) if "(" in text else set()
+    found.update(_PLATE_LETTERS.findall(text))
     return frozenset(found)

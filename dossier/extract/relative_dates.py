@@ -111,8 +111,14 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
             continue
         if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
+        if word_before(text, m.start()) in _WEEKLY_SERVICES:
+            continue  # "seusai ibadah Minggu": the weekly service, no day in particular
         found.append(Candidate(m.start(), m.end(), _weekday(m)))
     return found
+
+
+# What is held on a weekday every week: "ibadah Minggu", "sekolah Minggu", "misa Jumat".
+_WEEKLY_SERVICES = frozenset({"ibadah", "kebaktian", "misa", "sekolah", "salat", "sholat", "shalat"})
 
 
 def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
