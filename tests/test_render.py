@@ -775,6 +775,7 @@ def test_plain_bodies_linked_in_one_pass_as_piece_by_piece() -> None:
     import random
 
     from dossier import article_body
+    from dossier.body_linker import Linker
     from dossier.markup import markdown_to_text
 
     rng = random.Random(11)
@@ -789,7 +790,7 @@ def test_plain_bodies_linked_in_one_pass_as_piece_by_piece() -> None:
         targets = {n: (("person", rng.choice(("a", "b", n))), f"/{n}\"") for n in chosen}
         places = (rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))
         spans = sorted((s, s + rng.randint(0, 15)) for s in places)
-        linker = article_body._Linker(text, spans, targets) if spans or targets else None
+        linker = Linker(text, spans, targets) if spans or targets else None
         expected = "".join(article_body._plain_html(blocks, linker))
         assert article_body._plain_linked(blocks, text, spans, targets) == expected, (body, chosen, spans)
         answered += 1
@@ -801,7 +802,7 @@ def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> No
     piece of it that must give what ``whole_words`` finds in the piece alone."""
     import random
 
-    from dossier.article_body import _Linker
+    from dossier.body_linker import Linker
     from dossier.filters import whole_words
 
     rng = random.Random(3)
@@ -814,9 +815,9 @@ def test_names_found_once_per_article_stand_where_whole_words_finds_them() -> No
         start = rng.randint(0, len(text))
         piece = text[start:rng.randint(start, len(text))]
         if piece:
-            expected = _Linker(text, [], targets)._link_spans(piece, whole_words(piece, chosen))
-            assert _Linker(text, [], targets)._link(piece, start) == expected, (text, start, piece, chosen)
-            assert _Linker(text, [], targets)._link(piece, -1) == expected
+            expected = Linker(text, [], targets)._link_spans(piece, whole_words(piece, chosen))
+            assert Linker(text, [], targets)._link(piece, start) == expected, (text, start, piece, chosen)
+            assert Linker(text, [], targets)._link(piece, -1) == expected
 
 
 def test_dict_keys_read_as_attributes_as_jinja_reads_them() -> None:
