@@ -30,6 +30,7 @@ from .gazetteer import (
     RANKS,
     Gazetteer,
 )
+from .name_parts import DROPPED_FIRST_NAMES
 from .run_matches import Matcher, matcher
 from .run_matches import span as _span
 from .runs import (
@@ -91,6 +92,9 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
         word = run[i].text
         lower = word.casefold()
         two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
+        if i + 2 < j and _regional_office(run, i):
+            i += 2
+            continue
         if (match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS
                 or club_end(run, i, match, gaz) is not None):
             break
@@ -133,12 +137,28 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
 
 
 def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazetteer) -> bool:
-    """A two-to-four-word run between "<role>, " and a comma, or before an age in brackets
-    ("Sopir bus, Untung Wibowo (46), selamat"): a name, whatever its words mean."""
-    return (2 <= len(run) <= 4 and ((facts.comma_after and facts.titled) or facts.aged)
-            and all(t.joiner in ("", " ") and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
-                    and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS for t in run)
+    """A two-to-four-word run between "<role>, " (or a title: "dr. Rini Marlina Sikumbang, Sp.PD")
+    and a comma, or before an age in brackets ("Sopir bus, Untung Wibowo (46), selamat"): a
+    name, whatever its words mean."""
+    return (2 <= len(run) <= 4
+            and ((facts.comma_after and (facts.titled or facts.first_cue == "person")) or facts.aged)
+            and all((t.joiner in ("", " ") or (t.joiner == ". " and _initial_or_dropped(run[k - 1].text)))
+                    and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
+                    and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS
+                    for k, t in enumerate(run))
             and not any(match(k) for k in range(len(run))))
+
+
+def _regional_office(run: Sequence[Token], k: int) -> bool:
+    """"Kepala Kantor Wilayah Kementerian Agama …": "Kantor Wilayah" before an institution is
+    the post's place in it, like a title (the institution follows)."""
+    return (k + 2 < len(run) and run[k].text.casefold() == "kantor" and run[k + 1].text.casefold() == "wilayah"
+            and run[k + 2].text.casefold() in ORG_HEADS)
+
+
+def _initial_or_dropped(word: str) -> bool:
+    """"M." of "M. Ashari", "Moh." of "Moh. Rizal Pakaya": a word a name goes on after with ". "."""
+    return (len(word) == 1 and word.isupper()) or word.casefold() in DROPPED_FIRST_NAMES
 
 
 def _two_word_title(run: Sequence[Token], k: int) -> bool:
@@ -215,7 +235,10 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     outlet = (len(run) == 1 and not initial and facts.outlet) or speaker
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(run, facts, match, gaz)
+    outlet = outlet or _apposed_name(run, facts, match, gaz) or (
+        # "asal Lubuk Alung", "di Tanjung Priok": after "di"/"ke"/"asal", a word and a name are a place
+        facts.locative and first_cue == "place" and len(run) == 2 and run[1].joiner == " "
+        and not gaz.is_common(run[1].text) and match(0, True) is None and match(1, True) is None)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
     titled = first_cue == "person" or opens_title(run, 0)
     pieces: list[tuple[int, int, str | None, EntityType | None]] = []  # start, end tokens, canonical, type
@@ -226,6 +249,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     while (k < len(run) and _is_title_like(run, k, initial and match(0) is None)  # ("Pelindo Jatim menambah …")
            and club_end(run, k, match, gaz) is None):  # ("Persib Bandung menang …")
         k += 2 if _two_word_title(run, k) else 1  # ("Ketua Umum Persatuan …": both words)
+    if k + 2 < len(run) and _regional_office(run, k):
+        k += 2
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):
         pieces.append((k, len(run), whole[1], whole[2]))

@@ -51,8 +51,9 @@ _NEAR = 80
 _PUNCTUATION_BEFORE = frozenset(",.;:!?\"”“()")
 _SPEAKER_CUE_ENDS = tuple(SPEAKER_CUES)
 # "di"/"ke" before a name: a person is "kepada"/"dari" someone, never "di" or "ke" someone.
-_LOCATIVES = (" di ", " ke ", " warga ")  # ("warga Kodi Bangedo": a resident of the place)
-_LOCATIVE_OPENINGS = frozenset({"di ", "ke ", "warga "})
+# ("warga Kodi Bangedo": a resident of the place; "asal Lubuk Alung": someone from it)
+_LOCATIVES = (" di ", " ke ", " warga ", " asal ")
+_LOCATIVE_OPENINGS = frozenset({"di ", "ke ", "warga ", "asal "})
 
 
 class Facts(NamedTuple):
@@ -172,6 +173,8 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         if titled:
             return "person"  # "Menteri Luar Negeri Malaysia, Ahmad Faizal Rahman"
         return None  # (a comma is punctuation in between)
+    if stripped.endswith(".") and _ABBREVIATED_TITLE.search(stripped, max(0, len(stripped) - 6)):
+        return "person"  # "dr. Rini Marlina Sikumbang": the dot ends a title, not a sentence
     if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
         return None  # punctuation in between: the cue belongs to something else
     window = before[-40:].casefold()
@@ -195,6 +198,7 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
     return None
 
 
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w.])(?:dr|drg|drh|ir|drs|dra|prof)\.\Z")  # lowercase, as written
 _NAMELY = frozenset({"yakni", "yaitu", "seperti", "termasuk"})
 _LISTED = re.compile(r"(\w+)\s*,?\s*(?:yakni|yaitu|seperti|termasuk)$")
 

@@ -234,6 +234,9 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
                 # "Susilo Bambang Yudhoyono (SBY)": a person's initials, not an organisation's acronym
                 other.members[:] = [a._replace(type="person", strength=CUE) for a in other.members]
             if other is not group and other.strength < KNOWN:
+                if group.type is not None and all(a.tokens == 1 for a in other.members):
+                    # the acronym is what its name is: "Bandara Internasional Minangkabau (BIM)" a place
+                    other.members[:] = [a._replace(type=group.type) for a in other.members]
                 _merge_into(group, other, groups, by_form)
             elif other is not group and group.strength < KNOWN:
                 _merge_into(other, group, groups, by_form)

@@ -71,8 +71,8 @@ AGE_IN_BRACKETS = r"\s?\(\d{1,2}(?:\s+tahun)?\)"
 LEGAL_SUFFIX = "Tbk"  # (a listed company: "terbuka")
 _LEGAL_FORM = r"(?:\s*\(Persero\)(?=\s+Tbk\b))?(?:\s+Tbk\b\.?)?"
 # An acronym in brackets right after a name, its legal form allowed between: group 1 is the acronym
-# ("(KCNA)", "(PDI-P)", "Tbk (NAGL)").
-ACRONYM_AFTER_NAME = _LEGAL_FORM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4})?)\)"
+# ("(KCNA)", "(PDI-P)", "Tbk (NAGL)", "(Ditjen PHU)").
+ACRONYM_AFTER_NAME = _LEGAL_FORM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4}| [A-Z]{2,5})?)\)"
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})
@@ -88,7 +88,7 @@ SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", 
 # Words after which an unknown single name is a place.
 PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
                         "pulau", "distrik", "kabupaten", "desa", "ibu kota", "kecamatan", "kelurahan", "dusun",
-                        "kampung", "nagari", "kota madya", "kotamadya", "warga", "in", "to", "from"})
+                        "kampung", "nagari", "kota madya", "kotamadya", "warga", "asal", "in", "to", "from"})
 # Administrative divisions: "Kabupaten Flores Timur", "Kota Semarang" are the places Flores Timur
 # and Semarang (the word is dropped, so every later bare mention is the same place).
 ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
@@ -119,12 +119,14 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "sekuritas", "securities",  # brokers: "Mandiri Sekuritas"
                        "fc", "united",  # football clubs: "Arema FC", "Bali United"
                        "reserve", "fed",  # central banks: "Federal Reserve", "The Fed"
-                       "programme"})  # UN bodies: "World Food Programme"
+                       "programme",  # UN bodies: "World Food Programme"
+                       "airlines", "airways"})  # "Saudi Arabian Airlines", "Qatar Airways"
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
-                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar"})
+                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar",
+                         "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
                          "krai", "city", "county", "district", "valley", "strait", "shoal", "reef", "atoll",
@@ -137,7 +139,8 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",
                        "phk", "pdb", "dbd", "ott", "ppkm", "lpg", "pph", "ppn", "ump", "umr", "kur",
-                       "ihsg"})  # the stock index (Indeks Harga Saham Gabungan)
+                       "ihsg",  # the stock index (Indeks Harga Saham Gabungan)
+                       "kilometer", "km", "gps", "sar"})  # "di Kilometer 56"; "rekaman GPS"; "Tim SAR gabungan"
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
@@ -187,6 +190,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Solo": ("Surakarta", "place"), "Jogja": ("Yogyakarta", "place"), "Yogya": ("Yogyakarta", "place"),
     "Jabodetabek": ("Jabodetabek", "place"), "Palestina": ("Palestina", "place"),
     "Tepi Barat": ("Tepi Barat", "place"), "Yerusalem": ("Yerusalem", "place"), "Jalur Gaza": ("Gaza", "place"),
+    "Saudi": ("Arab Saudi", "place"), "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
@@ -198,7 +202,11 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
         "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
         "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
-        "Perindo", "Ombudsman", "Indonesia Corruption Watch")},
+        "Perindo", "Ombudsman", "Indonesia Corruption Watch", "Dompet Dhuafa", "Baznas",
+        # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
+        "Garuda Indonesia", "Citilink", "Lion Air", "Batik Air", "Wings Air", "Sriwijaya Air", "Pelita Air",
+        "Super Air Jet", "Saudia")},
+    "Garuda": ("Garuda Indonesia", "organization"),
     # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
     # "Kementerian Luar Negeri" are one organisation)
     **{short: (f"Kementerian {field}", "organization") for field, shorts in (

@@ -181,11 +181,16 @@ def initials(text: str) -> frozenset[str]:
 # a term the article abbreviates, not a name; "nomor polisi F 7521 UA": a number plate's letters.
 _TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
+# "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;
+# "1,38 LS dan 120,06 BT": the letters of coordinates.
+_CODES = re.compile(r"\bSp\.([A-Z]{1,4})\b|\b([A-Z]{2,5})-\d+\b|\d\s?°?\s?(LS|LU|BT|BB)\b")
 
 
 def not_names(text: str) -> frozenset[str]:
     """Capitalised words this article shows are no one's name: the acronyms of its lowercase
-    terms and the letters of number plates (wherever else the article writes them)."""
+    terms, the letters of number plates, degrees, codes and coordinates (wherever else the
+    article writes them)."""
     found = set(_TERM_ACRONYM.findall(text)) if "(" in text else set()
     found.update(_PLATE_LETTERS.findall(text))
+    found.update(name for names in _CODES.findall(text) for name in names if name)
     return frozenset(found)

@@ -70,6 +70,12 @@ def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
         found = gaz.lookup(name)
         if found is None:
             continue
+        if j == i + 1 and j < len(run) and run[i].text.casefold() in ADMIN_DIVISIONS:
+            return None  # "Kota Padang": the division names the place after it ("Kota" is a city in India too)
+        if (j == i + 1 and j + 1 == len(run) and i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS
+                and run[j].joiner == " " and (after := gaz.lookup(run[j].text)) is not None and after[1] == "place"):
+            # "Kabupaten Padang Pariaman": a regency named by two places is one place
+            return j + 1, span(text, run, i, j + 1), "place"
         if found[1] == "place" and (end := _compass_end(run, j)) > j and gaz.lookup(span(text, run, i, end)) is None:
             # "Jakarta Selatan", "Sumba Barat Daya", "Lombok Tengah" (a word too: the compass says place)
             return end, span(text, run, i, end), "place"

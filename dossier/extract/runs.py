@@ -42,6 +42,8 @@ ACRONYM_AFTER = re.compile(ACRONYM_AFTER_NAME)
 # them is inside one institution's name.  Not the divisions and sites named alike ("Kelurahan").
 _FIELD = re.compile(r"(?:Pe[rmn]?|Ke)[a-z]{3,}an")
 _NOT_FIELDS = ADMIN_DIVISIONS | PLACE_HEADS | {"perusahaan", "perairan", "pemerintahan"}
+# Fields of ministries and directorates not shaped like "Pe…an" ("Kementerian Haji dan Umrah").
+_FIELD_PAIRS = frozenset({"Haji Umrah", "Pemuda Olahraga", "Riset Teknologi", "Koperasi UKM"})
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
@@ -262,8 +264,17 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
 
 def _two_fields(gap: re.Match[str], before: str, after: str) -> bool:
     """Does "dan" (or "serta") join two fields of one department ("Perindustrian dan Perdagangan")?"""
-    return (gap.group() in (" dan ", " serta ") and _FIELD.fullmatch(before) is not None
-            and _FIELD.fullmatch(after) is not None and after.casefold() not in _NOT_FIELDS)
+    return gap.group() in (" dan ", " serta ") and (
+        (_FIELD.fullmatch(before) is not None and _FIELD.fullmatch(after) is not None
+         and after.casefold() not in _NOT_FIELDS) or f"{before} {after}" in _FIELD_PAIRS)
+
+
+def _listed_after_places(text: str, candidates: list[Candidate], n: int) -> bool:
+    """Do two places listed with a comma come right before candidate ``n`` ("Palu, Donggala, dan …")?"""
+    if n < 2 or candidates[n - 2].type != "place":
+        return False
+    between = _LIST_JOIN.match(text, candidates[n - 2].end, candidates[n - 1].start)
+    return between is not None and between.end() == candidates[n - 1].start and "," in between.group()
 
 
 def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -286,8 +297,10 @@ def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -
             gap = text[start:c.start]
             if c.start == start or not _NAME_WORD_GAP.fullmatch(gap) or gap.strip().casefold() in ADMIN_DIVISIONS:
                 continue
-        elif c.type is not None and not (c.strength <= CUE and shared and text.startswith(shared, c.start)):
-            continue  # (but "Kodi Utara, Kodi Bangedo": a district sharing the first one's first word)
+        elif c.type is not None and not (c.strength <= CUE and c.canonical is None and (
+                (shared and text.startswith(shared, c.start))
+                or (joiner.group(1) and _listed_after_places(text, out, n)))):
+            continue  # (but "Kodi Utara, Kodi Bangedo", "Palu, Donggala, dan Parigi Moutong": a place too)
         elif start < c.start and not (shared and text.startswith(shared, start) and start + len(shared) == c.start):
             continue  # (but "Medan Denai, Medan Amplas": the first word, a word too, was not read as a name)
         if joiner.group(1) is None and not (_COMMA.match(text[c.end:c.end + 2]) or _AND.match(text, c.end)):

@@ -210,8 +210,8 @@ def acronym_name_start(run: Sequence[Token], acronym: str, known: Callable[[int]
     if run[-1].text.casefold() in ORG_TAILS:
         return None
     for start in range(len(run) - 1):
-        if run[start].text.casefold() in ORG_HEADS or known(start) is not None:
-            return None
+        if run[start].text.casefold() in ORG_HEADS or run[start].text.casefold() in PLACE_HEADS or known(start):
+            return None  # ("Bandara Internasional Minangkabau (BIM)": a place's acronym)
         if run[start].text[:1].isupper() and names_acronym(acronym, run[start:], gaz):
             return start
     return None
