@@ -6,6 +6,7 @@ Three kinds of knowledge, none of them a list of the answers:
   development time by ``dossier/data/make_data.py`` so nothing is fetched at build time;
 - the cue words of Indonesian (and English) news prose below: titles that precede a
   person, prepositions that precede a place, head and tail words of organisations;
+- names kept by hand that the lexicons lack (``hand_kept``: "AS", "Basarnas", the islands);
 - the user's ``site.yaml`` entities, which only *refine* names, aliases and types.
 
 The gazetteer is an immutable value passed to every extractor call: no module globals,
@@ -24,6 +25,7 @@ from typing import NamedTuple
 
 from ..models import EntityType, KnownEntity
 from ..text import fold
+from .hand_kept import ABBREVIATIONS, ISLANDS
 
 # Police and military ranks.  They stand right before the name, after the office and its unit
 # ("Kapolres Sleman AKBP Yuswanto Ardi"), so inside a capitalised run a rank starts the person.
@@ -150,88 +152,6 @@ CONNECTORS = frozenset({"of", "on", "the", "and", "for", "bin", "binti", "van", 
                         "al", "el", "la", "le", "da", "dos", "du", "upon", "am"})
 # Arabic articles, joined by a hyphen to the word they go with ("Khalil al-Masri", "Deir al-Balah").
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asy", "at", "az"})
-# Standard Indonesian abbreviations and short forms of places and organisations (not specific
-# to one story; "Amerika" in Indonesian news is the United States, as "America" is in English).
-ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
-    "AS": ("Amerika Serikat", "place"), "Korut": ("Korea Utara", "place"),
-    "Korsel": ("Korea Selatan", "place"), "RRT": ("Tiongkok", "place"), "RI": ("Indonesia", "place"),
-    "UEA": ("Uni Emirat Arab", "place"), "PBB": ("Perserikatan Bangsa-Bangsa", "organization"),
-    "UE": ("Uni Eropa", "organization"), "NATO": ("NATO", "organization"),
-    "ASEAN": ("ASEAN", "organization"), "DPRK": ("Korea Utara", "place"), "USA": ("Amerika Serikat", "place"),
-    "UK": ("Inggris Raya", "place"), "Amerika": ("Amerika Serikat", "place"), "RF": ("Rusia", "place"),
-    "DK PBB": ("Dewan Keamanan PBB", "organization"),
-    "IAEA": ("IAEA", "organization"), "WHO": ("WHO", "organization"), "IMF": ("IMF", "organization"),
-    # Indonesian provinces as the press abbreviates them ("Kapolda Jatim", "Pemprov Kalteng").
-    "Jatim": ("Jawa Timur", "place"), "Jateng": ("Jawa Tengah", "place"), "Jabar": ("Jawa Barat", "place"),
-    "DIY": ("Yogyakarta", "place"), "DKI": ("Jakarta", "place"), "Kalbar": ("Kalimantan Barat", "place"),
-    "Kalteng": ("Kalimantan Tengah", "place"), "Kalsel": ("Kalimantan Selatan", "place"),
-    "Kaltim": ("Kalimantan Timur", "place"), "Kaltara": ("Kalimantan Utara", "place"),
-    "Sumut": ("Sumatera Utara", "place"), "Sumbar": ("Sumatera Barat", "place"),
-    "Sumsel": ("Sumatera Selatan", "place"), "Sulsel": ("Sulawesi Selatan", "place"),
-    "Sulut": ("Sulawesi Utara", "place"), "Sulteng": ("Sulawesi Tengah", "place"),
-    "Sultra": ("Sulawesi Tenggara", "place"), "Sulbar": ("Sulawesi Barat", "place"),
-    "NTT": ("Nusa Tenggara Timur", "place"), "NTB": ("Nusa Tenggara Barat", "place"),
-    "Kepri": ("Kepulauan Riau", "place"), "Malut": ("Maluku Utara", "place"),
-    # Governments named after their seat, as news names them ("juru bicara Kremlin Dmitry Peskov"):
-    # without a comma the title's run holds the institution and the person, and only knowing
-    # the institution cuts it.
-    "Kremlin": ("Kremlin", "organization"), "Pentagon": ("Pentagon", "organization"),
-    "Downing Street": ("Downing Street", "organization"), "Zhongnanhai": ("Zhongnanhai", "organization"),
-    "Gedung Putih": ("Gedung Putih", "organization"), "Gedung Biru": ("Gedung Biru", "organization"),
-    "Istana Elysee": ("Istana Elysee", "organization"), "Vatikan": ("Vatikan", "place"),
-    "Den Haag": ("Den Haag", "place"),  # the Hague as Indonesian writes it (the lexicon has "The Hague")
-    # Province names as the press writes them beside the ones the place lexicon has.
-    "DKI Jakarta": ("Jakarta", "place"), "DI Yogyakarta": ("Yogyakarta", "place"),
-    "Daerah Istimewa Yogyakarta": ("Yogyakarta", "place"), "Papua Pegunungan": ("Papua Pegunungan", "place"),
-    "Palangka Raya": ("Palangka Raya", "place"), "Metro Jaya": ("Metro Jaya", "place"),  # Polda Metro Jaya
-    # Places by the names the press uses that the lexicon (CLDR, GeoNames) lacks: a city's
-    # everyday name ("Solo" is Surakarta), and territories CLDR names otherwise ("Wilayah
-    # Palestina") or not at all.
-    "Solo": ("Surakarta", "place"), "Jogja": ("Yogyakarta", "place"), "Yogya": ("Yogyakarta", "place"),
-    "Jabodetabek": ("Jabodetabek", "place"), "Palestina": ("Palestina", "place"),
-    "Tepi Barat": ("Tepi Barat", "place"), "Yerusalem": ("Yerusalem", "place"), "Jalur Gaza": ("Gaza", "place"),
-    "Saudi": ("Arab Saudi", "place"), "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
-    # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
-    # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
-    # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
-    **{name: (name, "organization") for name in (
-        "Bawaslu", "Basarnas", "Bappenas", "Bapanas", "Bakamla", "Bapeten", "Baznas", "Lemhannas",
-        "Wantimpres", "Kemendikbudristek", "Kemenparekraf", "Kemendes",
-        "Kemenko Polhukam", "Kemenko Marves", "Kemenko Perekonomian", "Setneg", "Setkab", "Polri",
-        "Mabes Polri", "Bareskrim", "Brimob", "Densus", "Kejagung", "Kopassus", "Kostrad", "Lantamal",
-        "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
-        "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
-        "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
-        "Perindo", "Ombudsman", "Indonesia Corruption Watch", "Dompet Dhuafa", "Baznas",
-        # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
-        "Garuda Indonesia", "Citilink", "Lion Air", "Batik Air", "Wings Air", "Sriwijaya Air", "Pelita Air",
-        "Super Air Jet", "Saudia")},
-    "Garuda": ("Garuda Indonesia", "organization"),
-    # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
-    # "Kementerian Luar Negeri" are one organisation)
-    **{short: (f"Kementerian {field}", "organization") for field, shorts in (
-        ("Keuangan", ("Kemenkeu",)), ("Luar Negeri", ("Kemenlu", "Kemlu")), ("Dalam Negeri", ("Kemendagri",)),
-        ("Kesehatan", ("Kemenkes",)), ("Pertahanan", ("Kemenhan",)), ("Agama", ("Kemenag",)),
-        ("Pendidikan dan Kebudayaan", ("Kemendikbud",)), ("Perhubungan", ("Kemenhub",)),
-        ("Sosial", ("Kemensos",)), ("Pemuda dan Olahraga", ("Kemenpora",)), ("Perindustrian", ("Kemenperin",)),
-        ("Perdagangan", ("Kemendag",)), ("Pertanian", ("Kementan",)), ("Ketenagakerjaan", ("Kemnaker", "Kemenaker")),
-        ("Hukum dan HAM", ("Kemenkumham",)), ("Komunikasi dan Informatika", ("Kemenkominfo", "Kominfo")))
-       for short in shorts},
-    **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
-    "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
-    "ICW": ("Indonesia Corruption Watch", "organization"),
-    # Regional units of the police, prosecution and army by their standard short names, as the
-    # press writes them before their region ("Polda Kalteng", "Kejati Sulsel"): the unit, like
-    # its long form, is one organisation whatever region follows ("Kepolisian Daerah Jawa Timur").
-    **{short: (long, "organization") for short, long in (
-        ("Polda", "Kepolisian Daerah"), ("Polres", "Kepolisian Resor"), ("Polresta", "Kepolisian Resor Kota"),
-        ("Polrestabes", "Kepolisian Resor Kota Besar"), ("Polsek", "Kepolisian Sektor"),
-        ("Kejati", "Kejaksaan Tinggi"), ("Kejari", "Kejaksaan Negeri"), ("Kodam", "Komando Daerah Militer"),
-        ("Korem", "Komando Resor Militer"), ("Kodim", "Komando Distrik Militer"),
-        # regional agencies and health centres, by the names the press writes before their region
-        ("Dinkes", "Dinas Kesehatan"), ("Dishub", "Dinas Perhubungan"), ("Disdik", "Dinas Pendidikan"),
-        ("Dinsos", "Dinas Sosial"), ("Puskesmas", "Puskesmas"))},
-})
 
 
 class Memo:
@@ -304,14 +224,6 @@ class Gazetteer:
 
 
 DATA_FILES = ("places.tsv", "common_words.txt", "calendar_words.txt")
-# Indonesia's islands, which the city lexicon lacks: the press names regencies and provinces after
-# them with compass words ("Sumba Barat Daya", "Flores Timur", "Halmahera Selatan").  Those that are
-# words too ("Lombok", "Seram", "Buru", "Sabu") need a place cue or a compass word, as any such place.
-ISLANDS = ("Sumba", "Flores", "Alor", "Rote", "Sabu", "Lombok", "Sumbawa", "Timor", "Seram", "Buru",
-           "Halmahera", "Nias", "Bangka", "Belitung", "Bintan", "Tidore", "Morotai", "Yapen", "Wetar",
-           "Tanimbar", "Selayar", "Buton", "Banggai", "Sangihe", "Talaud", "Mentawai", "Siberut", "Simeulue",
-           "Enggano", "Karimunjawa", "Bawean", "Natuna", "Anambas", "Lingga", "Lembata", "Adonara", "Komodo",
-           "Wakatobi", "Sumatra", "Kalimantan", "Bali", "Madura")
 
 
 def _data_text(name: str) -> str:
