@@ -78,3 +78,16 @@ def test_a_name_listed_after_two_places_is_a_place(bare):
     assert x[("place", "Parigi Moutong")] == ["Parigi Moutong"]
     assert ("person", "Budi Santoso") in found(extract("Hadir Gubernur Jawa Barat, Wali Kota Bandung, dan Budi "
                                                          "Santoso.", bare))
+
+
+def test_a_name_set_off_by_commas_before_a_verb_of_saying_is_a_person_though_a_word_is_a_title(bare):
+    x = found(extract("Direktur Jenderal Penyelenggaraan Haji dan Umrah Kemenag, Nashrul Hakim Assegaf, mengatakan "
+                      "jadwal aman.", bare))
+    assert x[("person", "Nashrul Hakim Assegaf")] == ["Nashrul Hakim Assegaf"]  # ("hakim": a judge)
+    x = found(extract("Warga Desa Tukamasea di Bantimurung mengaku belum menikmati air.", bare))
+    assert ("place", "Bantimurung") in x and not any(kind == "person" for kind, _ in x)
+
+
+def test_an_embarkation_names_its_city(bare):
+    assert found(extract("Tahun ini Embarkasi Padang melayani 4.611 jemaah.", bare)) == {
+        ("place", "Padang"): ["Padang"]}  # ("padang" is a word: a field)

@@ -365,7 +365,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         last = n == len(pieces) - 1
         if kind is None:
             local_cue = cue if last else None
-            if last:
+            if last and not (facts.locative and local_cue == "place"):  # ("warga Kodi Bangedo, mengaku")
                 local_cue = facts.cue_after or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"

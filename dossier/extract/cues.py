@@ -239,6 +239,8 @@ def _apposition_cue(text: str, at: int, end: int) -> EntityType | None:
         first, second = match.group(1).casefold(), (match.group(2) or "").casefold()
         if first == "ibu" and second == "kota":
             return "place"  # ("Waikabubak, ibu kota …": "ibu" alone is a title, "Mrs.")
+        if first in SPEECH_AFTER and text[at - 1:at] != ")":
+            return "person"  # "…, Nashrul Hakim Assegaf, mengatakan": set off by commas, then speaking
         if first in PERSON_TITLES or f"{first} {second}" in PERSON_TITLES:
             return "person"
         if first in _PLACE_APPOSITIONS:

@@ -94,7 +94,8 @@ PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "nega
 # Administrative divisions: "Kabupaten Flores Timur", "Kota Semarang" are the places Flores Timur
 # and Semarang (the word is dropped, so every later bare mention is the same place).
 ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
-                             "kampung", "nagari", "kotamadya", "distrik"})
+                             "kampung", "nagari", "kotamadya", "distrik",
+                             "embarkasi", "debarkasi"})  # hajj flights by their city: "Embarkasi Padang"
 # Words after which a name is an organisation ("kantor berita TASS", "surat kabar …").
 ORG_CUES = frozenset({"kantor berita", "surat kabar", "harian", "situs web", "stasiun televisi", "media",
                       "lembaga", "perusahaan", "partai", "organisasi", "kelompok", "koran", "majalah"})
