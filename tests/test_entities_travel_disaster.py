@@ -91,3 +91,19 @@ def test_a_name_set_off_by_commas_before_a_verb_of_saying_is_a_person_though_a_w
 def test_an_embarkation_names_its_city(bare):
     assert found(extract("Tahun ini Embarkasi Padang melayani 4.611 jemaah.", bare)) == {
         ("place", "Padang"): ["Padang"]}  # ("padang" is a word: a field)
+
+
+@pytest.mark.parametrize(("sentence", "acronym", "person"), [
+    ("Kepala Pusat Gempa Bumi dan Tsunami BMKG, Hendro Wicaksono, mengatakan gempa dipicu sesar.", "BMKG",
+     "Hendro Wicaksono"),
+    ("Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB, Rudy Suharto, menyebut bantuan tiba.", "BNPB",
+     "Rudy Suharto"),
+])
+def test_the_acronym_ending_a_long_title_is_the_institution_of_the_person_after_the_comma(bare, sentence, acronym,
+                                                                                          person):
+    assert found(extract(sentence, bare)) == {("organization", acronym): [acronym], ("person", person): [person]}
+
+
+def test_a_dateline_city_in_capitals_is_not_cut_to_its_last_word(bare):
+    x = found(extract("PALANGKA RAYA, KABARNUSANTARA.ID - Banjir merendam 56 rumah di Palangka Raya.", bare))
+    assert list(x) == [("place", "Palangka Raya")]

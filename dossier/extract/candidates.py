@@ -358,11 +358,16 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     and is_unit(run, s - 1, gaz) and not any(gaz.is_common(w) for w in words[:-1])):
                 kind = "place"  # "Puskesmas Kodi Utara": the region a unit serves, no list holds
             strength = STRUCTURE if kind else NONE
+        last = n == len(pieces) - 1
+        if (kind is None and len(words) >= 2 and last and facts.comma_capital and is_acronym(words[-1])
+                and not words[-2].isupper() and words[-1].casefold() not in NOT_NAMES):  # (not "PALANGKA RAYA, …")
+            # "Kepala Pusat Gempa Bumi dan Tsunami BMKG, Hendro Wicaksono": the rest of a long title,
+            # then the institution the person after the comma serves
+            s, words, span = e - 1, words[-1:], run[e - 1].text
         if kind is None and len(words) == 1 and (is_acronym(words[0]) or club_word(words[0], gaz)):
             if words[0].casefold() in NOT_NAMES:
                 continue
             kind, strength = "organization", STRUCTURE
-        last = n == len(pieces) - 1
         if kind is None:
             local_cue = cue if last else None
             if last and not (facts.locative and local_cue == "place"):  # ("warga Kodi Bangedo, mengaku")
