@@ -423,3 +423,8 @@ def test_generalization_articles_f1() -> None:
 def test_a_year_throughout_and_a_weekly_service_is_no_day(text, expected):
     assert dates(text) == expected
 
+
+
+def test_a_laws_number_and_year_is_no_date():
+    assert dates("Perubahan atas Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.") == []
+    assert dates("Peraturan Pemerintah No. 5 Tahun 2021 berlaku sejak tahun 2021.") == [("tahun 2021", "2021")]

@@ -84,8 +84,9 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
 
     After a person title, a vocabulary word that opens a two-word name ending in a non-word
     ("Presiden Joko Widodo", "Sari Wulandari") is kept: Indonesian given names are often words
-    too.  Before two more words it is the office ("Dirjen Imigrasi Silmy Karim"), as a
-    portfolio always is ("Menteri Keuangan …").
+    too; so is one opening a three-word run after a title outside it ("Tunggal putra Bintang
+    Cahya Ramadhan").  Before two more words inside the run it is the office ("Dirjen Imigrasi
+    Silmy Karim"), as a portfolio always is ("Menteri Keuangan …").
     """
     while i < j:
         place_cue = place_cue or cue == "place"
@@ -109,7 +110,8 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
         elif lower in PLACE_CUES or lower in ORG_CUES:
             cue, i = ("place" if lower in PLACE_CUES else "organization"), i + 1
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
-              and (keep_first or (cue == "person" and j - i == 2 and not portfolio_word(word)
+              and (keep_first or (cue == "person" and (j - i == 2 or (j - i == 3 and i == 0))
+                                  and not portfolio_word(word)
                                   and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
                                   and not any(is_acronym(t.text) for t in run[i:j]))
                    or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
@@ -147,6 +149,9 @@ def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazet
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS
                     for k, t in enumerate(run))
             and not any(match(k) for k in range(len(run))))
+
+
+_ROMAN = re.compile(r"[IVX]{2,5}")
 
 
 def _regional_office(run: Sequence[Token], k: int) -> bool:
@@ -365,8 +370,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             # then the institution the person after the comma serves
             s, words, span = e - 1, words[-1:], run[e - 1].text
         if kind is None and len(words) == 1 and (is_acronym(words[0]) or club_word(words[0], gaz)):
-            if words[0].casefold() in NOT_NAMES:
-                continue
+            if words[0].casefold() in NOT_NAMES or _ROMAN.fullmatch(words[0]):
+                continue  # (a roman numeral: "II" of "Komisi II")
             kind, strength = "organization", STRUCTURE
         if kind is None:
             local_cue = cue if last else None

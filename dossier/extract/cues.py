@@ -175,6 +175,8 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
         return None  # (a comma is punctuation in between)
     if stripped.endswith(".") and _ABBREVIATED_TITLE.search(stripped, max(0, len(stripped) - 6)):
         return "person"  # "dr. Rini Marlina Sikumbang": the dot ends a title, not a sentence
+    if stripped.endswith(")") and (short := _BRACKETED_WORD.search(stripped)) and short[1].casefold() in PERSON_TITLES:
+        return "person"  # "Menteri Dalam Negeri (Mendagri) Arifin Sastrawijaya": the title's short form
     if not before or stripped[-1:] in _PUNCTUATION_BEFORE:
         return None  # punctuation in between: the cue belongs to something else
     window = before[-40:].casefold()
@@ -198,6 +200,7 @@ def _cue_before(before: str, stripped: str, titled: bool) -> EntityType | None:
     return None
 
 
+_BRACKETED_WORD = re.compile(r"\((\w+)\)\Z")
 _ABBREVIATED_TITLE = re.compile(r"(?<![\w.])(?:dr|drg|drh|ir|drs|dra|prof)\.\Z")  # lowercase, as written
 _NAMELY = frozenset({"yakni", "yaitu", "seperti", "termasuk"})
 _LISTED = re.compile(r"(\w+)\s*,?\s*(?:yakni|yaitu|seperti|termasuk)$")

@@ -110,6 +110,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
                        "bursa",  # "Bursa Efek Indonesia"
                        "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
+                       "pb", "federasi",  # badminton clubs, federations: "PB Djarum", "Federasi Bulu Tangkis Dunia"
                        *HOSPITALS,
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
@@ -143,7 +144,9 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",
                        "phk", "pdb", "dbd", "ott", "ppkm", "lpg", "pph", "ppn", "ump", "umr", "kur",
                        "ihsg",  # the stock index (Indeks Harga Saham Gabungan)
-                       "kilometer", "km", "gps", "sar"})  # "di Kilometer 56"; "rekaman GPS"; "Tim SAR gabungan"
+                       "kilometer", "km", "gps", "sar",  # "di Kilometer 56"; "rekaman GPS"; "Tim SAR gabungan"
+                       # bills, laws and regulations; a tournament ("Indonesia Open")
+                       "ruu", "uu", "perppu", "perpres", "perda", "raperda", "kuhp", "kuhap", "prolegnas", "open"})
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

@@ -55,7 +55,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Solo": ("Surakarta", "place"), "Jogja": ("Yogyakarta", "place"), "Yogya": ("Yogyakarta", "place"),
     "Jabodetabek": ("Jabodetabek", "place"), "Palestina": ("Palestina", "place"),
     "Tepi Barat": ("Tepi Barat", "place"), "Yerusalem": ("Yerusalem", "place"), "Jalur Gaza": ("Gaza", "place"),
-    "Saudi": ("Arab Saudi", "place"), "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
+    "Istora Senayan": ("Istora Senayan", "place"), "Istora": ("Istora Senayan", "place"),
+    "Saudi": ("Arab Saudi", "place"), "Federasi Rusia": ("Rusia", "place"),
+    "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.

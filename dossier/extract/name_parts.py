@@ -36,7 +36,8 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 def short_forms(tokens: list[str]) -> set[str]:
     """The one-word forms a later mention may use for a person named by ``tokens`` (folded, two or
     more): the first or last name, the name after one the press drops ("Rahmat" of "Andi
-    Rahmat Hasyim"), any of a Malay name's own names ("Faizal" of "Ahmad Faizal bin Osman")."""
+    Rahmat Hasyim"), any of a Malay name's own names ("Faizal" of "Ahmad Faizal bin Osman"), any
+    of three names ("Fauzan" of "Ahmad Fauzan Hasibuan")."""
     if len(tokens) < 2:
         return set()
     if len(tokens) >= 3 and tokens[-2] in ARABIC_ARTICLES:  # "al-Masri" of "Khalil al-Masri" (folded "al masri")
@@ -46,6 +47,8 @@ def short_forms(tokens: list[str]) -> set[str]:
     father = next((k for k in range(2, len(tokens) - 1) if tokens[k] in ("bin", "binti")), None)
     if father is not None:  # (the father's name follows "bin")
         return {*tokens[:father], tokens[-1]}
+    if len(tokens) == 3 and tokens[1] not in SURNAME_PARTICLES and len(tokens[1]) >= 4 and min(map(len, tokens)) >= 3:
+        return set(tokens)  # "Fauzan" of "Ahmad Fauzan Hasibuan" (not "Jong" of "Kim Jong Un": one given name)
     return {tokens[0], tokens[-1]}
 
 

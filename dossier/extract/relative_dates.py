@@ -147,6 +147,9 @@ def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
     return [Candidate(start, m.end(), resolve)]
 
 
+_LAW_NUMBER = re.compile(r"(?i:nomor|no\.)\s*\d+\s+(?i:tahun)\s+\Z")
+
+
 def _year(text: str, m: re.Match[str]) -> list[Candidate]:
     """ "tahun 2016", "pada 2019", "2023-2024", "1990-an"; not "2000 orang" or "(2000 GMT)"."""
     year = int(m["y"])
@@ -156,6 +159,8 @@ def _year(text: str, m: re.Match[str]) -> list[Candidate]:
     before, after = word_before(text, m.start()), word_after(text, m.end())
     if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
         return []
+    if _LAW_NUMBER.search(text, max(0, m.start() - 24), m.start() + len(m["lead"])):
+        return []  # "Undang-Undang Nomor 23 Tahun 2014": a law's number and year, not a time
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
     if not (lead or m["y2"] or bracketed or before in YEAR_CUES or after in ("lalu", "silam")):
         return []
