@@ -93,7 +93,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
         word = run[i].text
         lower = word.casefold()
         two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
-        if i + 2 < j and _regional_office(run, i):
+        if i + 2 < j and _regional_office(run, i):  # (the institution inside the segment)
             i += 2
             continue
         if (match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS
@@ -254,7 +254,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     while (k < len(run) and _is_title_like(run, k, initial and match(0) is None)  # ("Pelindo Jatim menambah …")
            and club_end(run, k, match, gaz) is None):  # ("Persib Bandung menang …")
         k += 2 if _two_word_title(run, k) else 1  # ("Ketua Umum Persatuan …": both words)
-    if k + 2 < len(run) and _regional_office(run, k):
+    if _regional_office(run, k):
         k += 2
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):

@@ -43,7 +43,7 @@ ACRONYM_AFTER = re.compile(ACRONYM_AFTER_NAME)
 _FIELD = re.compile(r"(?:Pe[rmn]?|Ke)[a-z]{3,}an")
 _NOT_FIELDS = ADMIN_DIVISIONS | PLACE_HEADS | {"perusahaan", "perairan", "pemerintahan"}
 # Fields of ministries and directorates not shaped like "Pe…an" ("Kementerian Haji dan Umrah").
-_FIELD_PAIRS = frozenset({"Haji Umrah", "Pemuda Olahraga", "Riset Teknologi", "Koperasi UKM"})
+_FIELD_PAIRS = frozenset({("Haji", "Umrah"), ("Pemuda", "Olahraga"), ("Riset", "Teknologi"), ("Koperasi", "UKM")})
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
@@ -266,7 +266,7 @@ def _two_fields(gap: re.Match[str], before: str, after: str) -> bool:
     """Does "dan" (or "serta") join two fields of one department ("Perindustrian dan Perdagangan")?"""
     return gap.group() in (" dan ", " serta ") and (
         (_FIELD.fullmatch(before) is not None and _FIELD.fullmatch(after) is not None
-         and after.casefold() not in _NOT_FIELDS) or f"{before} {after}" in _FIELD_PAIRS)
+         and after.casefold() not in _NOT_FIELDS) or (before, after) in _FIELD_PAIRS)
 
 
 def _listed_after_places(text: str, candidates: list[Candidate], n: int) -> bool:
@@ -285,7 +285,7 @@ def coordinated_places(text: str, candidates: list[Candidate], gaz: Gazetteer) -
     out = list(candidates)
     for n in range(1, len(out)):
         prev, c = out[n - 1], out[n]
-        if c.initial or prev.type != "place" or c.strength >= KNOWN and c.type != "place":
+        if c.initial or prev.type != "place" or (c.strength >= KNOWN and c.type != "place"):
             continue
         joiner = _LIST_JOIN.match(text, prev.end, c.start)
         if joiner is None or not ("," in joiner.group() or joiner.group(1)):
