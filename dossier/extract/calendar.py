@@ -69,6 +69,7 @@ PAST_WORDS = frozenset({
     "pergi", "tewas", "meninggal", "mengatakan", "kata", "katanya", "ujar", "ujarnya", "ucap", "tutur",
     "menyatakan", "melaporkan", "dilaporkan", "dilansir", "dikutip", "mengumumkan", "diumumkan",
     "mengonfirmasi", "dikonfirmasi", "menyebutkan", "menegaskan", "menuturkan", "mengungkapkan",
+    "ungkap", "ditemui", "dihubungi", "terakhir",  # "ungkap Sri saat ditemui …, Senin"; "terakhir kali"
 })
 
 # Words before a bare year that make it a year ("pada 2019"), or a quantity ("2000 orang").
@@ -93,7 +94,7 @@ QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan
 # Words that can begin a date expression (with any number): where the patterns are tried.
 TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
     "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
-    "sebulan", "setahun", "pagi", "siang", "sore", "malam"}
+    "sebulan", "setahun", "pagi", "siang", "sore", "malam", "kuartal", "triwulan", "semester"}
 
 FRAME_DAYS = 60  # explicit dates this close to publication are the news of the day, not history
 _YEAR_SLACK = timedelta(days=31)

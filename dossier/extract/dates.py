@@ -104,6 +104,14 @@ _CLOSE = re.compile(r"\s*\)")
 _MONTH_WORDS = frozenset(MONTHS)
 _OPENS_TEXT_MDY = _MONTH_WORDS
 _OPENS_MONTH_YEAR = QUALIFIERS | {"bulan"} | _MONTH_WORDS
+# Parts of a year as business news counts them: "kuartal III 2024", "triwulan kedua 2023",
+# "semester I 2024" (the months they span).
+_PART_YEAR = re.compile(r"(?P<unit>(?i:kuartal|triwulan|semester))\s+"
+                        r"(?P<n>IV|I{1,3}|[1-4]|(?i:pertama|kedua|ketiga|keempat))"
+                        rf"\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}")
+_PART_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+                 "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+_OPENS_PART_YEAR = frozenset({"kuartal", "triwulan", "semester"})
 _OPENS_MONTH_LIST = QUALIFIERS | FULL_MONTHS
 
 
@@ -177,6 +185,12 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
         last = month_number(m["m"]) if m["m"] else first
         if first <= last:
             found += _explicit(text, m, iso_span(iso_month(year, first), iso_month(year, last)))
+    for m in scan(_PART_YEAR, text, starts.opening(_OPENS_PART_YEAR)):
+        months = 6 if m["unit"].lower() == "semester" else 3
+        part = _PART_NUMBERS[m["n"].lower()]
+        if part * months <= 12:
+            year, last = int(m["y"]), part * months
+            found += _explicit(text, m, iso_span(iso_month(year, last - months + 1), iso_month(year, last)))
     # Before _TEXT_DMY: "5 Januari" of "5 Januari dan Maret tahun lalu" is the list's (the
     # same span, and neither explicit: the first found is kept).
     found += _listed_months(text, starts.opening(_OPENS_MONTH_LIST))

@@ -11,6 +11,7 @@ kept only if something typed it; ``link_dossier`` may still attach it across art
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Callable, Sequence
@@ -24,7 +25,7 @@ from ..urls import slugify
 from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, NONE, STRUCTURE, Candidate
 from .dateline import dateline_spans
-from .gazetteer import ACRONYM_AFTER_NAME, ORG_HEADS, PERSON_TITLES, Gazetteer
+from .gazetteer import ACRONYM_AFTER_NAME, NOT_NAMES, ORG_HEADS, PERSON_TITLES, Gazetteer
 from .name_parts import (
     SURNAME_PARTICLES,
     after_dropped_names,
@@ -311,6 +312,29 @@ def _rescan(text: str, groups: list[_Group]) -> None:
         group.members.append(Candidate(start, end, found, group.type, None, CUE, False, len(found.split())))
 
 
+def _taught_short_names(text: str, groups: list[_Group]) -> None:
+    """"PT Lumbung Tani Digital (Lumbung)", then "Lumbung menghubungkan …": a short name taught in
+    brackets after an organisation's name (not an acronym: those are read as names anyway) is
+    that organisation wherever the article writes it, though it is a word too."""
+    taught: dict[str, _Group] = {}
+    for group in groups:
+        if group.type == "organization":
+            for c in group.members:
+                if (c.tokens >= 2 and (m := _ACRONYM_DEFINITION.match(text, c.end)) and not m[1].isupper()
+                        and m[1] != "Persero" and m[1].casefold() not in NOT_NAMES):  # (a legal form; "Prolegnas")
+                    taught.setdefault(m[1], group)
+    if not taught:
+        return
+    taken = sorted(_START_END(c) for g in groups for c in g.members)
+    starts = [start for start, _ in taken]
+    for name, group in taught.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            i = bisect.bisect_right(starts, m.start())
+            if (i and taken[i - 1][1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
+                continue  # (inside a name already found)
+            group.members.append(Candidate(m.start(), m.end(), name, "organization", None, CUE, False, 1))
+
+
 def _with_dateline(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without the outlet signing the dateline (no one in the story), and with
     the dateline's city a place even in capitals ("BONE, SUARAPESISIR.ID -" is no acronym)."""
@@ -334,12 +358,13 @@ def _dateline_city(c: Candidate, name: str | None) -> Candidate:
 def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[EntityMentions, ...]:
     """People, places and organisations of one article, each with every mention."""
     candidates = _with_dateline(text, find_candidates(text, sentences, gaz))
-    if "inisial" in text and (named := initials(text)):  # "tersangka berinisial AR": a person, unnamed
+    if named := initials(text):  # "tersangka berinisial AR", "RS (24)": a person, unnamed
         candidates = [c for c in candidates if c.text not in named]
     if unnamed := not_names(text):  # "kejadian luar biasa (KLB)", "F 7521 UA"
         candidates = [c for c in candidates if c.canonical is not None or c.text not in unnamed]
     groups = group_candidates(text, candidates, lambda form: club_short(form, gaz))
     _rescan(text, groups)
+    _taught_short_names(text, groups)
     groups = [g for g in groups if g.members and g.type is not None]  # a rescan may take the typed members
     people = [g for g in groups if g.type == "person"]
     for n, mention in lone_names(text, [(g.name, g.members) for g in people],

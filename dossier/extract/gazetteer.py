@@ -53,6 +53,9 @@ PERSON_TITLES = frozenset({
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
     "kuasa hukum", "ketua umum", "direktur utama", "dirut", "komisaris", "pejabat", "aktivis",
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
+    # business titles in English, as the press keeps them; police unit heads
+    "ceo", "cfo", "coo", "cto", "co-founder", "founder", "partner", "managing partner", "chief executive officer",
+    "chief financial officer", "vice president", "kasat", "kasat reskrim", "kasat narkoba", "kasat lantas", "kanit",
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
     "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
     "dirjen", "sesjen", "kabid", "kadiv", "kabag", "kasubdit", "kapuspen",
@@ -111,6 +114,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "bursa",  # "Bursa Efek Indonesia"
                        "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
                        "pb", "federasi",  # badminton clubs, federations: "PB Djarum", "Federasi Bulu Tangkis Dunia"
+                       "balai",  # "Balai Pemasyarakatan (Bapas)", "Balai Besar …"
                        *HOSPITALS,
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").
@@ -124,7 +128,8 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "fc", "united",  # football clubs: "Arema FC", "Bali United"
                        "reserve", "fed",  # central banks: "Federal Reserve", "The Fed"
                        "programme",  # UN bodies: "World Food Programme"
-                       "airlines", "airways"})  # "Saudi Arabian Airlines", "Qatar Airways"
+                       "airlines", "airways",  # "Saudi Arabian Airlines", "Qatar Airways"
+                       "ventures", "capital", "partners", "holdings"})  # investors: "East Ventures"
 # First/last words of place names that are not in the city list.
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
@@ -146,7 +151,9 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "ihsg",  # the stock index (Indeks Harga Saham Gabungan)
                        "kilometer", "km", "gps", "sar",  # "di Kilometer 56"; "rekaman GPS"; "Tim SAR gabungan"
                        # bills, laws and regulations; a tournament ("Indonesia Open")
-                       "ruu", "uu", "perppu", "perpres", "perda", "raperda", "kuhp", "kuhap", "prolegnas", "open"})
+                       "ruu", "uu", "perppu", "perpres", "perda", "raperda", "kuhp", "kuhap", "prolegnas", "open",
+                       # a business's registration and metrics: "NIB", "OSS", "GMV", "IPO"
+                       "nib", "oss", "gmv", "ipo", "npwp"})
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

@@ -72,7 +72,10 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Perindo", "Ombudsman", "Indonesia Corruption Watch", "Dompet Dhuafa",
         # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
         "Garuda Indonesia", "Citilink", "Lion Air", "Batik Air", "Wings Air", "Sriwijaya Air", "Pelita Air",
-        "Super Air Jet", "Saudia")},
+        "Super Air Jet", "Saudia",
+        # platforms and investors the press names bare, like words or people
+        "Tokopedia", "Shopee", "Bukalapak", "Lazada", "Blibli", "Traveloka", "Gojek", "Grab", "GoTo", "TikTok Shop",
+        "Google", "Temasek", "Bain & Company")},
     "Garuda": ("Garuda Indonesia", "organization"),
     # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
     # "Kementerian Luar Negeri" are one organisation)

@@ -170,10 +170,15 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     return after.startswith(" ") and after[1:2].isupper()
 
 
+_AGED_INITIALS = re.compile(r"\b([A-Z]{2,4}) \(\d{1,2}\)")  # "RS (24) dan AP (19)": suspects by initials
+
+
 def initials(text: str) -> frozenset[str]:
-    """The initials the article names people by ("berinisial AR", "inisial HS dan RT"): in this
-    article such a word is that person, wherever it is written ("kuasa hukum tersangka HS")."""
-    found = set()
+    """The initials the article names people by ("berinisial AR", "inisial HS dan RT", "RS (24)"):
+    in this article such a word is that person, wherever it is written ("kuasa hukum tersangka HS")."""
+    found = set(_AGED_INITIALS.findall(text)) if " (" in text else set()
+    if "inisial" not in text:
+        return frozenset(found)
     for match in _INITIALS.finditer(text):
         found.add(match[1])
         found.update(_MORE_INITIALS.findall(match[2]))
@@ -186,7 +191,8 @@ _TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
 # "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;
 # "1,38 LS dan 120,06 BT": the letters of coordinates.
-_CODES = re.compile(r"\bSp\.([A-Z]{1,4})\b|\b([A-Z]{2,5})-\d+\b|\d\s?°?\s?(LS|LU|BT|BB)\b")
+_CODES = re.compile(r"\bSp\.([A-Z]{1,4})\b|\b([A-Z]{2,5})-\d+\b|\d\s?°?\s?(LS|LU|BT|BB)\b"
+                    r"|\b([A-Z]{1,3})\$")  # "US$ 45 juta", "S$": a currency's letters
 
 
 def not_names(text: str) -> frozenset[str]:

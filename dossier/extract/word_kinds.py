@@ -207,8 +207,8 @@ def acronym_name_start(run: Sequence[Token], acronym: str, known: Callable[[int]
     only spelling says so (``names_acronym``: "Wahana Lingkungan Hidup Indonesia (Walhi)"), not
     a head word ("Badan …"), a tail word ("… Times") or a name the gazetteer knows (``known(k)``),
     which are read as such."""
-    if run[-1].text.casefold() in ORG_TAILS:
-        return None
+    if run[-1].text.casefold() in ORG_TAILS or " ".join(t.text for t in run).casefold() in PERSON_TITLES:
+        return None  # (and "Chief Executive Officer (CEO)" is a title)
     for start in range(len(run) - 1):
         if run[start].text.casefold() in ORG_HEADS or run[start].text.casefold() in PLACE_HEADS or known(start):
             return None  # ("Bandara Internasional Minangkabau (BIM)": a place's acronym)
