@@ -107,3 +107,8 @@ def test_the_acronym_ending_a_long_title_is_the_institution_of_the_person_after_
 def test_a_dateline_city_in_capitals_is_not_cut_to_its_last_word(bare):
     x = found(extract("PALANGKA RAYA, KABARNUSANTARA.ID - Banjir merendam 56 rumah di Palangka Raya.", bare))
     assert list(x) == [("place", "Palangka Raya")]
+
+
+def test_a_group_letter_after_di_and_a_teams_nickname_are_no_place_or_airline(bare):
+    x = found(extract("Indonesia tergabung di Grup A bersama Qatar. Skuad Garuda Muda terbang Sabtu.", bare))
+    assert x == {("place", "Indonesia"): ["Indonesia"], ("place", "Qatar"): ["Qatar"]}

@@ -243,6 +243,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     outlet = outlet or _apposed_name(run, facts, match, gaz) or (
         # "asal Lubuk Alung", "di Tanjung Priok": after "di"/"ke"/"asal", a word and a name are a place
         facts.locative and first_cue == "place" and len(run) == 2 and run[1].joiner == " "
+        and len(run[1].text) > 2 and not run[1].text.isupper()  # (not "di Grup A")
         and not gaz.is_common(run[1].text) and match(0, True) is None and match(1, True) is None)
     i, cue = _strip_leading(run, 0, len(run), match, gaz, first_cue, first_cue == "place", outlet)
     titled = first_cue == "person" or opens_title(run, 0)
