@@ -75,7 +75,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Super Air Jet", "Saudia",
         # platforms and investors the press names bare, like words or people
         "Tokopedia", "Shopee", "Bukalapak", "Lazada", "Blibli", "Traveloka", "Gojek", "Grab", "GoTo", "TikTok Shop",
-        "Google", "Temasek", "Bain & Company")},
+        "Google", "Temasek")},
     # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
     # "Kementerian Luar Negeri" are one organisation)
     **{short: (f"Kementerian {field}", "organization") for field, shorts in (

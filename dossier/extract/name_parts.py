@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import fold
-from .gazetteer import ARABIC_ARTICLES, PLACE_CUES, SPEAKER_CUES
+from .gazetteer import AGE_IN_BRACKETS, ARABIC_ARTICLES, PLACE_CUES, SPEAKER_CUES
 from .runs import CUE, Candidate
 
 # Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
@@ -170,7 +170,7 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     return after.startswith(" ") and after[1:2].isupper()
 
 
-_AGED_INITIALS = re.compile(r"\b([A-Z]{2,4}) \(\d{1,2}\)")  # "RS (24) dan AP (19)": suspects by initials
+_AGED_INITIALS = re.compile(r"\b([A-Z]{2,4})" + AGE_IN_BRACKETS)  # "RS (24) dan AP (19)": suspects by initials
 
 
 def initials(text: str) -> frozenset[str]:
