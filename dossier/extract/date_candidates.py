@@ -110,6 +110,8 @@ class DateContext:
     # The year a sentence opened with ("Tahun lalu, …", "Pada 2019, …"): a date later in it
     # written without a year is in that year (``dates.find_dates``); None elsewhere.
     year: int | None = None
+    # The value of each Hijri date, by its start (``hijri.hijri_values``: they settle one another).
+    hijri: Mapping[int, str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> Tense | None:
         bounds = sentence_around(self.text, self.sentences, self.sentence_starts, start)

@@ -54,6 +54,7 @@ from .date_candidates import (
     month_number,
     scan,
 )
+from .hijri import find_hijri, hijri_values
 from .relative_dates import relative_forms
 from .tense import Clause, sentence_bounds
 
@@ -298,6 +299,11 @@ def _text_range(text: str, m: re.Match[str]) -> list[Candidate]:
     return _partial(text, m, _with_year(build, month, d2))
 
 
+def _hijri_value(ctx: DateContext, start: int, _end: int) -> str | None:
+    """A Hijri date's value: ``hijri.hijri_values`` resolved them all together, into the context."""
+    return ctx.hijri.get(start)
+
+
 # ------------------------------------------------------------------ the stage
 
 
@@ -338,13 +344,17 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
     starts = Starts.of(text)
-    chosen = _select(_explicit_forms(text, starts) + relative_forms(text, starts))
+    hijri = find_hijri(text)
+    chosen = _select(_explicit_forms(text, starts) + relative_forms(text, starts)
+                     + [Candidate(h.start, h.end, _hijri_value) for h in hijri])
     anchors = _anchor_days(text, chosen)
     bounds = sentence_bounds(text, sentences)
     sentence_starts = tuple(a for a, _ in bounds)
     # A sentence is read for tense when a date in it first asks (an explicit date never does).
     clauses: dict[tuple[int, int], Clause] = {}
     ctx = DateContext(text, None, tuple(sorted({day for _, day in anchors})), bounds, sentence_starts, clauses)
+    if hijri:
+        ctx = replace(ctx, hijri=hijri_values(hijri, text, anchors, sentence_starts, published, ctx.tense))
     references = reference_days(published, anchors, [c.start for c in chosen])
     contexts: dict[date | None, DateContext] = {}  # ctx for each reference day
     fronted: dict[int, int] = {}  # sentence (its start) -> the year it opened with
