@@ -22,6 +22,7 @@ from .calendar import (
     Tense,
     plus_days,
 )
+from .hijri import FIRST_WORDS as HIJRI_WORDS
 from .tense import Clause, clause_tense, read_clause, sentence_around
 
 # "tahun lalu" after a date without its year gives its year ("5 Januari tahun lalu", "akhir
@@ -61,7 +62,9 @@ def _trie(words: Iterable[str]) -> str:
 
 # In lowercased text: a trigger word, or a word that opens with no ASCII letter (a number, or
 # a word of another script, looked at one by one).
-_TRIGGER = re.compile(r"\b(?:" + _trie(w for w in TRIGGER_WORDS if w.isalpha()) + r"(?!\w)|[^\W_a-zA-Z]\w*)")
+# The calendar's words and the Hijri months' (``hijri.find_hijri`` looks for those among them).
+_WORDS = TRIGGER_WORDS | HIJRI_WORDS
+_TRIGGER = re.compile(r"\b(?:" + _trie(w for w in _WORDS if w.isalpha()) + r"(?!\w)|[^\W_a-zA-Z]\w*)")
 
 
 def trigger_words(text: str) -> tuple[tuple[int, str | None], ...]:
@@ -78,9 +81,9 @@ def trigger_words(text: str) -> tuple[tuple[int, str | None], ...]:
     low = text.lower()
     if len(low) != len(text):
         return tuple([(m.start(), None) for m in _TOKEN.finditer(text)
-                      if (word := m.group())[0].isdigit() or word.lower() in TRIGGER_WORDS])
+                      if (word := m.group())[0].isdigit() or word.lower() in _WORDS])
     return tuple([(m.start(), word if word.isascii() else None) for m in _TRIGGER.finditer(low)
-                  if (word := m.group())[0] <= "9" or word in TRIGGER_WORDS or word[0].isdigit()])
+                  if (word := m.group())[0] <= "9" or word in _WORDS or word[0].isdigit()])
 
 
 

@@ -344,7 +344,7 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
     """
     starts = Starts.of(text)
-    hijri = find_hijri(text)
+    hijri = find_hijri(text, starts.by_word)
     chosen = _select(_explicit_forms(text, starts) + relative_forms(text, starts)
                      + [Candidate(h.start, h.end, _hijri_value) for h in hijri])
     anchors = _anchor_days(text, chosen)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -55,7 +55,10 @@ for _number, _names in enumerate(_MONTH_NAMES, start=1):
         for _form in (_name, _name.upper(), _name.replace("'", "’"), _name.replace("'", "’").upper()):
             _MONTHS[_form] = _number
 _MONTH_RE = "|".join(re.escape(name) for name in sorted(_MONTHS, key=len, reverse=True))
-_ANY_MONTH = re.compile(rf"(?<![\w'’])(?:{_MONTH_RE})(?![\w'’])")
+# The lowercase first word of each spelling ("rabi" of "Rabi'ul Awal"): ``date_candidates``
+# finds them with the other calendar words, in its one pass over the text.
+FIRST_WORDS = frozenset(re.match(r"[a-z]+", name.lower())[0] for names in _MONTH_NAMES for name in names)
+_LOOKED_FOR = (None, *sorted(FIRST_WORDS))
 
 # A Hijri year: four digits with the era after them ("1445 H", "1445 Hijriah", "1445H").
 _ERA = r"\s?(?:H|(?i:hijriah|hijriyah|hijriyyah))(?![\w'’])"
@@ -89,14 +92,15 @@ class HijriMention(NamedTuple):
     weekday: int | None = None
 
 
-def find_hijri(text: str) -> tuple[HijriMention, ...]:
+def find_hijri(text: str, words: Container[str | None]) -> tuple[HijriMention, ...]:
     """Every Hijri date of ``text`` (days first, then months with a year), in text order.
 
     A month name needs a day before it or a year after it: "Rajab", "Safar" and "Muharram"
-    alone are also people's names, and "Ramadan" alone a season with no year.
+    alone are also people's names, and "Ramadan" alone a season with no year.  ``words``: the
+    calendar words of the text (``Starts.by_word``; None for words not written in ASCII).
     """
-    if _ANY_MONTH.search(text) is None:  # (nearly every article: one search, nothing else)
-        return ()
+    if not any(word in words for word in _LOOKED_FOR):
+        return ()  # (nearly every article: a few dict lookups)
     found: list[HijriMention] = []
     taken: list[tuple[int, int]] = []
     for m in _DAY.finditer(text):
