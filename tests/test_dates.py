@@ -428,3 +428,29 @@ def test_a_year_throughout_and_a_weekly_service_is_no_day(text, expected):
 def test_a_laws_number_and_year_is_no_date():
     assert dates("Perubahan atas Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.") == []
     assert dates("Peraturan Pemerintah No. 5 Tahun 2021 berlaku sejak tahun 2021.") == [("tahun 2021", "2021")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pada musim haji 2023, sebanyak 774 jemaah wafat.", [("2023", "2023")]),
+    ("Perseroan melaporkan laba bersih 2023 sebesar Rp 412 miliar.", [("2023", "2023")]),
+    ("Dari 41 RUU dalam Prolegnas prioritas 2025, baru tiga yang rampung.", [("2025", "2025")]),
+    ("Kuota haji musim haji 1445 H/2024 M sebanyak 241.000 orang.", [("2024", "2024")]),  # after the Hijri year
+    ("Sebanyak 2023 orang hadir, mencapai 2025 unit.", []),  # counts
+    ("Tiket dijual 1500/2024 lembar.", []),  # a slash before a number is no Hijri year's
+])
+def test_a_year_after_the_noun_it_dates_or_after_a_hijri_year(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Polisi menangkap RS, Senin (14/10) malam. MFA menyerahkan diri keesokan harinya.",
+     [("Senin (14/10)", "2023-10-14"), ("keesokan harinya", "2023-10-15")]),
+    ("Ia dirawat sejak 3 September dan meninggal dua hari kemudian.",
+     [("3 September", "2023-09-03"), ("dua hari kemudian", "2023-09-05")]),
+    ("Pameran berlangsung 4 hingga 8 September, lalu sehari setelahnya ditutup.",
+     [("4 hingga 8 September", "2023-09-04/2023-09-08"), ("sehari setelahnya", "2023-09-09")]),
+    ("Keesokan harinya, warga berkumpul.", [("Keesokan harinya", None)]),  # after no day written
+    ("Pesawat mendarat sekitar sembilan jam kemudian.", []),  # hours, not days
+])
+def test_the_day_after_the_day_written_last(text, expected):
+    assert dates(text) == expected

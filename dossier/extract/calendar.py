@@ -78,6 +78,14 @@ YEAR_CUES = frozenset({
     "akhir", "pertengahan", "medio", "jelang", "menjelang", "per", "mulai", "periode", "tahun", "era", "dari",
     "antara", "tahun-tahun", "musim", "sepanjang", "in", "since", "until",
 })
+# Nouns that a year after them dates ("musim haji 2023", "laba bersih 2023", "Prolegnas
+# prioritas 2025", "Pemilu 2024", "APBN 2025", "Piala Dunia 2026"): the year of a season, an
+# account, a plan or an event.
+YEAR_NOUNS = frozenset({
+    "haji", "umrah", "mudik", "lebaran", "natal", "pemilu", "pilkada", "pilpres", "pileg", "apbn", "apbd",
+    "anggaran", "prioritas", "laba", "bersih", "rugi", "pendapatan", "penjualan", "kinerja", "keuangan", "fiskal",
+    "buku", "sensus", "olimpiade", "dunia", "games", "cup", "edisi", "angkatan", "kelas", "lulusan",
+})
 NOT_YEAR_BEFORE = frozenset({"pukul", "jam", "rp", "us$", "$", "no", "nomor", "kode", "nomer", "sekitar", "lebih",
                              "hampir", "kurang", "setidaknya", "sebanyak", "sejumlah", "mencapai", "total"})
 NOT_YEAR_AFTER = frozenset({"gmt", "utc", "wib", "wita", "wit", "waktu", "orang", "jiwa", "unit", "buah", "ekor",
@@ -94,7 +102,8 @@ QUANTITY_BEFORE = frozenset({"beberapa", "banyak", "puluhan", "ratusan", "ribuan
 # Words that can begin a date expression (with any number): where the patterns are tried.
 TRIGGER_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_PREFIXES) | frozenset(NUMBER_WORDS) | {
     "jum", "awal", "akhir", "pertengahan", "medio", "tahun", "bulan", "hari", "kemarin", "besok", "lusa", "sehari",
-    "sebulan", "setahun", "pagi", "siang", "sore", "malam", "kuartal", "triwulan", "semester"}
+    "sebulan", "setahun", "pagi", "siang", "sore", "malam", "kuartal", "triwulan", "semester", "keesokan",
+    "keesokannya", "esok"}
 
 FRAME_DAYS = 60  # explicit dates this close to publication are the news of the day, not history
 _YEAR_SLACK = timedelta(days=31)

@@ -96,6 +96,8 @@ class Candidate(NamedTuple):
     resolve: Resolver
     explicit: bool = False  # its value needs no reference (it is an anchor for the others)
     deictic: bool = False  # counts from the time of writing ("tahun lalu", "kemarin"), never from the story's dates
+    # Days after the day written last before it ("keesokan harinya": 1); None for every other form.
+    follows: int | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .calendar import (
     in_a_name,
     iso_month,
     make_date,
+    plus_days,
     reference_days,
     weekday_mismatch,
     year_for,
@@ -358,6 +359,7 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     references = reference_days(published, anchors, [c.start for c in chosen])
     contexts: dict[date | None, DateContext] = {}  # ctx for each reference day
     fronted: dict[int, int] = {}  # sentence (its start) -> the year it opened with
+    last_day: date | None = None  # the day written last (the last of a span's days)
     mentions = []
     for c, reference in zip(chosen, references, strict=True):
         ref = published if c.deictic and published else reference
@@ -366,7 +368,12 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
         sentence = sentence_starts[index] if index >= 0 else 0
         if sentence in fronted:
             here = replace(here, year=fronted[sentence])
-        value = c.resolve(here, c.start, c.end)
+        if c.follows is None:
+            value = c.resolve(here, c.start, c.end)
+        else:
+            value = iso_day(plus_days(last_day, c.follows)) if last_day else None
+        if value is not None and len(day := value.rpartition("/")[2]) == 10:
+            last_day = date.fromisoformat(day)
         if value is not None and len(value) == 4 and _FRONTED_YEAR.fullmatch(text, sentence, c.start) \
                 and _COMMA_AFTER.match(text, c.end):
             fronted[sentence] = int(value)

@@ -1,5 +1,6 @@
 """The date forms that need a reference day: a month without its year ("akhir Agustus"),
-a year after a cue ("pada 2019"), "tahun lalu", "dua hari lalu", "kemarin", weekdays.
+a year after a cue ("pada 2019"), "tahun lalu", "dua hari lalu", "kemarin", weekdays, and the
+days after the day written last ("keesokan harinya", "dua hari kemudian").
 
 Each proposes ``Candidate`` spans whose resolvers read the ``DateContext`` they are given
 (the reference day, the clause's tense, the article's explicit days).
@@ -24,6 +25,7 @@ from .calendar import (
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_CUES,
+    YEAR_NOUNS,
     YEAR_RE,
     Tense,
     at_sentence_start,
@@ -54,7 +56,7 @@ from .date_candidates import (
 _BARE_MONTH = re.compile(rf"(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?)(?P<m>{FULL_MONTH_RE})"
                          rf"(?:{YEAR_AFTER}|(?P<rel>\s+(?:lalu|ini|depan|mendatang))(?!\s*\d)|(?!\s*\d))")
 _YEAR_FORM = re.compile(
-    rf"(?<![\w/.,-])(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{YEAR_RE})"
+    rf"(?<![\w.,-])(?:(?<=H/)|(?<!/))(?P<lead>(?:{QUALIFIER_RE}\s+)?(?:(?i:tahun)\s+)?)(?P<y>{YEAR_RE})"
     rf"(?:(?P<sep>{RANGE_RE}|/)(?:(?i:tahun)\s+)?(?P<y2>{YEAR_RE}))?(?P<an>-an)?{NUMBER_END}")
 _RELATIVE_PERIOD = re.compile(
     rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)(?!\w)")
@@ -70,6 +72,12 @@ _WEEKDAY = re.compile(
     r"(?P<tod>\s+(?:pagi|siang|sore|malam|dini\s+hari))?"
     r"(?P<rel>\s+(?:(?:pekan|minggu)\s+(?:lalu|depan|ini)|lalu|kemarin|depan|mendatang|ini))?(?!\w)")
 
+# The day after the day written last ("keesokan harinya", "dua hari kemudian", "hari berikutnya").
+_FOLLOWING = re.compile(
+    r"(?<!\w)(?:keesokan(?:nya|\s+(?:hari|pagi|siang|sore|malam)(?:nya)?)|esok\s+(?:hari|pagi|malam)nya"
+    r"|hari\s+berikutnya|(?:(?P<se>se)hari|(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+hari)"
+    r"\s+(?:kemudian|setelahnya|sesudahnya|berselang))(?!\w)", re.I)
+_OPENS_FOLLOWING = frozenset(NUMBER_WORDS) | {"keesokan", "keesokannya", "esok", "hari", "sehari"}
 
 _ORDINAL_AFTER = re.compile(r"\s*(?:ke-?\s*\d|\d)")
 
@@ -106,6 +114,9 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
         offset = _DEICTIC_OFFSETS[" ".join(m["word"].lower().split())]
         found.append(Candidate(m.start(), m.end(), lambda c, _s, _e, o=offset: shifted(c.ref, "hari", o)
                                 if c.ref else None, deictic=True))
+    for m in scan(_FOLLOWING, text, starts.opening(_OPENS_FOLLOWING, starts.days)):
+        days = 1 if not m["n"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
+        found.append(Candidate(m.start(), m.end(), _no_value, follows=days))
     for m in scan(_WEEKDAY, text, starts.opening(_OPENS_WEEKDAY)):
         if m["wd"].lower() == "minggu" and not m["wd2"] and means_week(text, m.start(), m.start("wd"), m.end("wd")):
             continue
@@ -115,6 +126,11 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
             continue  # "seusai ibadah Minggu": the weekly service, no day in particular
         found.append(Candidate(m.start(), m.end(), _weekday(m)))
     return found
+
+
+def _no_value(_ctx: DateContext, _start: int, _end: int) -> str | None:
+    """The resolver of a form that ``dates.find_dates`` resolves itself (``Candidate.follows``)."""
+    return None
 
 
 # What is held on a weekday every week: "ibadah Minggu", "sekolah Minggu", "misa Jumat".
@@ -147,6 +163,9 @@ def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
     return [Candidate(start, m.end(), resolve)]
 
 
+# "musim haji 1445 H/2024 M": the Gregorian year written after the Hijri one, with its era ("Masehi").
+_HIJRI_THEN_GREGORIAN = re.compile(r"\d\s?H/\Z")
+_MASEHI = re.compile(r"\s?(?:M|(?i:masehi))(?!\w)")
 _LAW_NUMBER = re.compile(r"(?i:nomor|no\.)\s*\d+\s+(?i:tahun)\s+\Z")
 
 
@@ -157,12 +176,14 @@ def _year(text: str, m: re.Match[str]) -> list[Candidate]:
     if m["y2"] and int(m["y2"]) <= year:
         return []
     before, after = word_before(text, m.start()), word_after(text, m.end())
+    if _HIJRI_THEN_GREGORIAN.search(text, max(0, m.start() - 10), m.start()) and _MASEHI.match(text, m.end()):
+        return [Candidate(m.start(), m.end(), lambda _c, _s, _e, v=str(year): v, explicit=True)]
     if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
         return []
     if _LAW_NUMBER.search(text, max(0, m.start() - 24), m.start() + len(m["lead"])):
         return []  # "Undang-Undang Nomor 23 Tahun 2014": a law's number and year, not a time
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-    if not (lead or m["y2"] or bracketed or before in YEAR_CUES or after in ("lalu", "silam")):
+    if not (lead or m["y2"] or bracketed or before in YEAR_CUES or before in YEAR_NOUNS or after in ("lalu", "silam")):
         return []
     decade = f"{year}/{year + 9}" if year % 10 == 0 else None
     value = decade if m["an"] else iso_span(str(year), m["y2"] or str(year))
