@@ -26,7 +26,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug: lowercase letters, digits and single hyphens; never empty, never '..'.
 
     A name with letters but none in Latin script ("金正恩", "Путин") gets a short hash of
-    itself, so two such names never share a page; only text without letters is "item".
+    itself, so two such names never share a page; only text without letters or digits (in
+    its compatibility form: "㍘" is "0点") is "item".
     """
     normalized = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     ascii_text = normalized.encode("ascii", "ignore").decode("ascii").lower()
