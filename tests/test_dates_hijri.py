@@ -64,9 +64,13 @@ def test_a_gregorian_day_in_another_sentence_or_off_the_window_settles_nothing()
     assert dates("Cuti dari 1 Syawal 1445 H hingga Senin (15/4/2024).")[0] == ("1 Syawal 1445", "2024-04")
 
 
-def test_a_day_without_its_year_takes_the_hijri_year_written_before_it() -> None:
+def test_a_day_without_its_year_takes_the_articles_one_hijri_year() -> None:
     text = "Musim haji 1446 H dimulai. Jemaah tiba di Mina pada 10 Zulhijah."
     assert dates(text, date(2024, 9, 3)) == [("10 Zulhijah", "2025-06")]
+    # Two years written (a comparison): the day is the one nearest the publication, as with none.
+    text = ("Tahun lalu, 1 Syawal 1444 H jatuh pada dua hari berbeda. Tahun ini 1 Syawal 1445 H jatuh pada "
+            "Rabu (10/4/2024), dan cuti bersama berakhir pada 8 Syawal.")
+    assert dates(text)[-1] == ("8 Syawal", "2024-04-17")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -91,3 +95,11 @@ def test_no_hijri_date(text: str) -> None:
 def test_an_article_with_no_hijri_month_is_read_as_before() -> None:
     text = "Rapat digelar Senin (11/9/2023) di Jakarta dan dilanjutkan 13 September."
     assert dates(text, date(2023, 9, 14)) == [("Senin (11/9/2023)", "2023-09-11"), ("13 September", "2023-09-13")]
+
+
+def test_days_counted_from_lebaran_once_the_article_settles_it() -> None:
+    text = ("Pemerintah menetapkan 1 Syawal 1445 H jatuh pada Rabu, 10 April 2024. Masa angkutan Lebaran "
+            "berlaku dari H-7 hingga H+8. Puncak arus balik terjadi pada H+4, dan jalan ramai pada H-3 Natal.")
+    assert dates(text)[2:] == [("H-7 hingga H+8", "2024-04-03/2024-04-18"), ("H+4", "2024-04-14")]
+    # Unsettled Lebaran: the count is a date mention without a day; "H" is never a name.
+    assert dates("Arus mudik padat sejak H-3.") == [("H-3", None)]

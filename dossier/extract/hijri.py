@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from hijridate import Gregorian, Hijri
 
-from .calendar import WEEKDAY_RE, weekday_number
+from .calendar import RANGE_RE, WEEKDAY_RE, weekday_number
 
 # Each month's spellings in Indonesian news (KBBI's first), matched capitalised or UPPERCASE.
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
@@ -57,7 +57,8 @@ for _number, _names in enumerate(_MONTH_NAMES, start=1):
 _MONTH_RE = "|".join(re.escape(name) for name in sorted(_MONTHS, key=len, reverse=True))
 # The lowercase first word of each spelling ("rabi" of "Rabi'ul Awal"): ``date_candidates``
 # finds them with the other calendar words, in its one pass over the text.
-FIRST_WORDS = frozenset(re.match(r"[a-z]+", name.lower())[0] for names in _MONTH_NAMES for name in names)
+# "h": the "H" of "H-7", "H+3", days counted from Lebaran.
+FIRST_WORDS = frozenset({re.match(r"[a-z]+", name.lower())[0] for names in _MONTH_NAMES for name in names} | {"h"})
 _LOOKED_FOR = (None, *sorted(FIRST_WORDS))
 
 # A Hijri year: four digits with the era after them ("1445 H", "1445 Hijriah", "1445H").
@@ -72,8 +73,15 @@ _DAY = re.compile(rf"(?<![\w.,/])(?P<d>30|[12]\d|0?[1-9])\s+(?P<m>{_MONTH_RE})(?
 # with or without the era, or the Gregorian year the month began in).
 _MONTH = re.compile(rf"(?<![\w'’])(?P<m>{_MONTH_RE})\s+(?:(?P<y>{_HIJRI_YEAR})"
                     rf"|(?P<g>20\d\d|19\d\d)){_YEAR_END}")
+# "H-7", "H+3", "H-7 hingga H+8": days before or after the holiday, in mudik news Lebaran (but
+# not "H-3 Natal", "H-1 pencoblosan": another day's count).
+_OTHER_DAYS = (r"natal|tahun\s+baru|imlek|nyepi|waisak|idul\s*adha|pencoblosan|pemungutan|pilkada|pemilu|hut"
+               r"|kemerdekaan|pelantikan|kick-?off|pertandingan|ujian")
+_COUNTED = re.compile(rf"(?<![\w-])H(?P<s1>[-+–])(?P<n1>\d{{1,3}})(?:{RANGE_RE}H(?P<s2>[-+–])(?P<n2>\d{{1,3}}))?"
+                      rf"(?!\d)(?!\s+(?i:{_OTHER_DAYS})(?!\w))")
 _WEEKDAY_BEFORE = re.compile(rf"(?P<w>{WEEKDAY_RE})(?:\s*,\s*|\s+|\s*\(\s*)\Z")
 
+_SYAWAL = 10
 _WINDOW = 1  # days either side of the Umm al-Qura day that someone's calendar may start the month on
 _SLACK = 31  # days: a weak tense cue does not move a date by a year ("calendar.year_for")
 _BESIDE = 90  # characters: how far from a Hijri date a Gregorian day may stand to settle it
@@ -90,6 +98,7 @@ class HijriMention(NamedTuple):
     year: int | None  # the Hijri year, when written
     gregorian_year: int | None = None  # "Ramadan 2024": the Gregorian year the month began in
     weekday: int | None = None
+    counted: tuple[int, int] | None = None  # "H-7 hingga H+8": days from 1 Syawal (Lebaran), first and last
 
 
 def find_hijri(text: str, words: Container[str | None]) -> tuple[HijriMention, ...]:
@@ -117,6 +126,11 @@ def find_hijri(text: str, words: Container[str | None]) -> tuple[HijriMention, .
         year = int(m["y"]) if m["y"] else None
         found.append(HijriMention(m.start(), m.end(), _MONTHS[m["m"]], None, year,
                                   int(m["g"]) if m["g"] else None))
+    for m in _COUNTED.finditer(text):
+        first = int(m["n1"]) * (1 if m["s1"] == "+" else -1)
+        last = int(m["n2"]) * (1 if m["s2"] == "+" else -1) if m["n2"] else first
+        if first <= last:
+            found.append(HijriMention(m.start(), m.end(), _SYAWAL, 1, None, counted=(first, last)))
     return tuple(sorted(found))
 
 
@@ -143,7 +157,8 @@ def _month_span(first: date, last: date) -> str:
 
 def _year_of(mention: HijriMention, years: Sequence[tuple[int, int]], published: date | None,
              tense: Tense) -> int | None:
-    """The Hijri year of a mention: as written; else the last one written before it; else the
+    """The Hijri year of a mention: as written; else the article's, when it writes one Hijri year
+    (an article that writes two, "1 Syawal 1444" beside "1 Syawal 1445", compares); else the
     one that puts it nearest the publication day, or the last or next one when the tense of
     its clause says which (a month of slack, as ``calendar.year_for``)."""
     if mention.year is not None:
@@ -156,9 +171,8 @@ def _year_of(mention: HijriMention, years: Sequence[tuple[int, int]], published:
         began = [y for y in (first, first + 1)
                  if (d := _umm_al_qura(y, mention.month, 1)) is not None and d.year == mention.gregorian_year]
         return began[0] if len(began) == 1 else None  # (a month may begin twice in one Gregorian year)
-    before = [year for at, year in years if at < mention.start]
-    if before:
-        return before[-1]
+    if len({year for _, year in years}) == 1:
+        return years[0][1]  # the article's one Hijri year ("musim haji 1445 H" ... "13 Zulhijah")
     if published is None:
         return None
     try:
@@ -191,7 +205,7 @@ def hijri_values(mentions: Sequence[HijriMention], text: str, anchors: Sequence[
     offsets: dict[tuple[int, int], int] = {}  # (year, month) -> days from Umm al-Qura, where settled
     settled: dict[int, date] = {}
     for m, year in read:
-        if year is None or m.day is None or (uq := _umm_al_qura(year, m.month, m.day)) is None:
+        if year is None or m.day is None or m.counted or (uq := _umm_al_qura(year, m.month, m.day)) is None:
             continue
         window = [uq + timedelta(days=k) for k in range(-_WINDOW, _WINDOW + 1)]
         day = _by_weekday(m, window) or _by_neighbour(m, window, anchors, sentence)
@@ -224,6 +238,12 @@ def _value(m: HijriMention, year: int | None, day: date | None, offsets: Mapping
     if day is not None:
         return day.isoformat()
     offset = offsets.get((year, m.month))
+    if m.counted is not None:  # only from a Lebaran the article settles
+        lebaran = _umm_al_qura(year, _SYAWAL, 1)
+        if offset is None or lebaran is None:
+            return None
+        first, last = (lebaran + timedelta(days=offset + n) for n in m.counted)
+        return first.isoformat() if first == last else f"{first}/{last}"
     if m.day is not None:
         uq = _umm_al_qura(year, m.month, m.day)
         if uq is None:
