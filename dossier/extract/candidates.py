@@ -41,6 +41,8 @@ from .runs import (
     Candidate,
     Token,
     capitalised,
+    fields_end,
+    ministry_start,
 )
 from .word_kinds import (
     COMPASS,
@@ -50,7 +52,6 @@ from .word_kinds import (
     after_regional_office,
     club_end,
     club_word,
-    fields_end,
     given_name_first,
     is_acronym,
     is_given_name,
@@ -63,6 +64,7 @@ from .word_kinds import (
     plain_name,
     plain_word,
     portfolio_word,
+    regional_office,
     said_name,
     shape_type,
 )
@@ -93,7 +95,7 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
         word = run[i].text
         lower = word.casefold()
         two = f"{lower} {run[i + 1].text.casefold()}" if i + 1 < j else ""
-        if i + 2 < j and _regional_office(run, i):  # (the institution inside the segment)
+        if i + 2 < j and regional_office(run, i):  # (the institution inside the segment)
             i += 2
             continue
         if (match(i, place_cue) is not None or lower in ORG_HEADS or lower in PLACE_HEADS
@@ -152,13 +154,6 @@ def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazet
 
 
 _ROMAN = re.compile(r"[IVX]{2,5}")
-
-
-def _regional_office(run: Sequence[Token], k: int) -> bool:
-    """"Kepala Kantor Wilayah Kementerian Agama …": "Kantor Wilayah" before an institution is
-    the post's place in it, like a title (the institution follows)."""
-    return (k + 2 < len(run) and run[k].text.casefold() == "kantor" and run[k + 1].text.casefold() == "wilayah"
-            and run[k + 2].text.casefold() in ORG_HEADS)
 
 
 def _initial_or_dropped(word: str) -> bool:
@@ -255,7 +250,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     while (k < len(run) and _is_title_like(run, k, initial and match(0) is None)  # ("Pelindo Jatim menambah …")
            and club_end(run, k, match, gaz) is None):  # ("Persib Bandung menang …")
         k += 2 if _two_word_title(run, k) else 1  # ("Ketua Umum Persatuan …": both words)
-    if _regional_office(run, k):
+    if regional_office(run, k):
         k += 2
     whole = match(k) if k < len(run) else None
     if whole is not None and whole[0] == len(run):
@@ -270,8 +265,11 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         i = len(run)
     elif (fields := fields_end(run, k)) is not None:
         # "Dinas Perindustrian dan Perdagangan Jatim": the department up to its second field
-        # (``runs._two_fields``), then what follows it as usual
-        pieces.append((k, fields, None, "organization"))
+        # (``runs._two_fields``), then what follows it as usual; a unit before its ministry is
+        # one organisation of its own ("Direktorat Jenderal Imigrasi Kementerian Hukum dan HAM")
+        for s, e in ((k, ministry := ministry_start(run, k, fields)), (ministry, fields)):
+            if s < e:
+                pieces.append((s, e, (gaz.lookup(_span(text, run, s, e)) or (None,))[0], "organization"))
         i = fields
     while i < len(run):
         if (club := club_end(run, i, match, gaz)) is not None:  # ("Persib Bandung": a club, not the city)
@@ -392,7 +390,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             elif local_cue == "place" and (len(words) == 1 or (
                     s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS)):
                 kind, strength = "place", CUE
-        if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN:
-            continue
+        if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN and not (
+                kind == "organization" and len(words) >= 3 and words[0].casefold() in ORG_HEADS):
+            continue  # (but "Kementerian Energi dan Sumber Daya Mineral": inside an institution's name)
         out.append(_Piece(s, e, span, kind, canonical, strength, initial and s == 0, len(words)))
     return tuple(out)

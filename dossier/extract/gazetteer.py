@@ -44,6 +44,7 @@ PERSON_TITLES = frozenset({
     "perdana menteri", "menteri luar negeri", "menlu", "menhan", "direktur", "direktur jenderal", "ketua",
     "wakil ketua", "kepala", "sekretaris", "sekretaris jenderal", "sekjen", "duta besar", "dubes", "jenderal",
     "laksamana", "kolonel", "mayor", "kapten", "letnan", "marsekal", "raja", "ratu", "pangeran", "putri",
+    "mama",  # the honorific of a woman in Papua, Maluku and Nusa Tenggara ("Mama Yosina Dimara")
     "kanselir", "gubernur", "wali kota", "walikota", "bupati", "senator", "anggota", "profesor", "prof",
     "pakar", "ahli", "analis", "peneliti", "kamerad", "mr", "mrs", "ms", "dr", "tuan", "nyonya", "bapak",
     "pak", "ibu", "bu", "sdr", "saudara", "wartawan", "jurnalis", "koresponden", "penulis", "editor",
@@ -115,6 +116,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
                        "pb", "federasi",  # badminton clubs, federations: "PB Djarum", "Federasi Bulu Tangkis Dunia"
                        "balai",  # "Balai Pemasyarakatan (Bapas)", "Balai Besar …"
+                       "korps",  # "Korps Lalu Lintas (Korlantas) Polri"
                        *HOSPITALS,
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").

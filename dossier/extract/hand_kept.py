@@ -63,7 +63,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
     **{name: (name, "organization") for name in (
         "Bawaslu", "Basarnas", "Bappenas", "Bapanas", "Bakamla", "Bapeten", "Baznas", "Lemhannas",
-        "Wantimpres", "Kemendikbudristek", "Kemenparekraf", "Kemendes",
+        "Wantimpres", "Kemenparekraf", "Kemendes",
         "Kemenko Polhukam", "Kemenko Marves", "Kemenko Perekonomian", "Setneg", "Setkab", "Polri",
         "Mabes Polri", "Bareskrim", "Brimob", "Densus", "Kejagung", "Kopassus", "Kostrad", "Lantamal",
         "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
@@ -75,7 +75,10 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Super Air Jet", "Saudia",
         # platforms and investors the press names bare, like words or people
         "Tokopedia", "Shopee", "Bukalapak", "Lazada", "Blibli", "Traveloka", "Gojek", "Grab", "GoTo", "TikTok Shop",
-        "Google", "Temasek")},
+        "Google", "Temasek",
+        # international NGOs and their Indonesian offices, named like words or with the country
+        "Greenpeace", "Greenpeace Indonesia", "WWF", "WWF Indonesia", "Amnesty International",
+        "Amnesty International Indonesia", "Human Rights Watch", "Oxfam", "Transparency International Indonesia")},
     # Ministries by their short names: the ministry its long name names ("Juru bicara Kemlu" and
     # "Kementerian Luar Negeri" are one organisation)
     **{short: (f"Kementerian {field}", "organization") for field, shorts in (
@@ -84,7 +87,12 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         ("Pendidikan dan Kebudayaan", ("Kemendikbud",)), ("Perhubungan", ("Kemenhub",)),
         ("Sosial", ("Kemensos",)), ("Pemuda dan Olahraga", ("Kemenpora",)), ("Perindustrian", ("Kemenperin",)),
         ("Perdagangan", ("Kemendag",)), ("Pertanian", ("Kementan",)), ("Ketenagakerjaan", ("Kemnaker", "Kemenaker")),
-        ("Hukum dan HAM", ("Kemenkumham",)), ("Komunikasi dan Informatika", ("Kemenkominfo", "Kominfo")))
+        ("Hukum dan Hak Asasi Manusia", ("Kemenkumham", "Kementerian Hukum dan HAM")),
+        ("Komunikasi dan Informatika", ("Kemenkominfo", "Kominfo")),
+        ("Energi dan Sumber Daya Mineral", ("Kementerian ESDM", "KESDM")),
+        ("Lingkungan Hidup dan Kehutanan", ("KLHK",)),
+        ("Pekerjaan Umum dan Perumahan Rakyat", ("Kementerian PUPR",)),
+        ("Pendidikan, Kebudayaan, Riset, dan Teknologi", ("Kemendikbudristek",)))
        for short in shorts},
     **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
@@ -102,10 +110,12 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         ("Dinsos", "Dinas Sosial"), ("Puskesmas", "Puskesmas"))},
 })
 # Indonesia's islands, which the city lexicon lacks: the press names regencies and provinces after
-# them with compass words ("Sumba Barat Daya", "Flores Timur", "Halmahera Selatan").  Those that are
+# them with compass words ("Sumba Barat Daya", "Flores Timur", "Halmahera Selatan"), or alone
+# ("Raja Ampat", an archipelago and its regency, whose first word is also a title).  Those that are
 # words too ("Lombok", "Seram", "Buru", "Sabu") need a place cue or a compass word, as any such place.
 ISLANDS = ("Sumba", "Flores", "Alor", "Rote", "Sabu", "Lombok", "Sumbawa", "Timor", "Seram", "Buru",
            "Halmahera", "Nias", "Bangka", "Belitung", "Bintan", "Tidore", "Morotai", "Yapen", "Wetar",
            "Tanimbar", "Selayar", "Buton", "Banggai", "Sangihe", "Talaud", "Mentawai", "Siberut", "Simeulue",
            "Enggano", "Karimunjawa", "Bawean", "Natuna", "Anambas", "Lingga", "Lembata", "Adonara", "Komodo",
-           "Wakatobi", "Sumatra", "Kalimantan", "Bali", "Madura")
+           "Wakatobi", "Sumatra", "Kalimantan", "Bali", "Madura", "Raja Ampat", "Waigeo", "Misool", "Salawati",
+           "Batanta", "Biak", "Numfor")

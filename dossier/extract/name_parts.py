@@ -62,6 +62,14 @@ def after_dropped_names(form: str) -> str | None:
     return " ".join(tokens[k:]) if k and len(tokens) - k >= 2 else None
 
 
+def particle_family(form: str) -> str | None:
+    """"van der meulen" of "hendrik van der meulen" (folded): a family name that opens with a
+    particle, as the press writes it alone ("Van der Meulen"); None for any other name."""
+    tokens = form.split()
+    k = next((k for k in range(1, len(tokens) - 1) if tokens[k] in SURNAME_PARTICLES), None)
+    return " ".join(tokens[k:]) if k is not None else None
+
+
 def fuller_name(text: str, c: Candidate, cut: int, tokens: int) -> tuple[int, int]:
     """Where the person's name begins in ``c``, run into it at ``cut``: earlier, by the words the
     article also writes before the name elsewhere.  "Juru bicara Kementerian Perhubungan Rahmat
@@ -190,9 +198,10 @@ def initials(text: str) -> frozenset[str]:
 _TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
 # "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;
-# "1,38 LS dan 120,06 BT": the letters of coordinates.
+# "1,38 LS dan 120,06 BT": the letters of coordinates; "H-7", "H+3": days counted from a holiday.
 _CODES = re.compile(r"\bSp\.([A-Z]{1,4})\b|\b([A-Z]{2,5})-\d+\b|\d\s?°?\s?(LS|LU|BT|BB)\b"
-                    r"|\b([A-Z]{1,3})\$")  # "US$ 45 juta", "S$": a currency's letters
+                    r"|\b([A-Z]{1,3})\$"  # "US$ 45 juta", "S$": a currency's letters
+                    r"|\b(H)[-+–]\d{1,3}\b")
 
 
 def not_names(text: str) -> frozenset[str]:

@@ -10,6 +10,7 @@ nobody typed that is listed right after a place is a place ("di Semarang Utara d
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 from itertools import chain, compress
 from operator import itemgetter
@@ -43,7 +44,17 @@ ACRONYM_AFTER = re.compile(ACRONYM_AFTER_NAME)
 _FIELD = re.compile(r"(?:Pe[rmn]?|Ke)[a-z]{3,}an")
 _NOT_FIELDS = ADMIN_DIVISIONS | PLACE_HEADS | {"perusahaan", "perairan", "pemerintahan"}
 # Fields of ministries and directorates not shaped like "Pe…an" ("Kementerian Haji dan Umrah").
-_FIELD_PAIRS = frozenset({("Haji", "Umrah"), ("Pemuda", "Olahraga"), ("Riset", "Teknologi"), ("Koperasi", "UKM")})
+# The words either side of the "dan" of Indonesia's ministries and agencies named after two
+# fields ("Energi dan Sumber Daya Mineral", "Hukum dan Hak Asasi Manusia", "Lingkungan Hidup dan
+# Kehutanan", "Pekerjaan Umum dan Perumahan Rakyat", "Politik, Hukum, dan Keamanan").
+_FIELD_PAIRS = frozenset({
+    ("Haji", "Umrah"), ("Pemuda", "Olahraga"), ("Riset", "Teknologi"), ("Koperasi", "UKM"), ("Energi", "Sumber"),
+    ("Hukum", "Hak"), ("Hukum", "HAM"), ("Hidup", "Kehutanan"), ("Agraria", "Tata"), ("Pariwisata", "Ekonomi"),
+    ("Komunikasi", "Informatika"), ("Umum", "Perumahan"), ("Tertinggal", "Transmigrasi"), ("Hukum", "Keamanan"),
+    ("Negara", "Reformasi"), ("Riset", "Inovasi"), ("Klimatologi", "Geofisika")})
+# The rest of those second fields written in several words.
+_FIELD_RESTS = {"Sumber": ("Daya", "Mineral"), "Hak": ("Asasi", "Manusia"), "Perumahan": ("Rakyat",),
+                "Tata": ("Ruang",), "Ekonomi": ("Kreatif",), "Reformasi": ("Birokrasi",)}
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
@@ -178,6 +189,9 @@ def capitalised(word: str) -> bool:
     return bool(hyphen) and article in ARABIC_ARTICLES and name[:1].isupper()
 
 
+_TWO_PARTICLES = frozenset({("van", "der"), ("van", "den"), ("von", "der"), ("de", "la"), ("van", "de")})
+
+
 def find_runs(text: str, tokens: Words) -> list[list[Token]]:
     """Maximal sequences of capitalised tokens joined by a space, a hyphen or "F. "."""
     runs: list[list[Token]] = []
@@ -215,6 +229,15 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
                 # ("RSUD dr. M. Ashari": a hospital named after a doctor)
                 current.append(_new_token((connector_start, connector_end, connector, " ")))
                 current.append(_new_token((start, end, word, after)))
+                last, last_end, last_text = i, end, word
+                continue
+        elif current and i == last + 3 and (texts[last + 1], texts[last + 2]) in _TWO_PARTICLES:
+            # "Hendrik van der Meulen", "Ursula von der Leyen": a family name's two particles
+            first, second = spans[last + 1], spans[last + 2]
+            if text[last_end:first[0]] == " " and text[first[1]:second[0]] == " " and text[second[1]:start] == " ":
+                current.append(_new_token((first[0], first[1], texts[last + 1], " ")))
+                current.append(_new_token((second[0], second[1], texts[last + 2], " ")))
+                current.append(_new_token((start, end, word, " ")))
                 last, last_end, last_text = i, end, word
                 continue
         if current:
@@ -262,9 +285,29 @@ def _join_organisations(text: str, words: Words, runs: list[list[Token]]) -> lis
     return out
 
 
+def fields_end(run: Sequence[Token], k: int) -> int | None:
+    """Where a department named after two fields ends ("Dinas Perindustrian dan Perdagangan",
+    joined by ``_two_fields``), when the run holds one from token ``k`` (a head word): the
+    token after its "dan", or after the rest of a second field of several words ("Kementerian
+    Energi dan Sumber Daya Mineral")."""
+    if k >= len(run) or run[k].text.casefold() not in ORG_HEADS:
+        return None
+    end = next((d + 2 for d in range(k + 2, len(run) - 1) if run[d].text in ("dan", "serta")), None)
+    if end is not None and (rest := _FIELD_RESTS.get(run[end - 1].text)) is not None \
+            and tuple(t.text for t in run[end:end + len(rest)]) == rest:
+        return end + len(rest)
+    return end
+
+
+def ministry_start(run: Sequence[Token], k: int, end: int) -> int:
+    """Where a ministry's name starts in a department's tokens ``k`` to ``end``, after a unit of
+    it ("Direktorat Jenderal Imigrasi Kementerian Hukum dan HAM"); ``k`` when none does."""
+    return next((h for h in range(k + 1, end) if run[h].text == "Kementerian"), k)
+
+
 def _two_fields(gap: re.Match[str], before: str, after: str) -> bool:
     """Does "dan" (or "serta") join two fields of one department ("Perindustrian dan Perdagangan")?"""
-    return gap.group() in (" dan ", " serta ") and (
+    return gap.group() in (" dan ", " serta ", ", dan ", ", serta ") and (
         (_FIELD.fullmatch(before) is not None and _FIELD.fullmatch(after) is not None
          and after.casefold() not in _NOT_FIELDS) or (before, after) in _FIELD_PAIRS)
 

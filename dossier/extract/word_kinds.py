@@ -33,6 +33,13 @@ COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "t
                      "north", "south", "east", "west", "central"})  # words that end a place's name
 
 
+def regional_office(run: Sequence[Token], k: int) -> bool:
+    """"Kepala Kantor Wilayah Kementerian Agama …": "Kantor Wilayah" before an institution is
+    the post's place in it, like a title (the institution follows)."""
+    return (k + 2 < len(run) and run[k].text.casefold() == "kantor" and run[k + 1].text.casefold() == "wilayah"
+            and run[k + 2].text.casefold() in ORG_HEADS)
+
+
 def after_regional_office(run: Sequence[Token], i: int) -> bool:
     """"Bupati Garut", "Kapolres Sleman", "Wali Kota Medan": after a regional office comes its region."""
     one = run[i - 1].text.casefold() if i >= 1 else ""
@@ -90,7 +97,7 @@ def opens_title(run: Sequence[Token], k: int) -> bool:
 # as a name (Raja, Ratu, Dewa, Hari, Bulan, Utama, Mulia) are left out.
 _NAME_WORDS = """
     ade agung agus aji akbar amin angga anggun arif asih ayu bagus bambang banyu bayu bintang budi budiman
-    bunga cahaya citra daeng darma dewi dian dimas dwi eka endang fajar fitri galih gilang gunawan guntur
+    bunga cahaya citra daeng darma dewi dian dimas dwi eka endang fajar fitri galih gatot gilang gunawan guntur
     hadi hakim halim hamzah hasan hidayah hidayat ilham iman indah intan jaya kartika kencana kusuma lestari
     maulana mawar melati murni mutiara panji perdana permata purnama putra putri rahayu rahmat raka ratna
     rini sakti salim sari satria sekar setia suci surya tanjung taufik teguh tirta tulus wahyu wijaya wulan
@@ -177,15 +184,14 @@ def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[
 
 
 def given_name_first(run: Sequence[Token], i: int, j: int, known: Callable[[int], object], gaz: Gazetteer) -> bool:
-    """Do tokens ``i`` to ``j`` read as a given name that is also a word and a family name that is
-    none ("Budi Santoso", "Indah Simanjuntak"): a name with no cue needed?"""
-    if j - i != 2 or run[i].text.casefold() not in NAME_WORDS or run[i + 1].joiner != " ":
+    """Do tokens ``i`` to ``j`` read as a given name that is also a word and one or two names that
+    are none ("Budi Santoso", "Indah Simanjuntak", "Agung Sasongko Wibowo"): a name with no cue needed?"""
+    if j - i not in (2, 3) or run[i].text.casefold() not in NAME_WORDS:
         return False
     if i == 0 and run[i].text.casefold() in NAME_JOINERS:
         return False  # "Daeng Matutu mengatakan": the family name of someone named in full, as after a role it is not
-    family = run[i + 1].text
-    return (family[:1].isupper() and not gaz.is_common(family) and may_name_someone(family, gaz)
-            and known(i + 1) is None)
+    return all(run[k].joiner == " " and (family := run[k].text)[:1].isupper() and not gaz.is_common(family)
+               and may_name_someone(family, gaz) and known(k) is None for k in range(i + 1, j))
 
 
 def opens_a_name(word: str, gaz: Gazetteer) -> bool:
@@ -389,12 +395,3 @@ def plain_word(word: str, gaz: Gazetteer) -> bool:
     return (lower in gaz.vocabulary and not (len(word) >= 2 and word.isupper())  # gaz.is_common(word)
             and lower != "the" and lower not in ORG_HEADS and lower not in PLACE_HEADS
             and not gaz.may_start_name(word))
-
-
-def fields_end(run: Sequence[Token], k: int) -> int | None:
-    """Where a department named after two fields ends ("Dinas Perindustrian dan Perdagangan",
-    joined by ``runs._two_fields``), when the run holds one from token ``k`` (a head word): the
-    token after its "dan"."""
-    if k >= len(run) or run[k].text.casefold() not in ORG_HEADS:
-        return None
-    return next((d + 2 for d in range(k + 2, len(run) - 1) if run[d].text in ("dan", "serta")), None)

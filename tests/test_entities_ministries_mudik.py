@@ -1,0 +1,80 @@
+"""Ministries, mining, cyber and mudik news read right: ministries named after two fields of
+several words, a unit before its ministry, Indonesia's archipelagos, holiday day counts.
+
+Each rule came from the held-out articles written in stop 27 (tests/fixtures/generalization/
+mudik-lebaran-1445-h-puncak-arus-balik, mk-tolak-uji-materi-ambang-batas-pilkada, serangan-
+ransomware-pusat-data-nasional-sementara, tambang-nikel-raja-ampat-izin-dicabut) and is tested
+here on other sentences.  No known entities: the shipped lexicons only.
+"""
+
+import pytest
+from entity_text import extract, found
+
+
+@pytest.mark.parametrize("name", [
+    "Kementerian Energi dan Sumber Daya Mineral", "Kementerian Hukum dan Hak Asasi Manusia",
+    "Kementerian Pekerjaan Umum dan Perumahan Rakyat", "Kementerian Lingkungan Hidup dan Kehutanan",
+])
+def test_a_ministry_of_two_fields_is_whole_without_its_acronym(bare, name):
+    x = found(extract(f"Menurut {name}, izin itu dicabut pekan lalu.", bare))
+    assert x == {("organization", name): [name]}
+
+
+def test_a_ministrys_short_form_is_the_ministry(bare):
+    x = found(extract("Kementerian Energi dan Sumber Daya Mineral (ESDM) mencabut izin. Kementerian ESDM "
+                      "juga memanggil Kemenkumham.", bare))
+    assert x[("organization", "Kementerian Energi dan Sumber Daya Mineral")] == [
+        "Kementerian Energi dan Sumber Daya Mineral", "ESDM", "Kementerian ESDM"]
+    assert x[("organization", "Kementerian Hukum dan Hak Asasi Manusia")] == ["Kemenkumham"]
+
+
+def test_a_unit_before_its_ministry_is_an_organisation_of_its_own(bare):
+    x = found(extract("Direktorat Jenderal Imigrasi Kementerian Hukum dan HAM memperpanjang layanan.", bare))
+    assert x == {("organization", "Direktorat Jenderal Imigrasi"): ["Direktorat Jenderal Imigrasi"],
+                 ("organization", "Kementerian Hukum dan Hak Asasi Manusia"): ["Kementerian Hukum dan HAM"]}
+
+
+def test_an_archipelago_whose_first_word_is_a_title_is_a_place(bare):
+    x = found(extract("Bupati Raja Ampat, Yohanis Mayor, menolak tambang. Wisatawan ke Raja Ampat turun.", bare))
+    assert x[("place", "Raja Ampat")] == ["Raja Ampat", "Raja Ampat"]
+    assert ("person", "Yohanis Mayor") in x
+
+
+def test_days_counted_from_a_holiday_are_no_place(bare):
+    x = found(extract("Masa angkutan Lebaran ditetapkan dari H-7 hingga H+8 di Jawa Tengah.", bare))
+    assert x == {("place", "Jawa Tengah"): ["Jawa Tengah"]}
+
+
+def test_a_ministry_of_several_fields_listed_with_commas_is_whole(bare):
+    x = found(extract("Layanan di Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi terganggu.", bare))
+    assert x == {("organization", "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi"): [
+        "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kakorlantas Polri Irjen Agung Sasongko Wibowo mengatakan arus padat.",  # a rank, then three names
+    "Menurut Gatot Haryo Wicaksono, izin dicabut.",  # a Javanese given name that is also slang
+])
+def test_a_given_name_that_is_a_word_opens_three_names(bare, sentence):
+    people = [name for (kind, name) in found(extract(sentence, bare)) if kind == "person"]
+    assert people in (["Agung Sasongko Wibowo"], ["Gatot Haryo Wicaksono"])
+
+
+def test_a_papuan_honorific_is_a_title_and_a_dutch_family_name_keeps_its_particles(bare):
+    x = found(extract("Mama Yosina Dimara, pedagang di Waisai, mengeluh. Pemilik resor asal Belanda, Hendrik van "
+                      "der Meulen, juga. Menurut Van der Meulen, tamu turun. Kata Mama Yosina, pasar sepi.", bare))
+    assert x[("person", "Yosina Dimara")] == ["Yosina Dimara", "Yosina"]
+    assert x[("person", "Hendrik van der Meulen")] == ["Hendrik van der Meulen", "Van der Meulen"]
+    assert ("place", "Van") not in x
+
+
+def test_a_courts_head_word_alone_is_the_court(bare):
+    x = found(extract("Mahkamah Konstitusi (MK) menolak permohonan itu. Mahkamah berpendapat dalil pemohon "
+                      "tidak beralasan.", bare))
+    assert x == {("organization", "Mahkamah Konstitusi"): ["Mahkamah Konstitusi", "MK", "Mahkamah"]}
+
+
+def test_an_ngos_indonesian_office_is_one_organisation(bare):
+    x = found(extract("Juru kampanye Greenpeace Indonesia, Raditya Rumbiak, menyebut hutan dibabat.", bare))
+    assert x[("organization", "Greenpeace Indonesia")] == ["Greenpeace Indonesia"]
+    assert ("place", "Indonesia") not in x
