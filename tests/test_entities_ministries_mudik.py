@@ -78,3 +78,14 @@ def test_an_ngos_indonesian_office_is_one_organisation(bare):
     x = found(extract("Juru kampanye Greenpeace Indonesia, Raditya Rumbiak, menyebut hutan dibabat.", bare))
     assert x[("organization", "Greenpeace Indonesia")] == ["Greenpeace Indonesia"]
     assert ("place", "Indonesia") not in x
+
+
+def test_parliaments_compound_is_a_place_and_the_district_listed_after_it_too(bare):
+    x = found(extract("Rapat digelar di Kompleks Parlemen, Senayan, Jakarta, Kamis (27/6/2024).", bare))
+    assert set(x) == {("place", "Kompleks Parlemen"), ("place", "Senayan"), ("place", "Jakarta")}
+
+
+def test_a_state_company_by_the_first_word_of_its_name_is_the_company(bare):
+    x = found(extract("Induknya, PT Telkom Indonesia (Persero) Tbk (TLKM), menolak. Telkom menyebut server aman.",
+                      bare))
+    assert x == {("organization", "PT Telkom Indonesia"): ["PT Telkom Indonesia", "TLKM", "Telkom"]}

@@ -67,7 +67,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Kemenko Polhukam", "Kemenko Marves", "Kemenko Perekonomian", "Setneg", "Setkab", "Polri",
         "Mabes Polri", "Bareskrim", "Brimob", "Densus", "Kejagung", "Kopassus", "Kostrad", "Lantamal",
         "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
-        "Jasa Marga", "Angkasa Pura", "Telkom", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
+        "Jasa Marga", "Angkasa Pura", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
         "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
         "Perindo", "Ombudsman", "Indonesia Corruption Watch", "Dompet Dhuafa",
         # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
@@ -95,6 +95,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         ("Pendidikan, Kebudayaan, Riset, dan Teknologi", ("Kemendikbudristek",)))
        for short in shorts},
     **dict.fromkeys(("PDI-P", "PDIP", "PDI Perjuangan"), ("Partai Demokrasi Indonesia Perjuangan", "organization")),
+    # state companies the press calls by the first word of their name ("PT Telkom Indonesia
+    # (Persero) Tbk" ... "Telkom")
+    "Telkom": ("PT Telkom Indonesia", "organization"), "Telkom Indonesia": ("PT Telkom Indonesia", "organization"),
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),
     # Regional units of the police, prosecution and army by their standard short names, as the
