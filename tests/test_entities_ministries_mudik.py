@@ -89,3 +89,12 @@ def test_a_state_company_by_the_first_word_of_its_name_is_the_company(bare):
     x = found(extract("Induknya, PT Telkom Indonesia (Persero) Tbk (TLKM), menolak. Telkom menyebut server aman.",
                       bare))
     assert x == {("organization", "PT Telkom Indonesia"): ["PT Telkom Indonesia", "TLKM", "Telkom"]}
+
+
+def test_a_branch_names_its_town_and_a_toll_gates_letters_are_no_organisation(bare):
+    x = found(extract("General Manager ASDP Cabang Utama Bakauheni, Heru Cahyono Sembiring, mengatakan kapal "
+                      "cukup. Kendaraan keluar melalui GT Kalikangkung kemarin.", bare))
+    assert x[("place", "Bakauheni")] == ["Bakauheni"]
+    assert x[("organization", "ASDP")] == ["ASDP"]
+    assert ("person", "Heru Cahyono Sembiring") in x
+    assert not any(name in ("GT", "Manager ASDP") for _, name in x)

@@ -378,6 +378,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 local_cue = facts.cue_after or local_cue
             if not last and cue == "person" and not headline and run[e].text.casefold() not in RANKS:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin Dmitry Peskov"
+            elif len(words) == 1 and any(t.text == "Cabang" for t in run[max(0, s - 2):s]):
+                kind, strength = "place", CUE  # "ASDP Cabang Utama Bakauheni": the branch's town
             elif local_cue == "person" and len(words) == 1 and facts.comma_capital and not facts.said_before:
                 kind, strength = "organization", CUE  # "Juru bicara Kremlin, Dmitry Peskov"
             elif local_cue in ("person", "organization"):

@@ -56,7 +56,8 @@ PERSON_TITLES = frozenset({
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
     # business titles in English, as the press keeps them; police unit heads
     "ceo", "cfo", "coo", "cto", "co-founder", "founder", "partner", "managing partner", "chief executive officer",
-    "chief financial officer", "vice president", "kasat", "kasat reskrim", "kasat narkoba", "kasat lantas", "kanit",
+    "chief financial officer", "vice president", "general manager", "manager", "head", "kasat", "kasat reskrim",
+    "kasat narkoba", "kasat lantas", "kanit",
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
     "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
     "dirjen", "sesjen", "kabid", "kadiv", "kabag", "kasubdit", "kapuspen",
@@ -146,6 +147,7 @@ PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "
 NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "foto", "video", "baca",
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
                        "data", "wni", "wna",  # "Data BNPB menunjukkan …": the figures of, not a name
+                       "gt",  # "GT Kalikangkung": a toll gate ("gerbang tol"), not an organisation
                        # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",
