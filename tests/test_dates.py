@@ -454,3 +454,9 @@ def test_a_year_after_the_noun_it_dates_or_after_a_hijri_year(text, expected):
 ])
 def test_the_day_after_the_day_written_last(text, expected):
     assert dates(text) == expected
+
+
+def test_the_constitutions_year_is_no_date():
+    text = "Pasal itu bertentangan dengan Undang-Undang Dasar Negara Republik Indonesia Tahun 1945 (UUD 1945)."
+    assert dates(text) == []
+    assert dates("Indonesia merdeka pada tahun 1945.") == [("tahun 1945", "1945")]

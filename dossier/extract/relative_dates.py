@@ -166,6 +166,7 @@ def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
 # "musim haji 1445 H/2024 M": the Gregorian year written after the Hijri one, with its era ("Masehi").
 _HIJRI_THEN_GREGORIAN = re.compile(r"\d\s?H/\Z")
 _MASEHI = re.compile(r"\s?(?:M|(?i:masehi))(?!\w)")
+_CONSTITUTION = re.compile(r"(?:Undang-Undang\s+Dasar|UUD)(?:\s+Negara\s+Republik\s+Indonesia)?\s+(?:Tahun\s+)?\Z")
 _LAW_NUMBER = re.compile(r"(?i:nomor|no\.)\s*\d+\s+(?i:tahun)\s+\Z")
 
 
@@ -180,8 +181,9 @@ def _year(text: str, m: re.Match[str]) -> list[Candidate]:
         return [Candidate(m.start(), m.end(), lambda _c, _s, _e, v=str(year): v, explicit=True)]
     if after in NOT_YEAR_AFTER or before in NOT_YEAR_BEFORE:
         return []
-    if _LAW_NUMBER.search(text, max(0, m.start() - 24), m.start() + len(m["lead"])):
-        return []  # "Undang-Undang Nomor 23 Tahun 2014": a law's number and year, not a time
+    if _LAW_NUMBER.search(text, max(0, m.start() - 24), m.start() + len(m["lead"])) \
+            or _CONSTITUTION.search(text, max(0, m.start() - 60), m.start()):
+        return []  # "Undang-Undang Nomor 23 Tahun 2014", "UUD 1945": a law's number and year, not a time
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
     if not (lead or m["y2"] or bracketed or before in YEAR_CUES or before in YEAR_NOUNS or after in ("lalu", "silam")):
         return []
