@@ -98,3 +98,18 @@ def test_a_branch_names_its_town_and_a_toll_gates_letters_are_no_organisation(ba
     assert x[("organization", "ASDP")] == ["ASDP"]
     assert ("person", "Heru Cahyono Sembiring") in x
     assert not any(name in ("GT", "Manager ASDP") for _, name in x)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pendaftaran Kartu Indonesia Pintar (KIP) Kuliah terganggu.",
+    "Dari 41 RUU dalam Program Legislasi Nasional (Prolegnas), baru tiga rampung.",
+    "Putusan diambil dalam Rapat Permusyawaratan Hakim (RPH).",
+    "Indeks Harga Saham Gabungan (IHSG) naik 1,2 persen.",
+    "Penjual wajib memiliki Nomor Induk Berusaha (NIB).",
+])
+def test_a_card_a_programme_a_meeting_or_an_index_is_no_organisation(bare, sentence):
+    assert found(extract(sentence, bare)) == {}
+
+
+def test_the_uns_programmes_stay_organisations(bare):
+    assert ("organization", "WFP") in found(extract("Program Pangan Dunia (WFP) mengirim bantuan.", bare))

@@ -196,6 +196,13 @@ def initials(text: str) -> frozenset[str]:
 # "kejadian luar biasa (KLB)", "uji berkala (KIR)": an acronym spelled out in lowercase words is
 # a term the article abbreviates, not a name; "nomor polisi F 7521 UA": a number plate's letters.
 _TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
+# "Kartu Indonesia Pintar (KIP)", "Program Legislasi Nasional (Prolegnas)", "Rapat Permusyawaratan
+# Hakim (RPH)": a card, a programme, a meeting, a rule or an index, named and abbreviated like an
+# institution but none; the name and its acronym are no entity (not the UN's programmes, which are:
+# "Program Pangan Dunia (WFP)").
+_THING_NAME = re.compile(r"\b((?:Kartu|Program(?! (?:Pangan|Pembangunan|Lingkungan))|Rapat|Layanan|Nomor|Indeks"
+                         r"|Peraturan|Sistem|Operasi)"
+                         r"(?: [A-Z][\w-]*)+)(?: \(([A-Z][A-Za-z]{1,11})\))?")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
 # "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;
 # "1,38 LS dan 120,06 BT": the letters of coordinates; "H-7", "H+3": days counted from a holiday.
@@ -209,6 +216,7 @@ def not_names(text: str) -> frozenset[str]:
     terms, the letters of number plates, degrees, codes and coordinates (wherever else the
     article writes them)."""
     found = set(_TERM_ACRONYM.findall(text)) if "(" in text else set()
+    found.update(name for names in _THING_NAME.findall(text) for name in names if name)
     found.update(_PLATE_LETTERS.findall(text))
     found.update(name for names in _CODES.findall(text) for name in names if name)
     return frozenset(found)
