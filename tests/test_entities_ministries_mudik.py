@@ -113,3 +113,12 @@ def test_a_card_a_programme_a_meeting_or_an_index_is_no_organisation(bare, sente
 
 def test_the_uns_programmes_stay_organisations(bare):
     assert ("organization", "WFP") in found(extract("Program Pangan Dunia (WFP) mengirim bantuan.", bare))
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Jenazah dimakamkan di Taman Makam Pahlawan Kusumanegara, Yogyakarta.", "Taman Makam Pahlawan Kusumanegara"),
+    ("Wisatawan memadati Taman Nasional Komodo.", "Taman Nasional Komodo"),
+    ("Sebanyak 774 jemaah wafat di Tanah Suci.", "Tanah Suci"),
+])
+def test_a_park_a_heroes_cemetery_and_the_holy_land_are_places(bare, sentence, place):
+    assert ("place", place) in found(extract(sentence, bare))

@@ -137,7 +137,7 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
 PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", "laut", "teluk", "gunung",
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
-                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks",
+                         "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks", "taman",
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",

@@ -58,6 +58,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Istora Senayan": ("Istora Senayan", "place"), "Istora": ("Istora Senayan", "place"),
     "Saudi": ("Arab Saudi", "place"), "Federasi Rusia": ("Rusia", "place"),
     "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
+    "Tanah Suci": ("Tanah Suci", "place"),  # the holy land of the hajj, as the press names it
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.
