@@ -122,3 +122,14 @@ def test_the_uns_programmes_stay_organisations(bare):
 ])
 def test_a_park_a_heroes_cemetery_and_the_holy_land_are_places(bare, sentence, place):
     assert ("place", place) in found(extract(sentence, bare))
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Konsul Haji Konsulat Jenderal Republik Indonesia (KJRI) Jeddah, Fuad Husein Alatas, mengatakan itu.",
+     "Fuad Husein Alatas"),
+    ("Konsul Jenderal RI di Jeddah, Yusron Ambary, hadir.", "Yusron Ambary"),
+])
+def test_a_consul_is_a_title(bare, sentence, person):
+    x = found(extract(sentence, bare))
+    assert ("person", person) in x and ("place", "Jeddah") in x
+    assert not any(kind == "person" and name != person for kind, name in x)

@@ -43,6 +43,7 @@ PERSON_TITLES = frozenset({
     "presiden", "wakil presiden", "pemimpin", "pemimpin tertinggi", "juru bicara", "jubir", "menteri",
     "perdana menteri", "menteri luar negeri", "menlu", "menhan", "direktur", "direktur jenderal", "ketua",
     "wakil ketua", "kepala", "sekretaris", "sekretaris jenderal", "sekjen", "duta besar", "dubes", "jenderal",
+    "konsul", "konsul haji", "konsul jenderal",
     "laksamana", "kolonel", "mayor", "kapten", "letnan", "marsekal", "raja", "ratu", "pangeran", "putri",
     "mama",  # the honorific of a woman in Papua, Maluku and Nusa Tenggara ("Mama Yosina Dimara")
     "kanselir", "gubernur", "wali kota", "walikota", "bupati", "senator", "anggota", "profesor", "prof",
