@@ -133,3 +133,13 @@ def test_a_consul_is_a_title(bare, sentence, person):
     x = found(extract(sentence, bare))
     assert ("person", person) in x and ("place", "Jeddah") in x
     assert not any(kind == "person" and name != person for kind, name in x)
+
+
+def test_the_new_capital_its_regency_and_its_authority(bare):
+    x = found(extract("Upacara HUT ke-79 digelar di Ibu Kota Nusantara (IKN), Kabupaten Penajam Paser Utara (PPU), "
+                      "Kalimantan Timur. Kepala Otorita IKN hadir, lalu ke Monumen Nasional (Monas).", bare))
+    assert x[("place", "Ibu Kota Nusantara")] == ["Ibu Kota Nusantara", "IKN"]
+    assert x[("place", "Penajam Paser Utara")] == ["Penajam Paser Utara", "PPU"]
+    assert x[("organization", "Otorita Ibu Kota Nusantara")] == ["Otorita IKN"]
+    assert x[("place", "Monumen Nasional")] == ["Monumen Nasional", "Monas"]
+    assert not any(name in ("HUT", "Hari Ulang Tahun") for _, name in x)

@@ -139,6 +139,7 @@ PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", 
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
                          "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks", "taman",
+                         "monumen",
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
@@ -149,6 +150,7 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "berita", "sumber", "penulis", "editor", "ok", "pdf", "url", "www", "com", "id", "ktt",
                        "data", "wni", "wna",  # "Data BNPB menunjukkan …": the figures of, not a name
                        "gt",  # "GT Kalikangkung": a toll gate ("gerbang tol"), not an organisation
+                       "hut",  # "HUT ke-79": an anniversary ("hari ulang tahun")
                        # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",

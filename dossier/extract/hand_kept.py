@@ -59,6 +59,10 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "Saudi": ("Arab Saudi", "place"), "Federasi Rusia": ("Rusia", "place"),
     "Mekkah": ("Makkah", "place"), "Mekah": ("Makkah", "place"),
     "Tanah Suci": ("Tanah Suci", "place"),  # the holy land of the hajj, as the press names it
+    # the new capital, and the authority that builds and governs it
+    "Ibu Kota Nusantara": ("Ibu Kota Nusantara", "place"), "IKN": ("Ibu Kota Nusantara", "place"),
+    "Otorita Ibu Kota Nusantara": ("Otorita Ibu Kota Nusantara", "organization"),
+    "Otorita IKN": ("Otorita Ibu Kota Nusantara", "organization"),
     # Indonesian institutions the press names by a syllabic abbreviation or a short name, written
     # like a word, not an acronym: nothing in their shape says "organisation", so a role's run
     # ("Direktur Utama Pelindo Arif Suhartono") read them as the person's given name.

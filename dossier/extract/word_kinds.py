@@ -216,8 +216,9 @@ def acronym_name_start(run: Sequence[Token], acronym: str, known: Callable[[int]
     if run[-1].text.casefold() in ORG_TAILS or " ".join(t.text for t in run).casefold() in PERSON_TITLES:
         return None  # (and "Chief Executive Officer (CEO)" is a title)
     for start in range(len(run) - 1):
-        if run[start].text.casefold() in ORG_HEADS or run[start].text.casefold() in PLACE_HEADS or known(start):
-            return None  # ("Bandara Internasional Minangkabau (BIM)": a place's acronym)
+        if (lower := run[start].text.casefold()) in ORG_HEADS or lower in PLACE_HEADS or lower in ADMIN_DIVISIONS \
+                or known(start):
+            return None  # ("Bandara Internasional Minangkabau (BIM)", "Kabupaten Penajam Paser Utara (PPU)": places)
         if run[start].text[:1].isupper() and names_acronym(acronym, run[start:], gaz):
             return start
     return None
