@@ -143,3 +143,20 @@ def test_the_new_capital_its_regency_and_its_authority(bare):
     assert x[("organization", "Otorita Ibu Kota Nusantara")] == ["Otorita IKN"]
     assert x[("place", "Monumen Nasional")] == ["Monumen Nasional", "Monas"]
     assert not any(name in ("HUT", "Hari Ulang Tahun") for _, name in x)
+
+
+def test_school_levels_admissions_and_neighbourhood_units_are_no_organisations(bare):
+    x = found(extract("Penerimaan Peserta Didik Baru (PPDB) jenjang SMA, SMK, dan SLB dibuka. Ketua RT 04/RW 02 "
+                      "mengaku didatangi. Ombudsman RI mencatat 12 aduan soal Disdukcapil.", bare))
+    assert set(x) == {("organization", "Ombudsman RI"), ("organization", "Dinas Kependudukan dan Pencatatan Sipil")}
+
+
+def test_the_churchs_titles_and_orders_and_the_stadium_complex(bare):
+    x = found(extract("Misa dipimpin Uskup Agung Jakarta Kardinal Ignatius Suharyo di Gelora Bung Karno (GBK), "
+                      "didampingi Mgr Antonius Subianto Bunjamin, OSC, dan Romo Aloysius Bayu Nugroho, Pr. Keuskupan "
+                      "Maumere mengirim 300 umat.", bare))
+    people = {name for kind, name in x if kind == "person"}
+    assert people == {"Ignatius Suharyo", "Antonius Subianto Bunjamin", "Aloysius Bayu Nugroho"}
+    assert x[("place", "Gelora Bung Karno")] == ["Gelora Bung Karno", "GBK"]
+    assert ("organization", "Keuskupan Maumere") in x
+    assert not any(name in ("OSC", "Pr") for _, name in x)

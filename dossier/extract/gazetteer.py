@@ -31,7 +31,8 @@ from .hand_kept import ABBREVIATIONS, ISLANDS
 # ("Kapolres Sleman AKBP Yuswanto Ardi"), so inside a capitalised run a rank starts the person.
 RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
                    "aipda", "bripka", "brigpol", "briptu", "bripda", "letjen", "mayjen", "letkol", "pratu",
-                   "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma"})
+                   "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma",
+                   "kardinal", "mgr", "romo"})  # the Church's, as they stand: "Uskup Agung Jakarta Kardinal …"
 # Offices named after the region they govern: the word after them is a place ("Bupati Garut").
 REGIONAL_OFFICES = frozenset({"gubernur", "wakil gubernur", "bupati", "wakil bupati", "wali kota", "walikota",
                               "wakil wali kota", "camat", "lurah", "kapolda", "kapolres", "kapolresta", "kapolsek",
@@ -50,6 +51,7 @@ PERSON_TITLES = frozenset({
     "pakar", "ahli", "analis", "peneliti", "kamerad", "mr", "mrs", "ms", "dr", "tuan", "nyonya", "bapak",
     "pak", "ibu", "bu", "sdr", "saudara", "wartawan", "jurnalis", "koresponden", "penulis", "editor",
     "komandan", "panglima", "diplomat", "utusan", "penasihat", "paus", "imam", "uskup",
+    "uskup agung", "kardinal", "mgr", "monsinyur", "romo", "pastor", "suster",  # the Church's titles
     # professions and local offices that introduce the person quoted in domestic news
     "pengamat", "dosen", "guru besar", "rektor", "dekan", "camat", "lurah", "kepala desa", "kades",
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
@@ -113,6 +115,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "angkatan", "mahkamah", "pengadilan", "tentara", "sekretariat", "kepolisian",
                        "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
                        "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
+                       "keuskupan",  # a diocese: "Keuskupan Agung Jakarta"
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
                        "bursa",  # "Bursa Efek Indonesia"
                        "fc", "ac", "sc", "kv", "fk", "sv",  # football clubs: "FC Utrecht", "KV Oostende"
@@ -139,7 +142,7 @@ PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", 
                          "sungai", "danau", "jalan", "jl", "semenanjung", "lapangan",
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
                          "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks", "taman",
-                         "monumen",
+                         "monumen", "gelora", "terowongan", "kebun",
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
@@ -151,6 +154,10 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "data", "wni", "wna",  # "Data BNPB menunjukkan …": the figures of, not a name
                        "gt",  # "GT Kalikangkung": a toll gate ("gerbang tol"), not an organisation
                        "hut",  # "HUT ke-79": an anniversary ("hari ulang tahun")
+                       # school levels and admissions, neighbourhood units: "SMA", "PPDB", "RT 04/RW 02"
+                       "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "slb", "paud", "ppdb", "mpls",
+                       "rt", "rw",
+                       "osc", "pr", "sj", "ofm", "svd", "msc",  # a priest's order after his name ("Romo …, Pr")
                        # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages
                        "bbm", "apbn", "apbd", "rapbn", "rapbd", "tps", "umkm", "pns", "asn", "blt", "ktp", "nik",

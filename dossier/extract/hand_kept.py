@@ -74,7 +74,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Lanal", "Lanud", "Pertamina", "Pelindo", "Bulog", "Pelni", "Damri", "Perhutani", "Inalum",
         "Jasa Marga", "Angkasa Pura", "Walhi", "Perludem", "KontraS", "Kontras", "Apindo", "Kadin",
         "Formappi", "Peradi", "Muhammadiyah", "Nahdlatul Ulama", "Golkar", "Gerindra", "NasDem", "Hanura",
-        "Perindo", "Ombudsman", "Indonesia Corruption Watch", "Dompet Dhuafa",
+        "Perindo", "Indonesia Corruption Watch", "Dompet Dhuafa", "Paspampres",
         # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
         "Garuda Indonesia", "Citilink", "Lion Air", "Batik Air", "Wings Air", "Sriwijaya Air", "Pelita Air",
         "Super Air Jet", "Saudia",
@@ -103,6 +103,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # state companies the press calls by the first word of their name ("PT Telkom Indonesia
     # (Persero) Tbk" ... "Telkom")
     "Telkom": ("PT Telkom Indonesia", "organization"), "Telkom Indonesia": ("PT Telkom Indonesia", "organization"),
+    **dict.fromkeys(("Ombudsman", "Ombudsman RI", "Ombudsman Republik Indonesia"), ("Ombudsman RI", "organization")),
+    "Pasukan Pengamanan Presiden": ("Paspampres", "organization"),
+    "Gedung Sate": ("Gedung Sate", "place"),  # the West Java governor's office, by its building
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),
     # Regional units of the police, prosecution and army by their standard short names, as the
@@ -115,7 +118,8 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         ("Korem", "Komando Resor Militer"), ("Kodim", "Komando Distrik Militer"),
         # regional agencies and health centres, by the names the press writes before their region
         ("Dinkes", "Dinas Kesehatan"), ("Dishub", "Dinas Perhubungan"), ("Disdik", "Dinas Pendidikan"),
-        ("Dinsos", "Dinas Sosial"), ("Puskesmas", "Puskesmas"))},
+        ("Dinsos", "Dinas Sosial"), ("Puskesmas", "Puskesmas"),
+        ("Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil"))},
 })
 # Indonesia's islands, which the city lexicon lacks: the press names regencies and provinces after
 # them with compass words ("Sumba Barat Daya", "Flores Timur", "Halmahera Selatan"), or alone

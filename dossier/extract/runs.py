@@ -54,7 +54,7 @@ _FIELD_PAIRS = frozenset({
     ("Negara", "Reformasi"), ("Riset", "Inovasi"), ("Klimatologi", "Geofisika")})
 # The rest of those second fields written in several words.
 _FIELD_RESTS = {"Sumber": ("Daya", "Mineral"), "Hak": ("Asasi", "Manusia"), "Perumahan": ("Rakyat",),
-                "Tata": ("Ruang",), "Ekonomi": ("Kreatif",), "Reformasi": ("Birokrasi",)}
+                "Tata": ("Ruang",), "Ekonomi": ("Kreatif",), "Reformasi": ("Birokrasi",), "Pencatatan": ("Sipil",)}
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
