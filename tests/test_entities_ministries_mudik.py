@@ -160,3 +160,16 @@ def test_the_churchs_titles_and_orders_and_the_stadium_complex(bare):
     assert x[("place", "Gelora Bung Karno")] == ["Gelora Bung Karno", "GBK"]
     assert ("organization", "Keuskupan Maumere") in x
     assert not any(name in ("OSC", "Pr") for _, name in x)
+
+
+def test_a_state_school_is_an_organisation_with_its_number_and_city(bare):
+    x = found(extract("Kuota SMA Negeri 1 Bogor penuh. Kepala SMAN 1 Bogor, Budi Hartono, hadir. SMA Negeri 3 Depok "
+                      "juga penuh.", bare))
+    assert x[("organization", "SMA Negeri 1 Bogor")] == ["SMA Negeri 1 Bogor", "SMAN 1 Bogor"]
+    assert x[("organization", "SMA Negeri 3 Depok")] == ["SMA Negeri 3 Depok"]
+    assert not any(kind == "place" for kind, _ in x)
+
+
+def test_the_presidential_palaces_are_places(bare):
+    x = found(extract("Upacara digelar di Istana Merdeka, Jakarta, dan di Istana Garuda, IKN.", bare))
+    assert {("place", "Istana Merdeka"), ("place", "Istana Garuda")} <= set(x)

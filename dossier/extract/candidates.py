@@ -393,7 +393,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                     s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS)):
                 kind, strength = "place", CUE
         if any(w.casefold() in NOT_NAMES for w in words) and strength < KNOWN and not (
-                kind == "organization" and len(words) >= 3 and words[0].casefold() in ORG_HEADS):
-            continue  # (but "Kementerian Energi dan Sumber Daya Mineral": inside an institution's name)
+                kind == "organization" and words[0].casefold() in ORG_HEADS
+                and (len(words) >= 3 or any(map(str.isdigit, span)))):
+            continue  # (but "Kementerian Energi dan Sumber Daya Mineral", "SMAN 1 Bogor": an institution's name)
         out.append(_Piece(s, e, span, kind, canonical, strength, initial and s == 0, len(words)))
     return tuple(out)

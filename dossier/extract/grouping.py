@@ -29,6 +29,7 @@ from .name_parts import (
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _TYPE = itemgetter(3)  # a Candidate's type
+_SCHOOL = re.compile(r"^(sd|smp|sma|smk)n ")  # a state school's short form
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 ACRONYM_DEFINITION = re.compile(ACRONYM_AFTER_NAME)  # "(KCNA)"; "PT Telkom Indonesia (Persero) Tbk (TLKM)"
 
@@ -188,7 +189,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
         if surnames and c.canonical and someones_name(text, c, surnames):
             pending.append(c._replace(type=None, canonical=None, strength=NONE))  # step 3 gives it to the person
         elif c.canonical or (c.type is not None and not compound and (c.tokens >= 2 or c.strength >= STRUCTURE)):
-            key = fold(c.canonical or c.text)
+            key = _SCHOOL.sub(r"\1 negeri ", fold(c.canonical or c.text))  # ("SMAN 1" is "SMA Negeri 1")
             group = by_form.get(key) or by_form.get(short_name(key, c.type))
             if group is None:
                 group = Group(c.canonical)

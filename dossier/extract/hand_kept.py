@@ -106,6 +106,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     **dict.fromkeys(("Ombudsman", "Ombudsman RI", "Ombudsman Republik Indonesia"), ("Ombudsman RI", "organization")),
     "Pasukan Pengamanan Presiden": ("Paspampres", "organization"),
     "Gedung Sate": ("Gedung Sate", "place"),  # the West Java governor's office, by its building
+    # the presidential palaces, as places (the press also names the presidency "Istana": left alone)
+    **{name: (name, "place") for name in ("Istana Merdeka", "Istana Negara", "Istana Bogor", "Istana Garuda",
+                                          "Istana Cipanas", "Istana Tampaksiring", "Istana Gedung Agung")},
     "Polhukam": ("Kemenko Polhukam", "organization"), "Marves": ("Kemenko Marves", "organization"),
     "ICW": ("Indonesia Corruption Watch", "organization"),
     # Regional units of the police, prosecution and army by their standard short names, as the

@@ -189,6 +189,9 @@ def capitalised(word: str) -> bool:
     return bool(hyphen) and article in ARABIC_ARTICLES and name[:1].isupper()
 
 
+# Words a school's number follows ("SMA Negeri 1 Bogor", "SMPN 3 Depok"): the number is inside its name.
+_NUMBERED = frozenset({"Negeri", "Swasta", "SDN", "SMPN", "SMAN", "SMKN", "MAN", "MTsN", "MIN"})
+_SCHOOL_NUMBER = re.compile(r" \d{1,3} ")
 _TWO_PARTICLES = frozenset({("van", "der"), ("van", "den"), ("von", "der"), ("de", "la"), ("van", "de")})
 
 
@@ -214,7 +217,8 @@ def find_runs(text: str, tokens: Words) -> list[list[Token]]:
             continue
         if current and i == last + 1:
             gap = text[last_end:start]
-            if gap == " " or gap == "-" or (gap == ". " and (
+            numbered = last_text in _NUMBERED and _SCHOOL_NUMBER.fullmatch(gap)  # ("SMA Negeri 1 Bogor")
+            if gap == " " or gap == "-" or numbered or (gap == ". " and (
                     (len(last_text) == 1 and last_text.isupper()) or last_text.casefold() in _INITIAL_OR_TITLE)):
                 current.append(_new_token((start, end, word, gap)))
                 last, last_end, last_text = i, end, word

@@ -285,7 +285,8 @@ _NOT_COMPOUND = frozenset({"masih", "juga", "yang", "akan", "sudah", "telah", "k
 
 # Institutions whose name ends with the place they are of ("Universitas Nasional Australia",
 # "Bank Rakyat Indonesia", "Institut Teknologi Bandung"); a ministry's country is not its name.
-NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university"})
+NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi", "politeknik", "university",
+                         "sd", "smp", "sma", "smk"})  # ("SMA Negeri 3 Depok")
 COMPANY_FORMS = frozenset({"pt"})  # (perseroan terbatas) before a company's name
 
 
