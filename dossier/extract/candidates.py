@@ -30,7 +30,7 @@ from .gazetteer import (
     RANKS,
     Gazetteer,
 )
-from .name_parts import DROPPED_FIRST_NAMES
+from .name_parts import initial_or_dropped
 from .run_matches import Matcher, matcher
 from .run_matches import span as _span
 from .runs import (
@@ -146,7 +146,7 @@ def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazet
     name, whatever its words mean."""
     return (2 <= len(run) <= 4
             and ((facts.comma_after and (facts.titled or facts.first_cue == "person")) or facts.aged)
-            and all((t.joiner in ("", " ") or (t.joiner == ". " and _initial_or_dropped(run[k - 1].text)))
+            and all((t.joiner in ("", " ") or (t.joiner == ". " and initial_or_dropped(run[k - 1].text)))
                     and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
                     and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS
                     for k, t in enumerate(run))
@@ -154,11 +154,6 @@ def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazet
 
 
 _ROMAN = re.compile(r"[IVX]{2,5}")
-
-
-def _initial_or_dropped(word: str) -> bool:
-    """"M." of "M. Ashari", "Moh." of "Moh. Rizal Pakaya": a word a name goes on after with ". "."""
-    return (len(word) == 1 and word.isupper()) or word.casefold() in DROPPED_FIRST_NAMES
 
 
 def _two_word_title(run: Sequence[Token], k: int) -> bool:
@@ -267,9 +262,11 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
         # "Dinas Perindustrian dan Perdagangan Jatim": the department up to its second field
         # (``runs._two_fields``), then what follows it as usual; a unit before its ministry is
         # one organisation of its own ("Direktorat Jenderal Imigrasi Kementerian Hukum dan HAM")
-        for s, e in ((k, ministry := ministry_start(run, k, fields)), (ministry, fields)):
+        ministry = ministry_start(run, k, fields)
+        for s, e in ((k, ministry), (ministry, fields)):
             if s < e:
-                pieces.append((s, e, (gaz.lookup(_span(text, run, s, e)) or (None,))[0], "organization"))
+                known = gaz.lookup(_span(text, run, s, e))  # ("… Hukum dan HAM": Kemenkumham's)
+                pieces.append((s, e, known[0] if known else None, "organization"))
         i = fields
     while i < len(run):
         if (club := club_end(run, i, match, gaz)) is not None:  # ("Persib Bandung": a club, not the city)

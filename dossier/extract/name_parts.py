@@ -33,6 +33,11 @@ _MORE_INITIALS = re.compile(r"[A-Z]{1,4}\b")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
+def initial_or_dropped(word: str) -> bool:
+    """"M." of "M. Ashari", "Moh." of "Moh. Rizal Pakaya": a word a name goes on after with ". "."""
+    return (len(word) == 1 and word.isupper()) or word.casefold() in DROPPED_FIRST_NAMES
+
+
 def short_forms(tokens: list[str]) -> set[str]:
     """The one-word forms a later mention may use for a person named by ``tokens`` (folded, two or
     more): the first or last name, the name after one the press drops ("Rahmat" of "Andi

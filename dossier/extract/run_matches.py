@@ -55,7 +55,7 @@ def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
     Indonesian) counts only after a place cue ("di", "ke", "kota"): capitalised at a sentence
     start or in a title it is the word, not the city.
     """
-    if not gaz.may_start_name(run[i].text) or run[i].text[0].islower() and i > 0 or (
+    if not gaz.may_start_name(run[i].text) or (i > 0 and run[i].text[0].islower()) or (
             i + 1 < len(run) and run[i + 1].text in ("der", "den", "la") and run[i].text in ("Van", "Von", "De")):
         return None  # (most words: what follows is never looked up; "van der" of "Hendrik van der Meulen")
     last = min(len(run), i + gaz.max_name_tokens)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 from itertools import chain, compress
 from operator import itemgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..models import EntityType
@@ -53,8 +54,9 @@ _FIELD_PAIRS = frozenset({
     ("Komunikasi", "Informatika"), ("Umum", "Perumahan"), ("Tertinggal", "Transmigrasi"), ("Hukum", "Keamanan"),
     ("Negara", "Reformasi"), ("Riset", "Inovasi"), ("Klimatologi", "Geofisika")})
 # The rest of those second fields written in several words.
-_FIELD_RESTS = {"Sumber": ("Daya", "Mineral"), "Hak": ("Asasi", "Manusia"), "Perumahan": ("Rakyat",),
-                "Tata": ("Ruang",), "Ekonomi": ("Kreatif",), "Reformasi": ("Birokrasi",), "Pencatatan": ("Sipil",)}
+_FIELD_RESTS = MappingProxyType({
+    "Sumber": ("Daya", "Mineral"), "Hak": ("Asasi", "Manusia"), "Perumahan": ("Rakyat",), "Tata": ("Ruang",),
+    "Ekonomi": ("Kreatif",), "Reformasi": ("Birokrasi",), "Pencatatan": ("Sipil",)})
 # Between two items of a list of names: "X dan Y", "X, Y", "X, serta Y".
 _COMMA = re.compile(r"\s*,")
 _AND = re.compile(r"\s+(?:dan|serta|atau)\s")
