@@ -460,3 +460,13 @@ def test_the_constitutions_year_is_no_date():
     text = "Pasal itu bertentangan dengan Undang-Undang Dasar Negara Republik Indonesia Tahun 1945 (UUD 1945)."
     assert dates(text) == []
     assert dates("Indonesia merdeka pada tahun 1945.") == [("tahun 1945", "1945")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pada kuartal IV, perusahaan menargetkan 6,5 juta penumpang.", [("kuartal IV", "2023-10/2023-12")]),
+    ("Kinerja kuartal pertama melemah.", [("kuartal pertama", "2023-01/2023-03")]),
+    ("Ia mahasiswa semester kedua.", []),  # a student's term, not half of a year
+    ("Saya naik kereta hampir tiap Jumat sore.", []),  # every Friday, no day in particular
+])
+def test_a_quarter_without_its_year_and_a_weekly_habit(text, expected):
+    assert dates(text) == expected

@@ -111,6 +111,11 @@ _OPENS_MONTH_YEAR = QUALIFIERS | {"bulan"} | _MONTH_WORDS
 _PART_YEAR = re.compile(r"(?P<unit>(?i:kuartal|triwulan|semester))\s+"
                         r"(?P<n>IV|I{1,3}|[1-4]|(?i:pertama|kedua|ketiga|keempat))"
                         rf"\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}")
+# A quarter written without its year ("Pada kuartal IV, KCIC menargetkan …"): the year is the
+# reference's, or the last or next one by the tense, as for a month written alone (not a
+# semester: "mahasiswa semester kedua" is a student's second term).
+_PART_NO_YEAR = re.compile(r"(?P<unit>(?i:kuartal|triwulan))\s+"
+                           r"(?P<n>IV|I{1,3}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w/.-]|\s+(?:(?i:tahun)\s+)?\d)")
 _PART_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
                  "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
 _OPENS_PART_YEAR = frozenset({"kuartal", "triwulan", "semester"})
@@ -193,6 +198,10 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
         if part * months <= 12:
             year, last = int(m["y"]), part * months
             found += _explicit(text, m, iso_span(iso_month(year, last - months + 1), iso_month(year, last)))
+    for m in scan(_PART_NO_YEAR, text, starts.opening(_OPENS_PART_YEAR)):
+        last = _PART_NUMBERS[m["n"].lower()] * 3
+        found += _partial(text, m, _with_year(lambda y, e=last: iso_span(iso_month(y, e - 2), iso_month(y, e)),
+                                              last, None))
     # Before _TEXT_DMY: "5 Januari" of "5 Januari dan Maret tahun lalu" is the list's (the
     # same span, and neither explicit: the first found is kept).
     found += _listed_months(text, starts.opening(_OPENS_MONTH_LIST))

@@ -123,7 +123,7 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
         if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
         if word_before(text, m.start()) in _WEEKLY_SERVICES:
-            continue  # "seusai ibadah Minggu": the weekly service, no day in particular
+            continue  # "seusai ibadah Minggu", "tiap Jumat sore": every week, no day in particular
         found.append(Candidate(m.start(), m.end(), _weekday(m)))
     return found
 
@@ -133,8 +133,9 @@ def _no_value(_ctx: DateContext, _start: int, _end: int) -> str | None:
     return None
 
 
-# What is held on a weekday every week: "ibadah Minggu", "sekolah Minggu", "misa Jumat".
-_WEEKLY_SERVICES = frozenset({"ibadah", "kebaktian", "misa", "sekolah", "salat", "sholat", "shalat"})
+# What is held on a weekday every week: "ibadah Minggu", "sekolah Minggu", "misa Jumat", "tiap Jumat".
+_WEEKLY_SERVICES = frozenset({"ibadah", "kebaktian", "misa", "sekolah", "salat", "sholat", "shalat",
+                              "tiap", "setiap", "saban"})
 
 
 def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
