@@ -173,3 +173,10 @@ def test_a_state_school_is_an_organisation_with_its_number_and_city(bare):
 def test_the_presidential_palaces_are_places(bare):
     x = found(extract("Upacara digelar di Istana Merdeka, Jakarta, dan di Istana Garuda, IKN.", bare))
     assert {("place", "Istana Merdeka"), ("place", "Istana Garuda")} <= set(x)
+
+
+def test_an_island_by_its_name_alone_is_the_island_and_a_consortium_an_organisation(bare):
+    x = found(extract("Hutan di Pulau Gag, Kawe, dan Manuran dibabat. Selama Gag masih ditambang, warga resah. "
+                      "Konsorsium Nusantara membangun hotel.", bare))
+    assert x[("place", "Pulau Gag")] == ["Pulau Gag", "Gag"]
+    assert ("organization", "Konsorsium Nusantara") in x

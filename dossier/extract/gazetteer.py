@@ -116,6 +116,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
                        "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
                        "keuskupan",  # a diocese: "Keuskupan Agung Jakarta"
+                       "konsorsium",  # "Konsorsium Nusantara"
                        "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn",  # schools: "SMA Negeri 1 Bogor"
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
                        "bursa",  # "Bursa Efek Indonesia"

@@ -202,6 +202,8 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
                 by_form.setdefault(rest, group)  # "Daeng Matutu" of "Andi Muh. Daeng Matutu"
             if c.type == "person" and c.tokens >= 3 and (family := particle_family(fold(c.text))):
                 by_form.setdefault(family, group)  # "Van der Meulen" of "Hendrik van der Meulen"
+            if c.type == "place" and c.tokens >= 2 and (island := fold(c.text)).startswith("pulau "):
+                by_form.setdefault(island[6:], group)  # "Gag" of "Pulau Gag"
         else:
             pending.append(c)
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".
