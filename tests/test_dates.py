@@ -470,3 +470,12 @@ def test_the_constitutions_year_is_no_date():
 ])
 def test_a_quarter_without_its_year_and_a_weekly_habit(text, expected):
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Suku bunga bisa turun lagi pada kuartal IV. Ia memproyeksikan itu.", [("kuartal IV", "2023-10/2023-12")]),
+    ("Inflasi terkendali pada 2024 dan 2025, kata dia.", [("2024", "2024"), ("2025", "2025")]),
+    ("Sebanyak 2023 dan 2024 orang hadir.", []),
+])
+def test_a_quarter_ending_its_sentence_and_a_year_listed_after_another(text, expected):
+    assert dates(text) == expected

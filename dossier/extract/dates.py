@@ -115,7 +115,7 @@ _PART_YEAR = re.compile(r"(?P<unit>(?i:kuartal|triwulan|semester))\s+"
 # reference's, or the last or next one by the tense, as for a month written alone (not a
 # semester: "mahasiswa semester kedua" is a student's second term).
 _PART_NO_YEAR = re.compile(r"(?P<unit>(?i:kuartal|triwulan))\s+"
-                           r"(?P<n>IV|I{1,3}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w/.-]|\s+(?:(?i:tahun)\s+)?\d)")
+                           r"(?P<n>IV|I{1,3}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w/-]|[.,]\d|\s+(?:(?i:tahun)\s+)?\d)")
 _PART_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
                  "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
 _OPENS_PART_YEAR = frozenset({"kuartal", "triwulan", "semester"})
