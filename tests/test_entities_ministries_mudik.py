@@ -180,3 +180,11 @@ def test_an_island_by_its_name_alone_is_the_island_and_a_consortium_an_organisat
                       "Konsorsium Nusantara membangun hotel.", bare))
     assert x[("place", "Pulau Gag")] == ["Pulau Gag", "Gag"]
     assert ("organization", "Konsorsium Nusantara") in x
+
+
+def test_china_and_tiongkok_are_one_country(bare):
+    x = found(extract("Indonesia bergabung dengan Brasil, Rusia, India, Tiongkok, dan Afrika Selatan. China menyambut "
+                      "baik. PT Kereta Cepat Indonesia China (KCIC) meminjam dari China Development Bank.", bare))
+    assert x[("place", "Tiongkok")] == ["Tiongkok", "China"]
+    assert ("organization", "PT Kereta Cepat Indonesia China") in x
+    assert ("organization", "China Development Bank") in x

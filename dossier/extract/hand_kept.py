@@ -20,6 +20,7 @@ __all__ = ["ABBREVIATIONS", "ISLANDS"]
 ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     "AS": ("Amerika Serikat", "place"), "Korut": ("Korea Utara", "place"),
     "Korsel": ("Korea Selatan", "place"), "RRT": ("Tiongkok", "place"), "RI": ("Indonesia", "place"),
+    "China": ("Tiongkok", "place"), "Cina": ("Tiongkok", "place"),  # one country, by its two Indonesian names
     "UEA": ("Uni Emirat Arab", "place"), "PBB": ("Perserikatan Bangsa-Bangsa", "organization"),
     "UE": ("Uni Eropa", "organization"), "NATO": ("NATO", "organization"),
     "ASEAN": ("ASEAN", "organization"), "DPRK": ("Korea Utara", "place"), "USA": ("Amerika Serikat", "place"),
