@@ -479,3 +479,13 @@ def test_a_quarter_without_its_year_and_a_weekly_habit(text, expected):
 ])
 def test_a_quarter_ending_its_sentence_and_a_year_listed_after_another(text, expected):
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Musim tanam berlangsung Desember 2024 hingga Maret 2025.",
+     [("Desember 2024 hingga Maret 2025", "2024-12/2025-03")]),
+    ("Empat belas tahun lalu perusahaan itu datang.", [("Empat belas tahun lalu", "2009")]),
+    ("Dua puluh tahun lalu desa ini sepi.", [("Dua puluh tahun lalu", "2003")]),
+])
+def test_a_month_range_across_years_and_a_count_of_years_in_words(text, expected):
+    assert dates(text) == expected

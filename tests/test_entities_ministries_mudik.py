@@ -188,3 +188,12 @@ def test_china_and_tiongkok_are_one_country(bare):
     assert x[("place", "Tiongkok")] == ["Tiongkok", "China"]
     assert ("organization", "PT Kereta Cepat Indonesia China") in x
     assert ("organization", "China Development Bank") in x
+
+
+def test_a_mountain_by_its_name_alone_and_names_of_name_words(bare):
+    x = found(extract("Gunung Lewotobi Laki-laki kembali meletus. Status Lewotobi Laki-laki naik, kata Karo Penmas "
+                      "Brigjen Gunawan Eko Prasetyo. Proyek Strategis Nasional (PSN) berlanjut; AirNav menerbitkan "
+                      "NOTAM dan VONA.", bare))
+    assert x[("place", "Gunung Lewotobi Laki-laki")] == ["Gunung Lewotobi Laki-laki", "Lewotobi Laki-laki"]
+    assert ("person", "Gunawan Eko Prasetyo") in x
+    assert not any(name in ("PSN", "Proyek Strategis Nasional", "NOTAM", "VONA") for _, name in x)

@@ -95,7 +95,8 @@ _DAY_BEFORE = re.compile(rf"{day_group('d')}\s+\Z")  # the day of a list's first
 _TEXT_MDY = re.compile(  # Sep 14 , 2023
     rf"(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:\s*,\s*|\s+)(?P<y>\d{{4}}){NUMBER_END}")
 _MONTH_YEAR = re.compile(
-    rf"(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?(?P<m1>{MONTH_RE})(?:{RANGE_RE}(?P<m>{MONTH_RE}))?"
+    rf"(?:{QUALIFIER_RE}\s+)?(?:(?i:bulan)\s+)?(?P<m1>{MONTH_RE})(?:\s+(?P<y1>{YEAR_RE})(?={RANGE_RE}{MONTH_RE}))?"
+    rf"(?:{RANGE_RE}(?P<m>{MONTH_RE}))?"
     rf"\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR_RE}){NUMBER_END}")
 # A weekday (or weekday range) written in front of an explicit date, searched backwards.
 _PREFIX = re.compile(
@@ -190,8 +191,9 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
     for m in scan(_MONTH_YEAR, text, starts.opening(_OPENS_MONTH_YEAR)):
         year, first = int(m["y"]), month_number(m["m1"])
         last = month_number(m["m"]) if m["m"] else first
-        if first <= last:
-            found += _explicit(text, m, iso_span(iso_month(year, first), iso_month(year, last)))
+        start_year = int(m["y1"]) if m["y1"] else year  # ("Desember 2024 hingga Maret 2025")
+        if (start_year, first) <= (year, last):
+            found += _explicit(text, m, iso_span(iso_month(start_year, first), iso_month(year, last)))
     for m in scan(_PART_YEAR, text, starts.opening(_OPENS_PART_YEAR)):
         months = 6 if m["unit"].lower() == "semester" else 3
         part = _PART_NUMBERS[m["n"].lower()]

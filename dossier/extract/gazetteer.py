@@ -158,7 +158,7 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "hut",  # "HUT ke-79": an anniversary ("hari ulang tahun")
                        # school levels and admissions, neighbourhood units: "SMA", "PPDB", "RT 04/RW 02"
                        "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "slb", "paud", "ppdb", "mpls",
-                       "rt", "rw",
+                       "rt", "rw", "vona", "notam",  # aviation notices: "VONA", "NOTAM"
                        "osc", "pr", "sj", "ofm", "svd", "msc",  # a priest's order after his name ("Romo …, Pr")
                        # acronyms of things, not bodies: fuel, budgets, polling stations, small firms,
                        # civil servants, cash aid, identity cards, layoffs, GDP, dengue, taxes, wages

@@ -29,6 +29,7 @@ from .name_parts import (
 
 _NOT_GIVEN_NAMES = ORG_HEADS | PERSON_TITLES  # words a run glues before a person, never their name
 _TYPE = itemgetter(3)  # a Candidate's type
+_NATURAL_HEAD = re.compile(r"(?:pulau|gunung) (.+)")  # an island or a mountain, named also without its head word
 _SCHOOL = re.compile(r"^(sd|smp|sma|smk)n ")  # a state school's short form
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 ACRONYM_DEFINITION = re.compile(ACRONYM_AFTER_NAME)  # "(KCNA)"; "PT Telkom Indonesia (Persero) Tbk (TLKM)"
@@ -202,8 +203,8 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
                 by_form.setdefault(rest, group)  # "Daeng Matutu" of "Andi Muh. Daeng Matutu"
             if c.type == "person" and c.tokens >= 3 and (family := particle_family(fold(c.text))):
                 by_form.setdefault(family, group)  # "Van der Meulen" of "Hendrik van der Meulen"
-            if c.type == "place" and c.tokens >= 2 and (island := fold(c.text)).startswith("pulau "):
-                by_form.setdefault(island[6:], group)  # "Gag" of "Pulau Gag"
+            if c.type == "place" and c.tokens >= 2 and (named := _NATURAL_HEAD.match(fold(c.text))):
+                by_form.setdefault(named[1], group)  # "Gag" of "Pulau Gag", "Lewotobi" of "Gunung Lewotobi"
         else:
             pending.append(c)
     # 2. Acronyms taught in the text: "Korean Central News Agency (KCNA)".

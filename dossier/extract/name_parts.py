@@ -206,7 +206,7 @@ _TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
 # institution but none; the name and its acronym are no entity (not the UN's programmes, which are:
 # "Program Pangan Dunia (WFP)").
 _THING_NAME = re.compile(r"\b((?:Kartu|Program(?! (?:Pangan|Pembangunan|Lingkungan))|Rapat|Layanan|Nomor|Indeks"
-                         r"|Peraturan|Sistem|Operasi|Penerimaan|Masa)(?: [A-Z][\w-]*)+|Hari Ulang Tahun)"
+                         r"|Peraturan|Sistem|Operasi|Penerimaan|Masa|Proyek)(?: [A-Z][\w-]*)+|Hari Ulang Tahun)"
                          r"(?: \(([A-Z][A-Za-z]{1,11})\))?")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
 # "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;

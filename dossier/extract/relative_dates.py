@@ -61,7 +61,8 @@ _YEAR_FORM = re.compile(
 _RELATIVE_PERIOD = re.compile(
     rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<unit>(?i:tahun|bulan))\s+(?P<rel>lalu|ini|depan|kemarin)(?!\w)")
 _PART_OF_YEAR = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?i:tahun)(?![\w-])")  # "akhir tahun": year depends on tense
-_AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|bulan|tahun)|"
+_AGO = re.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")(?:\s+(?P<tens>belas|puluh))?"
+                  r"\s+(?P<unit>hari|bulan|tahun)|"
                   r"(?P<se>se)(?P<seunit>hari|bulan|tahun))\s+(?:yang\s+)?(?:lalu|silam)(?!\w)", re.I)
 _DEICTIC_OFFSETS = {"hari ini": 0, "pagi ini": 0, "siang ini": 0, "sore ini": 0, "malam ini": 0, "kemarin lusa": -2,
                     "kemarin": -1, "besok": 1, "lusa": 2}
@@ -107,6 +108,10 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
         found.append(Candidate(m.start(), m.end(), _part_of_year(m["q"].lower())))
     for m in scan(_AGO, text, starts.opening(_OPENS_AGO, starts.days)):
         amount = 1 if m["se"] else (int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()])
+        if m["tens"] and not m["n"].isdigit():  # "empat belas tahun lalu": 14; "dua puluh": 20
+            amount = amount + 10 if m["tens"].lower() == "belas" else amount * 10
+        elif m["tens"]:
+            continue
         unit = (m["unit"] or m["seunit"]).lower()
         found.append(Candidate(m.start(), m.end(), lambda c, _s, _e, u=unit, n=amount: shifted(c.ref, u, -n)
                                 if c.ref else None, deictic=True))

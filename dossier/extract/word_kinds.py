@@ -97,7 +97,7 @@ def opens_title(run: Sequence[Token], k: int) -> bool:
 # as a name (Raja, Ratu, Dewa, Hari, Bulan, Utama, Mulia) are left out.
 _NAME_WORDS = """
     ade agung agus aji akbar amin angga anggun arif asih ayu bagus bambang banyu bayu bintang budi budiman
-    bunga cahaya citra daeng darma dewi dian dimas dwi eka endang fajar fitri galih gatot gilang gunawan guntur
+    bunga cahaya citra daeng darma dewi dian dimas dwi eka eko endang fajar fitri galih gatot gilang gunawan guntur
     hadi hakim halim hamzah hasan hidayah hidayat ilham iman indah intan jaya kartika kencana kusuma lestari
     maulana mawar melati murni mutiara panji perdana permata purnama putra putri rahayu rahmat raka ratna
     rini sakti salim sari satria sekar setia suci surya tanjung taufik teguh tirta tulus wahyu wijaya wulan
@@ -190,8 +190,9 @@ def given_name_first(run: Sequence[Token], i: int, j: int, known: Callable[[int]
         return False
     if i == 0 and run[i].text.casefold() in NAME_JOINERS:
         return False  # "Daeng Matutu mengatakan": the family name of someone named in full, as after a role it is not
-    return all(run[k].joiner == " " and (family := run[k].text)[:1].isupper() and not gaz.is_common(family)
-               and may_name_someone(family, gaz) and known(k) is None for k in range(i + 1, j))
+    return all(run[k].joiner == " " and (family := run[k].text)[:1].isupper() and may_name_someone(family, gaz)
+               and known(k) is None and (not gaz.is_common(family) or (k < j - 1 and family.casefold() in NAME_WORDS))
+               for k in range(i + 1, j))  # ("Gunawan Eko Prasetyo": a middle name that is a word too)
 
 
 def opens_a_name(word: str, gaz: Gazetteer) -> bool:
