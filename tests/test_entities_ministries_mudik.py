@@ -197,3 +197,9 @@ def test_a_mountain_by_its_name_alone_and_names_of_name_words(bare):
     assert x[("place", "Gunung Lewotobi Laki-laki")] == ["Gunung Lewotobi Laki-laki", "Lewotobi Laki-laki"]
     assert ("person", "Gunawan Eko Prasetyo") in x
     assert not any(name in ("PSN", "Proyek Strategis Nasional", "NOTAM", "VONA") for _, name in x)
+
+
+@pytest.mark.parametrize("name", ["TransNusa", "Jetstar", "Virgin Australia", "AirNav Indonesia"])
+def test_airlines_and_the_air_navigation_service_are_organisations(bare, name):
+    x = found(extract(f"Penerbangan dibatalkan oleh {name} sejak pagi.", bare))
+    assert x == {("organization", name): [name]}

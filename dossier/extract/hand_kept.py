@@ -78,7 +78,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
         "Perindo", "Indonesia Corruption Watch", "Dompet Dhuafa", "Paspampres",
         # airlines, named like a word or a place ("pesawat Garuda Indonesia", "maskapai Saudia")
         "Garuda Indonesia", "Citilink", "Lion Air", "Batik Air", "Wings Air", "Sriwijaya Air", "Pelita Air",
-        "Super Air Jet", "Saudia",
+        "Super Air Jet", "Saudia", "TransNusa", "Jetstar", "Virgin Australia", "Lion Air Group", "AirNav Indonesia",
         # platforms and investors the press names bare, like words or people
         "Tokopedia", "Shopee", "Bukalapak", "Lazada", "Blibli", "Traveloka", "Gojek", "Grab", "GoTo", "TikTok Shop",
         "Google", "Temasek",
@@ -89,7 +89,7 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # "Kementerian Luar Negeri" are one organisation)
     **{short: (f"Kementerian {field}", "organization") for field, shorts in (
         ("Keuangan", ("Kemenkeu",)), ("Luar Negeri", ("Kemenlu", "Kemlu")), ("Dalam Negeri", ("Kemendagri",)),
-        ("Kesehatan", ("Kemenkes",)), ("Pertahanan", ("Kemenhan",)), ("Agama", ("Kemenag",)),
+        ("Kesehatan", ("Kemenkes",)), ("Pertahanan", ("Kemenhan", "Kemhan")), ("Agama", ("Kemenag",)),
         ("Pendidikan dan Kebudayaan", ("Kemendikbud",)), ("Perhubungan", ("Kemenhub",)),
         ("Sosial", ("Kemensos",)), ("Pemuda dan Olahraga", ("Kemenpora",)), ("Perindustrian", ("Kemenperin",)),
         ("Perdagangan", ("Kemendag",)), ("Pertanian", ("Kementan",)), ("Ketenagakerjaan", ("Kemnaker", "Kemenaker")),
