@@ -135,6 +135,14 @@ def test_a_consul_is_a_title(bare, sentence, person):
     assert not any(kind == "person" and name != person for kind, name in x)
 
 
+def test_a_consuls_consulate_is_named_whole(bare):
+    x = found(extract("Konsul Haji Konsulat Jenderal Republik Indonesia (KJRI) Jeddah, Fuad Husein Alatas, "
+                      "mengatakan itu.", bare))
+    consulate = "Konsulat Jenderal Republik Indonesia"
+    assert x[("organization", consulate)] == [consulate, "KJRI"]
+    assert ("place", "Indonesia") not in x
+
+
 def test_the_new_capital_its_regency_and_its_authority(bare):
     x = found(extract("Upacara HUT ke-79 digelar di Ibu Kota Nusantara (IKN), Kabupaten Penajam Paser Utara (PPU), "
                       "Kalimantan Timur. Kepala Otorita IKN hadir, lalu ke Monumen Nasional (Monas).", bare))
