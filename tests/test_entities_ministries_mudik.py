@@ -211,3 +211,9 @@ def test_a_mountain_by_its_name_alone_and_names_of_name_words(bare):
 def test_airlines_and_the_air_navigation_service_are_organisations(bare, name):
     x = found(extract(f"Penerbangan dibatalkan oleh {name} sejak pagi.", bare))
     assert x == {("organization", name): [name]}
+
+
+def test_a_central_banks_rate_named_with_its_acronym_is_no_mention_of_the_bank(bare):
+    x = found(extract("Bank Indonesia (BI) memangkas suku bunga acuan BI-Rate sebesar 25 basis poin. BI juga menahan "
+                      "bunga deposito.", bare))
+    assert x == {("organization", "Bank Indonesia"): ["Bank Indonesia", "BI", "BI"]}
