@@ -33,7 +33,6 @@ _new_candidate = partial(tuple.__new__, Candidate)
 _TEXT, _JOINER = itemgetter(2), itemgetter(3)  # a Token's text and joiner
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-_RATE_WORDS = frozenset({"Rate", "rate"})
 _MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a run, 13 MB at most
 # Sentences remembered per gazetteer: a process extracting thousands of articles meets a
 # repeated sentence long after the first (at 4,000 articles, a memo of 16,384 recomputed a
@@ -92,7 +91,7 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
     plain = gaz.memo.plain_words
     for run in find_runs(text, tokens):
         first = run[0]
-        if len(run) == 2 and run[1].joiner == "-" and run[1].text in _RATE_WORDS:
+        if len(run) == 2 and run[1].joiner == "-" and run[1].text == "Rate":
             continue  # "BI-Rate": a central bank's rate, named with its acronym, no mention of the bank
         initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
         if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
