@@ -26,7 +26,7 @@ from .article_candidates import find_candidates
 from .candidates import CUE, KNOWN, Candidate
 from .dateline import dateline_spans
 from .gazetteer import NOT_NAMES, Gazetteer
-from .grouping import ACRONYM_DEFINITION, Group, company_name, group_candidates
+from .grouping import ACRONYM_DEFINITION, STATE_FORMS, Group, company_name, group_candidates
 from .name_parts import initials, lone_names, not_names
 from .name_search import name_spans
 from .word_kinds import club_short
@@ -86,7 +86,7 @@ def _taught_short_names(text: str, groups: list[Group]) -> None:
         if group.type == "organization":
             for c in group.members:
                 if (c.tokens >= 2 and (m := ACRONYM_DEFINITION.match(text, c.end)) and not m[1].isupper()
-                        and m[1] != "Persero" and m[1].casefold() not in NOT_NAMES):  # (a legal form; "Prolegnas")
+                        and m[1] not in STATE_FORMS and m[1].casefold() not in NOT_NAMES):  # ("Prolegnas")
                     taught.setdefault(m[1], group)
     if not taught:
         return

@@ -33,6 +33,10 @@ _NATURAL_HEAD = re.compile(r"(?:pulau|gunung) (.+)")  # an island or a mountain,
 _SCHOOL = re.compile(r"^(sd|smp|sma|smk)n ")  # a state school's short form
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 ACRONYM_DEFINITION = re.compile(ACRONYM_AFTER_NAME)  # "(KCNA)"; "PT Telkom Indonesia (Persero) Tbk (TLKM)"
+# A state company's legal form in brackets, no acronym: read as one, it made every state company
+# of an article one ("PT KAI (Persero) ... PT Jasa Marga (Persero)").  (The runs still take it for
+# the sign that a company's name ends before it.)
+STATE_FORMS = frozenset({"Persero", "Perseroda"})
 
 
 @dataclass
@@ -213,7 +217,7 @@ def group_candidates(text: str, candidates: Sequence[Candidate],
             if c.tokens < 2:
                 continue  # (most members: checked before the text is read)
             m = ACRONYM_DEFINITION.match(text, c.end)
-            if not m or group not in groups:
+            if not m or m[1] in STATE_FORMS or group not in groups:
                 continue
             other = by_form.get(fold(m.group(1)))
             if other is None:

@@ -47,6 +47,12 @@ class _Forms:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# Last words that name a body's regional twin, not the body: "Dewan Perwakilan Rakyat Daerah"
+# (DPRD) is not a longer form of "Dewan Perwakilan Rakyat" (DPR) as "Korean Central News Agency" is
+# of "Korean Central News".
+_REGIONAL_TWINS = frozenset({"daerah"})
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_strong(text: str) -> bool:
     """A form that names one entity by itself: several words, or an acronym."""
@@ -147,8 +153,8 @@ def dossier_names(extractions: tuple[Extraction, ...], gazetteer: Gazetteer) -> 
                  for e, strong in zip(entities, strong_of, strict=True) if e.type == "organization"
                  for f in strong if len(f.split()) >= 3}
     for longer in sorted(org_forms):
-        form = longer.rpartition(" ")[0]  # (folded forms: words and single spaces)
-        if form in org_forms:
+        form, _, last = longer.rpartition(" ")  # (folded forms: words and single spaces)
+        if form in org_forms and last not in _REGIONAL_TWINS:
             forms.union(form, longer)
     # A bare surname ("Peskov") joins the most-mentioned full name it can stand for.
     # Each entity's root, read once for the two loops before the next unions.
