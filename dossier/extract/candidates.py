@@ -213,6 +213,9 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                        cue_after=None, comma_capital=False), gaz) if named else ()
         return (*head, _Piece(named, len(run), _span(text, run, named, len(run)), "organization", None, STRUCTURE,
                               initial and not named, len(run) - named))
+    if len(run) == 1 and not run[0].text.isupper() and run[0].text.casefold() in ORG_HEADS:
+        # "Majelis menilai …": a head word alone names no one; untyped, it joins the institution it heads
+        return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
     said = said_name(run, facts.said_before or facts.cue_after == "person", initial, match, gaz)
     if said is not None:
         return (_Piece(said, len(run), _span(text, run, said, len(run)), "person", None, CUE, initial and not said,

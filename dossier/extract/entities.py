@@ -27,7 +27,7 @@ from .candidates import CUE, KNOWN, Candidate
 from .dateline import dateline_spans
 from .gazetteer import NOT_NAMES, Gazetteer
 from .grouping import ACRONYM_DEFINITION, STATE_FORMS, Group, company_name, group_candidates
-from .name_parts import initials, lone_names, not_names
+from .name_parts import initials, lone_names, names_a_holiday, not_names
 from .name_search import name_spans
 from .word_kinds import club_short
 
@@ -127,6 +127,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
         candidates = [c for c in candidates if c.text not in named]
     if unnamed := not_names(text):  # "kejadian luar biasa (KLB)", "F 7521 UA"
         candidates = [c for c in candidates if c.canonical is not None or c.text not in unnamed]
+    candidates = [c for c in candidates if not names_a_holiday(c)]  # ("Dharma Santi Nyepi")
     groups = group_candidates(text, candidates, lambda form: club_short(form, gaz))
     _rescan(text, groups)
     _taught_short_names(text, groups)

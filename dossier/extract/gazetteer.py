@@ -169,7 +169,8 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        # bills, laws and regulations; a tournament ("Indonesia Open")
                        "ruu", "uu", "perppu", "perpres", "perda", "raperda", "kuhp", "kuhap", "prolegnas", "open",
                        # a business's registration and metrics: "NIB", "OSS", "GMV", "IPO"
-                       "nib", "oss", "gmv", "ipo", "npwp"})
+                       "nib", "oss", "gmv", "ipo", "npwp",
+                       "perseroda"})  # a regional company's legal form: "PT Kendal Agro Mandiri (Perseroda)"
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

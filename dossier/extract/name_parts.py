@@ -225,3 +225,14 @@ def not_names(text: str) -> frozenset[str]:
     found.update(_PLATE_LETTERS.findall(text))
     found.update(name for names in _CODES.findall(text) for name in names if name)
     return frozenset(found)
+
+
+# Holidays: an event named after one is no one ("Dharma Santi Nyepi", "Perayaan Natal"), though
+# its words are no vocabulary.  (Not "Fitri" or "Ramadhan", which are given names too.)
+HOLIDAYS = frozenset({"nyepi", "lebaran", "natal", "imlek", "waisak", "galungan", "paskah", "nataru",
+                      "idulfitri", "iduladha"})
+
+
+def names_a_holiday(c: Candidate) -> bool:
+    """Is candidate ``c`` a person the shape guessed whose name ends with a holiday (an event)?"""
+    return c.type == "person" and c.canonical is None and fold(c.text).rpartition(" ")[2] in HOLIDAYS
