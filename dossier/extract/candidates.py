@@ -30,7 +30,7 @@ from .gazetteer import (
     RANKS,
     Gazetteer,
 )
-from .name_parts import initial_or_dropped
+from .name_shapes import apposed_name, balinese_name_start
 from .run_matches import Matcher, matcher
 from .run_matches import span as _span
 from .runs import (
@@ -140,19 +140,6 @@ def _is_title_like(run: Sequence[Token], k: int, initial: bool) -> bool:
             or (k == 0 and initial and lower not in ORG_HEADS and lower != "the"))
 
 
-def _apposed_name(run: Sequence[Token], facts: Facts, match: Matcher, gaz: Gazetteer) -> bool:
-    """A two-to-four-word run between "<role>, " (or a title: "dr. Rini Marlina Sikumbang, Sp.PD")
-    and a comma, or before an age in brackets ("Sopir bus, Untung Wibowo (46), selamat"): a
-    name, whatever its words mean."""
-    return (2 <= len(run) <= 4
-            and ((facts.comma_after and (facts.titled or facts.first_cue == "person")) or facts.aged)
-            and all((t.joiner in ("", " ") or (t.joiner == ". " and initial_or_dropped(run[k - 1].text)))
-                    and not is_acronym(t.text) and t.text.casefold() not in gaz.calendar_words
-                    and t.text.casefold() not in PERSON_TITLES and t.text.casefold() not in ORG_HEADS
-                    for k, t in enumerate(run))
-            and not any(match(k) for k in range(len(run))))
-
-
 _ROMAN = re.compile(r"[IVX]{2,5}")
 
 
@@ -213,6 +200,11 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                        cue_after=None, comma_capital=False), gaz) if named else ()
         return (*head, _Piece(named, len(run), _span(text, run, named, len(run)), "organization", None, STRUCTURE,
                               initial and not named, len(run) - named))
+    if (balinese := balinese_name_start(run)) is not None:  # "Bupati Gianyar I Made Mahayastra"
+        head = segment(words[:balinese], joiners[:balinese], facts._replace(comma_after=False, cue_after=None,
+                       acronym_after="", comma_capital=False), gaz) if balinese else ()
+        return (*head, _Piece(balinese, len(run), _span(text, run, balinese, len(run)), "person", None, STRUCTURE,
+                              initial and not balinese, len(run) - balinese))
     if len(run) == 1 and not run[0].text.isupper() and run[0].text.casefold() in ORG_HEADS:
         # "Majelis menilai …": a head word alone names no one; untyped, it joins the institution it heads
         return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
@@ -233,7 +225,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
     outlet = (len(run) == 1 and not initial and facts.outlet) or speaker
     # "Pakar hidrologi Universitas Diponegoro, Wahyu Hidayat, menilai": the run set off by commas
     # after a role is the person's whole name, even when its words are also vocabulary.
-    outlet = outlet or _apposed_name(run, facts, match, gaz) or (
+    outlet = outlet or apposed_name(run, facts, match, gaz) or (
         # "asal Lubuk Alung", "di Tanjung Priok": after "di"/"ke"/"asal", a word and a name are a place
         facts.locative and first_cue == "place" and len(run) == 2 and run[1].joiner == " "
         and len(run[1].text) > 2 and not run[1].text.isupper()  # (not "di Grup A")
