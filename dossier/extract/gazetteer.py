@@ -16,7 +16,7 @@ so workers, tests and two dossiers in one process never see each other's knowled
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -251,7 +251,11 @@ class Gazetteer:
         return word.casefold() in self.vocabulary
 
 
-DATA_FILES = ("places.tsv", "common_words.txt", "calendar_words.txt")
+DATA_FILES = ("places.tsv", "regencies.tsv", "common_words.txt", "calendar_words.txt")
+# Regencies' names the lexicon leaves out: titles' abbreviations ("Karo", "Kaur": Kepala Biro,
+# Kepala Urusan), given names ("Agam", "Sarmi") and short forms that are words ("Loteng", attic).
+_NOT_REGENCIES = frozenset({"karo", "kaur", "agam", "sarmi", "madina", "palas", "mabar", "loteng", "kobar",
+                            "mateng", "lobar", "meranti", "batubara"})  # (coal: "Mineral dan Batubara")
 
 
 def _data_text(name: str) -> str:
@@ -305,6 +309,9 @@ def _lexicons() -> _Lexicons:
     for island in ISLANDS:
         places.setdefault(fold(island), island)
         bigger.add(fold(island))
+    for name, official in _regencies(texts["regencies.tsv"]):
+        places.setdefault(fold(name), official)
+        bigger.add(fold(name))
     # "Kota" (India), "Medan", "Urusan": a smaller city named like a vocabulary word needs a cue.
     vocabulary = frozenset(p for p in places if p in common and p not in countries
                            and (p not in metropolises or p in NUMERALS))
@@ -313,6 +320,16 @@ def _lexicons() -> _Lexicons:
     return _Lexicons(digest, common, MappingProxyType(places), frozenset(countries), frozenset(towns - bigger),
                      vocabulary, worded_metropolises, calendar, common | calendar,
                      max((len(n.split()) for n in places), default=1), _starts(places))
+
+
+def _regencies(text: str) -> Iterator[tuple[str, str]]:
+    """(name, the regency or city it names) of regencies.tsv: Indonesia's regencies and cities and
+    the short forms the press writes ("Sidrap" for Sidenreng Rappang), not acronyms ("TTS" is
+    also a crossword) nor ``_NOT_REGENCIES``."""
+    for line in _lines(text):
+        name, kind, _province, *official = line.split("\t")
+        if not name.isupper() and fold(name) not in _NOT_REGENCIES:
+            yield name, official[0] if kind == "alias" else name
 
 
 def _starts(names: Iterable[str]) -> frozenset[str]:
