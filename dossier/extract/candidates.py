@@ -205,7 +205,7 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                        acronym_after="", comma_capital=False), gaz) if balinese else ()
         return (*head, _Piece(balinese, len(run), _span(text, run, balinese, len(run)), "person", None, STRUCTURE,
                               initial and not balinese, len(run) - balinese))
-    if len(run) == 1 and not run[0].text.isupper() and run[0].text.casefold() in ORG_HEADS:
+    if len(run) == 1 and not run[0].text.isupper() and run[0].text.casefold() in ORG_HEADS and not match(0, True):
         # "Majelis menilai …": a head word alone names no one; untyped, it joins the institution it heads
         return (_Piece(0, 1, run[0].text, None, None, NONE, initial, 1),)
     said = said_name(run, facts.said_before or facts.cue_after == "person", initial, match, gaz)
