@@ -141,6 +141,10 @@ def test_months(text: str, published: date, expected: list[tuple[str, str]]) -> 
     ("Konflik berlangsung sejak 2014.", [("2014", "2014")]),
     ("Wabah itu muncul pada akhir 2019 dan awal tahun 2020.", [("akhir 2019", "2019"), ("awal tahun 2020", "2020")]),
     ("Harga naik pada tahun 1990-an.", [("tahun 1990-an", "1990/1999")]),
+    # a minimum wage's year, after its acronym, its bracket or its region
+    ("Buruh menuntut upah minimum provinsi (UMP) 2025 naik.", [("2025", "2025")]),
+    ("UMP DKI Jakarta 2024 naik dari UMP 2023.", [("2024", "2024"), ("2023", "2023")]),
+    ("UMK Kota Bekasi 2025 ditetapkan.", [("2025", "2025")]),
 ])
 def test_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected

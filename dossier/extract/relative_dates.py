@@ -175,6 +175,9 @@ _MASEHI = re.compile(r"\s?(?:M|(?i:masehi))(?!\w)")
 # A year listed after another ("pada 2024 dan 2025"): a year as the first is.
 _YEAR_LISTED = re.compile(rf"(?<!\d){YEAR_RE},?\s+(?:dan|serta|atau|hingga|sampai)\s+\Z")
 _CONSTITUTION = re.compile(r"(?:Undang-Undang\s+Dasar|UUD)(?:\s+Negara\s+Republik\s+Indonesia)?\s+(?:Tahun\s+)?\Z")
+# A minimum wage's year, after its acronym, its bracket or its region ("upah minimum provinsi (UMP)
+# 2025", "UMP DKI Jakarta 2024", "UMK Kota Bekasi 2025"): the year it is paid in.
+_WAGE_YEAR = re.compile(r"\b(?:UMP|UMK|UMR|UMSK)\)?(?:\s+[A-Z][\w.]*){0,3}\s+\Z")
 _LAW_NUMBER = re.compile(r"(?i:nomor|no\.)\s*\d+\s+(?i:tahun)\s+\Z")
 
 
@@ -194,7 +197,8 @@ def _year(text: str, m: re.Match[str]) -> list[Candidate]:
         return []  # "Undang-Undang Nomor 23 Tahun 2014", "UUD 1945": a law's number and year, not a time
     bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
     if not (lead or m["y2"] or bracketed or before in YEAR_CUES or before in YEAR_NOUNS or after in ("lalu", "silam")
-            or _YEAR_LISTED.search(text, max(0, m.start() - 16), m.start())):
+            or _YEAR_LISTED.search(text, max(0, m.start() - 16), m.start())
+            or _WAGE_YEAR.search(text, max(0, m.start() - 40), m.start())):
         return []
     decade = f"{year}/{year + 9}" if year % 10 == 0 else None
     value = decade if m["an"] else iso_span(str(year), m["y2"] or str(year))
