@@ -1,6 +1,7 @@
 """Balinese names read whole: the markers of caste and birth order that open them ("I Made",
 "Anak Agung", "Ida Bagus") start a person's name even when its other words are vocabulary, and
-the press's short forms (the name after the markers, or the birth-order name) are that person.
+the press's short forms (the name after the markers, or the birth-order name) are that person;
+so is a nickname the article gives ("yang akrab disapa Gung Aji", "... Ojan").
 
 From the first runs of stop 28's held-out articles (tests/fixtures/generalization/nyepi-saka-1946-
 pecalang-bandara-ngurah-rai, buruh-tuntut-ump-2025-naik-patung-kuda) and stop 27's MK ruling; tested
@@ -43,3 +44,16 @@ def test_a_name_set_off_by_commas_after_a_role_keeps_a_title_word_inside_it(bare
 def test_a_title_ending_a_run_set_off_by_commas_is_no_name(bare):
     x = found(extract("Undang-undang tentang Pemilihan Gubernur, Bupati, dan Wali Kota disahkan.", bare))
     assert ("person", "Pemilihan Gubernur") not in x
+
+
+def test_a_nickname_the_article_gives_is_the_person_wherever_it_is_written(bare):
+    x = found(extract("Gol kedua dicetak Ahmad Fauzan Nur, gelandang Persebaya Surabaya yang akrab disapa Ojan. "
+                      "Bek lawan diusir setelah menjatuhkan Ojan.", bare))
+    assert x[("person", "Ahmad Fauzan Nur")] == ["Ahmad Fauzan Nur", "Ojan", "Ojan"]
+
+
+def test_a_two_word_nickname_found_as_another_person_moves_to_its_owner(bare):
+    x = found(extract("Ketua MDA Bali, Anak Agung Gede Rai Suryawan, yang akrab disapa Gung Aji, menyebut seribu "
+                      "pecalang siaga. Menurut Gung Aji, semua aman.", bare))
+    assert x[("person", "Anak Agung Gede Rai Suryawan")] == ["Anak Agung Gede Rai Suryawan", "Gung Aji", "Gung Aji"]
+    assert ("person", "Gung Aji") not in x

@@ -27,7 +27,7 @@ from .candidates import CUE, KNOWN, Candidate
 from .dateline import dateline_spans
 from .gazetteer import NOT_NAMES, Gazetteer
 from .grouping import ACRONYM_DEFINITION, STATE_FORMS, Group, company_name, group_candidates
-from .name_parts import initials, lone_names, names_a_holiday, not_names
+from .name_parts import initials, lone_names, names_a_holiday, nicknames, not_names
 from .name_search import name_spans
 from .word_kinds import club_short
 
@@ -100,6 +100,18 @@ def _taught_short_names(text: str, groups: list[Group]) -> None:
             group.members.append(Candidate(m.start(), m.end(), name, "organization", None, CUE, False, 1))
 
 
+def _nicknamed(text: str, groups: list[Group], people: list[Group]) -> None:
+    """Give each person the nickname the article says they go by, wherever it is written: a
+    mention found alone (another person, or nobody) moves to them ("Gung Aji", "Ojan")."""
+    for n, start, end in nicknames(text, [g.members for g in people]):
+        for group in groups:
+            if group is not people[n] and group.type in ("person", None):
+                group.members[:] = [c for c in group.members if (c.start, c.end) != (start, end)]
+        if not any(c.start < end and start < c.end for g in groups for c in g.members):
+            found = text[start:end]
+            people[n].members.append(Candidate(start, end, found, "person", None, CUE, False, len(found.split())))
+
+
 def _with_dateline(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without the outlet signing the dateline (no one in the story), and with
     the dateline's city a place even in capitals ("BONE, SUARAPESISIR.ID -" is no acronym)."""
@@ -136,6 +148,8 @@ def find_entities(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> t
     for n, mention in lone_names(text, [(g.name, g.members) for g in people],
                                         [c for g in groups for c in g.members], gaz.is_common):
         people[n].members.append(mention)
+    _nicknamed(text, groups, people)
+    groups = [g for g in groups if g.members]  # (a nickname may take a group's only member)
     merged: dict[tuple[str, str], list[Candidate]] = {}
     names: dict[tuple[str, str], str] = {}
     for group in groups:

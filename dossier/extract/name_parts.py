@@ -245,3 +245,33 @@ HOLIDAYS = frozenset({"nyepi", "lebaran", "natal", "imlek", "waisak", "galungan"
 def names_a_holiday(c: Candidate) -> bool:
     """Is candidate ``c`` a person the shape guessed whose name ends with a holiday (an event)?"""
     return c.type == "person" and c.canonical is None and fold(c.text).rpartition(" ")[2] in HOLIDAYS
+
+
+# "Ahmad Fauzan Nur, gelandang Persebaya yang akrab disapa Ojan": the name the article says a
+# person goes by (one or two capitalised words).
+_NICKNAME = re.compile(r"\b(?:akrab|biasa|karib|kerap|lebih dikenal)\s+(?:di)?(?:sapa|panggil)\s+"
+                       r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+_NICKNAME_REACH = 200  # characters from the person's last mention to "akrab disapa"
+
+
+def nicknames(text: str, people: Sequence[Sequence[Candidate]]) -> list[tuple[int, int, int]]:
+    """(person, start, end) of every place the article writes a nickname it gives ("yang akrab
+    disapa Ojan" ... "menjatuhkan Ojan"): the person (index in ``people``, their members)
+    mentioned last before the phrase, within ``_NICKNAME_REACH`` characters."""
+    if "sapa" not in text and "panggil" not in text:
+        return []
+    out = []
+    for m in _NICKNAME.finditer(text):
+        before = [(c.end, n) for n, members in enumerate(people) for c in members
+                  if c.end <= m.start() and m.start() - c.end <= _NICKNAME_REACH]
+        if not before:
+            continue
+        person = max(before)[1]
+        nick = m[1]
+        at = text.find(nick)
+        while at >= 0:
+            end = at + len(nick)
+            if _whole_word(text, at, end):
+                out.append((person, at, end))
+            at = text.find(nick, end)
+    return out
