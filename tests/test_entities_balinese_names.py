@@ -57,3 +57,14 @@ def test_a_two_word_nickname_found_as_another_person_moves_to_its_owner(bare):
                       "pecalang siaga. Menurut Gung Aji, semua aman.", bare))
     assert x[("person", "Anak Agung Gede Rai Suryawan")] == ["Anak Agung Gede Rai Suryawan", "Gung Aji", "Gung Aji"]
     assert ("person", "Gung Aji") not in x
+
+
+def test_a_birth_order_name_opens_a_three_word_name_after_a_title(bare):
+    x = found(extract("\"Terdakwa bersalah,\" kata Hakim Ketua Putu Adil Wiranata. Wiranata menutup sidang.", bare))
+    assert x == {("person", "Putu Adil Wiranata"): ["Putu Adil Wiranata", "Wiranata"]}
+
+
+def test_sang_before_a_birth_order_name_is_part_of_the_name_and_no_short_form(bare):
+    x = found(extract("Penjabat Gubernur Bali Sang Made Mahendra Jaya meninjau bandara. Sang juara tiba kemarin. "
+                      "Menurut Mahendra, semua aman.", bare))
+    assert x[("person", "Sang Made Mahendra Jaya")] == ["Sang Made Mahendra Jaya", "Mahendra"]

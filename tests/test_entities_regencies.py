@@ -1,7 +1,8 @@
-"""Indonesia's regencies and cities are places, named alone or after the units, offices and
-councils of their region ("Kejari Kendal", "Bupati Gianyar", "DPRD Gowa"): the lexicon holds
-them all (dossier/data/regencies.tsv), not only the towns GeoNames lists.  Those named like a
-word need a cue, as any place named so; the titles' abbreviations among them are left out.
+"""Indonesia's regencies and cities, and a city's landmarks, are places.  A regency is found alone
+or after the units, offices and councils of its region ("Kejari Kendal", "Bupati Gianyar",
+"DPRD Gowa"): the lexicon holds them all (dossier/data/regencies.tsv), not only the towns
+GeoNames lists.  Those named like a word need a cue, as any place named so; the titles'
+abbreviations among them are left out.  A landmark keeps its acronym ("Bundaran HI").
 No known entities: the shipped lexicons only.
 """
 
@@ -43,3 +44,9 @@ def test_a_regency_named_like_a_word_needs_a_cue(bare):
     assert "lebak" in _lexicons().vocabulary_places
     assert found(extract("Lebak itu dalam.", bare)) == {}
     assert found(extract("Banjir melanda Kabupaten Lebak.", bare)) == {("place", "Lebak"): ["Lebak"]}
+
+
+def test_a_citys_landmarks_are_places_even_named_with_an_acronym(bare):
+    x = found(extract("Buruh berunjuk rasa di Patung Kuda dan Bundaran HI, lalu kembali ke Stasiun Gambir.", bare))
+    assert x == {("place", "Patung Kuda"): ["Patung Kuda"], ("place", "Bundaran HI"): ["Bundaran HI"],
+                 ("place", "Stasiun Gambir"): ["Stasiun Gambir"]}

@@ -30,7 +30,7 @@ from .gazetteer import (
     RANKS,
     Gazetteer,
 )
-from .name_shapes import apposed_name, balinese_name_start
+from .name_shapes import apposed_name, balinese_name_start, given_name_first, said_name
 from .run_matches import Matcher, matcher
 from .run_matches import span as _span
 from .runs import (
@@ -52,7 +52,6 @@ from .word_kinds import (
     after_regional_office,
     club_end,
     club_word,
-    given_name_first,
     is_acronym,
     is_given_name,
     is_unit,
@@ -65,7 +64,6 @@ from .word_kinds import (
     plain_word,
     portfolio_word,
     regional_office,
-    said_name,
     shape_type,
 )
 

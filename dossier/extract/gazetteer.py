@@ -145,6 +145,7 @@ PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", 
                          "stasiun", "alun-alun", "kepulauan", "bendungan", "bendung", "waduk", "jembatan",
                          "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks", "taman",
                          "monumen", "gelora", "terowongan", "kebun",
+                         "bundaran", "patung",  # landmarks of a city: "Bundaran HI", "Patung Kuda"
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",

@@ -21,12 +21,12 @@ from .runs import CUE, Candidate
 # short forms, Balinese birth-order prefixes, Acehnese and Javanese honorifics ("Andi Rahmat
 # Hasyim" ... "tegas Rahmat").
 DROPPED_FIRST_NAMES = frozenset({"andi", "muhammad", "mohammad", "mohamad", "muhamad", "muh", "moh", "m", "i", "ni",
-                                 "raden", "teuku", "tengku", "cut", "haji", "hj"})
+                                 "sang", "raden", "teuku", "tengku", "cut", "haji", "hj"})
 # A Balinese name opens with markers of caste and birth order, and the press calls the person
 # by the name after them or by the birth-order name ("I Made Suryawan Adnyana" ... "Suryawan";
 # "I Wayan Sudana" ... "Wayan"; "Anak Agung Gede Rai Suryawan").
 _BIRTH_ORDER = frozenset({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh"})
-_BALINESE_OPENERS = _BIRTH_ORDER | {"i", "ni", "anak", "ida", "cokorda", "desak"}
+_BALINESE_OPENERS = _BIRTH_ORDER | {"i", "ni", "sang", "anak", "ida", "cokorda", "desak"}
 _BALINESE_MARKERS = _BALINESE_OPENERS | {"gusti", "ngurah", "agung", "bagus", "ayu", "dewa"}
 # Words that open a family name only ("Dela Cruz", "Van Gaal", "De Lima"): the one word before is
 # the given name, never something glued to the person.

@@ -24,7 +24,6 @@ from .gazetteer import (
     PLACE_TAILS,
     RANKS,
     REGIONAL_OFFICES,
-    SPEAKER_CUES,
     Gazetteer,
 )
 from .runs import Token, capitalised
@@ -155,46 +154,6 @@ def _name_word(word: str, gaz: Gazetteer) -> bool:
     return may_name_someone(word, gaz)
 
 
-def said_name(run: Sequence[Token], said: bool, initial: bool, known: Callable[[int], object],
-              gaz: Gazetteer) -> int | None:
-    """Where the speaker's name begins in a run ``said`` to be next to a verb of saying ("…,"
-    ujar Budi Wijaya; Budi Wijaya mengatakan) or opening a sentence with one or "Menurut"
-    ("Menurut Indah Sari, …"; "Kata Budi Wijaya, …"): two or three words,
-    each a name though also a word (``NAME_WORDS``: Budi, Wijaya, Indah, Sari) or no word at
-    all.  None for any other run: one with no vocabulary word (read as a name anyway), a
-    word that is a thing ("kata Tim Gabungan", "Menurut Kitab Suci") or names no
-    one ("kata Presiden Jokowi"), the start of a name the gazetteer knows (``known(k)``:
-    "kata Jawa Timur")."""
-    if said:
-        first = 0
-    elif initial and run[0].text.casefold() in SPEAKER_CUES:
-        first = 1
-    else:
-        return None
-    words = run[first:]
-    if not 2 <= len(words) <= 3 or any(t.joiner != " " for t in words[1:]) or words[0].text.casefold() in NAME_JOINERS:
-        return None  # ("Daeng Matutu mengatakan": the family name of someone the article names in full)
-    common = [t.text for t in words if gaz.is_common(t.text)]
-    if (not common or not all(word.casefold() in NAME_WORDS for word in common)
-            or not all(may_name_someone(t.text, gaz) for t in words)):
-        return None
-    if any(known(k) is not None for k in range(first, len(run))):
-        return None
-    return first
-
-
-def given_name_first(run: Sequence[Token], i: int, j: int, known: Callable[[int], object], gaz: Gazetteer) -> bool:
-    """Do tokens ``i`` to ``j`` read as a given name that is also a word and one or two names that
-    are none ("Budi Santoso", "Indah Simanjuntak", "Agung Sasongko Wibowo"): a name with no cue needed?"""
-    if j - i not in (2, 3) or run[i].text.casefold() not in NAME_WORDS:
-        return False
-    if i == 0 and run[i].text.casefold() in NAME_JOINERS:
-        return False  # "Daeng Matutu mengatakan": the family name of someone named in full, as after a role it is not
-    return all(run[k].joiner == " " and (family := run[k].text)[:1].isupper() and may_name_someone(family, gaz)
-               and known(k) is None and (not gaz.is_common(family) or (k < j - 1 and family.casefold() in NAME_WORDS))
-               for k in range(i + 1, j))  # ("Gunawan Eko Prasetyo": a middle name that is a word too)
-
-
 def opens_a_name(word: str, gaz: Gazetteer) -> bool:
     """Could ``word`` be a given name, a vocabulary word or not ("Rinaldi", "Teguh")?"""
     return is_given_name(word, gaz) or may_be_given_name(word, gaz)
@@ -291,14 +250,17 @@ NAMED_HEADS = frozenset({"universitas", "institut", "bank", "sekolah", "akademi"
 COMPANY_FORMS = frozenset({"pt"})  # (perseroan terbatas) before a company's name
 
 
+_AGENCY_FACILITIES = frozenset({"stasiun", "terminal", "pelabuhan", "bandara", "kompleks"})
+
+
 def shape_type(words: list[str]) -> EntityType | None:
     """Type given by a segment's own words: "Badan …", "… Center", "… Cosmodrome"; a facility
     of an agency named by its acronym is the agency's unit ("Stasiun BMKG")."""
     first, last = words[0].casefold(), words[-1].casefold()
     if (last in ORG_TAILS and (len(words) > 1 or last not in ORG_HEADS)) or (first in ORG_HEADS and len(words) > 1):
         return "organization"  # ("Reuters" alone, but not "Bank": "Bank sentral AS menahan …")
-    if first in PLACE_HEADS and len(words) > 1 and is_acronym(words[1]):
-        return "organization"
+    if first in _AGENCY_FACILITIES and len(words) > 1 and is_acronym(words[1]):
+        return "organization"  # (not a street or a landmark: "Jalan MH Thamrin", "Bundaran HI")
     if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
         return "place"
     return None
