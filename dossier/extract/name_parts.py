@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..text import fold
 from .gazetteer import AGE_IN_BRACKETS, ARABIC_ARTICLES, PLACE_CUES, SPEAKER_CUES
@@ -192,13 +192,17 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     return after.startswith(" ") and after[1:2].isupper()
 
 
-_AGED_INITIALS = re.compile(r"\b([A-Z]{2,4})" + AGE_IN_BRACKETS)  # "RS (24) dan AP (19)": suspects by initials
+# "RS (24) dan AP (19)": suspects by their initials and ages.  (Each pattern below is found by
+# the rare text it ends with, then checked before it: scanning every word of every article with
+# a pattern that opens with a word boundary was a tenth of extraction.)
+_AGE = re.compile(AGE_IN_BRACKETS.removeprefix(r"\s?"))
+_INITIALS_BEFORE_AGE = re.compile(r"\b([A-Z]{2,4})\s?\Z")
 
 
 def initials(text: str) -> frozenset[str]:
     """The initials the article names people by ("berinisial AR", "inisial HS dan RT", "RS (24)"):
     in this article such a word is that person, wherever it is written ("kuasa hukum tersangka HS")."""
-    found = set(_AGED_INITIALS.findall(text)) if " (" in text else set()
+    found = set(_before(text, _AGE, _INITIALS_BEFORE_AGE, 6)) if "(" in text else set()
     if "inisial" not in text:
         return frozenset(found)
     for match in _INITIALS.finditer(text):
@@ -209,7 +213,8 @@ def initials(text: str) -> frozenset[str]:
 
 # "kejadian luar biasa (KLB)", "uji berkala (KIR)": an acronym spelled out in lowercase words is
 # a term the article abbreviates, not a name; "nomor polisi F 7521 UA": a number plate's letters.
-_TERM_ACRONYM = re.compile(r"\b[a-z][a-z-]+ \(([A-Z]{2,6})\)")
+_TERM_ACRONYM = re.compile(r" \(([A-Z]{2,6})\)")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z-]+\Z")
 # "Kartu Indonesia Pintar (KIP)", "Program Legislasi Nasional (Prolegnas)", "Rapat Permusyawaratan
 # Hakim (RPH)": a card, a programme, a meeting, a rule or an index, named and abbreviated like an
 # institution but none; the name and its acronym are no entity (not the UN's programmes, which are:
@@ -219,20 +224,40 @@ _THING_NAME = re.compile(r"\b((?:Kartu|Program(?! (?:Pangan|Pembangunan|Lingkung
                          r"(?: \(([A-Z][A-Za-z]{1,11})\))?")
 _PLATE_LETTERS = re.compile(r"\b[A-Z]{1,2} \d{1,4} ([A-Z]{1,3})\b")
 # "dr. Rini, Sp.PD": a specialist's degree; "kloter PDG-01": a code and its number;
-# "1,38 LS dan 120,06 BT": the letters of coordinates; "H-7", "H+3": days counted from a holiday.
-_CODES = re.compile(r"\bSp\.([A-Z]{1,4})\b|\b([A-Z]{2,5})-\d+\b|\d\s?°?\s?(LS|LU|BT|BB)\b"
-                    r"|\b([A-Z]{1,3})\$"  # "US$ 45 juta", "S$": a currency's letters
-                    r"|\b(H)[-+–]\d{1,3}\b")
+# "1,38 LS dan 120,06 BT": the letters of coordinates; "US$ 45 juta", "S$": a currency's letters;
+# "H-7", "H+3": days counted from a holiday.  Each looked for only where its text can be.
+_SPECIALIST = re.compile(r"\bSp\.([A-Z]{1,4})\b")
+_CODE_NUMBER = re.compile(r"-\d+\b")
+_CODE_LETTERS = re.compile(r"\b([A-Z]{2,5})\Z")
+_COORDINATE = re.compile(r"\d\s?°?\s?(LS|LU|BT|BB)\b")
+_CURRENCY = re.compile(r"\b([A-Z]{1,3})\$")
+_DAY_COUNT = re.compile(r"\b(H)[-+–]\d{1,3}\b")
+
+
+def _before(text: str, tail: re.Pattern[str], head: re.Pattern[str], reach: int) -> Iterator[str]:
+    """Group 1 of ``head`` matched right before each match of ``tail`` (within ``reach`` characters),
+    or of ``tail`` when ``head`` has no group: a pattern found by its rare end."""
+    for m in tail.finditer(text):
+        if (before := head.search(text, max(0, m.start() - reach), m.start())) is not None:
+            yield before[1] if head.groups else m[1]
 
 
 def not_names(text: str) -> frozenset[str]:
     """Capitalised words this article shows are no one's name: the acronyms of its lowercase
     terms, the letters of number plates, degrees, codes and coordinates (wherever else the
     article writes them)."""
-    found = set(_TERM_ACRONYM.findall(text)) if "(" in text else set()
+    found = set(_before(text, _TERM_ACRONYM, _LOWERCASE_WORD, 80)) if "(" in text else set()
     found.update(name for names in _THING_NAME.findall(text) for name in names if name)
     found.update(_PLATE_LETTERS.findall(text))
-    found.update(name for names in _CODES.findall(text) for name in names if name)
+    if "Sp." in text:
+        found.update(_SPECIALIST.findall(text))
+    found.update(_before(text, _CODE_NUMBER, _CODE_LETTERS, 6))
+    if "LS" in text or "LU" in text or "BT" in text or "BB" in text:
+        found.update(_COORDINATE.findall(text))
+    if "$" in text:
+        found.update(_CURRENCY.findall(text))
+    if "H-" in text or "H+" in text or "H–" in text:
+        found.update(_DAY_COUNT.findall(text))
     return frozenset(found)
 
 
