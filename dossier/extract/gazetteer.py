@@ -57,6 +57,9 @@ PERSON_TITLES = frozenset({
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
     "kuasa hukum", "ketua umum", "direktur utama", "dirut", "komisaris", "pejabat", "aktivis",
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
+    # sport: a player's position or discipline before the name ("Penyerang Dewa United, Bagus …")
+    "pemain", "penyerang", "gelandang", "bek", "kiper", "striker", "atlet", "pembalap", "pebalap", "petinju",
+    "pelari", "perenang", "pesilat", "wasit",
     # business titles in English, as the press keeps them; police unit heads
     "ceo", "cfo", "coo", "cto", "co-founder", "founder", "partner", "managing partner", "chief executive officer",
     "chief financial officer", "vice president", "general manager", "manager", "head", "kasat", "kasat reskrim",
