@@ -69,8 +69,3 @@ def test_sang_before_a_birth_order_name_is_part_of_the_name_and_no_short_form(ba
                       "Menurut Mahendra, semua aman.", bare))
     assert x[("person", "Sang Made Mahendra Jaya")] == ["Sang Made Mahendra Jaya", "Mahendra"]
 
-
-def test_a_players_position_is_a_title_before_a_name_set_off_by_commas(bare):
-    x = found(extract("Penyerang Dewa United, Bagus Prasetyo Aji, membuka keunggulan pada menit ke-34.", bare))
-    assert x == {("organization", "Dewa United"): ["Dewa United"],
-                 ("person", "Bagus Prasetyo Aji"): ["Bagus Prasetyo Aji"]}

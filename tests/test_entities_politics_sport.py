@@ -39,3 +39,9 @@ def test_badminton_clubs_federations_venues_and_tournaments(bare):
     assert x[("organization", "Federasi Bulu Tangkis Dunia")] == ["Federasi Bulu Tangkis Dunia", "BWF"]
     assert x[("place", "Rusia")] == ["Federasi Rusia"]
     assert ("place", "Open") not in x and ("organization", "PB") not in x
+
+
+def test_a_players_position_is_a_title_before_a_name_set_off_by_commas(bare):
+    x = found(extract("Penyerang Dewa United, Bagus Prasetyo Aji, membuka keunggulan pada menit ke-34.", bare))
+    assert x == {("organization", "Dewa United"): ["Dewa United"],
+                 ("person", "Bagus Prasetyo Aji"): ["Bagus Prasetyo Aji"]}
