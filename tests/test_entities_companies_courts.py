@@ -82,3 +82,10 @@ def test_an_event_named_after_a_holiday_is_no_person(bare):
     x = found(extract("Acara Dharma Santi Nyepi digelar di Denpasar. Wisatawan datang untuk merasakan Nyepi. "
                       "Menurut Siti Fitri, Perayaan Natal berlangsung aman.", bare))
     assert x == {("place", "Denpasar"): ["Denpasar"], ("person", "Siti Fitri"): ["Siti Fitri"]}
+
+
+def test_a_long_syllabic_acronym_still_names_the_agency_listed_with_commas(bare):
+    x = found(extract("Rapat digelar di kantor Dinas Tenaga Kerja, Transmigrasi, dan Energi (Disnakertransgi). "
+                      "Disnakertransgi menolak usul itu.", bare))
+    assert x == {("organization", "Dinas Tenaga Kerja, Transmigrasi, dan Energi"): [
+        "Dinas Tenaga Kerja, Transmigrasi, dan Energi", "Disnakertransgi", "Disnakertransgi"]}

@@ -85,7 +85,7 @@ LEGAL_SUFFIX = "Tbk"  # (a listed company: "terbuka")
 _LEGAL_FORM = r"(?:\s*\(Persero\)(?=\s+Tbk\b))?(?:\s+Tbk\b\.?)?"
 # An acronym in brackets right after a name, its legal form allowed between: group 1 is the acronym
 # ("(KCNA)", "(PDI-P)", "Tbk (NAGL)", "(Ditjen PHU)").
-ACRONYM_AFTER_NAME = _LEGAL_FORM + r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,4}| [A-Z]{2,5})?)\)"
+ACRONYM_AFTER_NAME = _LEGAL_FORM + r"\s*\(([A-Z][A-Za-z]{1,16}(?:-[A-Z][A-Za-z]{0,4}| [A-Z]{2,5})?)\)"
 # Verbs of saying that put the speaker right after them ("…," kata Kirby).
 SPEECH_BEFORE = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "imbuh", "tegas",
                            "sebut", "terang", "papar", "pungkas", "said", "says"})
