@@ -64,6 +64,7 @@ PERSON_TITLES = frozenset({
     "ceo", "cfo", "coo", "cto", "co-founder", "founder", "partner", "managing partner", "chief executive officer",
     "chief financial officer", "vice president", "general manager", "manager", "head", "kasat", "kasat reskrim",
     "kasat narkoba", "kasat lantas", "kanit",
+    "irjen pol", "brigjen pol", "komjen pol", "kombes pol", "jenderal pol",  # police ranks with "Pol"
     "terdakwa", "tersangka", "saksi", "kiai", "ustaz", "pendeta", "sekda", "kadis", "plt",
     "jenderal polisi", "mayor jenderal", "kh", "menko", "menteri koordinator", "wamen", "wakil menteri",
     "dirjen", "sesjen", "kabid", "kadiv", "kabag", "kasubdit", "kapuspen",
@@ -119,6 +120,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "kejaksaan", "komite", "asosiasi", "persatuan", "perhimpunan", "yayasan", "organisasi",
                        "biro", "dinas", "direktorat", "markas", "kedutaan", "konsulat", "pt", "sekolah",
                        "keuskupan",  # a diocese: "Keuskupan Agung Jakarta"
+                       "fakultas", "senat", "perkumpulan",  # "Fakultas Teknik", "Senat Akademik"
                        "konsorsium",  # "Konsorsium Nusantara"
                        "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn",  # schools: "SMA Negeri 1 Bogor"
                        "satgas", "satuan", "perum", "perumda",  # "Satgas Pangan", "Perum Bulog"
@@ -137,6 +139,7 @@ ORG_TAILS = frozenset({"center", "centre", "agency", "news", "academy", "institu
                        "herald", "journal", "tribune", "network", "company", "inc", "ltd", "bank",
                        "commission", "school", "college", "club", "fund", "union", "reuters", "bloomberg",
                        "sekuritas", "securities",  # brokers: "Mandiri Sekuritas"
+                       "team", "racing", "sports",  # racing teams, sports businesses: "Prima Pramac Racing"
                        "fc", "united",  # football clubs: "Arema FC", "Bali United"
                        "reserve", "fed",  # central banks: "Federal Reserve", "The Fed"
                        "programme",  # UN bodies: "World Food Programme"
@@ -149,6 +152,7 @@ PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", 
                          "terminal", "stadion", "pantai", "candi", "masjid", "katedral", "pasar", "kompleks", "taman",
                          "monumen", "gelora", "terowongan", "kebun",
                          "bundaran", "patung",  # landmarks of a city: "Bundaran HI", "Patung Kuda"
+                         "hotel",
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
@@ -174,6 +178,8 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "ruu", "uu", "perppu", "perpres", "perda", "raperda", "kuhp", "kuhap", "prolegnas", "open",
                        # a business's registration and metrics: "NIB", "OSS", "GMV", "IPO"
                        "nib", "oss", "gmv", "ipo", "npwp",
+                       # a university's fee, an engineer's post-nominal title, its anniversary
+                       "ukt", "ipu", "ipm", "dies", "natalis",
                        "perseroda"})  # a regional company's legal form: "PT Kendal Agro Mandiri (Perseroda)"
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.

@@ -232,6 +232,8 @@ _CODE_LETTERS = re.compile(r"\b([A-Z]{2,5})\Z")
 _COORDINATE = re.compile(r"\d\s?°?\s?(LS|LU|BT|BB)\b")
 _CURRENCY = re.compile(r"\b([A-Z]{1,3})\$")
 _DAY_COUNT = re.compile(r"\b(H)[-+–]\d{1,3}\b")
+# "Prof. Bambang Wirawan, M.Sc.", "S.H., M.H.", "M.B.A.": a degree after a name, its first letter no one
+_DEGREE = re.compile(r",\s([A-Z])\.(?:[A-Za-z]{1,4}\.)+")
 
 
 def _before(text: str, tail: re.Pattern[str], head: re.Pattern[str], reach: int) -> Iterator[str]:
@@ -258,6 +260,7 @@ def not_names(text: str) -> frozenset[str]:
         found.update(_CURRENCY.findall(text))
     if "H-" in text or "H+" in text or "H–" in text:
         found.update(_DAY_COUNT.findall(text))
+    found.update(_DEGREE.findall(text))
     return frozenset(found)
 
 
