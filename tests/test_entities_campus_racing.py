@@ -45,3 +45,8 @@ def test_two_bodies_joined_by_dan_stay_two_when_the_second_is_an_association(bar
     x = found(extract("Gugatan diajukan Partai Buruh dan Perkumpulan untuk Pemilu dan Demokrasi (Perludem).", bare))
     assert x == {("organization", "Partai Buruh"): ["Partai Buruh"],  # (the lexicon names Perludem so)
                  ("organization", "Perludem"): ["Perkumpulan untuk Pemilu dan Demokrasi", "Perludem"]}
+
+
+def test_an_italian_family_name_with_dalla_is_the_persons_short_form(bare):
+    x = found(extract("Ia finis di depan Matteo Dalla Porta. Setelah itu Dalla Porta memimpin tujuh putaran.", bare))
+    assert x == {("person", "Matteo Dalla Porta"): ["Matteo Dalla Porta", "Dalla Porta"]}

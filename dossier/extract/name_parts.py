@@ -30,7 +30,8 @@ _BALINESE_OPENERS = _BIRTH_ORDER | {"i", "ni", "sang", "anak", "ida", "cokorda",
 _BALINESE_MARKERS = _BALINESE_OPENERS | {"gusti", "ngurah", "agung", "bagus", "ayu", "dewa"}
 # Words that open a family name only ("Dela Cruz", "Van Gaal", "De Lima"): the one word before is
 # the given name, never something glued to the person.
-SURNAME_PARTICLES = frozenset({"dela", "de", "del", "della", "delos", "van", "von", "da", "dos", "di", "le", "la"})
+SURNAME_PARTICLES = frozenset({"dela", "de", "del", "della", "dalla", "delos", "van", "von", "da", "dos", "di", "le",
+                               "la"})
 # "tersangka berinisial AR", "pelaku berinisial HS dan RT": initials the press gives for a
 # suspect's or a victim's name, never an organisation's acronym.
 _INITIALS = re.compile(r"\b(?:ber)?inisial\s+([A-Z]{1,4})\b((?:\s*(?:,|dan|serta)\s*[A-Z]{1,4}\b)*)")
