@@ -25,8 +25,8 @@ DROPPED_FIRST_NAMES = frozenset({"andi", "muhammad", "mohammad", "mohamad", "muh
 # A Balinese name opens with markers of caste and birth order, and the press calls the person
 # by the name after them or by the birth-order name ("I Made Suryawan Adnyana" ... "Suryawan";
 # "I Wayan Sudana" ... "Wayan"; "Anak Agung Gede Rai Suryawan").
-_BIRTH_ORDER = frozenset({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh"})
-_BALINESE_OPENERS = _BIRTH_ORDER | {"i", "ni", "sang", "anak", "ida", "cokorda", "desak"}
+BIRTH_ORDER = frozenset({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh"})
+_BALINESE_OPENERS = BIRTH_ORDER | {"i", "ni", "sang", "anak", "ida", "cokorda", "desak"}
 _BALINESE_MARKERS = _BALINESE_OPENERS | {"gusti", "ngurah", "agung", "bagus", "ayu", "dewa"}
 # Words that open a family name only ("Dela Cruz", "Van Gaal", "De Lima"): the one word before is
 # the given name, never something glued to the person.
@@ -56,7 +56,7 @@ def short_forms(tokens: list[str]) -> set[str]:
         return {*short_forms(tokens[:-2] + [tokens[-1]]), f"{tokens[-2]} {tokens[-1]}"}
     if len(tokens) >= 3 and tokens[0] in _BALINESE_OPENERS:
         k = next(k for k in range(len(tokens)) if k == len(tokens) - 1 or tokens[k] not in _BALINESE_MARKERS)
-        return {*(t for t in tokens[:k] if t in _BIRTH_ORDER), tokens[k], tokens[-1]}
+        return {*(t for t in tokens[:k] if t in BIRTH_ORDER), tokens[k], tokens[-1]}
     if len(tokens) >= 3 and tokens[0].rstrip(".") in DROPPED_FIRST_NAMES:
         return {tokens[0], tokens[1], tokens[-1]}
     father = next((k for k in range(2, len(tokens) - 1) if tokens[k] in ("bin", "binti")), None)

@@ -11,19 +11,19 @@ from collections.abc import Callable, Sequence
 
 from .cues import Facts
 from .gazetteer import ORG_HEADS, PERSON_TITLES, PLACE_HEADS, SPEAKER_CUES, Gazetteer
-from .name_parts import initial_or_dropped
+from .name_parts import BIRTH_ORDER, initial_or_dropped
 from .run_matches import Matcher
 from .runs import Token
 from .word_kinds import NAME_JOINERS, NAME_WORDS, NAMED_HEADS, is_acronym, may_name_someone
 
 # How a Balinese name opens: "I"/"Ni"/"Sang" with a birth-order or caste word, or a noble title.
-_BALINESE_SECOND = frozenset({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman", "komang", "ketut",
-                              "luh", "gusti", "dewa", "ayu"})
+_BALINESE_SECOND = BIRTH_ORDER | {"gusti", "dewa", "ayu"}
 _BALINESE_PAIRS = frozenset({*((first, second) for first in ("i", "ni", "sang") for second in _BALINESE_SECOND),
                              ("anak", "agung"), ("ida", "bagus"), ("ida", "ayu"), ("cokorda", "gede"),
                              ("cokorda", "istri"), ("gusti", "ngurah"), ("gusti", "ayu")})
-# A birth-order name alone opens a Balinese name too, of three words at least ("Putu Adil Wiranata").
-_BIRTH_ORDER_FIRST = frozenset({"wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "nengah"})
+# A birth-order name alone opens a Balinese name too, of three words at least ("Putu Adil Wiranata"),
+# but "Gede" and "Luh", words elsewhere ("Gunung Gede", "Pasar Gede").
+_BIRTH_ORDER_FIRST = BIRTH_ORDER - {"gede", "luh"}
 # A head before such a name makes it the name of what the head names ("Bandara I Gusti Ngurah Rai").
 _HEADS = ORG_HEADS | PLACE_HEADS | NAMED_HEADS
 
