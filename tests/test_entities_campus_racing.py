@@ -50,3 +50,9 @@ def test_two_bodies_joined_by_dan_stay_two_when_the_second_is_an_association(bar
 def test_an_italian_family_name_with_dalla_is_the_persons_short_form(bare):
     x = found(extract("Ia finis di depan Matteo Dalla Porta. Setelah itu Dalla Porta memimpin tujuh putaran.", bare))
     assert x == {("person", "Matteo Dalla Porta"): ["Matteo Dalla Porta", "Dalla Porta"]}
+
+
+def test_an_irish_family_name_with_an_apostrophe_is_the_persons_short_form(bare):
+    x = found(extract("Posisi ketiga ditempati pebalap Australia, Liam O'Connell, yang tertinggal empat detik. "
+                      "O'Connell menyebut hasil ini modal.", bare))
+    assert x[("person", "Liam O'Connell")] == ["Liam O'Connell", "O'Connell"]

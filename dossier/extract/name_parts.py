@@ -52,7 +52,8 @@ def short_forms(tokens: list[str]) -> set[str]:
     of three names ("Fauzan" of "Ahmad Fauzan Hasibuan")."""
     if len(tokens) < 2:
         return set()
-    if len(tokens) >= 3 and tokens[-2] in ARABIC_ARTICLES:  # "al-Masri" of "Khalil al-Masri" (folded "al masri")
+    if len(tokens) >= 3 and (tokens[-2] in ARABIC_ARTICLES or tokens[-2] in ("o", "d")):
+        # "al-Masri" of "Khalil al-Masri", "O'Connell" of "Liam O'Connell" (folded "al masri", "o connell")
         return {*short_forms(tokens[:-2] + [tokens[-1]]), f"{tokens[-2]} {tokens[-1]}"}
     if len(tokens) >= 3 and tokens[0] in _BALINESE_OPENERS:
         k = next(k for k in range(len(tokens)) if k == len(tokens) - 1 or tokens[k] not in _BALINESE_MARKERS)
