@@ -493,3 +493,21 @@ def test_a_quarter_ending_its_sentence_and_a_year_listed_after_another(text, exp
 ])
 def test_a_month_range_across_years_and_a_count_of_years_in_words(text, expected):
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attribution names the day the words were said: "kemarin" is the day before it
+    ('"Kemarin sore ombak sudah tinggi," tutur Marwah saat ditemui di puskesmas, Selasa.',
+     [("Kemarin sore", "2023-09-11"), ("Selasa", "2023-09-12")]),
+    ('“Puncak kepadatan kami perkirakan malam ini,” kata Rizky di pos pengamanan, Senin (11/9/2023) sore.',
+     [("malam ini", "2023-09-11"), ("Senin (11/9/2023)", "2023-09-11")]),
+    ('"Kami siap melayani kapal mulai bulan depan," ujar Nainggolan di Biak, 30 Agustus 2023.',
+     [("bulan depan", "2023-09"), ("30 Agustus 2023", "2023-08-30")]),
+    # no day in the attribution, or the day is in the next sentence: from the day of writing
+    ('"Kemarin ombak sudah tinggi," tutur Marwah. Selasa (12/9) ia pulang.',
+     [("Kemarin", "2023-09-13"), ("Selasa (12/9)", "2023-09-12")]),
+    # narration outside the quotation is read from the day of writing
+    ('Kemarin, "ombak sudah tinggi," tutur Marwah, Selasa.', [("Kemarin", "2023-09-13"), ("Selasa", "2023-09-12")]),
+])
+def test_a_relative_day_inside_a_quotation_counts_from_the_day_it_was_said(text, expected):
+    assert dates(text) == expected
