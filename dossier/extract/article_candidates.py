@@ -10,6 +10,7 @@ pure functions' results), and a full memo forgets its older half.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from itertools import islice
@@ -39,6 +40,11 @@ _MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a 
 # tenth more sentences than one of 65,536); ~500 bytes a sentence, ~30 MB at most.
 _SENTENCE_MEMO_LIMIT = 1 << 16
 _WORD_END = "_’'"  # what may end a word besides letters and digits (``runs._WORD``)
+# A region's government named by its level, its short form in brackets, then the region:
+# "Pemerintah Kabupaten (Pemkab) Buton" is Buton's government, as "Pemkab Buton" is (a place
+# after an office that governs it), not an organisation called "Pemerintah Kabupaten".
+_GOVERNMENT_LEVELS = frozenset(("pemerintah", level) for level in ("provinsi", "kabupaten", "kota", "daerah", "desa"))
+_GOVERNMENT_OF = re.compile(r"\s*\((?:Pemprov|Pemkab|Pemkot|Pemda|Pemdes)\)\s+[A-Z]")
 
 
 def _forget_oldest(memo: dict[_K, _V]) -> None:
@@ -93,6 +99,9 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         first = run[0]
         if len(run) == 2 and run[1].joiner == "-" and run[1].text == "Rate":
             continue  # "BI-Rate": a central bank's rate, named with its acronym, no mention of the bank
+        if len(run) == 2 and _GOVERNMENT_OF.match(text, run[1].end) \
+                and (first.text.casefold(), run[1].text.casefold()) in _GOVERNMENT_LEVELS:
+            continue  # "Pemerintah Kabupaten (Pemkab) Buton": the regency's government, named by the place after it
         initial = first.start <= lead  # (before it, only the quotes and spaces opening the sentence)
         if (len(run) == 1 and (plain.get(first.text) or _is_plain(first.text, gaz))
                 and no_cue_before(text, start, first.start, initial)
