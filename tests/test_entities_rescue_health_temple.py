@@ -1,5 +1,7 @@
 """Rescue, health, conservation and temple news read right: a region's government named by
-its level and short form is the region.
+its level and short form is the region; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
+regional honorific before a nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are
+no part of a name; a nickname that is a word of time ("Bulan") is time before "depan".
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -18,3 +20,26 @@ from entity_text import extract, found
 ])
 def test_a_government_named_by_its_level_and_short_form_is_the_region(bare, government, place):
     assert found(extract(f"{government} menyiapkan anggaran darurat.", bare)) == {("place", place): [place]}
+
+
+def test_a_monks_titles_before_and_after_his_name_are_no_part_of_it(bare):
+    x = found(extract('Upacara dipimpin Bhikkhu Dhammasubho Mahathera. "Jaga batin," kata Bhante Dhammasubho.', bare))
+    assert x == {("person", "Dhammasubho"): ["Dhammasubho", "Dhammasubho"]}
+
+
+def test_a_nickname_after_a_regional_honorific_is_the_name_alone(bare):
+    x = found(extract('Pedagang sayur, Euis Sumiati (41), yang akrab disapa Ceu Euis, menutup lapaknya. '
+                      '"Sepi sekali," ujar Ceu Euis.', bare))
+    assert x == {("person", "Euis Sumiati"): ["Euis Sumiati", "Euis", "Euis"]}
+
+
+def test_a_nickname_that_is_a_word_of_time_is_time_before_depan_or_lalu(bare):
+    x = found(extract('Penjual kopi, Siti Bulaini (40), yang akrab disapa Inaq Bulan, tersenyum. '
+                      '"Bulan depan sepi lagi," kata Inaq Bulan.', bare))
+    assert x == {("person", "Siti Bulaini"): ["Siti Bulaini", "Bulan", "Bulan"]}
+
+
+def test_a_navy_rank_names_its_service_after_it(bare):
+    x = found(extract("Komandan Lanal Ternate Kolonel Laut (P) Yosef Manurung mengerahkan kapal patroli.", bare))
+    assert ("person", "Yosef Manurung") in x
+    assert not any(name == "Laut" for _, name in x)

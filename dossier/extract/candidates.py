@@ -27,6 +27,7 @@ from .gazetteer import (
     PERSON_TITLES,
     PLACE_CUES,
     PLACE_HEADS,
+    POST_NAME_TITLES,
     RANKS,
     Gazetteer,
 )
@@ -343,6 +344,8 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 e -= 1
             if e == s or any(gaz.is_common(t.text) for t in run[s:e]) or (e < trimmed and e - s < 2):
                 continue
+        while e - s > 1 and run[e - 1].text.casefold() in POST_NAME_TITLES:
+            e -= 1  # "Bhikkhu Sumedhaviro Mahathera": a title after the name
         span = _span(text, run, s, e)
         words = [t.text for t in run[s:e]]
         strength = KNOWN if canonical else STRUCTURE if kind else NONE

@@ -52,6 +52,11 @@ PERSON_TITLES = frozenset({
     "pak", "ibu", "bu", "sdr", "saudara", "wartawan", "jurnalis", "koresponden", "penulis", "editor",
     "komandan", "panglima", "diplomat", "utusan", "penasihat", "paus", "imam", "uskup",
     "uskup agung", "kardinal", "mgr", "monsinyur", "romo", "pastor", "suster",  # the Church's titles
+    # the Sangha's: a monk or nun, and a Sangha's regional or national head ("Bhikkhu Sumedhaviro")
+    "bhikkhu", "bhikkhuni", "bhikku", "biksu", "biksuni", "bhiksu", "bhiksuni", "bhante", "ajahn", "sayadaw",
+    "padesanayaka", "sanghanayaka",
+    # regional honorifics that open a nickname: Sundanese and Sasak ("Ceu Imah", "Inaq Bulan")
+    "ceu", "kang", "mang", "inaq", "amaq",
     # professions and local offices that introduce the person quoted in domestic news
     "pengamat", "dosen", "guru besar", "rektor", "dekan", "camat", "lurah", "kepala desa", "kades",
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
@@ -76,7 +81,11 @@ PERSON_TITLES = frozenset({
     "ayah", "putra", "istri", "suami", "adik", "kakak", "president", "prime minister", "minister",
     "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "general", "professor", "comrade",
     "leader", "governor", "ambassador", "king", "queen", "prince", "princess",
-}) | RANKS
+}) | RANKS | frozenset(
+    # the Navy's ranks name their service after them ("Letkol Laut (P) Benny Sitorus")
+    f"{rank} laut" for rank in ("laksamana", "kolonel", "letkol", "mayor", "kapten", "letnan", "lettu", "letda",
+                                "peltu", "pelda", "serma", "serka", "sertu", "serda", "kopka", "kopda", "koptu",
+                                "praka", "pratu", "prada"))
 # A person's age in brackets right after the name, as the press introduces someone it quotes
 # once ("Pedagang di Pasar Keputran, Sutrisno (52), mengaku ..."): a regular expression.
 AGE_IN_BRACKETS = r"\s?\(\d{1,2}(?:\s+tahun)?\)"
@@ -180,7 +189,10 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        "nib", "oss", "gmv", "ipo", "npwp",
                        # a university's fee, an engineer's post-nominal title, its anniversary
                        "ukt", "ipu", "ipm", "dies", "natalis",
+                       "be",  # the Buddhist era after a year: "Waisak 2568 BE"
                        "perseroda"})  # a regional company's legal form: "PT Kendal Agro Mandiri (Perseroda)"
+# Titles written after a name, no part of it: a monk's seniority ("Bhikkhu Sumedhaviro Mahathera").
+POST_NAME_TITLES = frozenset({"mahathera", "thera", "mahathero", "thero"})
 # Indonesian number words: "Konsensus Lima Poin", "Kelompok Tujuh".  A capitalised numeral is
 # a numeral; "Lima" the city needs a place cue ("di Lima") like any city named like a word.
 NUMERALS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..text import fold
-from .gazetteer import AGE_IN_BRACKETS, ARABIC_ARTICLES, PLACE_CUES, SPEAKER_CUES
+from .gazetteer import AGE_IN_BRACKETS, ARABIC_ARTICLES, PERSON_TITLES, PLACE_CUES, SPEAKER_CUES
 from .runs import CUE, Candidate
 
 # Given names the press drops for the name after them: Bugis-Makassar nobility, Muhammad and its
@@ -281,6 +281,9 @@ def names_a_holiday(c: Candidate) -> bool:
 # person goes by (one or two capitalised words).
 _NICKNAME = re.compile(r"\b(?:akrab|biasa|karib|kerap|lebih dikenal)\s+(?:di)?(?:sapa|panggil)\s+"
                        r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+# A nickname that is a word of time, read as time: "Bulan depan sepi lagi" in the quotation of a
+# woman called "Inaq Bulan" is next month, not her.
+_TIME_AFTER = re.compile(r"\s+(?:depan|lalu|ini|kemarin|mendatang)\b")
 _NICKNAME_REACH = 200  # characters from the person's last mention to "akrab disapa"
 
 
@@ -298,10 +301,13 @@ def nicknames(text: str, people: Sequence[Sequence[Candidate]]) -> list[tuple[in
             continue
         person = max(before)[1]
         nick = m[1]
+        honorific, _, called = nick.partition(" ")
+        if called and honorific.casefold() in PERSON_TITLES:
+            nick = called  # "yang akrab disapa Ceu Imah": the Sundanese "Ceu" is her honorific, "Imah" her name
         at = text.find(nick)
         while at >= 0:
             end = at + len(nick)
-            if _whole_word(text, at, end):
+            if _whole_word(text, at, end) and not _TIME_AFTER.match(text, end):
                 out.append((person, at, end))
             at = text.find(nick, end)
     return out
