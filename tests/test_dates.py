@@ -511,3 +511,19 @@ def test_a_month_range_across_years_and_a_count_of_years_in_words(text, expected
 ])
 def test_a_relative_day_inside_a_quotation_counts_from_the_day_it_was_said(text, expected):
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day written without its year settles a bare weekday of the same name, as a full date does
+    ("Api dinyalakan Rabu (13/9). Umat berdoa di candi pada Rabu malam.",
+     [("Rabu (13/9)", "2023-09-13"), ("Rabu malam", "2023-09-13")]),
+    ("Pameran dibuka 12 September. Pengunjung memadati aula pada Selasa.",
+     [("12 September", "2023-09-12"), ("Selasa", "2023-09-12")]),
+    # a weekday listed after a weekly one is weekly too
+    ("Posyandu buka setiap Sabtu dan Minggu.", []),
+    ("Klinik melayani tiap Senin, Rabu, dan Jumat pagi.", []),
+    # a month after "sejak", with no tense to say otherwise, is the last one
+    ("Kasus meningkat sejak Desember.", [("Desember", "2022-12")]),
+])
+def test_a_yearless_day_settles_a_weekday_a_weekly_list_and_a_month_since(text, expected):
+    assert dates(text) == expected

@@ -98,6 +98,9 @@ class Candidate(NamedTuple):
     deictic: bool = False  # counts from the time of writing ("tahun lalu", "kemarin"), never from the story's dates
     # Days after the day written last before it ("keesokan harinya": 1); None for every other form.
     follows: int | None = None
+    # A day written without its year ("Rabu (22/5)", "10 September"): an anchor too, its year
+    # from the publication date.
+    yearless_day: bool = False
 
 
 @dataclass(frozen=True)

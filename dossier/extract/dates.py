@@ -214,8 +214,9 @@ def _explicit_forms(text: str, starts: Starts) -> list[Candidate]:
     for m in scan(_NUMERIC_SHORT, text, starts.days):
         month, day, last = int(m["m"]), int(m["d"]), int(m["d2"] or m["d"])
         if make_date(2000, month, day) and make_date(2000, month, last) and day <= last:
-            found += _partial(text, m, _with_year(lambda y, mo=month, d=day, e=last: iso_span(
-                iso_day(make_date(y, mo, d)), iso_day(make_date(y, mo, e))), month, last))
+            found += [c._replace(yearless_day=True) for c in _partial(text, m, _with_year(
+                lambda y, mo=month, d=day, e=last: iso_span(iso_day(make_date(y, mo, d)), iso_day(make_date(y, mo, e))),
+                month, last))]
     for m in scan(_TEXT_RANGE, text, starts.digits):
         found += _text_range(text, m)
     return found
@@ -289,7 +290,7 @@ def _day_month_at(text: str, start: int, end: int, day: int, month: int, year: s
     if relation:
         resolve = in_year_from_writing(relation.lower(), lambda y: iso_day(make_date(y, month, day)))
         return [Candidate(start, end, resolve, deictic=True)]
-    return [Candidate(start, end, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day))]
+    return [Candidate(start, end, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day), yearless_day=True)]
 
 
 def _text_range(text: str, m: re.Match[str]) -> list[Candidate]:
@@ -339,12 +340,16 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _anchor_days(text: str, chosen: list[Candidate]) -> tuple[tuple[int, date], ...]:
-    """(position, day) of every day written out in full: the article's own frame of time."""
+def _anchor_days(text: str, chosen: list[Candidate], published: date | None) -> tuple[tuple[int, date], ...]:
+    """(position, day) of every day written out in full: the article's own frame of time.
+
+    A day written without its year ("Rabu (22/5)", as the press writes the days of the week
+    it reports) takes it from the publication date, as it does when it is resolved itself.
+    """
     days: list[tuple[int, date]] = []
-    blank = DateContext(text, None, (), (), (), {})
+    blank = DateContext(text, published, (), (), (), {})
     for c in chosen:
-        value = c.resolve(blank, c.start, c.end) if c.explicit else None
+        value = c.resolve(blank, c.start, c.end) if c.explicit or (c.yearless_day and published) else None
         days.extend((c.start, date.fromisoformat(side)) for side in (value or "").split("/") if len(side) == 10)
     return tuple(days)
 
@@ -360,7 +365,7 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
     hijri = find_hijri(text, starts.by_word)
     chosen = _select(_explicit_forms(text, starts) + relative_forms(text, starts)
                      + [Candidate(h.start, h.end, _hijri_value) for h in hijri])
-    anchors = _anchor_days(text, chosen)
+    anchors = _anchor_days(text, chosen, published)
     bounds = sentence_bounds(text, sentences)
     sentence_starts = tuple(a for a, _ in bounds)
     # A sentence is read for tense when a date in it first asks (an explicit date never does).

@@ -127,8 +127,9 @@ def relative_forms(text: str, starts: Starts) -> list[Candidate]:
             continue
         if _ORDINAL_AFTER.match(text[m.end():m.end() + 6]):
             continue  # "Minggu ke-3", or a date the explicit patterns rejected
-        if word_before(text, m.start()) in _WEEKLY_SERVICES:
-            continue  # "seusai ibadah Minggu", "tiap Jumat sore": every week, no day in particular
+        if word_before(text, m.start()) in _WEEKLY_SERVICES or _WEEKLY_LIST.search(text, max(0, m.start() - 40),
+                                                                                     m.start()):
+            continue  # "seusai ibadah Minggu", "tiap Jumat sore", "setiap Sabtu dan Minggu": every week
         found.append(Candidate(m.start(), m.end(), _weekday(m)))
     return found
 
@@ -141,6 +142,11 @@ def _no_value(_ctx: DateContext, _start: int, _end: int) -> str | None:
 # What is held on a weekday every week: "ibadah Minggu", "sekolah Minggu", "misa Jumat", "tiap Jumat".
 _WEEKLY_SERVICES = frozenset({"ibadah", "kebaktian", "misa", "sekolah", "salat", "sholat", "shalat",
                               "tiap", "setiap", "saban"})
+
+# A weekday listed after a weekly one: the "Minggu" of "setiap Sabtu dan Minggu" (the search ends
+# where the weekday starts).
+_WEEKLY_LIST = re.compile(rf"(?i:\b(?:tiap|setiap|saban)\s+(?:hari\s+)?){WEEKDAY_RE}"
+                          rf"(?:\s*,\s*{WEEKDAY_RE})*\s*(?:,\s*)?(?:dan|atau|serta|,)\s*(?i:hari\s+)?$")
 
 
 def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
@@ -164,6 +170,8 @@ def _bare_month(text: str, m: re.Match[str]) -> list[Candidate]:
         tense: Tense | None = {"lalu": "past", "depan": "future", "mendatang": "future"}.get(relation)
         if ctx.year is not None and not tense:
             return iso_month(ctx.year, month)
+        if tense is None and cue in ("sejak", "semenjak"):
+            tense = "past"  # "sejak Desember", written in February: the December before
         return iso_month(year_for(month, None, ctx.ref, tense or ctx.tense(s, e)), month)
 
     return [Candidate(start, m.end(), resolve)]
