@@ -290,7 +290,8 @@ def _day_month_at(text: str, start: int, end: int, day: int, month: int, year: s
     if relation:
         resolve = in_year_from_writing(relation.lower(), lambda y: iso_day(make_date(y, month, day)))
         return [Candidate(start, end, resolve, deictic=True)]
-    return [Candidate(start, end, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day), yearless_day=True)]
+    return [Candidate(start, end, _with_year(lambda y: iso_day(make_date(y, month, day)), month, day),
+                      yearless_day=True)]
 
 
 def _text_range(text: str, m: re.Match[str]) -> list[Candidate]:
