@@ -1,5 +1,6 @@
 """Rescue, health, conservation and temple news read right: a region's government named by
-its level and short form is the region; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
+its level and short form is the region; a village after "Desa" is a place whatever its first
+word ("Tanjung" opens people's names too); a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
 regional honorific before a nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are
 no part of a name; a nickname that is a word of time ("Bulan") is time before "depan".
 
@@ -43,3 +44,8 @@ def test_a_navy_rank_names_its_service_after_it(bare):
     x = found(extract("Komandan Lanal Ternate Kolonel Laut (P) Yosef Manurung mengerahkan kapal patroli.", bare))
     assert ("person", "Yosef Manurung") in x
     assert not any(name == "Laut" for _, name in x)
+
+
+def test_a_village_named_after_desa_is_a_place_though_its_first_word_opens_names(bare):
+    x = found(extract("Petugas menemukan jerat di kebun warga Desa Tanjung Pauh, Kecamatan Singingi.", bare))
+    assert x == {("place", "Tanjung Pauh"): ["Tanjung Pauh"], ("place", "Singingi"): ["Singingi"]}

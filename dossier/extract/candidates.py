@@ -379,6 +379,9 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 kind, strength = local_cue, CUE
             elif local_cue == "place" and facts.locative and s == 0:
                 kind, strength = "place", CUE  # "wartawan di Khan Younis": an unknown name after "di"
+            elif (len(words) >= 2 and s > 0 and run[s - 1].text.casefold() in ADMIN_DIVISIONS
+                  and local_cue != "person" and not any(is_acronym(w) for w in words)):
+                kind, strength = "place", STRUCTURE  # "Desa Tanjung Belit": a village, though "Tanjung" opens names
             elif len(words) >= 2 and not any((gaz.is_common(w) and (k or w.casefold() not in NAME_WORDS))
                                              or is_acronym(w) for k, w in enumerate(words)):
                 kind, strength = "person", CUE  # an unknown multi-word name is most often a person ("Budi Santoso")
