@@ -1,6 +1,6 @@
 """Rescue, health, conservation and temple news read right: a region's government named by
 its level and short form is the region; a village after "Desa" is a place whatever its first
-word ("Tanjung" opens people's names too); a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
+word ("Tanjung" opens people's names too), and "Hulu", "Hilir", "Kiri Hulu" end a place's name; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
 regional honorific before a nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are
 no part of a name; a nickname that is a word of time ("Bulan") is time before "depan".
 
@@ -49,3 +49,9 @@ def test_a_navy_rank_names_its_service_after_it(bare):
 def test_a_village_named_after_desa_is_a_place_though_its_first_word_opens_names(bare):
     x = found(extract("Petugas menemukan jerat di kebun warga Desa Tanjung Pauh, Kecamatan Singingi.", bare))
     assert x == {("place", "Tanjung Pauh"): ["Tanjung Pauh"], ("place", "Singingi"): ["Singingi"]}
+
+
+@pytest.mark.parametrize("district", ["Kampar Kiri Hilir", "Siak Hulu", "Rokan Hulu"])
+def test_upstream_downstream_and_a_rivers_bank_end_a_places_name(bare, district):
+    assert found(extract(f"Banjir merendam ratusan rumah di Kecamatan {district} sejak pekan lalu.", bare)) == {
+        ("place", district): [district]}

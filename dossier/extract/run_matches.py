@@ -113,11 +113,12 @@ def _match_at(text: str, run: Sequence[Token], i: int, gaz: Gazetteer,
 
 def _compass_end(run: Sequence[Token], j: int) -> int:
     """After the compass words that follow token ``j`` ("Barat", "Barat Daya"), or ``j``."""
-    if j < len(run) and run[j].joiner == " " and run[j].text.casefold() in COMPASS:
+    if j < len(run) and run[j].joiner == " ":
         if (j + 1 < len(run) and run[j + 1].joiner == " "
                 and f"{run[j].text} {run[j + 1].text}".casefold() in COMPASS):
-            return j + 2
-        return j + 1
+            return j + 2  # ("Barat Daya"; "Kiri Hulu", whose "Kiri" alone ends no name)
+        if run[j].text.casefold() in COMPASS:
+            return j + 1
     return j
 
 

@@ -29,7 +29,10 @@ from .gazetteer import (
 from .runs import Token, capitalised
 
 COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "tenggara", "barat daya", "timur laut",
-                     "north", "south", "east", "west", "central"})  # words that end a place's name
+                     "north", "south", "east", "west", "central",
+                     # upstream and downstream, on a river's left or right bank: "Kampar Kiri Hulu"
+                     "hulu", "hilir", "kiri hulu", "kiri hilir", "kanan hulu", "kanan hilir",
+                     })  # words that end a place's name
 
 
 def regional_office(run: Sequence[Token], k: int) -> bool:
