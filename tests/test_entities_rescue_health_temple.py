@@ -1,8 +1,9 @@
 """Rescue, health, conservation and temple news read right: a region's government named by
 its level and short form is the region; a village after "Desa" is a place whatever its first
-word ("Tanjung" opens people's names too), and "Hulu", "Hilir", "Kiri Hulu" end a place's name; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a
-regional honorific before a nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are
-no part of a name; a nickname that is a word of time ("Bulan") is time before "depan".
+word ("Tanjung" opens people's names too), and "Hulu", "Hilir", "Kiri Hulu" end a place's
+name; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a regional honorific before a
+nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a name; a nickname
+that is a word of time ("Bulan") is time before "depan".
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
