@@ -56,3 +56,13 @@ def test_a_village_named_after_desa_is_a_place_though_its_first_word_opens_names
 def test_upstream_downstream_and_a_rivers_bank_end_a_places_name(bare, district):
     assert found(extract(f"Banjir merendam ratusan rumah di Kecamatan {district} sejak pekan lalu.", bare)) == {
         ("place", district): [district]}
+
+
+@pytest.mark.parametrize("brand", ["InJourney", "PayPal", "TikTok"])
+def test_a_brand_in_camel_case_is_an_organisation(bare, brand):
+    assert found(extract(f"Kerja sama dengan {brand} diteken pekan ini.", bare)) == {("organization", brand): [brand]}
+
+
+def test_a_surname_opened_by_a_particle_is_no_brand(bare):
+    x = found(extract("Pebasket LeBron James bertemu John McCarthy di Jakarta.", bare))
+    assert ("person", "LeBron James") in x and ("person", "John McCarthy") in x

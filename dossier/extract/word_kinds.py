@@ -266,7 +266,15 @@ def shape_type(words: list[str]) -> EntityType | None:
         return "organization"  # (not a street or a landmark: "Jalan MH Thamrin", "Bundaran HI")
     if last in PLACE_TAILS or (first in PLACE_HEADS and len(words) > 1):
         return "place"
+    if len(words) == 1 and _CAMEL_CASE.fullmatch(words[0]):
+        return "organization"  # a brand written in camel case: "InJourney", "PayPal", "TikTok"
     return None
+
+
+# One word whose parts are capitalised ("InJourney", "WhatsApp"): a company's or a platform's
+# name; not a surname opened by a particle ("McCarthy", "DeLuca", "LaNyalla", "MacArthur"), nor a
+# hashtag of three words and more ("#SaveRajaAmpat").
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z][a-z]+[A-Z][a-z]+")
 
 
 # Indonesian football clubs: "Persib", "Persebaya" (Persatuan Sepak Bola ...), "PSM", "PSIS",
