@@ -64,5 +64,5 @@ def test_a_brand_in_camel_case_is_an_organisation(bare, brand):
 
 
 def test_a_surname_opened_by_a_particle_is_no_brand(bare):
-    x = found(extract("Pebasket LeBron James bertemu John McCarthy di Jakarta.", bare))
+    x = found(extract("Bintang basket asal AS, LeBron James, bertemu John McCarthy di Jakarta.", bare))
     assert ("person", "LeBron James") in x and ("person", "John McCarthy") in x
