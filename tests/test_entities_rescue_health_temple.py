@@ -2,7 +2,8 @@
 its level and short form is the region; a village after "Desa" is a place whatever its first
 word ("Tanjung" opens people's names too), and "Hulu", "Hilir", "Kiri Hulu" end a place's
 name; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a regional honorific before a
-nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a name; a nickname
+nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a name; a boat's
+name ("KM Sinar Kamaru") is a thing and names no town; a nickname
 that is a word of time ("Bulan") is time before "depan".
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
@@ -66,3 +67,10 @@ def test_a_brand_in_camel_case_is_an_organisation(bare, brand):
 def test_a_surname_opened_by_a_particle_is_no_brand(bare):
     x = found(extract("Bintang basket asal AS, LeBron James, bertemu John McCarthy di Jakarta.", bare))
     assert ("person", "LeBron James") in x and ("person", "John McCarthy") in x
+
+
+def test_a_boats_name_is_a_thing_and_names_no_town(bare):
+    x = found(extract("Kapal KM Sinar Baubau tenggelam di Laut Banda. Posko SAR berdiri di Baubau. "
+                      "Nakhoda KM Sinar Baubau, La Udu (50), selamat.", bare))
+    assert x[("place", "Baubau")] == ["Baubau"]
+    assert ("person", "La Udu") in x

@@ -40,6 +40,9 @@ _MEMO_LIMIT = 1 << 14  # runs (or words) remembered per gazetteer: ~800 bytes a 
 # tenth more sentences than one of 65,536); ~500 bytes a sentence, ~30 MB at most.
 _SENTENCE_MEMO_LIMIT = 1 << 16
 _WORD_END = "_’'"  # what may end a word besides letters and digits (``runs._WORD``)
+# What opens a vessel's name: kapal motor, kapal motor penumpang, Kapal Republik Indonesia,
+# kapal layar motor, kapal negara, motor vessel, motor tanker.
+VESSEL_PREFIXES = frozenset({"KM", "KMP", "KRI", "KLM", "KN", "MV", "MT"})
 # A region's government named by its level, its short form in brackets, then the region:
 # "Pemerintah Kabupaten (Pemkab) Buton" is Buton's government, as "Pemkab Buton" is (a place
 # after an office that governs it), not an organisation called "Pemerintah Kabupaten".
@@ -99,6 +102,13 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         first = run[0]
         if len(run) == 2 and run[1].joiner == "-" and run[1].text == "Rate":
             continue  # "BI-Rate": a central bank's rate, named with its acronym, no mention of the bank
+        vessel = next((k for k, token in enumerate(run[:-1])
+                       if token.text in VESSEL_PREFIXES and not run[k + 1].text.isupper()), None)  # (not "BEM KM UGM")
+        if vessel is not None:  # "KM Sinar Kamaru", "KRI Nanggala": a boat's name, a thing (and no town Kamaru)
+            if vessel == 0:
+                continue
+            run = run[:vessel]  # ("Nakhoda KM Sinar Kamaru": what comes before the boat)
+            first = run[0]
         if len(run) == 2 and _GOVERNMENT_OF.match(text, run[1].end) \
                 and (first.text.casefold(), run[1].text.casefold()) in _GOVERNMENT_LEVELS:
             continue  # "Pemerintah Kabupaten (Pemkab) Buton": the regency's government, named by the place after it

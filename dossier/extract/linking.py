@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from ..models import EntityMentions, EntityType, Extraction, Mention, Quote
 from ..text import fold
 from ..urls import slugify
+from .article_candidates import VESSEL_PREFIXES
 from .compounds import NameEvidence, name_evidence, split_compounds
 from .gazetteer import Gazetteer
 
@@ -334,11 +335,15 @@ def _rescan(x: Extraction, entities: list[EntityMentions], short_forms: dict[str
             after = _SPACE_WORD.match(text, match_end)
             if any(w and w.group(1)[0].isupper() and not gazetteer.is_common(w.group(1)) for w in (before, after)):
                 continue  # part of a longer name the article's pass did not take ("Kim Il Sung")
+            if _VESSEL_BEFORE.search(text, max(0, match_start - 48), match_start):
+                continue  # a boat's name: "KM Sinar Kamaru" names no town Kamaru
             form = text[match_start:match_end]
             found.append((short_forms[form], Mention(form, start, end)))
     return found
 
 
+# A vessel's prefix and the capitalised words of its name up to a match: "KM Sinar ", "KRI ".
+_VESSEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(VESSEL_PREFIXES))})\.? (?:[A-Z][\w'’-]* )*\Z")
 _WORD_SPACE = re.compile(r"(\w+) $")
 _SPACE_WORD = re.compile(r" (\w+)")
 
