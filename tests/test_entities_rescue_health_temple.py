@@ -3,8 +3,10 @@ its level and short form is the region; a village after "Desa" is a place whatev
 word ("Tanjung" opens people's names too), and "Hulu", "Hilir", "Kiri Hulu" end a place's
 name; a monk's titles ("Bhikkhu", "Bhante", "Mahathera"), a regional honorific before a
 nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a name; a boat's
-name ("KM Sinar Kamaru") is a thing and names no town; a nickname
-that is a word of time ("Bulan") is time before "depan".
+name ("KM Sinar Kamaru") is a thing and names no town; a nickname that is a word of time
+("Bulan") is time before "depan"; a street keeps the initials of whom it is named after
+("Jalan HR Soebrantas"); a hospital's units ("IGD"), a degree ("MARS") and a permit ("Surat
+Persetujuan Berlayar (SPB)") name nothing.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -74,3 +76,15 @@ def test_a_boats_name_is_a_thing_and_names_no_town(bare):
                       "Nakhoda KM Sinar Baubau, La Udu (50), selamat.", bare))
     assert x[("place", "Baubau")] == ["Baubau"]
     assert ("person", "La Udu") in x
+
+
+@pytest.mark.parametrize("street", ["Jalan HR Rasuna Said", "Jalan MH Thamrin", "Jl. KH Ahmad Dahlan"])
+def test_a_street_keeps_the_initials_of_whom_it_is_named_after(bare, street):
+    assert found(extract(f"Massa berkumpul di {street}, Jakarta, sejak pagi.", bare)) == {
+        ("place", street): [street], ("place", "Jakarta"): ["Jakarta"]}
+
+
+def test_a_hospitals_units_a_degree_and_a_permit_name_nothing(bare):
+    x = found(extract("Pasien menumpuk di IGD dan ICU. Direktur rumah sakit, dr. Nurul Hasanah, MARS, menyebut "
+                      "kapal itu tak punya Surat Persetujuan Berlayar (SPB). Penerbitan SPB ditunda.", bare))
+    assert x == {("person", "Nurul Hasanah"): ["Nurul Hasanah"]}

@@ -102,6 +102,16 @@ def _sentence_candidates(text: str, sentence: Sentence, gaz: Gazetteer, out: lis
         first = run[0]
         if len(run) == 2 and run[1].joiner == "-" and run[1].text == "Rate":
             continue  # "BI-Rate": a central bank's rate, named with its acronym, no mention of the bank
+        if len(run) >= 2 and first.text == "Surat" and gaz.is_common(run[1].text):
+            # "Surat Persetujuan Berlayar", "Surat Keputusan Gubernur Jawa Barat": a letter or a
+            # permit (no city of Surat), then what it is of
+            paper = 1
+            while paper < len(run) and gaz.is_common(run[paper].text):
+                paper += 1
+            if paper == len(run):
+                continue
+            run = run[paper:]
+            first = run[0]
         vessel = next((k for k, token in enumerate(run[:-1])
                        if token.text in VESSEL_PREFIXES and not run[k + 1].text.isupper()), None)  # (not "BEM KM UGM")
         if vessel is not None:  # "KM Sinar Kamaru", "KRI Nanggala": a boat's name, a thing (and no town Kamaru)

@@ -190,6 +190,10 @@ NOT_NAMES = frozenset({"wib", "wita", "wit", "gmt", "utc", "am", "pm", "tv", "fo
                        # a university's fee, an engineer's post-nominal title, its anniversary
                        "ukt", "ipu", "ipm", "dies", "natalis",
                        "be",  # the Buddhist era after a year: "Waisak 2568 BE"
+                       # a hospital's units; a hospital manager's degree ("dr. Hendra Wijaya, MARS")
+                       "igd", "icu", "picu", "nicu", "hcu", "iccu", "mars",
+                       # letters, permits and papers by their acronyms ("Surat Persetujuan Berlayar (SPB)")
+                       "sk", "spb", "skck", "stnk", "bpkb", "spdp", "sppd", "sprindik", "imb", "pbg", "amdal",
                        "perseroda"})  # a regional company's legal form: "PT Kendal Agro Mandiri (Perseroda)"
 # Titles written after a name, no part of it: a monk's seniority ("Bhikkhu Sumedhaviro Mahathera").
 POST_NAME_TITLES = frozenset({"mahathera", "thera", "mahathero", "thero"})

@@ -49,6 +49,9 @@ def after_regional_office(run: Sequence[Token], i: int) -> bool:
     return one in REGIONAL_OFFICES or two in REGIONAL_OFFICES
 
 
+_STREET_HEADS = frozenset({"jalan", "jl"})
+
+
 def is_unit(run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
     """Is token ``k`` an institution's acronym or short name ("BPBD" in "Kepala BPBD Garut",
     "Bawaslu" in "Ketua Bawaslu Kupang")?  What follows it in the run is the region the unit
@@ -56,6 +59,8 @@ def is_unit(run: Sequence[Token], k: int, gaz: Gazetteer) -> bool:
     word = run[k].text
     if run[k].joiner == "-":
         return False
+    if k > 0 and run[k - 1].text.casefold() in _STREET_HEADS:
+        return False  # "Jalan MH Thamrin", "Jl. KH Ahmad Dahlan": the initials of whom the street is named after
     if is_acronym(word):
         return word.casefold() not in ORG_HEADS
     known = gaz.abbreviations.get(word)
