@@ -6,7 +6,7 @@ nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a nam
 name ("KM Sinar Kamaru") is a thing and names no town; a nickname that is a word of time
 ("Bulan") is time before "depan"; a street keeps the initials of whom it is named after
 ("Jalan HR Soebrantas"); a hospital's units ("IGD"), a degree ("MARS") and a permit ("Surat
-Persetujuan Berlayar (SPB)") name nothing.
+Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is one place.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -88,3 +88,8 @@ def test_a_hospitals_units_a_degree_and_a_permit_name_nothing(bare):
     x = found(extract("Pasien menumpuk di IGD dan ICU. Direktur rumah sakit, dr. Nurul Hasanah, MARS, menyebut "
                       "kapal itu tak punya Surat Persetujuan Berlayar (SPB). Penerbitan SPB ditunda.", bare))
     assert x == {("person", "Nurul Hasanah"): ["Nurul Hasanah"]}
+
+
+@pytest.mark.parametrize("facility", ["Bandung International Airport", "Jakarta International Stadium"])
+def test_a_facility_named_after_its_city_is_one_place(bare, facility):
+    assert found(extract(f"Ribuan orang memadati {facility} sejak pagi.", bare)) == {("place", facility): [facility]}

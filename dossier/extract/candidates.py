@@ -174,6 +174,9 @@ class _Piece(NamedTuple):
     tokens: int
 
 
+_FACILITY_TAILS = frozenset({"airport", "port", "station", "stadium", "circuit", "terminal"})
+
+
 def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz: Gazetteer) -> tuple[_Piece, ...]:
     """The candidates of the run of ``words`` (each after its joiner), given the ``facts`` around it."""
     parts: list[str] = []
@@ -251,6 +254,11 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
             or named_after_place(run, k, match, gaz)):
         # an acronym names the whole run: "Perhimpunan Bangsa-Bangsa Asia Tenggara (ASEAN)"
         pieces.append((k, len(run), None, "organization"))
+        i = len(run)
+    elif (k < len(run) - 1 and run[-1].text.casefold() in _FACILITY_TAILS
+          and (city := match(k, True)) is not None and city[2] == "place"):
+        # "Yogyakarta International Airport": a facility named after its city, one place
+        pieces.append((k, len(run), None, "place"))
         i = len(run)
     elif (fields := fields_end(run, k)) is not None:
         # "Dinas Perindustrian dan Perdagangan Jatim": the department up to its second field
