@@ -6,7 +6,9 @@ nickname ("Ceu", "Inaq") and the Navy's "Laut" after a rank are no part of a nam
 name ("KM Sinar Kamaru") is a thing and names no town; a nickname that is a word of time
 ("Bulan") is time before "depan"; a street keeps the initials of whom it is named after
 ("Jalan HR Soebrantas"); a hospital's units ("IGD"), a degree ("MARS") and a permit ("Surat
-Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is one place.
+Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is one place;
+a protected area ("Suaka Margasatwa …") is a place and a park's office ("Balai Taman Nasional
+Tesso Nilo") one organisation.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -93,3 +95,11 @@ def test_a_hospitals_units_a_degree_and_a_permit_name_nothing(bare):
 @pytest.mark.parametrize("facility", ["Bandung International Airport", "Jakarta International Stadium"])
 def test_a_facility_named_after_its_city_is_one_place(bare, facility):
     assert found(extract(f"Ribuan orang memadati {facility} sejak pagi.", bare)) == {("place", facility): [facility]}
+
+
+def test_a_protected_area_and_the_office_of_a_park_named_after_it(bare):
+    x = found(extract("Badak itu terlihat di Taman Nasional Ujung Kulon. Petugas Balai Taman Nasional Ujung Kulon "
+                      "memasang kamera di Suaka Margasatwa Cikepuh.", bare))
+    assert x == {("place", "Taman Nasional Ujung Kulon"): ["Taman Nasional Ujung Kulon"],
+                 ("organization", "Balai Taman Nasional Ujung Kulon"): ["Balai Taman Nasional Ujung Kulon"],
+                 ("place", "Suaka Margasatwa Cikepuh"): ["Suaka Margasatwa Cikepuh"]}

@@ -316,10 +316,12 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 k = start + 1
                 while k < j and gaz.is_common(run[k].text):
                     k += 1
-                if j - k >= 2 and k > start + 1:
+                if j - k >= 2 and k > start + 1 and run[k - 1].text.casefold() not in PLACE_HEADS \
+                        and run[k - 2].text.casefold() not in PLACE_HEADS:
                     pieces.append((start, k, None, "organization"))
                     start = k
                     seg_cue = "person"
+                # (but "Balai Taman Nasional Tesso Nilo": the office of the park named after it)
             elif (tail_end := org_tail_end(run, start, j, gaz)) is not None:  # ("… Institute Michael Fullilove")
                 pieces.append((start, tail_end, None, "organization"))
                 start, seg_cue = tail_end, "person"

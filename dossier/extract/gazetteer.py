@@ -162,6 +162,7 @@ PLACE_HEADS = frozenset({"kosmodrom", "bandara", "pelabuhan", "pulau", "selat", 
                          "monumen", "gelora", "terowongan", "kebun",
                          "bundaran", "patung",  # landmarks of a city: "Bundaran HI", "Patung Kuda"
                          "hotel",
+                         "suaka", "cagar",  # protected areas: "Suaka Margasatwa Rimbang Baling", "Cagar Alam …"
                          "sesar"})  # a fault line: "Sesar Palu-Koro"
 PLACE_TAILS = frozenset({"cosmodrome", "airport", "port", "station", "square", "street", "bridge", "island",
                          "islands", "river", "mountains", "sea", "ocean", "peninsula", "province", "oblast",
