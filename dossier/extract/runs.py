@@ -31,7 +31,7 @@ from .gazetteer import (
     Gazetteer,
 )
 
-_WORD = re.compile(r"[^\W\d_][\w’']*")
+_WORD = re.compile(r"(?<!\d)[^\W\d_][\w’']*")  # (not the M of "3M Plus": a word glued to a number)
 _INITIAL_OR_TITLE = frozenset({"mr", "mrs", "ms", "dr", "prof", "jl", "st", "sdr",
                                "muh", "moh", "mhd", "abd", "kh", "ust",  # "Andi Muh. Rachman", "KH. Ma'ruf Amin"
                                "hj", "ir", "drs", "dra"})  # "Hj. Endang Sulastri", "Ir. Bambang Susilo"
