@@ -8,7 +8,8 @@ name ("KM Sinar Kamaru") is a thing and names no town; a nickname that is a word
 ("Jalan HR Soebrantas"); a hospital's units ("IGD"), a degree ("MARS") and a permit ("Surat
 Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is one place;
 a protected area ("Suaka Margasatwa …") is a place and a park's office ("Balai Taman Nasional
-Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no name.
+Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no name; a base
+("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -108,3 +109,10 @@ def test_a_protected_area_and_the_office_of_a_park_named_after_it(bare):
 def test_a_letter_glued_to_a_number_opens_no_name(bare):
     x = found(extract("Warga diminta menjalankan gerakan 3M Plus dan memakai jaringan 5G Telkomsel.", bare))
     assert not any(name.startswith(("M ", "G ")) or name in ("M Plus", "M") for _, name in x)
+
+
+def test_a_military_base_is_an_organisation_and_a_town_named_pangkalan_a_place(bare):
+    x = found(extract("Pencarian melibatkan Pangkalan TNI Angkatan Laut (Lanal) Ternate. Korban dibawa ke "
+                      "Pangkalan Bun.", bare))
+    assert x[("organization", "Lanal")] == ["Pangkalan TNI Angkatan Laut", "Lanal"]
+    assert x[("place", "Pangkalan Bun")] == ["Pangkalan Bun"]

@@ -138,6 +138,7 @@ ORG_HEADS = frozenset({"kantor", "badan", "kementerian", "departemen", "dewan", 
                        "pb", "federasi",  # badminton clubs, federations: "PB Djarum", "Federasi Bulu Tangkis Dunia"
                        "balai",  # "Balai Pemasyarakatan (Bapas)", "Balai Besar …"
                        "korps",  # "Korps Lalu Lintas (Korlantas) Polri"
+                       "pangkalan",  # a base: "Pangkalan TNI Angkatan Laut (Lanal) Baubau"
                        *HOSPITALS,
                        "university", "ministry", "department", "council"})
 # Last words of organisation names ("Stimson Center", "Associated Press", "Chosun Ilbo").

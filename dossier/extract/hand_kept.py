@@ -54,6 +54,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, EntityType]] = MappingProxyType({
     # everyday name ("Solo" is Surakarta), and territories CLDR names otherwise ("Wilayah
     # Palestina") or not at all.
     "Solo": ("Surakarta", "place"), "Jogja": ("Yogyakarta", "place"), "Yogya": ("Yogyakarta", "place"),
+    # towns named "Pangkalan …" (a base), which opens an institution's name too ("Pangkalan TNI AL")
+    "Pangkalan Bun": ("Pangkalan Bun", "place"), "Pangkalan Kerinci": ("Pangkalan Kerinci", "place"),
+    "Pangkalan Susu": ("Pangkalan Susu", "place"),
     "Jabodetabek": ("Jabodetabek", "place"), "Palestina": ("Palestina", "place"),
     "Tepi Barat": ("Tepi Barat", "place"), "Yerusalem": ("Yerusalem", "place"), "Jalur Gaza": ("Gaza", "place"),
     "Istora Senayan": ("Istora Senayan", "place"), "Istora": ("Istora Senayan", "place"),
