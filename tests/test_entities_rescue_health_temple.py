@@ -9,7 +9,8 @@ name ("KM Sinar Kamaru") is a thing and names no town; a nickname that is a word
 Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is one place;
 a protected area ("Suaka Margasatwa …") is a place and a park's office ("Balai Taman Nasional
 Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no name; a base
-("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place.
+("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place; a
+short form made of syllables of an institution's words ("Walubi") is its acronym.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -116,3 +117,17 @@ def test_a_military_base_is_an_organisation_and_a_town_named_pangkalan_a_place(b
                       "Pangkalan Bun.", bare))
     assert x[("organization", "Lanal")] == ["Pangkalan TNI Angkatan Laut", "Lanal"]
     assert x[("place", "Pangkalan Bun")] == ["Pangkalan Bun"]
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Perwakilan Umat Buddha Indonesia", "Walubi"), ("Badan Urusan Logistik", "Bulog"),
+    ("Pasukan Pengibar Bendera Pusaka", "Paskibraka")])
+def test_an_institution_named_by_syllables_of_its_words(bare, name, short):
+    x = found(extract(f"Acara itu digelar {name} ({short}) pekan ini. Ketua {short} hadir.", bare))
+    assert [mentions for (kind, _), mentions in x.items() if kind == "organization"] == [[name, short, short]]
+
+
+def test_an_office_named_by_syllables_stays_a_title(bare):
+    x = found(extract("Menteri Dalam Negeri (Mendagri) Tito Karnavian hadir. Kepala Seksi Pidana Umum "
+                      "Kejaksaan Negeri (Kejari) Sleman, Budi Santoso, menjelaskan.", bare))
+    assert not any(kind == "organization" and name.startswith(("Menteri", "Seksi", "Kepala")) for kind, name in x)

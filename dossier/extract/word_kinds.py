@@ -202,7 +202,7 @@ def names_acronym(acronym: str, run: Sequence[Token], gaz: Gazetteer) -> bool:
     vocabulary = sum(1 for t in words if gaz.is_common(t.text) or gaz.lookup(t.text) is not None)
     if vocabulary < 2 or 2 * vocabulary < len(words):
         return False
-    if spells(acronym, run):
+    if spells(acronym, run) or _syllables_of(acronym, run):
         return True
     end = len(run)
     while end > 2 and (found := gaz.lookup(run[end - 1].text)) is not None and found[1] == "place":
@@ -230,6 +230,32 @@ def spells(acronym: str, run: Sequence[Token]) -> bool:
                    for n in range(1, min(len(word), len(letters) - i) + 1))
 
     return len(run) >= 2 and from_(0, 0)
+
+
+def _syllables_of(acronym: str, run: Sequence[Token]) -> bool:
+    """Is ``acronym`` a short form made of syllables of the words of ``run`` ("Perwakilan Umat
+    Buddha Indonesia (Walubi)", "Badan Urusan Logistik (Bulog)"): written as a word, not in
+    capitals, its letters found in order in three or more words, opening in the first and
+    closing in the last?  (``names_acronym`` asks it only of names mostly of vocabulary words.)"""
+    if len(acronym) < 4 or not acronym[1:].islower():
+        return False
+    words = [t.text.casefold() for t in run if t.text[:1].isupper()]
+    if not words or words[0] in PERSON_TITLES:
+        return False  # "Menteri Dalam Negeri (Mendagri)", "Kepala Kantor Wilayah …": an office, no institution
+    letters = acronym.casefold()
+    if not words[0].startswith(letters[0]) and not words[0].startswith(("per" + letters[0], "pe" + letters[0])):
+        return False  # it opens with the first word, or after its prefix ("perWakilan": Walubi)
+    found = 0
+    first_word = -1
+    for n, word in enumerate(words):
+        for char in word:
+            if found < len(letters) and char == letters[found]:
+                if found == 0:
+                    first_word = n
+                found += 1
+        if found == len(letters):
+            return len(words) >= 3 and n == len(words) - 1 and first_word == 0
+    return False
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
