@@ -10,7 +10,8 @@ Persetujuan Berlayar (SPB)") name nothing; "Yogyakarta International Airport" is
 a protected area ("Suaka Margasatwa …") is a place and a park's office ("Balai Taman Nasional
 Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no name; a base
 ("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place; a
-short form made of syllables of an institution's words ("Walubi") is its acronym.
+short form made of syllables of an institution's words ("Walubi") is its acronym; the Army's
+ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -131,3 +132,11 @@ def test_an_office_named_by_syllables_stays_a_title(bare):
     x = found(extract("Menteri Dalam Negeri (Mendagri) Tito Karnavian hadir. Kepala Seksi Pidana Umum "
                       "Kejaksaan Negeri (Kejari) Sleman, Budi Santoso, menjelaskan.", bare))
     assert not any(kind == "organization" and name.startswith(("Menteri", "Seksi", "Kepala")) for kind, name in x)
+
+
+def test_a_soldiers_rank_and_corps_and_a_nickname_after_alias(bare):
+    x = found(extract("Komandan pos, Letda Inf Bagas Wicaksono, mengatakan Prada Marthen Wenda terluka. "
+                      "Penyerang dipimpin Kornelis Tabuni alias Brewok.", bare))
+    assert x[("person", "Bagas Wicaksono")] == ["Bagas Wicaksono"]
+    assert x[("person", "Marthen Wenda")] == ["Marthen Wenda"]
+    assert x[("person", "Kornelis Tabuni")] == ["Kornelis Tabuni", "Brewok"]

@@ -32,6 +32,10 @@ from .hand_kept import ABBREVIATIONS, ISLANDS
 RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu",
                    "aipda", "bripka", "brigpol", "briptu", "bripda", "letjen", "mayjen", "letkol", "pratu",
                    "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma",
+                   "prada", "letda", "lettu", "serda", "sertu", "pelda", "peltu", "kopka", "koptu",
+                   "bharada", "bharatu", "bharaka", "bripka", "aipda",
+                   # the corps after an officer's rank: "Letkol Inf Arif", "Kolonel Pnb Agus"
+                   "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "ckm", "cku", "cpn", "pnb",
                    "kardinal", "mgr", "romo"})  # the Church's, as they stand: "Uskup Agung Jakarta Kardinal …"
 # Offices named after the region they govern: the word after them is a place ("Bupati Garut").
 REGIONAL_OFFICES = frozenset({"gubernur", "wakil gubernur", "bupati", "wakil bupati", "wali kota", "walikota",

@@ -279,7 +279,7 @@ def names_a_holiday(c: Candidate) -> bool:
 
 # "Ahmad Fauzan Nur, gelandang Persebaya yang akrab disapa Ojan": the name the article says a
 # person goes by (one or two capitalised words).
-_NICKNAME = re.compile(r"\b(?:akrab|biasa|karib|kerap|lebih dikenal)\s+(?:di)?(?:sapa|panggil)\s+"
+_NICKNAME = re.compile(r"\b(?:(?:akrab|biasa|karib|kerap|lebih dikenal)\s+(?:di)?(?:sapa|panggil)|alias)\s+"
                        r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
 # A nickname that is a word of time, read as time: "Bulan depan sepi lagi" in the quotation of a
 # woman called "Inaq Bulan" is next month, not her.
@@ -291,7 +291,7 @@ def nicknames(text: str, people: Sequence[Sequence[Candidate]]) -> list[tuple[in
     """(person, start, end) of every place the article writes a nickname it gives ("yang akrab
     disapa Ojan" ... "menjatuhkan Ojan"): the person (index in ``people``, their members)
     mentioned last before the phrase, within ``_NICKNAME_REACH`` characters."""
-    if "sapa" not in text and "panggil" not in text:
+    if "sapa" not in text and "panggil" not in text and "alias" not in text:
         return []
     out = []
     for m in _NICKNAME.finditer(text):
