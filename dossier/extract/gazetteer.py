@@ -33,7 +33,7 @@ RANKS = frozenset({"komjen", "irjen", "brigjen", "kombes", "akbp", "kompol", "ak
                    "aipda", "bripka", "brigpol", "briptu", "bripda", "letjen", "mayjen", "letkol", "pratu",
                    "praka", "serka", "serma", "kopda", "laksda", "laksma", "marsda", "marsma",
                    "prada", "letda", "lettu", "serda", "sertu", "pelda", "peltu", "kopka", "koptu",
-                   "bharada", "bharatu", "bharaka", "bripka", "aipda",
+                   "bharada", "bharatu", "bharaka",
                    # the corps after an officer's rank: "Letkol Inf Arif", "Kolonel Pnb Agus"
                    "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "ckm", "cku", "cpn", "pnb",
                    "kardinal", "mgr", "romo"})  # the Church's, as they stand: "Uskup Agung Jakarta Kardinal …"
