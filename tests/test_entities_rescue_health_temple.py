@@ -11,7 +11,8 @@ a protected area ("Suaka Margasatwa …") is a place and a park's office ("Balai
 Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no name; a base
 ("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place; a
 short form made of syllables of an institution's words ("Walubi") is its acronym; the Army's
-ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname.
+ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname; a
+company's name goes on through words and places ("PT Kapuas Sawit Nusantara").
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -140,3 +141,10 @@ def test_a_soldiers_rank_and_corps_and_a_nickname_after_alias(bare):
     assert x[("person", "Bagas Wicaksono")] == ["Bagas Wicaksono"]
     assert x[("person", "Marthen Wenda")] == ["Marthen Wenda"]
     assert x[("person", "Kornelis Tabuni")] == ["Kornelis Tabuni", "Brewok"]
+
+
+def test_a_companys_name_goes_on_through_words_and_places_but_not_into_a_person(bare):
+    x = found(extract("Manajer PT Kapuas Sawit Nusantara di Kembayan, Hendra Sitorus, membenarkan. "
+                      "Direktur Utama PT Pertamina Nicke Widyawati hadir.", bare))
+    assert ("organization", "PT Kapuas Sawit Nusantara") in x
+    assert ("person", "Nicke Widyawati") in x

@@ -174,6 +174,7 @@ class _Piece(NamedTuple):
     tokens: int
 
 
+_COMPANY_HEADS = frozenset({"pt", "cv"})
 _FACILITY_TAILS = frozenset({"airport", "port", "station", "stadium", "circuit", "terminal"})
 
 
@@ -311,6 +312,16 @@ def segment(words: tuple[str, ...], joiners: tuple[str, ...], facts: Facts, gaz:
                 j = nxt[0] if nxt else j
                 while head in PLACE_HEADS and j < len(run) and gaz.is_common(run[j].text):
                     j += 1
+                while head in _COMPANY_HEADS and j < len(run):
+                    # "PT Kapuas Sawit Nusantara": a company's name goes on through words and places
+                    # (not into a person's name after it: "PT Pertamina Nicke Widyawati")
+                    place = match(j, True)
+                    if place is not None and place[2] == "place":
+                        j = place[0]
+                    elif gaz.is_common(run[j].text):
+                        j += 1
+                    else:
+                        break
             if run[start].text.casefold() in ORG_HEADS and j - start >= 4:
                 # "Gedung Putih John Kirby": the organisation is the vocabulary part of the segment
                 k = start + 1
