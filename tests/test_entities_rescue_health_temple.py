@@ -12,7 +12,8 @@ Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no n
 ("Pangkalan TNI Angkatan Laut") is an organisation, a town named "Pangkalan …" a place; a
 short form made of syllables of an institution's words ("Walubi") is its acronym; the Army's
 ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname; a
-company's name goes on through words and places ("PT Kapuas Sawit Nusantara").
+company's name goes on through words and places ("PT Kapuas Sawit Nusantara"); a crew member's
+role ("kopilot") opens a name of vocabulary words ("Dimas Arya Pratama").
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -148,3 +149,8 @@ def test_a_companys_name_goes_on_through_words_and_places_but_not_into_a_person(
                       "Direktur Utama PT Pertamina Nicke Widyawati hadir.", bare))
     assert ("organization", "PT Kapuas Sawit Nusantara") in x
     assert ("person", "Nicke Widyawati") in x
+
+
+def test_a_crew_members_role_opens_a_name_of_words(bare):
+    x = found(extract("Pesawat itu diterbangkan bersama kopilot Dimas Arya Pratama. Menurut Dimas, mesin mati.", bare))
+    assert x == {("person", "Dimas Arya Pratama"): ["Dimas Arya Pratama", "Dimas"]}

@@ -113,7 +113,8 @@ def _strip_leading(run: Sequence[Token], i: int, j: int, match: Matcher, gaz: Ga
         elif (word[0].isupper() and lower not in NOT_NAMES and gaz.is_common(word)
               and (keep_first or (cue == "person" and (j - i == 2 or (j - i == 3 and i == 0))
                                   and not portfolio_word(word)
-                                  and sum(gaz.is_common(t.text) for t in run[i:j]) == 1
+                                  and sum(gaz.is_common(t.text) for t in run[i:j]) <= (
+                                      2 if j - i == 3 and i == 0 and not gaz.is_common(run[j - 1].text) else 1)
                                   and not any(is_acronym(t.text) for t in run[i:j]))
                    or ((i == 0 or cue == "person") and joined_name(run, i, j, gaz))
                    or (i > 0 and run[i - 1].text.casefold() in ADMIN_DIVISIONS and lower not in COMPASS)

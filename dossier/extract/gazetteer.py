@@ -66,6 +66,7 @@ PERSON_TITLES = frozenset({
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
     "kuasa hukum", "ketua umum", "direktur utama", "dirut", "komisaris", "pejabat", "aktivis",
     "koordinator", "pendiri", "pelatih", "dokter", "ekonom", "sejarawan", "politikus", "politisi",
+    "pilot", "kopilot", "pramugari", "pramugara", "nakhoda", "masinis",  # a crew: "kopilot Dimas Arya Pratama"
     # sport: a player's position or discipline before the name ("Penyerang Dewa United, Bagus …")
     "pemain", "penyerang", "gelandang", "bek", "kiper", "striker", "atlet", "pembalap", "pebalap", "petinju",
     "pelari", "perenang", "pesilat", "wasit",
