@@ -13,7 +13,8 @@ Tesso Nilo") one organisation; a letter glued to a number ("3M Plus") opens no n
 short form made of syllables of an institution's words ("Walubi") is its acronym; the Army's
 ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname; a
 company's name goes on through words and places ("PT Kapuas Sawit Nusantara"); a crew member's
-role ("kopilot") opens a name of vocabulary words ("Dimas Arya Pratama").
+role ("kopilot") opens a name of vocabulary words ("Dimas Arya Pratama"); Yogyakarta's
+"Kalurahan" and "Kapanewon" are divisions before a place, and "Mas" an honorific.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -154,3 +155,10 @@ def test_a_companys_name_goes_on_through_words_and_places_but_not_into_a_person(
 def test_a_crew_members_role_opens_a_name_of_words(bare):
     x = found(extract("Pesawat itu diterbangkan bersama kopilot Dimas Arya Pratama. Menurut Dimas, mesin mati.", bare))
     assert x == {("person", "Dimas Arya Pratama"): ["Dimas Arya Pratama", "Dimas"]}
+
+
+def test_yogyakartas_own_division_words_and_a_javanese_honorific(bare):
+    x = found(extract('Panggung berdiri di Kalurahan Girijati, Kapanewon Purwosari. Penjual es, Rizal Maulana '
+                      '(30), yang akrab disapa Ijal, tersenyum. "Laris," kata Mas Ijal.', bare))
+    assert x == {("place", "Girijati"): ["Girijati"], ("place", "Purwosari"): ["Purwosari"],
+                 ("person", "Rizal Maulana"): ["Rizal Maulana", "Ijal", "Ijal"]}

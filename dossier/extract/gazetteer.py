@@ -59,8 +59,8 @@ PERSON_TITLES = frozenset({
     # the Sangha's: a monk or nun, and a Sangha's regional or national head ("Bhikkhu Sumedhaviro")
     "bhikkhu", "bhikkhuni", "bhikku", "biksu", "biksuni", "bhiksu", "bhiksuni", "bhante", "ajahn", "sayadaw",
     "padesanayaka", "sanghanayaka",
-    # regional honorifics that open a nickname: Sundanese and Sasak ("Ceu Imah", "Inaq Bulan")
-    "ceu", "kang", "mang", "inaq", "amaq",
+    # regional honorifics that open a nickname: Sundanese, Sasak, Javanese ("Ceu Imah", "Inaq Bulan")
+    "ceu", "kang", "mang", "inaq", "amaq", "mas", "mbak",
     # professions and local offices that introduce the person quoted in domestic news
     "pengamat", "dosen", "guru besar", "rektor", "dekan", "camat", "lurah", "kepala desa", "kades",
     "kapolri", "kapolda", "kapolres", "kapolsek", "hakim", "hakim ketua", "jaksa", "pengacara",
@@ -116,11 +116,13 @@ SPEECH_AFTER = frozenset({"mengatakan", "menyatakan", "berkata", "menambahkan", 
 # Words after which an unknown single name is a place.
 PLACE_CUES = frozenset({"di", "ke", "dari", "kota", "wilayah", "provinsi", "negara", "kawasan", "daerah",
                         "pulau", "distrik", "kabupaten", "desa", "ibu kota", "kecamatan", "kelurahan", "dusun",
-                        "kampung", "nagari", "kota madya", "kotamadya", "warga", "asal", "in", "to", "from"})
+                        "kampung", "nagari", "kota madya", "kotamadya", "warga", "asal", "in", "to", "from",
+                        "kalurahan", "kapanewon", "kemantren", "padukuhan"})
 # Administrative divisions: "Kabupaten Flores Timur", "Kota Semarang" are the places Flores Timur
 # and Semarang (the word is dropped, so every later bare mention is the same place).
 ADMIN_DIVISIONS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
                              "kampung", "nagari", "kotamadya", "distrik",
+                             "kalurahan", "kapanewon", "kemantren", "padukuhan",  # Yogyakarta's own
                              "embarkasi", "debarkasi"})  # hajj flights by their city: "Embarkasi Padang"
 # Words after which a name is an organisation ("kantor berita TASS", "surat kabar …").
 ORG_CUES = frozenset({"kantor berita", "surat kabar", "harian", "situs web", "stasiun televisi", "media",
