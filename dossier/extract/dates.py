@@ -56,9 +56,9 @@ from .date_candidates import (
     scan,
 )
 from .hijri import find_hijri, hijri_values
-from .quotes import quotations
 from .relative_dates import relative_forms
-from .tense import Clause, sentence_around, sentence_bounds
+from .said_dates import days_said
+from .tense import Clause, sentence_bounds
 
 __all__ = ["find_dates", "weekday_mismatch"]
 
@@ -397,39 +397,10 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
             fronted[sentence] = int(value)
         mentions.append(DateMention(text[c.start:c.end], c.start, c.end, value))
     if published is not None:
-        for i, said in _days_said(text, chosen, mentions, bounds, sentence_starts, published).items():
+        for i, said in days_said(text, chosen, mentions, bounds, sentence_starts, published).items():
             c = chosen[i]
             mentions[i] = replace(mentions[i], value=c.resolve(replace(ctx, ref=said), c.start, c.end))
     return tuple(mentions)
-
-
-def _days_said(text: str, chosen: list[Candidate], mentions: list[DateMention], bounds: tuple[tuple[int, int], ...],
-               sentence_starts: tuple[int, ...], published: date) -> dict[int, date]:
-    """The day each deictic date inside a quotation was said (by its index in ``chosen``),
-    where the quotation's attribution names another day than publication's: in '"Kemarin
-    sore ombak sudah tinggi," tutur Marwah, Minggu.' the speaker's "kemarin" is the Saturday
-    before that Sunday, not the day before the article.  The attribution is the rest of the
-    sentence the quotation closes in (up to the line's end or the next quotation); its first
-    date that resolved to one whole day is the day said.
-    """
-    inside = [i for i, c in enumerate(chosen) if c.deictic]
-    if not inside:
-        return {}
-    starts = [c.start for c in chosen]
-    spans = quotations(text)
-    days: dict[int, date] = {}
-    for n, (start, end) in enumerate(spans):
-        quoted = [i for i in inside if start < chosen[i].start and chosen[i].end < end]
-        if not quoted:
-            continue
-        line_end = text.find("\n", end)
-        limit = min(sentence_around(text, bounds, sentence_starts, end - 1)[1],
-                    line_end if line_end >= 0 else len(text), spans[n + 1][0] if n + 1 < len(spans) else len(text))
-        said = next((date.fromisoformat(m.value) for m in mentions[bisect_left(starts, end):bisect_left(starts, limit)]
-                     if m.value is not None and len(m.value) == 10), None)
-        if said is not None and said != published:
-            days.update((i, said) for i in quoted)
-    return days
 
 
 # What may stand before a year that opens its sentence and sets the year of the dates after
