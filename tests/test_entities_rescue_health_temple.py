@@ -14,7 +14,8 @@ short form made of syllables of an institution's words ("Walubi") is its acronym
 ranks and corps ("Prada", "Letda Inf") are titles, and a name after "alias" a nickname; a
 company's name goes on through words and places ("PT Kapuas Sawit Nusantara"); a crew member's
 role ("kopilot") opens a name of vocabulary words ("Dimas Arya Pratama"); Yogyakarta's
-"Kalurahan" and "Kapanewon" are divisions before a place, and "Mas" an honorific.
+"Kalurahan" and "Kapanewon" are divisions before a place, and "Mas" an honorific; a quotation
+attributed to "juru bicara ORGANISATION, NAME" is the person's.
 
 From the first runs of stop 29's held-out articles (tests/fixtures/generalization/kapal-
 penumpang-tenggelam-perairan-buton, kasus-dbd-melonjak-rsud-penuh, harimau-sumatra-terjerat-
@@ -162,3 +163,12 @@ def test_yogyakartas_own_division_words_and_a_javanese_honorific(bare):
                       '(30), yang akrab disapa Ijal, tersenyum. "Laris," kata Mas Ijal.', bare))
     assert x == {("place", "Girijati"): ["Girijati"], ("place", "Purwosari"): ["Purwosari"],
                  ("person", "Rizal Maulana"): ["Rizal Maulana", "Ijal", "Ijal"]}
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("kata juru bicara Satgas Damai Cartenz, AKBP Yohanes Kogoya, kemarin.", "Yohanes Kogoya"),
+    ("kata KCNA, menyebut pertemuan itu penting.", "KCNA"),
+])
+def test_a_quotation_said_by_an_institutions_spokesman_is_the_persons(bare, attribution, speaker):
+    x = extract(f'"Kami menduga kuat ini kelompok yang sama," {attribution}', bare)
+    assert [q.speaker for q in x.quotes] == [speaker]

@@ -233,6 +233,13 @@ def find_quotes(text: str, entities: Sequence[EntityMentions]) -> tuple[Quote, .
             pronoun = _PRONOUN_ATTRIBUTION.fullmatch(word)
             if word in SPEECH_BEFORE or word in ("demikian", "bunyi", "tulis"):
                 speaker = _first_speaker_in(quote_end, clause_end, speakers, starts)
+                if speaker is not None and speaker.type != "person" and text.startswith(",", clause_end):
+                    # "…," kata juru bicara Satgas Damai Cartenz, AKBP Novianto Hadi Prasetyo: the
+                    # institution is the speaker's office, the person set off after it speaks
+                    apposed_end = min(_first_at_or_after(marks.clause_marks, clause_end + 1, sentence_end), dollar)
+                    apposed = _first_speaker_in(clause_end, apposed_end, speakers, starts)
+                    if apposed is not None and apposed.type == "person":
+                        speaker = apposed
                 if speaker is None:
                     event = _last_event_before(quote_start, events)
                     speaker = event[1] if event else None
