@@ -16,7 +16,7 @@ from .dates import find_dates
 from .entities import find_entities
 from .gazetteer import Gazetteer, build_gazetteer
 from .linking import dossier_linker, link_dossier
-from .quotes import find_quotes
+from .quotes import find_quotes, quotations
 
 __all__ = ["Gazetteer", "build_gazetteer", "dossier_linker", "extract_article", "link_dossier"]
 
@@ -25,9 +25,10 @@ def extract_article(text: str, published: date | None, gazetteer: Gazetteer) -> 
     """Everything the extractors find in one article's plain text (offsets index ``text``)."""
     sentences = split_sentences(text)
     entities = find_entities(text, sentences, gazetteer)
+    quoted = quotations(text)  # (read once: the dates inside a quotation count from the day it was said)
     return Extraction(
         sentences=sentences,
         entities=entities,
-        dates=find_dates(text, published, sentences),
-        quotes=find_quotes(text, entities),
+        dates=find_dates(text, published, sentences, quoted),
+        quotes=find_quotes(text, entities, quoted),
     )

@@ -355,9 +355,11 @@ def _anchor_days(text: str, chosen: list[Candidate], published: date | None) -> 
     return tuple(days)
 
 
-def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...] = ()) -> tuple[DateMention, ...]:
+def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...] = (),
+               quoted: Sequence[tuple[int, int]] | None = None) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, in order, with its ISO value or None.
 
+    ``quoted``: the article's quotation spans (``quotes.quotations``), when the caller has them.
     ``published`` is the reference for relative dates ("Senin", "tahun lalu") unless the
     article's own dates say otherwise (see ``calendar.reference_day``).  ``sentences`` (from
     ``text.split_sentences``) only sharpen the clause used to read tense; the text alone is enough.
@@ -397,7 +399,8 @@ def find_dates(text: str, published: date | None, sentences: tuple[Sentence, ...
             fronted[sentence] = int(value)
         mentions.append(DateMention(text[c.start:c.end], c.start, c.end, value))
     if published is not None:
-        for i, said in days_said(text, chosen, mentions, bounds, sentence_starts, published).items():
+        for i, said in days_said(text, chosen, mentions, bounds, sentence_starts, published,
+                                       quoted).items():
             c = chosen[i]
             mentions[i] = replace(mentions[i], value=c.resolve(replace(ctx, ref=said), c.start, c.end))
     return tuple(mentions)

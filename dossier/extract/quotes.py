@@ -202,12 +202,14 @@ def _last_event_before(position: int, events: list[_Event]) -> _Event | None:
     return events[i - 1] if i else None
 
 
-def find_quotes(text: str, entities: Sequence[EntityMentions]) -> tuple[Quote, ...]:
-    """Every direct quotation of at least four words, with its speaker when the text says."""
+def find_quotes(text: str, entities: Sequence[EntityMentions],
+                quoted: Sequence[tuple[int, int]] | None = None) -> tuple[Quote, ...]:
+    """Every direct quotation of at least four words, with its speaker when the text says
+    (``quoted``: the spans of ``quotations(text)``, when the caller has them)."""
     speakers = _speakers(entities)
     starts = [m.start for m, _ in speakers]
     marks = _Marks.of(text)
-    spans = quotations(text)
+    spans = list(quoted) if quoted is not None else quotations(text)
     events = _speaker_events(text, speakers, spans, marks)
     named = [e for e in events if e[1] is not None]
     quotes: list[Quote] = []

@@ -9,6 +9,7 @@ Saturday before that Sunday.  The attribution after a quotation often names that
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 
 from ..models import DateMention
@@ -20,7 +21,8 @@ __all__ = ["days_said"]
 
 
 def days_said(text: str, chosen: list[Candidate], mentions: list[DateMention], bounds: tuple[tuple[int, int], ...],
-               sentence_starts: tuple[int, ...], published: date) -> dict[int, date]:
+              sentence_starts: tuple[int, ...], published: date,
+              quoted: Sequence[tuple[int, int]] | None = None) -> dict[int, date]:
     """The day each deictic date inside a quotation was said (by its index in ``chosen``),
     where the quotation's attribution names another day than publication's: in '"Kemarin
     sore ombak sudah tinggi," tutur Marwah, Minggu.' the speaker's "kemarin" is the Saturday
@@ -32,7 +34,7 @@ def days_said(text: str, chosen: list[Candidate], mentions: list[DateMention], b
     if not inside:
         return {}
     starts = [c.start for c in chosen]
-    spans = quotations(text)
+    spans = quoted if quoted is not None else quotations(text)
     days: dict[int, date] = {}
     for n, (start, end) in enumerate(spans):
         quoted = [i for i in inside if start < chosen[i].start and chosen[i].end < end]
